@@ -1,0 +1,201 @@
+//! What each provider can do server-side, and the check that a query asks
+//! for nothing more.
+
+use super::error::QueryError;
+use super::normalize::Direction;
+use super::query::{FilterKind, Filters, Query, SortField};
+
+/// How a provider pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "style", rename_all = "snake_case"))]
+pub enum Pagination {
+    /// `limit` + `offset`.
+    Offset,
+    /// Numbered pages; `first` is 0 or 1.
+    Page {
+        /// The number of the first page.
+        first: u32,
+    },
+    /// Keyset / cursor: each page says how to get the next.
+    Cursor,
+}
+
+/// How finely a provider's date filter works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum DateGranularity {
+    /// Calendar dates (`YYYY-MM-DD`) in the viewer's time zone.
+    Day,
+    /// Instants.
+    Instant,
+}
+
+/// One value of an enumerated filter: the provider's value and a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Choice {
+    /// What the provider takes.
+    pub value: &'static str,
+    /// What the user reads.
+    pub label: &'static str,
+}
+
+/// Shorthand for a `Choice`.
+pub(crate) const fn choice(value: &'static str, label: &'static str) -> Choice {
+    Choice { value, label }
+}
+
+/// A provider's server-side abilities. The UI offers exactly these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Capabilities {
+    /// Paging style.
+    pub pagination: Pagination,
+    /// Whether list responses carry a total count.
+    pub total_known: bool,
+    /// The provider's default page size.
+    pub default_page_size: u32,
+    /// The largest page the provider serves.
+    pub max_page_size: u32,
+    /// Filters it applies server-side.
+    pub filters: &'static [FilterKind],
+    /// Status values it filters by.
+    pub statuses: &'static [Choice],
+    /// Directions it filters by.
+    pub directions: &'static [Direction],
+    /// Call-type values it filters by.
+    pub call_types: &'static [Choice],
+    /// End-reason values it filters by.
+    pub end_reasons: &'static [Choice],
+    /// What free-text search matches, for the search box's label.
+    pub search_hint: &'static str,
+    /// The phone filter is sent as the search parameter, so the two cannot
+    /// both be set.
+    pub phone_via_search: bool,
+    /// Date filter granularity.
+    pub date_granularity: DateGranularity,
+    /// Fields it sorts by.
+    pub sorts: &'static [SortField],
+    /// Whether sorting by a field may go both ways (otherwise only the
+    /// provider's default order exists for it).
+    pub sort_both_ways: bool,
+    /// Whether calls have transcripts.
+    pub transcripts: bool,
+    /// Whether calls have recordings.
+    pub recordings: bool,
+    /// Whether stereo recordings exist.
+    pub stereo: bool,
+    /// Whether recording links must be fetched fresh before playback.
+    pub fresh_recording_link: bool,
+}
+
+fn matches_choice(choices: &[Choice], value: &str) -> bool {
+    choices
+        .iter()
+        .any(|c| c.value.eq_ignore_ascii_case(value.trim()))
+}
+
+impl Capabilities {
+    /// Whether the provider filters by `kind`.
+    pub fn supports(&self, kind: FilterKind) -> bool {
+        self.filters.contains(&kind)
+    }
+
+    /// Whether the provider sorts by `field`.
+    pub fn sorts_by(&self, field: SortField) -> bool {
+        self.sorts.contains(&field)
+    }
+
+    /// The page size a query gets: clamped to `1..=max_page_size`.
+    pub fn page_size(&self, query: &Query) -> u32 {
+        query.page_size.clamp(1, self.max_page_size)
+    }
+
+    /// Checks that a query asks only for what the provider can do and
+    /// returns the filters in force (scope applied).
+    pub fn validate(&self, provider: &'static str, query: &Query) -> Result<Filters, QueryError> {
+        if query.page == 0 {
+            return Err(QueryError::InvalidValue {
+                what: "page".into(),
+                value: "0".into(),
+                provider,
+            });
+        }
+        let f = query.effective_filters().normalized();
+        for kind in f.active() {
+            if !self.supports(kind) {
+                return Err(QueryError::UnsupportedFilter {
+                    provider,
+                    filter: kind,
+                });
+            }
+        }
+        let bad = |what: FilterKind, value: &str| QueryError::InvalidValue {
+            what: what.to_string(),
+            value: value.to_owned(),
+            provider,
+        };
+        if let Some(s) = f
+            .status
+            .as_deref()
+            .filter(|s| !matches_choice(self.statuses, s))
+        {
+            return Err(bad(FilterKind::Status, s));
+        }
+        if let Some(s) = f
+            .call_type
+            .as_deref()
+            .filter(|s| !matches_choice(self.call_types, s))
+        {
+            return Err(bad(FilterKind::CallType, s));
+        }
+        if let Some(s) = f
+            .end_reason
+            .as_deref()
+            .filter(|s| !matches_choice(self.end_reasons, s))
+        {
+            return Err(bad(FilterKind::EndReason, s));
+        }
+        if let Some(d) = f.direction.filter(|d| !self.directions.contains(d)) {
+            return Err(bad(FilterKind::Direction, d.id()));
+        }
+        if let (Some(a), Some(b)) = (f.date_from, f.date_to) {
+            if a >= b {
+                return Err(bad(
+                    FilterKind::DateRange,
+                    "the start is not before the end",
+                ));
+            }
+        }
+        if let (Some(a), Some(b)) = (f.min_duration_ms, f.max_duration_ms) {
+            if a > b {
+                return Err(bad(
+                    FilterKind::Duration,
+                    "the minimum is above the maximum",
+                ));
+            }
+        }
+        let active = f.active();
+        if self.phone_via_search
+            && active.contains(&FilterKind::Phone)
+            && active.contains(&FilterKind::Search)
+        {
+            return Err(QueryError::Conflict {
+                provider,
+                first: FilterKind::Phone,
+                second: FilterKind::Search,
+            });
+        }
+        if let Some(sort) = query.sort {
+            if !self.sorts_by(sort.field) {
+                return Err(QueryError::UnsupportedSort {
+                    provider,
+                    field: sort.field,
+                });
+            }
+        }
+        Ok(f)
+    }
+}

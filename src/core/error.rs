@@ -1,0 +1,609 @@
+//! Typed errors: what went wrong with a request, in words a CRM user can act
+//! on. HTTP failures, network failures and provider error bodies all end up
+//! as one `ApiError`.
+
+use serde_json::Value;
+
+use super::json::{self, Obj};
+use super::query::{FilterKind, SortField};
+use super::time;
+
+/// The longest provider message kept (in characters).
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Why a request for calls failed.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+pub enum ApiError {
+    /// 401: the proxy or provider did not accept the credentials.
+    #[error("The provider did not accept the proxy's credentials (HTTP 401){}", detail(.message))]
+    Unauthorized {
+        /// The provider's message.
+        message: Option<String>,
+    },
+    /// 403: not allowed.
+    #[error("Access to these calls is not allowed (HTTP 403){}", detail(.message))]
+    Forbidden {
+        /// The provider's message.
+        message: Option<String>,
+    },
+    /// 404 / 410: no such call or agent.
+    #[error("Not found (HTTP 404){}", detail(.message))]
+    NotFound {
+        /// The provider's message.
+        message: Option<String>,
+    },
+    /// 400 / 422: the provider rejected a parameter.
+    #[error("The provider rejected the request{}{}", detail(.message), field_detail(.fields))]
+    Validation {
+        /// The provider's message.
+        message: Option<String>,
+        /// Messages per parameter.
+        fields: Vec<FieldError>,
+    },
+    /// 429: too many requests.
+    #[error("Too many requests{}{}", retry_detail(.retry_after), detail(.message))]
+    RateLimited {
+        /// The provider's message.
+        message: Option<String>,
+        /// When trying again makes sense.
+        retry_after: Option<RetryAfter>,
+    },
+    /// 5xx: the provider or proxy failed.
+    #[error("The provider had a problem (HTTP {status}){}", detail(.message))]
+    Server {
+        /// The HTTP status.
+        status: u16,
+        /// The provider's message.
+        message: Option<String>,
+    },
+    /// Any other refusal, including an error envelope in a 2xx response.
+    #[error("{}{}", rejected_head(*.status), detail(.message))]
+    Rejected {
+        /// The HTTP status.
+        status: u16,
+        /// The provider's message.
+        message: Option<String>,
+    },
+    /// The request never got an answer: offline, DNS, CORS, proxy down.
+    #[error("Could not reach the proxy: {message}")]
+    Network {
+        /// What the browser said.
+        message: String,
+    },
+    /// No answer in time.
+    #[error("No answer within {} seconds", .after_ms / 1000)]
+    Timeout {
+        /// The time limit that passed.
+        after_ms: u64,
+    },
+    /// An answer came but could not be read.
+    #[error("The response could not be read: {reason}")]
+    Unreadable {
+        /// What was wrong with it.
+        reason: String,
+    },
+}
+
+fn detail(message: &Option<String>) -> String {
+    message
+        .as_deref()
+        .map(|m| format!(": {m}"))
+        .unwrap_or_default()
+}
+
+fn field_detail(fields: &[FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!(" ({}: {})", f.field, f.messages.join(" ")))
+        .collect()
+}
+
+fn retry_detail(retry: &Option<RetryAfter>) -> String {
+    match retry {
+        Some(RetryAfter::Seconds(s)) => format!("; try again in {s} s"),
+        Some(RetryAfter::At(at)) => format!("; try again after {}", time::format_iso8601(*at)),
+        None => String::new(),
+    }
+}
+
+fn rejected_head(status: u16) -> String {
+    if (200..300).contains(&status) {
+        "The provider reported an error".to_owned()
+    } else {
+        format!("The provider refused the request (HTTP {status})")
+    }
+}
+
+impl ApiError {
+    /// A short heading for the error state.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::Unauthorized { .. } | Self::Forbidden { .. } => "Access denied",
+            Self::NotFound { .. } => "Not found",
+            Self::Validation { .. } | Self::Rejected { .. } => "Request rejected",
+            Self::RateLimited { .. } => "Too many requests",
+            Self::Server { .. } => "Provider error",
+            Self::Network { .. } => "Connection problem",
+            Self::Timeout { .. } => "Timed out",
+            Self::Unreadable { .. } => "Unreadable response",
+        }
+    }
+
+    /// A stable machine name for events and `data-error` attributes.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Unauthorized { .. } => "unauthorized",
+            Self::Forbidden { .. } => "forbidden",
+            Self::NotFound { .. } => "not_found",
+            Self::Validation { .. } => "validation",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Server { .. } => "server",
+            Self::Rejected { .. } => "rejected",
+            Self::Network { .. } => "network",
+            Self::Timeout { .. } => "timeout",
+            Self::Unreadable { .. } => "unreadable",
+        }
+    }
+
+    /// The HTTP status, where one was received.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Unauthorized { .. } => Some(401),
+            Self::Forbidden { .. } => Some(403),
+            Self::NotFound { .. } => Some(404),
+            Self::RateLimited { .. } => Some(429),
+            Self::Server { status, .. } | Self::Rejected { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Reads an error response: HTTP status, body (any provider's shape, or
+    /// text) and the `Retry-After` header.
+    pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
+        let parsed = json::parse_body(body).ok();
+        let b = match &parsed {
+            Some(v) => ErrorBody::read(v),
+            None => ErrorBody {
+                message: text_message(body),
+                ..ErrorBody::default()
+            },
+        };
+        classify(status, b, retry_after.and_then(RetryAfter::parse))
+    }
+
+    /// An error envelope inside a 2xx response (`success: false`,
+    /// `status: "error"`, `status: false`), if the body is one.
+    pub fn from_envelope(value: &Value, status: u16) -> Option<Self> {
+        let o = Obj::of(value)?;
+        let failed = o.get("success").and_then(Value::as_bool) == Some(false)
+            || o.get("status").and_then(Value::as_bool) == Some(false)
+            || o.get("status").and_then(Value::as_str).is_some_and(|s| {
+                matches!(
+                    s.to_ascii_lowercase().as_str(),
+                    "error" | "fail" | "failure" | "failed"
+                )
+            });
+        failed.then(|| classify(status, ErrorBody::read(value), None))
+    }
+
+    /// Wraps a reason a body could not be read.
+    pub fn unreadable(reason: impl Into<String>) -> Self {
+        Self::Unreadable {
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A provider's message about one parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct FieldError {
+    /// The parameter.
+    pub field: String,
+    /// What is wrong with it.
+    pub messages: Vec<String>,
+}
+
+/// When a rate-limited request may be tried again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "type", content = "value", rename_all = "snake_case")
+)]
+pub enum RetryAfter {
+    /// After this many seconds.
+    Seconds(u64),
+    /// After this instant (epoch ms).
+    At(i64),
+}
+
+impl RetryAfter {
+    /// Reads a `Retry-After` header: delay seconds or an HTTP date.
+    pub fn parse(header: &str) -> Option<Self> {
+        let h = header.trim();
+        h.parse::<u64>()
+            .ok()
+            .map(Self::Seconds)
+            .or_else(|| time::parse_http_date(h).map(Self::At))
+    }
+
+    /// Milliseconds to wait from `now_ms`.
+    pub fn delay_ms(self, now_ms: i64) -> u64 {
+        match self {
+            Self::Seconds(s) => s.saturating_mul(1_000),
+            Self::At(at) => u64::try_from(at - now_ms).unwrap_or(0),
+        }
+    }
+}
+
+/// A request that cannot be put to a provider.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+pub enum QueryError {
+    /// A filter the provider lacks.
+    #[error("{provider} cannot filter by {filter}")]
+    UnsupportedFilter {
+        /// The provider's name.
+        provider: &'static str,
+        /// The filter.
+        filter: FilterKind,
+    },
+    /// A sort the provider lacks.
+    #[error("{provider} cannot sort by {}", .field.label())]
+    UnsupportedSort {
+        /// The provider's name.
+        provider: &'static str,
+        /// The field.
+        field: SortField,
+    },
+    /// A value the provider does not take.
+    #[error("{value:?} is not a valid {what} for {provider}")]
+    InvalidValue {
+        /// What the value is for.
+        what: String,
+        /// The value.
+        value: String,
+        /// The provider's name.
+        provider: &'static str,
+    },
+    /// Two filters that travel in the same parameter.
+    #[error("{provider} cannot filter by {first} and {second} at once")]
+    Conflict {
+        /// The provider's name.
+        provider: &'static str,
+        /// One filter.
+        first: FilterKind,
+        /// The other.
+        second: FilterKind,
+    },
+    /// A call id that cannot be a path segment.
+    #[error("{id:?} is not a call id")]
+    InvalidId {
+        /// The id.
+        id: String,
+    },
+}
+
+/// What an error body says, in any provider's shape.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct ErrorBody {
+    pub message: Option<String>,
+    pub code: Option<String>,
+    pub fields: Vec<FieldError>,
+}
+
+impl ErrorBody {
+    /// Reads `{message}`, `{error: "..."}`, `{error: {code, message,
+    /// details}}`, `{errors: [...]}`, `{errors: {field: [...]}}`,
+    /// `{detail}` and combinations.
+    pub(crate) fn read(value: &Value) -> Self {
+        let Some(o) = Obj::of(value) else {
+            return Self {
+                message: json::text(value).map(clip),
+                ..Self::default()
+            };
+        };
+        let nested = o.obj("error");
+        let mut fields = Vec::new();
+        for key in ["errors", "error.details", "details", "detail"] {
+            if let Some(v) = o.path(key) {
+                fields.extend(read_fields(v));
+            }
+        }
+        let listed: Vec<String> = ["errors", "detail"]
+            .iter()
+            .filter_map(|k| o.arr(k))
+            .flatten()
+            .filter_map(json::text)
+            .collect();
+        let primary = nested
+            .and_then(|e| e.first_str(&["message", "msg", "description"]))
+            .or_else(|| o.first_str(&["message", "error_description", "msg", "title"]))
+            .or_else(|| o.str("error"))
+            .or_else(|| o.str("detail"))
+            .or_else(|| (!listed.is_empty()).then(|| listed.join("; ")));
+        // Zudu-style bodies put a headline in `message` and the cause in
+        // `error`; keep both.
+        let message = match (primary, o.str("error")) {
+            (Some(p), Some(e)) if p != e && nested.is_none() => Some(format!("{p} ({e})")),
+            (p, _) => p,
+        };
+        let code = nested
+            .and_then(|e| e.first_str(&["code", "type"]))
+            .or_else(|| o.first_str(&["code", "error_code", "errorCode"]));
+        Self {
+            message: message.map(clip),
+            code,
+            fields,
+        }
+    }
+}
+
+/// Per-field messages from `{field: "msg" | ["msg"]}` or `[{field|loc, message|msg}]`.
+fn read_fields(value: &Value) -> Vec<FieldError> {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .filter_map(|(field, v)| {
+                let messages: Vec<String> = match v {
+                    Value::Array(items) => items.iter().filter_map(json::text).map(clip).collect(),
+                    other => json::text(other).map(clip).into_iter().collect(),
+                };
+                (!messages.is_empty()).then(|| FieldError {
+                    field: field.clone(),
+                    messages,
+                })
+            })
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|item| {
+                let o = Obj::of(item)?;
+                let field = o
+                    .first_str(&["field", "param", "path", "property"])
+                    .or_else(|| {
+                        let loc = o.arr("loc")?;
+                        let parts: Vec<String> = loc.iter().filter_map(json::text).collect();
+                        (!parts.is_empty()).then(|| parts.join("."))
+                    })?;
+                let message = o.first_str(&["message", "msg", "detail"])?;
+                Some(FieldError {
+                    field,
+                    messages: vec![clip(message)],
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A plain-text body as a message, unless it is HTML or empty.
+fn text_message(body: &str) -> Option<String> {
+    let t = body.trim();
+    (!t.is_empty() && !t.starts_with('<')).then(|| clip(t.to_owned()))
+}
+
+/// Collapses whitespace and cuts a message to `MAX_MESSAGE_CHARS`.
+fn clip(message: String) -> String {
+    let collapsed: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= MAX_MESSAGE_CHARS {
+        collapsed
+    } else {
+        let cut: String = collapsed.chars().take(MAX_MESSAGE_CHARS).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The kind of error a provider's code names, where it names one.
+fn kind_from_code(code: &str) -> Option<u16> {
+    let c = code.to_ascii_uppercase();
+    let status = if c.contains("NOT_FOUND") || c.contains("NOTFOUND") {
+        404
+    } else if c.contains("TOKEN") || c.contains("UNAUTH") || c.contains("AUTHENTICATION") {
+        401
+    } else if c.contains("FORBIDDEN") || c.contains("PERMISSION") {
+        403
+    } else if c.contains("VALIDATION") || c.contains("INVALID") {
+        422
+    } else if c.contains("RATE") || c.contains("TOO_MANY") {
+        429
+    } else if c.contains("SERVER") || c.contains("INTERNAL") {
+        500
+    } else {
+        return None;
+    };
+    Some(status)
+}
+
+fn classify(status: u16, body: ErrorBody, retry_after: Option<RetryAfter>) -> ApiError {
+    let by_code = body.code.as_deref().and_then(kind_from_code);
+    // A 2xx status says nothing about the kind; a code does. A real error
+    // status wins over a code.
+    let effective = match (status, by_code) {
+        (200..=299, Some(c)) => c,
+        (s, _) => s,
+    };
+    let ErrorBody {
+        message, fields, ..
+    } = body;
+    match effective {
+        401 => ApiError::Unauthorized { message },
+        403 => ApiError::Forbidden { message },
+        404 | 410 => ApiError::NotFound { message },
+        400 | 422 => ApiError::Validation { message, fields },
+        429 => ApiError::RateLimited {
+            message,
+            retry_after,
+        },
+        500..=599 => ApiError::Server {
+            status: effective,
+            message,
+        },
+        _ => ApiError::Rejected { status, message },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn talkover_validation_shape() {
+        let body = r#"{"success": false, "message": "The given data was invalid.",
+            "errors": {"status": ["The selected status is invalid."],
+                       "date_from": ["The date from must be a valid date."]}}"#;
+        let e = ApiError::from_response(422, body, None);
+        let ApiError::Validation { message, fields } = &e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(message.as_deref(), Some("The given data was invalid."));
+        assert_eq!(fields.len(), 2);
+        assert!(fields.iter().any(|f| f.field == "status"
+            && f.messages == vec!["The selected status is invalid.".to_owned()]));
+        assert!(e
+            .to_string()
+            .contains("status: The selected status is invalid."));
+    }
+
+    #[test]
+    fn nested_error_objects() {
+        let body = r#"{"error": {"code": "not_found", "message": "Call does not exist", "details": {"id": "abc"}}}"#;
+        let e = ApiError::from_response(404, body, None);
+        assert_eq!(
+            e,
+            ApiError::NotFound {
+                message: Some("Call does not exist".into())
+            }
+        );
+        // A code names the kind when the status does not.
+        let v: Value = serde_json::from_str(
+            r#"{"success": false, "error": {"code": "AGENT_NOT_FOUND", "message": "Agent not found"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ApiError::from_envelope(&v, 200),
+            Some(ApiError::NotFound {
+                message: Some("Agent not found".into())
+            })
+        );
+    }
+
+    #[test]
+    fn zudu_and_smallest_shapes() {
+        let e = ApiError::from_response(
+            400,
+            r#"{"message": "Failed to list calls", "status": "error", "error": "limit must be <= 100"}"#,
+            None,
+        );
+        assert_eq!(
+            e,
+            ApiError::Validation {
+                message: Some("Failed to list calls (limit must be <= 100)".into()),
+                fields: vec![]
+            }
+        );
+        let e = ApiError::from_response(
+            401,
+            r#"{"status": false, "errors": ["Invalid API key"]}"#,
+            None,
+        );
+        assert_eq!(
+            e,
+            ApiError::Unauthorized {
+                message: Some("Invalid API key".into())
+            }
+        );
+    }
+
+    #[test]
+    fn text_html_and_empty_bodies() {
+        assert_eq!(
+            ApiError::from_response(502, "Bad gateway from upstream", None),
+            ApiError::Server {
+                status: 502,
+                message: Some("Bad gateway from upstream".into())
+            }
+        );
+        assert_eq!(
+            ApiError::from_response(500, "<html><body>oops</body></html>", None),
+            ApiError::Server {
+                status: 500,
+                message: None
+            }
+        );
+        assert_eq!(
+            ApiError::from_response(403, "", None),
+            ApiError::Forbidden { message: None }
+        );
+    }
+
+    #[test]
+    fn rate_limits_carry_retry_after() {
+        let e = ApiError::from_response(429, "{}", Some("30"));
+        assert_eq!(
+            e,
+            ApiError::RateLimited {
+                message: None,
+                retry_after: Some(RetryAfter::Seconds(30))
+            }
+        );
+        assert!(e.to_string().contains("try again in 30 s"));
+        let at = RetryAfter::parse("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(at, RetryAfter::At(784_111_777_000));
+        assert_eq!(at.delay_ms(784_111_767_000), 10_000);
+        assert_eq!(at.delay_ms(784_111_787_000), 0);
+        assert_eq!(RetryAfter::parse("soon"), None);
+    }
+
+    #[test]
+    fn other_statuses_and_envelopes() {
+        assert_eq!(ApiError::from_response(409, "{}", None).status(), Some(409));
+        assert_eq!(ApiError::from_response(409, "{}", None).kind(), "rejected");
+        assert_eq!(
+            ApiError::from_envelope(&json!({"success": true}), 200),
+            None
+        );
+        assert_eq!(ApiError::from_envelope(&json!([1]), 200), None);
+        let e =
+            ApiError::from_envelope(&json!({"status": false, "errors": ["nope"]}), 200).unwrap();
+        assert_eq!(e.to_string(), "The provider reported an error: nope");
+    }
+
+    #[test]
+    fn long_messages_are_clipped() {
+        let long = format!("{{\"message\": \"{}\"}}", "x ".repeat(1_000));
+        let e = ApiError::from_response(500, &long, None);
+        let ApiError::Server {
+            message: Some(m), ..
+        } = e
+        else {
+            panic!()
+        };
+        assert!(m.chars().count() <= MAX_MESSAGE_CHARS + 1);
+        assert!(m.ends_with('…'));
+    }
+
+    #[test]
+    fn fastapi_detail_lists() {
+        let e = ApiError::from_response(
+            422,
+            r#"{"detail": [{"loc": ["query", "limit"], "msg": "must be <= 100"}]}"#,
+            None,
+        );
+        let ApiError::Validation { fields, .. } = e else {
+            panic!()
+        };
+        assert_eq!(
+            fields,
+            vec![FieldError {
+                field: "query.limit".into(),
+                messages: vec!["must be <= 100".into()]
+            }]
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure core: the call model, queries, provider adapters, the transcript
+//! reader and normalizers. No `web-sys`, no `leptos`, no I/O: everything
+//! here is tested natively with `cargo test`.
+
+pub mod capabilities;
+pub mod error;
+pub mod json;
+pub mod model;
+pub mod normalize;
+pub mod provider;
+pub mod query;
+pub mod request;
+pub mod time;
+pub mod transcript;
+pub mod url;
+
+pub use capabilities::{Capabilities, Choice, DateGranularity, Pagination};
+pub use error::{ApiError, FieldError, QueryError, RetryAfter};
+pub use model::{Call, CallDetail, Cost, CostUnit, Extra, ExtraValue, Figure, Page, Recording};
+pub use normalize::{CallStatus, Direction, Speaker};
+pub use provider::Provider;
+pub use query::{FilterKind, Filters, Query, Scope, Sort, SortDir, SortField};
+pub use request::{Method, ProviderRequest};
+pub use transcript::{Transcript, Turn, Word};

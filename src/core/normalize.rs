@@ -1,0 +1,311 @@
+//! Normalizing provider vocabularies: call status, direction, speaker role,
+//! end reasons and field names, each case-insensitively and keeping the raw
+//! value for display.
+
+/// What state a call is in, across every provider's vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CallStatus {
+    /// Registered, queued, scheduled or pending: not started yet.
+    Scheduled,
+    /// Dialling or ringing.
+    Ringing,
+    /// Connected and going on (or still being processed).
+    InProgress,
+    /// Ended normally.
+    Completed,
+    /// Went to voicemail.
+    Voicemail,
+    /// Nobody answered.
+    NoAnswer,
+    /// The line was busy.
+    Busy,
+    /// Cancelled before it connected.
+    Canceled,
+    /// Failed or errored.
+    Failed,
+    /// A value no rule knows; the raw value is shown.
+    Unknown,
+}
+
+/// Lower-cases and folds `-`, ` ` and `.` into `_` so that `In-Progress`,
+/// `in progress` and `IN_PROGRESS` compare equal.
+fn fold(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(|c| match c {
+            '-' | ' ' | '.' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+impl CallStatus {
+    /// Reads any provider's status value.
+    pub fn from_raw(raw: &str) -> Self {
+        match fold(raw).as_str() {
+            "scheduled" | "registered" | "queued" | "in_queue" | "pending" | "initiated"
+            | "created" | "new" => Self::Scheduled,
+            "ringing" | "dialing" | "dialling" => Self::Ringing,
+            "in_progress" | "inprogress" | "ongoing" | "active" | "answered" | "forwarding"
+            | "processing" | "live" | "connected" => Self::InProgress,
+            "completed" | "complete" | "ended" | "finished" | "done" | "success" => Self::Completed,
+            "voicemail" | "went_to_voicemail" => Self::Voicemail,
+            "no_answer" | "noanswer" | "not_answered" | "unanswered" | "missed" => Self::NoAnswer,
+            "busy" => Self::Busy,
+            "canceled" | "cancelled" => Self::Canceled,
+            "failed" | "failure" | "error" | "errored" | "not_connected" => Self::Failed,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// A short label for display.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Scheduled => "Scheduled",
+            Self::Ringing => "Ringing",
+            Self::InProgress => "In progress",
+            Self::Completed => "Completed",
+            Self::Voicemail => "Voicemail",
+            Self::NoAnswer => "No answer",
+            Self::Busy => "Busy",
+            Self::Canceled => "Canceled",
+            Self::Failed => "Failed",
+            Self::Unknown => "Unknown",
+        }
+    }
+
+    /// A stable machine name, used for `data-status` attributes and CSS.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Scheduled => "scheduled",
+            Self::Ringing => "ringing",
+            Self::InProgress => "in-progress",
+            Self::Completed => "completed",
+            Self::Voicemail => "voicemail",
+            Self::NoAnswer => "no-answer",
+            Self::Busy => "busy",
+            Self::Canceled => "canceled",
+            Self::Failed => "failed",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// Which way a call went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Direction {
+    /// The customer called in.
+    Inbound,
+    /// The agent called out.
+    Outbound,
+    /// A browser (web) call or chat; no phone line.
+    Web,
+    /// Not stated, or a value no rule knows.
+    #[default]
+    Unknown,
+}
+
+impl Direction {
+    /// Reads any provider's direction or call-type value (`inbound`,
+    /// `telephony_outbound`, `inboundPhoneCall`, `WEB_CALL`, ...).
+    pub fn from_raw(raw: &str) -> Self {
+        let f = fold(raw);
+        if f.contains("inbound") || f == "incoming" || f == "in" {
+            Self::Inbound
+        } else if f.contains("outbound") || f == "outgoing" || f == "out" {
+            Self::Outbound
+        } else if f.contains("web") || f == "chat" || f == "browser" {
+            Self::Web
+        } else {
+            Self::Unknown
+        }
+    }
+
+    /// A short label for display.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Inbound => "Inbound",
+            Self::Outbound => "Outbound",
+            Self::Web => "Web",
+            Self::Unknown => "Unknown",
+        }
+    }
+
+    /// A stable machine name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Inbound => "inbound",
+            Self::Outbound => "outbound",
+            Self::Web => "web",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// Who speaks a transcript turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Speaker {
+    /// The voice agent (`Agent`, `Assistant`, `AI`, `Bot`).
+    Agent,
+    /// The customer (`User`, `Customer`, `Caller`).
+    Customer,
+    /// Anyone else; the turn keeps its own label.
+    Other,
+}
+
+impl Speaker {
+    /// Reads a speaker role or label.
+    pub fn from_raw(raw: &str) -> Self {
+        match fold(raw).as_str() {
+            "agent" | "assistant" | "ai" | "bot" | "ai_agent" | "voice_agent" => Self::Agent,
+            "user" | "customer" | "caller" | "human" | "client" | "callee" | "contact" => {
+                Self::Customer
+            }
+            _ => Self::Other,
+        }
+    }
+
+    /// The label shown for this speaker; `Other` shows the raw label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Agent => "Agent",
+            Self::Customer => "Customer",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// An end reason in words: known codes get a sentence, others are humanized
+/// (`USER_HANGUP` reads "User hangup").
+pub fn end_reason_words(raw: &str) -> String {
+    let known = match fold(raw).as_str() {
+        "customer_ended_call" | "user_hangup" | "user_hung_up" | "caller_hangup" => {
+            "The customer hung up"
+        }
+        "assistant_ended_call" | "agent_hangup" | "agent_ended_call" => "The agent ended the call",
+        "dial_no_answer" | "customer_did_not_answer" | "no_answer" => "Nobody answered",
+        "dial_busy" | "customer_busy" | "busy" => "The line was busy",
+        "dial_failed" | "call_failed" => "The call could not be placed",
+        "voicemail" | "machine_detected" | "voicemail_reached" => "Reached voicemail",
+        "timeout" | "max_duration_reached" | "exceeded_max_duration" => "Time limit reached",
+        "silence_timed_out" | "inactivity" | "inactivity_timeout" => "Ended after silence",
+        "call_transfer" | "transferred" | "assistant_forwarded_call" => "Transferred",
+        "error" | "unknown_error" | "pipeline_error" => "Ended by an error",
+        _ => "",
+    };
+    if known.is_empty() {
+        humanize(raw)
+    } else {
+        known.to_owned()
+    }
+}
+
+/// `lead_qualification` / `leadQualification` / `LEAD-QUALIFICATION` as
+/// "Lead qualification".
+pub fn humanize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 4);
+    let mut prev_lower = false;
+    for c in raw.trim().chars() {
+        if c == '_' || c == '-' || c == ' ' {
+            if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+            prev_lower = false;
+        } else if c.is_uppercase() && prev_lower {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+            prev_lower = false;
+        } else {
+            out.extend(c.to_lowercase());
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        }
+    }
+    let trimmed = out.trim_end();
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_fold_case_and_separators() {
+        assert_eq!(CallStatus::from_raw("ENDED"), CallStatus::Completed);
+        assert_eq!(CallStatus::from_raw("In-Progress"), CallStatus::InProgress);
+        assert_eq!(CallStatus::from_raw("in progress"), CallStatus::InProgress);
+        assert_eq!(CallStatus::from_raw("no-answer"), CallStatus::NoAnswer);
+        assert_eq!(CallStatus::from_raw("no_answer"), CallStatus::NoAnswer);
+        assert_eq!(CallStatus::from_raw("REGISTERED"), CallStatus::Scheduled);
+        assert_eq!(CallStatus::from_raw("in_queue"), CallStatus::Scheduled);
+        assert_eq!(CallStatus::from_raw("not_connected"), CallStatus::Failed);
+        assert_eq!(CallStatus::from_raw("cancelled"), CallStatus::Canceled);
+        assert_eq!(CallStatus::from_raw("teleported"), CallStatus::Unknown);
+        assert_eq!(CallStatus::from_raw(""), CallStatus::Unknown);
+    }
+
+    #[test]
+    fn directions_from_every_vocabulary() {
+        for (raw, d) in [
+            ("inbound", Direction::Inbound),
+            ("INBOUND", Direction::Inbound),
+            ("telephony_inbound", Direction::Inbound),
+            ("inboundPhoneCall", Direction::Inbound),
+            ("outbound", Direction::Outbound),
+            ("telephony_outbound", Direction::Outbound),
+            ("outboundPhoneCall", Direction::Outbound),
+            ("webCall", Direction::Web),
+            ("WEB_CALL", Direction::Web),
+            ("webcall", Direction::Web),
+            ("chat", Direction::Web),
+            ("PHONE_CALL", Direction::Unknown),
+            ("sideways", Direction::Unknown),
+        ] {
+            assert_eq!(Direction::from_raw(raw), d, "{raw}");
+        }
+    }
+
+    #[test]
+    fn speakers() {
+        for raw in ["Agent", "assistant", "AI", "bot"] {
+            assert_eq!(Speaker::from_raw(raw), Speaker::Agent, "{raw}");
+        }
+        for raw in ["User", "customer", "Caller"] {
+            assert_eq!(Speaker::from_raw(raw), Speaker::Customer, "{raw}");
+        }
+        assert_eq!(Speaker::from_raw("Supervisor"), Speaker::Other);
+    }
+
+    #[test]
+    fn words_for_end_reasons() {
+        assert_eq!(
+            end_reason_words("customer-ended-call"),
+            "The customer hung up"
+        );
+        assert_eq!(end_reason_words("USER_HANGUP"), "The customer hung up");
+        assert_eq!(end_reason_words("dial_no_answer"), "Nobody answered");
+        assert_eq!(
+            end_reason_words("twilio-failed-to-connect"),
+            "Twilio failed to connect"
+        );
+    }
+
+    #[test]
+    fn humanized_names() {
+        assert_eq!(humanize("lead_qualification"), "Lead qualification");
+        assert_eq!(humanize("leadQualification"), "Lead qualification");
+        assert_eq!(humanize("USER_HANGUP"), "User hangup");
+        assert_eq!(humanize("p50"), "P50");
+        assert_eq!(humanize("  "), "");
+        assert_eq!(humanize("ümlaut_key"), "Ümlaut key");
+    }
+}

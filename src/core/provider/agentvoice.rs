@@ -1,0 +1,204 @@
+//! AgentVoice (`seeds/000_*.txt`): `GET /api/calls` with `limit`/`offset`
+//! and totals; detail `GET /api/calls/{id}`.
+
+use serde_json::Value;
+
+use super::common::{self, flag, text};
+use super::Provider;
+use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
+use crate::core::error::ApiError;
+use crate::core::json::{self, Obj};
+use crate::core::model::{Call, CallDetail, ExtraValue, Page};
+use crate::core::normalize::Direction;
+use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
+use crate::core::request::ProviderRequest;
+use crate::core::time::{format_iso8601, DurationUnit};
+use crate::core::transcript::read_transcript;
+
+pub(super) const CAPS: Capabilities = Capabilities {
+    pagination: Pagination::Offset,
+    total_known: true,
+    default_page_size: 50,
+    max_page_size: 100,
+    filters: &[
+        F::Status,
+        F::Direction,
+        F::Agent,
+        F::Campaign,
+        F::Contact,
+        F::Phone,
+        F::DateRange,
+    ],
+    statuses: &[
+        choice("completed", "Completed"),
+        choice("in-progress", "In progress"),
+        choice("queued", "Queued"),
+        choice("failed", "Failed"),
+        choice("no-answer", "No answer"),
+        choice("busy", "Busy"),
+        choice("voicemail", "Voicemail"),
+    ],
+    directions: &[Direction::Inbound, Direction::Outbound],
+    call_types: &[],
+    end_reasons: &[],
+    search_hint: "",
+    phone_via_search: false,
+    date_granularity: DateGranularity::Instant,
+    sorts: &[
+        SortField::StartedAt,
+        SortField::EndedAt,
+        SortField::CreatedAt,
+    ],
+    sort_both_ways: true,
+    transcripts: true,
+    recordings: true,
+    stereo: false,
+    fresh_recording_link: false,
+};
+
+pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
+    let offset = u64::from(q.page.saturating_sub(1)) * u64::from(size);
+    let mut r = ProviderRequest::get("/api/calls".into())
+        .param("limit", size.to_string())
+        .param("offset", offset.to_string())
+        .param("fields", "light");
+    if let Some(sort) = q.sort {
+        let field = match sort.field {
+            SortField::EndedAt => "ended_at",
+            SortField::CreatedAt => "created_at",
+            _ => "started_at",
+        };
+        let dir = match sort.dir {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        };
+        r = r.param("order_by", field).param("order", dir);
+    }
+    r.param_opt("phone_number", f.phone_number.clone())
+        .param_opt("contact_id", f.contact_id.clone())
+        .param_opt("agent_id", f.agent_id.clone())
+        .param_opt("campaign_id", f.campaign_id.clone())
+        .param_opt("status", f.status.clone())
+        .param_opt("call_type", f.direction.map(Direction::id))
+        .param_opt("from", f.date_from.map(format_iso8601))
+        .param_opt("to", f.date_to.map(format_iso8601))
+}
+
+pub(super) fn detail_request(id: &str) -> ProviderRequest {
+    ProviderRequest::get(format!("/api/calls/{id}"))
+        .param("fields", "full")
+        .param("include", "transcript,metrics")
+}
+
+pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
+    let o = Obj::of(value);
+    // `most_recent=true` answers one call object instead of a list.
+    if o.is_some_and(|o| o.get("data").is_none() && o.get("id").is_some()) {
+        let (rows, skipped) = common::read_rows(std::slice::from_ref(value), read_call);
+        return Ok(Page {
+            total: Some(rows.len() as u64),
+            rows,
+            skipped,
+            ..Page::default()
+        });
+    }
+    let items = common::items_at(value, &["data"])?;
+    let (rows, skipped) = common::read_rows(items, read_call);
+    let p = o.and_then(|o| o.obj("pagination"));
+    let total = p
+        .and_then(|p| p.i64("total"))
+        .and_then(|t| u64::try_from(t).ok());
+    let offset = p.and_then(|p| p.i64("offset")).unwrap_or(0).max(0);
+    let seen = u64::try_from(offset).unwrap_or(0) + items.len() as u64;
+    let has_more = p
+        .and_then(|p| p.bool("has_more"))
+        .or_else(|| total.map(|t| seen < t))
+        .unwrap_or(false);
+    Ok(Page {
+        rows,
+        skipped,
+        total,
+        has_more,
+        next_cursor: None,
+    })
+}
+
+pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
+    let o = common::detail_obj(value, &["data"])?;
+    let mut call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `id`"))?;
+    let analysis = o.get("post_call_analysis");
+    call.summary = o
+        .str("call_description")
+        .or_else(|| {
+            analysis
+                .and_then(Obj::of)
+                .and_then(|a| a.first_str(&["summary", "call_summary"]))
+        })
+        .or_else(|| analysis.and_then(json::text));
+    if let Some(a) = analysis.and_then(Obj::of) {
+        call.successful = call.successful.or_else(|| a.bool("call_successful"));
+        call.sentiment = a.first_str(&["sentiment", "user_sentiment"]);
+    }
+    call.push_extra("action_summary", "Actions", text(o.str("action_summary")));
+    call.push_extra("notes", "Notes", notes(o.arr("notes")));
+    common::object_extras(&mut call, "custom_analysis", o.obj("custom_analysis"));
+    common::object_extras(
+        &mut call,
+        "structured_data",
+        o.obj("structured_data_results"),
+    );
+    common::object_extras(&mut call, "quality", o.obj("quality_metrics"));
+    let transcript = o
+        .get("transcript_formatted")
+        .and_then(|t| read_transcript(t, call.time()))
+        .or_else(|| {
+            o.get("transcript")
+                .and_then(|t| read_transcript(t, call.time()))
+        });
+    let mut latency = Vec::new();
+    common::latency_figures(o.get("latency_metrics"), &mut latency);
+    Ok(CallDetail {
+        call,
+        transcript,
+        latency,
+    })
+}
+
+/// Notes as one text: strings, or objects with `text`/`content`/`note`.
+fn notes(items: Option<&[Value]>) -> Option<ExtraValue> {
+    let lines: Vec<String> = items?
+        .iter()
+        .filter_map(|n| {
+            json::text(n).or_else(|| Obj::of(n)?.first_str(&["text", "content", "note", "body"]))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| ExtraValue::Text(lines.join("\n")))
+}
+
+fn read_call(o: Obj<'_>) -> Option<Call> {
+    let mut c = Call::new(Provider::AgentVoice, o.str("id")?);
+    c.set_direction(o.str("call_type"));
+    c.set_status(o.str("status"));
+    c.started_at = o.instant("started_at");
+    c.ended_at = o.instant("ended_at");
+    c.created_at = o.instant("created_at");
+    c.duration_ms = o.duration("call_duration", DurationUnit::Seconds);
+    c.customer_number = o.str("phone_number");
+    c.agent_number = o.str("phone_number_called_from");
+    c.customer_name = common::full_name(o.str("contact_first_name"), o.str("contact_last_name"));
+    c.contact_id = o.str("contact_id");
+    c.agent_id = o.str("agent_id");
+    c.agent_name = o.str("agent_name");
+    c.campaign_id = o.str("campaign_id");
+    c.campaign_name = o.str("campaign_name");
+    c.end_reason = o.str("ended_reason");
+    c.successful = o.bool("call_success");
+    c.recording.mono = common::url_at(o, "recording_url");
+    c.push_extra("contact_email", "Email", text(o.str("contact_email")));
+    c.push_extra(
+        "went_to_voicemail",
+        "Went to voicemail",
+        flag(o.bool("went_to_voicemail")),
+    );
+    Some(c)
+}

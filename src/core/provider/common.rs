@@ -1,0 +1,196 @@
+//! Reading helpers every adapter shares: body parsing with envelope errors,
+//! row collection with skip counting, extras, costs and latency figures.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::core::error::ApiError;
+use crate::core::json::{self, Obj};
+use crate::core::model::{Call, Cost, CostUnit, ExtraValue, Figure};
+use crate::core::normalize::humanize;
+use crate::core::url::safe_url;
+
+/// The most extras read from one free-form object (custom analysis,
+/// metadata), so a hostile payload cannot flood the detail view.
+const MAX_OBJECT_EXTRAS: usize = 40;
+
+/// Parses a 2xx body; an error envelope inside it becomes the error.
+pub(crate) fn parse_ok_body(body: &str) -> Result<Value, ApiError> {
+    let value = json::parse_body(body).map_err(ApiError::unreadable)?;
+    match ApiError::from_envelope(&value, 200) {
+        Some(err) => Err(err),
+        None => Ok(value),
+    }
+}
+
+/// The list of call objects at the first of `paths` that holds an array
+/// (or the value itself, when it is one).
+pub(crate) fn items_at<'a>(value: &'a Value, paths: &[&str]) -> Result<&'a [Value], ApiError> {
+    if let Some(items) = value.as_array() {
+        return Ok(items);
+    }
+    let found = Obj::of(value).and_then(|o| paths.iter().find_map(|p| o.arr(p)));
+    found.ok_or_else(|| {
+        let names: Vec<String> = paths.iter().map(|p| format!("`{p}`")).collect();
+        ApiError::unreadable(format!(
+            "expected a list of calls under {}",
+            names.join(" or ")
+        ))
+    })
+}
+
+/// The call object of a detail response: bare, or under one of `paths`.
+pub(crate) fn detail_obj<'a>(value: &'a Value, paths: &[&str]) -> Result<Obj<'a>, ApiError> {
+    let o = Obj::of(value).ok_or_else(|| ApiError::unreadable("expected a call object"))?;
+    Ok(paths.iter().find_map(|p| o.obj(p)).unwrap_or(o))
+}
+
+/// Reads rows, skipping (and counting) those that cannot be read or that
+/// repeat an id already on the page.
+pub(crate) fn read_rows(
+    items: &[Value],
+    read: impl Fn(Obj<'_>) -> Option<Call>,
+) -> (Vec<Call>, usize) {
+    let mut seen = HashSet::with_capacity(items.len());
+    let mut rows = Vec::with_capacity(items.len());
+    let mut skipped = 0;
+    for item in items {
+        match Obj::of(item).and_then(&read) {
+            Some(call) if seen.insert(call.id.clone()) => rows.push(call),
+            _ => skipped += 1,
+        }
+    }
+    (rows, skipped)
+}
+
+/// A safe URL under `key`.
+pub(crate) fn url_at(o: Obj<'_>, key: &str) -> Option<String> {
+    o.str(key).as_deref().and_then(safe_url)
+}
+
+/// A cost, if the amount is a sane number.
+pub(crate) fn cost(amount: Option<f64>, unit: CostUnit) -> Option<Cost> {
+    amount
+        .filter(|a| *a >= 0.0 && *a < 1.0e9)
+        .map(|amount| Cost { amount, unit })
+}
+
+/// "First Last" from name parts.
+pub(crate) fn full_name(first: Option<String>, last: Option<String>) -> Option<String> {
+    match (first, last) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (f, l) => f.or(l),
+    }
+}
+
+/// Text extra value.
+pub(crate) fn text(v: Option<String>) -> Option<ExtraValue> {
+    v.map(ExtraValue::Text)
+}
+
+/// Humanized text extra value (`new_quote` reads "New quote").
+pub(crate) fn words(v: Option<String>) -> Option<ExtraValue> {
+    v.map(|s| ExtraValue::Text(humanize(&s)))
+}
+
+/// Flag extra value.
+pub(crate) fn flag(v: Option<bool>) -> Option<ExtraValue> {
+    v.map(ExtraValue::Flag)
+}
+
+/// Link extra value (safe URLs only).
+pub(crate) fn link(v: Option<String>) -> Option<ExtraValue> {
+    v.as_deref().and_then(safe_url).map(ExtraValue::Link)
+}
+
+/// A scalar JSON value as an extra value.
+fn scalar(value: &Value) -> Option<ExtraValue> {
+    match value {
+        Value::Bool(b) => Some(ExtraValue::Flag(*b)),
+        Value::Number(_) => json::number(value).map(ExtraValue::Number),
+        Value::String(_) => json::text(value).map(ExtraValue::Text),
+        _ => None,
+    }
+}
+
+/// Adds each scalar field of a free-form object (custom analysis, metadata)
+/// as an extra keyed `{prefix}.{field}`.
+pub(crate) fn object_extras(call: &mut Call, prefix: &str, o: Option<Obj<'_>>) {
+    let Some(o) = o else { return };
+    for (field, value) in o.0.iter().take(MAX_OBJECT_EXTRAS) {
+        if let Some(v) = scalar(value) {
+            call.push_extra(&format!("{prefix}.{field}"), &humanize(field), Some(v));
+        }
+    }
+}
+
+/// Adds `[{identifier|name|key, value}]` pairs (Smallest's disposition
+/// metrics) as extras keyed `{prefix}.{identifier}`.
+pub(crate) fn pair_extras(call: &mut Call, prefix: &str, items: Option<&[Value]>) {
+    for item in items.unwrap_or_default().iter().take(MAX_OBJECT_EXTRAS) {
+        let Some(o) = Obj::of(item) else { continue };
+        let Some(name) = o.first_str(&["identifier", "name", "key", "label"]) else {
+            continue;
+        };
+        if let Some(v) = o.get("value").and_then(scalar) {
+            call.push_extra(&format!("{prefix}.{name}"), &humanize(&name), Some(v));
+        }
+    }
+}
+
+fn latency_label(key: &str) -> String {
+    match key.to_ascii_lowercase().as_str() {
+        "e2e" | "end_to_end" => "End-to-end".to_owned(),
+        "llm" => "LLM".to_owned(),
+        "tts" => "Text-to-speech".to_owned(),
+        "asr" | "stt" => "Speech recognition".to_owned(),
+        "average_transcriber_latency" => "Transcriber (avg)".to_owned(),
+        "average_agent_latency" => "Agent (avg)".to_owned(),
+        "average_synthesizer_latency" => "Synthesizer (avg)".to_owned(),
+        other => humanize(other),
+    }
+}
+
+fn figure(label: String, ms: Option<f64>) -> Option<Figure> {
+    let ms = ms.filter(|v| (0.0..3.6e6).contains(v))?;
+    Some(Figure {
+        label,
+        ms: ms.round() as i64,
+    })
+}
+
+/// Latency figures from an object of numbers (`{llm: 120}`), of
+/// percentile objects (`{e2e: {p50, p90, ...}}`), or a list of numbers
+/// (per-turn latencies: their average). Values are milliseconds.
+pub(crate) fn latency_figures(value: Option<&Value>, out: &mut Vec<Figure>) {
+    match value {
+        Some(Value::Object(map)) => {
+            for (key, v) in map {
+                let label = latency_label(key);
+                match v {
+                    Value::Object(_) => {
+                        let Some(o) = Obj::of(v) else { continue };
+                        for p in ["p50", "p90", "p99"] {
+                            out.extend(figure(format!("{label} {p}"), o.f64(p)));
+                        }
+                    }
+                    Value::Array(items) => out.extend(figure(label, average(items))),
+                    other => out.extend(figure(label, json::number(other))),
+                }
+            }
+        }
+        Some(Value::Array(items)) => {
+            out.extend(figure("Turn latency (avg)".into(), average(items)))
+        }
+        _ => {}
+    }
+}
+
+fn average(items: &[Value]) -> Option<f64> {
+    let numbers: Vec<f64> = items
+        .iter()
+        .filter_map(|v| json::number(v).or_else(|| Obj::of(v).and_then(|o| o.f64("latency"))))
+        .collect();
+    (!numbers.is_empty()).then(|| numbers.iter().sum::<f64>() / numbers.len() as f64)
+}

@@ -1,0 +1,82 @@
+//! `auto` mode: recognising the provider from a response's shape.
+
+use serde_json::Value;
+
+use super::Provider;
+use crate::core::json::{self, Obj};
+
+/// The provider whose list or detail response `body` looks like.
+pub(super) fn detect(body: &str) -> Option<Provider> {
+    detect_value(&json::parse_body(body).ok()?)
+}
+
+fn detect_value(value: &Value) -> Option<Provider> {
+    if let Some(items) = value.as_array() {
+        return items.iter().find_map(|i| Obj::of(i).and_then(call_shape));
+    }
+    let o = Obj::of(value)?;
+    if o.arr("data.calls").is_some() {
+        return Some(Provider::Zudu);
+    }
+    if o.arr("data.logs").is_some() {
+        return Some(Provider::Smallest);
+    }
+    if let Some(items) = o.arr("data") {
+        if o.get("success").is_some()
+            || o.obj("pagination")
+                .is_some_and(|p| p.get("current_page").is_some())
+        {
+            return Some(Provider::Talkover);
+        }
+        if o.obj("pagination")
+            .is_some_and(|p| p.get("offset").is_some() || p.get("has_more").is_some())
+        {
+            return Some(Provider::AgentVoice);
+        }
+        return items.iter().find_map(|i| Obj::of(i).and_then(call_shape));
+    }
+    // A detail response: the call itself, or the call inside an envelope.
+    if let Some(inner) = o.obj("data") {
+        let found = call_shape(inner);
+        return match (found, o.get("success"), o.get("status")) {
+            (Some(p), _, _) => Some(p),
+            (None, Some(_), _) => Some(Provider::Talkover),
+            _ => None,
+        };
+    }
+    call_shape(o)
+}
+
+/// The provider a single call object's fields point to.
+fn call_shape(o: Obj<'_>) -> Option<Provider> {
+    let has = |k: &str| o.get(k).is_some();
+    let p = if has("callId") {
+        Provider::Smallest
+    } else if has("assistantId") || has("artifact") || has("endedReason") || has("startedAt") {
+        Provider::Vapi
+    } else if has("call_id") && (has("start_timestamp") || has("call_status")) {
+        // Zudu calls carry their own uuid `id` next to `call_id`, and
+        // upper-case statuses; Retell's have neither.
+        let upper = o
+            .str("call_status")
+            .is_some_and(|s| s.chars().any(|c| c.is_ascii_uppercase()));
+        if has("id") || upper || has("telephony_identifier") {
+            Provider::Zudu
+        } else {
+            Provider::Retell
+        }
+    } else if has("assistant_id") || has("call_started_at") || has("duration_seconds") {
+        Provider::VozAgent
+    } else if has("sid") || has("to_formatted") || has("from_formatted") {
+        Provider::Talkover
+    } else if has("phone_number_called_from")
+        || has("agent_name")
+        || has("call_duration")
+        || has("started_at")
+    {
+        Provider::AgentVoice
+    } else {
+        return None;
+    };
+    Some(p)
+}

@@ -1,0 +1,252 @@
+//! One adapter per call API. An adapter is a value (`Provider`) that turns a
+//! `Query` into the provider's native request and the provider's native
+//! response into `Page` / `CallDetail` / `ApiError`, and declares its
+//! `Capabilities`. No I/O happens here.
+
+mod agentvoice;
+mod common;
+mod detect;
+mod retell;
+mod smallest;
+mod talkover;
+mod vapi;
+mod vozagent;
+mod zudu;
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::capabilities::Capabilities;
+use super::error::{ApiError, QueryError};
+use super::model::{CallDetail, Page};
+use super::query::Query;
+use super::request::{id_segment, ProviderRequest};
+
+/// A call API the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Provider {
+    /// AgentVoice.
+    AgentVoice,
+    /// VozAgent.
+    VozAgent,
+    /// Talkover.
+    Talkover,
+    /// Zudu.
+    Zudu,
+    /// Smallest.ai Atoms.
+    Smallest,
+    /// Retell AI.
+    Retell,
+    /// Vapi.
+    Vapi,
+}
+
+impl Provider {
+    /// Every provider, in the order the demo lists them.
+    pub const ALL: [Provider; 7] = [
+        Self::AgentVoice,
+        Self::VozAgent,
+        Self::Talkover,
+        Self::Zudu,
+        Self::Smallest,
+        Self::Retell,
+        Self::Vapi,
+    ];
+
+    /// The id used in the `provider` attribute and URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::AgentVoice => "agentvoice",
+            Self::VozAgent => "vozagent",
+            Self::Talkover => "talkover",
+            Self::Zudu => "zudu",
+            Self::Smallest => "smallest",
+            Self::Retell => "retell",
+            Self::Vapi => "vapi",
+        }
+    }
+
+    /// The provider's display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AgentVoice => "AgentVoice",
+            Self::VozAgent => "VozAgent",
+            Self::Talkover => "Talkover",
+            Self::Zudu => "Zudu",
+            Self::Smallest => "Smallest Atoms",
+            Self::Retell => "Retell",
+            Self::Vapi => "Vapi",
+        }
+    }
+
+    /// What the provider can do server-side.
+    pub fn capabilities(self) -> &'static Capabilities {
+        match self {
+            Self::AgentVoice => &agentvoice::CAPS,
+            Self::VozAgent => &vozagent::CAPS,
+            Self::Talkover => &talkover::CAPS,
+            Self::Zudu => &zudu::CAPS,
+            Self::Smallest => &smallest::CAPS,
+            Self::Retell => &retell::CAPS,
+            Self::Vapi => &vapi::CAPS,
+        }
+    }
+
+    /// The native request for one page of calls (light payload).
+    pub fn list_request(self, query: &Query) -> Result<ProviderRequest, QueryError> {
+        let caps = self.capabilities();
+        let filters = caps.validate(self.name(), query)?;
+        let size = caps.page_size(query);
+        Ok(match self {
+            Self::AgentVoice => agentvoice::list_request(query, &filters, size),
+            Self::VozAgent => vozagent::list_request(query, &filters, size),
+            Self::Talkover => talkover::list_request(query, &filters, size)?,
+            Self::Zudu => zudu::list_request(query, &filters, size),
+            Self::Smallest => smallest::list_request(query, &filters, size),
+            Self::Retell => retell::list_request(query, &filters, size),
+            Self::Vapi => vapi::list_request(query, &filters, size),
+        })
+    }
+
+    /// The native request for one call's full detail.
+    pub fn detail_request(self, id: &str) -> Result<ProviderRequest, QueryError> {
+        let id = id_segment(id)?;
+        Ok(match self {
+            Self::AgentVoice => agentvoice::detail_request(&id),
+            Self::VozAgent => ProviderRequest::get(format!("/v1/calls/{id}")),
+            Self::Talkover => ProviderRequest::get(format!("/api/v1/calls/{id}")),
+            Self::Zudu => ProviderRequest::get(format!("/api/calls/{id}")),
+            Self::Smallest => ProviderRequest::get(format!("/atoms/v1/conversation/{id}")),
+            Self::Retell => ProviderRequest::get(format!("/v2/get-call/{id}")),
+            Self::Vapi => ProviderRequest::get(format!("/call/{id}")),
+        })
+    }
+
+    /// The request for a fresh recording link, for providers whose links
+    /// expire (`Capabilities::fresh_recording_link`); `None` for the others.
+    pub fn recording_link_request(self, id: &str) -> Result<Option<ProviderRequest>, QueryError> {
+        let id = id_segment(id)?;
+        Ok(match self {
+            Self::Smallest => Some(smallest::recording_link_request(&id)),
+            _ => None,
+        })
+    }
+
+    /// Reads a 2xx list response.
+    pub fn parse_list(self, body: &str, query: &Query) -> Result<Page, ApiError> {
+        let value = common::parse_ok_body(body)?;
+        let size = self.capabilities().page_size(query);
+        match self {
+            Self::AgentVoice => agentvoice::parse_list(&value),
+            Self::VozAgent => vozagent::parse_list(&value, size),
+            Self::Talkover => talkover::parse_list(&value),
+            Self::Zudu => zudu::parse_list(&value),
+            Self::Smallest => smallest::parse_list(&value),
+            Self::Retell => retell::parse_list(&value, size),
+            Self::Vapi => vapi::parse_list(&value, size),
+        }
+    }
+
+    /// Reads a 2xx detail response.
+    pub fn parse_detail(self, body: &str) -> Result<CallDetail, ApiError> {
+        let value = common::parse_ok_body(body)?;
+        match self {
+            Self::AgentVoice => agentvoice::parse_detail(&value),
+            Self::VozAgent => vozagent::parse_detail(&value),
+            Self::Talkover => talkover::parse_detail(&value),
+            Self::Zudu => zudu::parse_detail(&value),
+            Self::Smallest => smallest::parse_detail(&value),
+            Self::Retell => retell::parse_detail(&value),
+            Self::Vapi => vapi::parse_detail(&value),
+        }
+    }
+
+    /// Reads a 2xx fresh-recording-link response into a safe URL.
+    pub fn parse_recording_link(self, body: &str) -> Result<String, ApiError> {
+        let value = common::parse_ok_body(body)?;
+        smallest::parse_recording_link(&value)
+    }
+
+    /// Reads a non-2xx response. Every provider's error shapes are read by
+    /// one tolerant reader, so this is the same for all of them.
+    pub fn parse_error(self, status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
+        ApiError::from_response(status, body, retry_after)
+    }
+
+    /// Recognises the provider from a response body's shape (`auto` mode).
+    pub fn detect(body: &str) -> Option<Self> {
+        detect::detect(body)
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An unknown provider name.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown provider {0:?}; expected one of agentvoice, vozagent, talkover, zudu, smallest, retell, vapi")]
+pub struct UnknownProvider(pub String);
+
+impl FromStr for Provider {
+    type Err = UnknownProvider;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let folded: String = s
+            .trim()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        match folded.as_str() {
+            "agentvoice" => Ok(Self::AgentVoice),
+            "vozagent" => Ok(Self::VozAgent),
+            "talkover" => Ok(Self::Talkover),
+            "zudu" => Ok(Self::Zudu),
+            "smallest" | "smallestai" | "atoms" | "smallestatoms" => Ok(Self::Smallest),
+            "retell" | "retellai" => Ok(Self::Retell),
+            "vapi" => Ok(Self::Vapi),
+            _ => Err(UnknownProvider(s.to_owned())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for p in Provider::ALL {
+            assert_eq!(p.id().parse::<Provider>(), Ok(p));
+            assert_eq!(p.name().parse::<Provider>(), Ok(p));
+        }
+        assert_eq!("Smallest.ai".parse::<Provider>(), Ok(Provider::Smallest));
+        assert!("twilio".parse::<Provider>().is_err());
+    }
+
+    #[test]
+    fn only_smallest_has_fresh_links() {
+        for p in Provider::ALL {
+            let fresh = p.capabilities().fresh_recording_link;
+            assert_eq!(
+                p.recording_link_request("c1").unwrap().is_some(),
+                fresh,
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn detail_paths_encode_ids() {
+        for p in Provider::ALL {
+            let r = p.detail_request("a/../b").unwrap();
+            assert!(r.path.ends_with("a%2F..%2Fb"), "{p}: {}", r.path);
+            assert!(p.detail_request("..").is_err());
+        }
+    }
+}

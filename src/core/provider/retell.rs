@@ -1,0 +1,197 @@
+//! Retell AI: `POST /v2/list-calls` answers a bare array; the next page
+//! passes the last `call_id` as `pagination_key`. Zudu's calls follow the
+//! same shape, so the call reader here serves both.
+
+use serde_json::{json, Map, Value};
+
+use super::common::{self, flag, words};
+use super::Provider;
+use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
+use crate::core::error::ApiError;
+use crate::core::json::Obj;
+use crate::core::model::{Call, CallDetail, CostUnit, Page};
+use crate::core::normalize::Direction;
+use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
+use crate::core::request::ProviderRequest;
+use crate::core::time::DurationUnit;
+use crate::core::transcript::read_transcript;
+
+pub(super) const CAPS: Capabilities = Capabilities {
+    pagination: Pagination::Cursor,
+    total_known: false,
+    default_page_size: 50,
+    max_page_size: 1000,
+    filters: &[
+        F::Status,
+        F::Direction,
+        F::CallType,
+        F::Agent,
+        F::DateRange,
+        F::Duration,
+    ],
+    statuses: &[
+        choice("ended", "Ended"),
+        choice("ongoing", "Ongoing"),
+        choice("registered", "Registered"),
+        choice("not_connected", "Not connected"),
+        choice("error", "Error"),
+    ],
+    directions: &[Direction::Inbound, Direction::Outbound],
+    call_types: &[
+        choice("phone_call", "Phone call"),
+        choice("web_call", "Web call"),
+    ],
+    end_reasons: &[],
+    search_hint: "",
+    phone_via_search: false,
+    date_granularity: DateGranularity::Instant,
+    sorts: &[SortField::StartedAt],
+    sort_both_ways: true,
+    transcripts: true,
+    recordings: true,
+    stereo: true,
+    fresh_recording_link: false,
+};
+
+/// `{lower_threshold, upper_threshold}` with only the bounds that are set.
+pub(super) fn threshold(lower: Option<i64>, upper: Option<i64>) -> Option<Value> {
+    let mut m = Map::new();
+    if let Some(l) = lower {
+        m.insert("lower_threshold".into(), json!(l));
+    }
+    if let Some(u) = upper {
+        m.insert("upper_threshold".into(), json!(u));
+    }
+    (!m.is_empty()).then_some(Value::Object(m))
+}
+
+/// `"ascending"` / `"descending"`, as Retell and Zudu spell them.
+pub(super) fn sort_order(dir: SortDir) -> &'static str {
+    match dir {
+        SortDir::Asc => "ascending",
+        SortDir::Desc => "descending",
+    }
+}
+
+pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
+    let mut criteria = Map::new();
+    let mut one_of = |key: &str, v: Option<String>| {
+        if let Some(v) = v {
+            criteria.insert(key.to_owned(), json!([v]));
+        }
+    };
+    one_of("agent_id", f.agent_id.clone());
+    one_of("call_status", f.status.clone());
+    one_of("call_type", f.call_type.clone());
+    one_of("direction", f.direction.map(|d| d.id().to_owned()));
+    if let Some(t) = threshold(f.date_from, f.date_to.map(|t| t - 1)) {
+        criteria.insert("start_timestamp".into(), t);
+    }
+    if let Some(t) = threshold(f.min_duration_ms, f.max_duration_ms) {
+        criteria.insert("duration_ms".into(), t);
+    }
+    let mut body = Map::new();
+    body.insert("limit".into(), json!(size));
+    body.insert(
+        "sort_order".into(),
+        json!(sort_order(q.sort.map(|s| s.dir).unwrap_or_default())),
+    );
+    if !criteria.is_empty() {
+        body.insert("filter_criteria".into(), Value::Object(criteria));
+    }
+    if let Some(cursor) = &q.cursor {
+        body.insert("pagination_key".into(), json!(cursor));
+    }
+    ProviderRequest::post("/v2/list-calls".into(), &Value::Object(body))
+}
+
+pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {
+    let items = common::items_at(value, &["calls", "data"])?;
+    let (rows, skipped) = common::read_rows(items, |o| read_call(o, Provider::Retell));
+    let has_more = size > 0 && items.len() >= size as usize;
+    // The key is the last call of the page as sent, even if it was skipped.
+    let next_cursor = has_more
+        .then(|| {
+            items
+                .last()
+                .and_then(Obj::of)
+                .and_then(|o| o.str("call_id"))
+        })
+        .flatten();
+    Ok(Page {
+        rows,
+        skipped,
+        total: None,
+        has_more: has_more && next_cursor.is_some(),
+        next_cursor,
+    })
+}
+
+pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
+    read_detail(common::detail_obj(value, &["data"])?, Provider::Retell)
+}
+
+/// Reads a Retell-shaped call detail (Retell and Zudu).
+pub(super) fn read_detail(o: Obj<'_>, provider: Provider) -> Result<CallDetail, ApiError> {
+    let call =
+        read_call(o, provider).ok_or_else(|| ApiError::unreadable("the call has no `call_id`"))?;
+    let transcript = [
+        "transcript_object",
+        "transcript_with_tool_calls",
+        "transcript",
+    ]
+    .iter()
+    .find_map(|k| o.get(k).and_then(|t| read_transcript(t, call.started_at)));
+    let mut latency = Vec::new();
+    common::latency_figures(o.get("latency"), &mut latency);
+    Ok(CallDetail {
+        call,
+        transcript,
+        latency,
+    })
+}
+
+/// Reads a Retell-shaped call. Retell states `combined_cost` in cents, Zudu
+/// in dollars.
+pub(super) fn read_call(o: Obj<'_>, provider: Provider) -> Option<Call> {
+    let mut c = Call::new(provider, o.first_str(&["call_id", "id"])?);
+    let call_type = o.str("call_type");
+    let web = call_type.as_deref().map(Direction::from_raw) == Some(Direction::Web);
+    c.set_direction(
+        o.str("direction")
+            .or_else(|| call_type.clone().filter(|_| web)),
+    );
+    c.set_status(o.str("call_status"));
+    c.set_numbers(o.str("from_number"), o.str("to_number"));
+    c.started_at = o.instant("start_timestamp");
+    c.ended_at = o.instant("end_timestamp");
+    c.duration_ms = o
+        .duration("duration_ms", DurationUnit::Millis)
+        .or_else(|| o.duration("call_duration", DurationUnit::Millis));
+    c.agent_id = o.str("agent_id");
+    c.agent_name = o.str("agent_name");
+    c.end_reason = o.str("disconnection_reason");
+    c.recording.mono = common::url_at(o, "recording_url");
+    c.recording.stereo = common::url_at(o, "recording_multi_channel_url");
+    c.successful = o.bool("call_analysis.call_successful");
+    c.summary = o.str("call_analysis.call_summary");
+    c.sentiment = o.str("call_analysis.user_sentiment");
+    let cost = o.f64("call_cost.combined_cost");
+    c.cost = match provider {
+        Provider::Retell => common::cost(cost.map(|cents| cents / 100.0), CostUnit::Usd),
+        _ => common::cost(cost, CostUnit::Usd),
+    };
+    c.push_extra("call_type", "Call type", words(call_type));
+    c.push_extra(
+        "in_voicemail",
+        "Reached voicemail",
+        flag(o.bool("call_analysis.in_voicemail")),
+    );
+    common::object_extras(
+        &mut c,
+        "analysis",
+        o.obj("call_analysis.custom_analysis_data"),
+    );
+    common::object_extras(&mut c, "metadata", o.obj("metadata"));
+    Some(c)
+}

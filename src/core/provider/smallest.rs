@@ -1,0 +1,209 @@
+//! Smallest.ai Atoms (`seeds/004_*.txt`, REST behind the SDK):
+//! `GET /atoms/v1/conversation` with 1-based pages and totals; recording
+//! links expire, so a fresh one is fetched when playback starts.
+
+use serde_json::Value;
+
+use super::common;
+use super::Provider;
+use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
+use crate::core::error::ApiError;
+use crate::core::json::{self, Obj};
+use crate::core::model::{Call, CallDetail, CostUnit, Page};
+use crate::core::normalize::{CallStatus, Direction};
+use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
+use crate::core::request::ProviderRequest;
+use crate::core::time::{format_iso8601, DurationUnit};
+use crate::core::transcript::read_transcript;
+use crate::core::url::safe_url;
+
+pub(super) const CAPS: Capabilities = Capabilities {
+    pagination: Pagination::Page { first: 1 },
+    total_known: true,
+    default_page_size: 5,
+    max_page_size: 500,
+    filters: &[
+        F::Status,
+        F::Direction,
+        F::Agent,
+        F::Campaign,
+        F::Phone,
+        F::Search,
+        F::EndReason,
+        F::DateRange,
+    ],
+    statuses: &[
+        choice("completed", "Completed"),
+        choice("in_progress", "In progress"),
+        choice("active", "Active"),
+        choice("processing", "Processing"),
+        choice("pending", "Pending"),
+        choice("in_queue", "In queue"),
+        choice("failed", "Failed"),
+        choice("no_answer", "No answer"),
+        choice("busy", "Busy"),
+        choice("cancelled", "Cancelled"),
+    ],
+    directions: &[Direction::Inbound, Direction::Outbound, Direction::Web],
+    call_types: &[],
+    end_reasons: &[
+        choice("user_hangup", "Caller hung up"),
+        choice("agent_hangup", "Agent hung up"),
+        choice("dial_no_answer", "No answer"),
+        choice("timeout", "Timeout"),
+    ],
+    search_hint: "Call ID or phone number",
+    phone_via_search: true,
+    date_granularity: DateGranularity::Instant,
+    sorts: &[
+        SortField::CreatedAt,
+        SortField::UpdatedAt,
+        SortField::Duration,
+        SortField::Latency,
+    ],
+    sort_both_ways: true,
+    transcripts: true,
+    recordings: true,
+    stereo: true,
+    fresh_recording_link: true,
+};
+
+fn call_type(d: Direction) -> &'static str {
+    match d {
+        Direction::Inbound => "telephony_inbound",
+        Direction::Outbound => "telephony_outbound",
+        Direction::Web | Direction::Unknown => "webcall",
+    }
+}
+
+pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
+    let mut r = ProviderRequest::get("/atoms/v1/conversation".into())
+        .param("page", q.page.max(1).to_string())
+        .param("limit", size.to_string());
+    if let Some(sort) = q.sort {
+        let field = match sort.field {
+            SortField::UpdatedAt => "updatedAt",
+            SortField::Duration => "callDuration",
+            SortField::Latency => "avgLatency",
+            _ => "createdAt",
+        };
+        let dir = match sort.dir {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        };
+        r = r.param("sortBy", field).param("sortOrder", dir);
+    }
+    r.param_opt("agentIds", f.agent_id.clone())
+        .param_opt("campaignIds", f.campaign_id.clone())
+        .param_opt("callTypes", f.direction.map(call_type))
+        .param_opt(
+            "search",
+            f.phone_number.clone().or_else(|| f.search.clone()),
+        )
+        .param_opt("statusFilter", f.status.clone())
+        .param_opt("disconnectReasonFilter", f.end_reason.clone())
+        .param_opt("dateFrom", f.date_from.map(format_iso8601))
+        .param_opt("dateTo", f.date_to.map(format_iso8601))
+}
+
+pub(super) fn recording_link_request(id: &str) -> ProviderRequest {
+    ProviderRequest::get(format!(
+        "/atoms/v1/conversation/{id}/recording/download-url"
+    ))
+}
+
+pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
+    let items = common::items_at(value, &["data.logs", "logs", "data"])?;
+    let (rows, skipped) = common::read_rows(items, read_call);
+    let p = Obj::of(value).and_then(|o| o.obj("data.pagination").or_else(|| o.obj("pagination")));
+    let num = |key: &str| p.and_then(|p| p.i64(key));
+    let total = num("total").and_then(|t| u64::try_from(t).ok());
+    let has_more = p.and_then(|p| p.bool("hasMore")).unwrap_or_else(|| {
+        match (num("page"), num("totalPages")) {
+            (Some(page), Some(pages)) => page < pages,
+            _ => false,
+        }
+    });
+    Ok(Page {
+        rows,
+        skipped,
+        total,
+        has_more,
+        next_cursor: None,
+    })
+}
+
+pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
+    let o = common::detail_obj(value, &["data"])?;
+    let call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `callId`"))?;
+    let transcript = o
+        .get("transcript")
+        .and_then(|t| read_transcript(t, call.time()));
+    let mut latency = Vec::new();
+    common::latency_figures(o.get("turnLatencyMetrics"), &mut latency);
+    let older: serde_json::Map<String, Value> = [
+        "average_transcriber_latency",
+        "average_agent_latency",
+        "average_synthesizer_latency",
+    ]
+    .iter()
+    .filter_map(|k| o.get(k).map(|v| ((*k).to_owned(), v.clone())))
+    .collect();
+    common::latency_figures(Some(&Value::Object(older)), &mut latency);
+    Ok(CallDetail {
+        call,
+        transcript,
+        latency,
+    })
+}
+
+/// A fresh link from `{data: {url}}`, `{data: "..."}`, `{url}` and the like.
+pub(super) fn parse_recording_link(value: &Value) -> Result<String, ApiError> {
+    let o = Obj::of(value);
+    let keys = [
+        "url",
+        "downloadUrl",
+        "download_url",
+        "recordingUrl",
+        "signedUrl",
+    ];
+    let found = o
+        .and_then(|o| o.obj("data"))
+        .and_then(|d| d.first_str(&keys))
+        .or_else(|| o.and_then(|o| o.get("data")).and_then(json::text))
+        .or_else(|| o.and_then(|o| o.first_str(&keys)))
+        .or_else(|| json::text(value));
+    let url = found.ok_or_else(|| ApiError::unreadable("the answer holds no recording link"))?;
+    safe_url(&url).ok_or_else(|| ApiError::unreadable("the recording link is not an http(s) URL"))
+}
+
+fn read_call(o: Obj<'_>) -> Option<Call> {
+    // `_id` is internal; only `callId` addresses the call.
+    let mut c = Call::new(Provider::Smallest, o.str("callId")?);
+    c.set_direction(o.str("type"));
+    c.set_status(o.str("status"));
+    c.set_numbers(o.str("from"), o.str("to"));
+    c.duration_ms = o.duration("duration", DurationUnit::Seconds);
+    c.created_at = o.instant("createdAt");
+    c.started_at = o.first_instant(&["startedAt", "startTime"]);
+    c.ended_at = o.first_instant(&["endedAt", "endTime"]);
+    c.agent_id = o.str("agentId");
+    c.agent_name = o.first_str(&["agentName", "agent.name"]);
+    c.campaign_id = o.str("campaignId");
+    c.end_reason = o.str("disconnectionReason");
+    c.cost = common::cost(o.f64("callCost"), CostUnit::Credits);
+    c.summary = o.str("postCallAnalytics.summary");
+    c.recording.mono = common::url_at(o, "recordingUrl");
+    c.recording.stereo = common::url_at(o, "recordingDualUrl");
+    // Links expire: where a recording exists (or a completed call should
+    // have one), playback asks for a fresh link first.
+    c.recording.fresh_link = c.recording.mono.is_some()
+        || c.recording.stereo.is_some()
+        || c.status == CallStatus::Completed;
+    common::pair_extras(
+        &mut c,
+        "disposition",
+        o.arr("postCallAnalytics.dispositionMetrics"),
+    );
+    Some(c)
+}

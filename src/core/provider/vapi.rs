@@ -1,0 +1,131 @@
+//! Vapi: `GET /call` answers a bare array, newest first; the next page asks
+//! for calls created before the last one (`createdAtLt`).
+
+use serde_json::Value;
+
+use super::common::{self, text};
+use super::Provider;
+use crate::core::capabilities::{Capabilities, DateGranularity, Pagination};
+use crate::core::error::ApiError;
+use crate::core::json::Obj;
+use crate::core::model::{Call, CallDetail, CostUnit, Page};
+use crate::core::query::{FilterKind as F, Filters, Query};
+use crate::core::request::ProviderRequest;
+use crate::core::time::{format_iso8601, parse_iso8601};
+use crate::core::transcript::read_transcript;
+
+pub(super) const CAPS: Capabilities = Capabilities {
+    pagination: Pagination::Cursor,
+    total_known: false,
+    default_page_size: 100,
+    max_page_size: 1000,
+    filters: &[F::Agent, F::DateRange],
+    statuses: &[],
+    directions: &[],
+    call_types: &[],
+    end_reasons: &[],
+    search_hint: "",
+    phone_via_search: false,
+    date_granularity: DateGranularity::Instant,
+    sorts: &[],
+    sort_both_ways: false,
+    transcripts: true,
+    recordings: true,
+    stereo: true,
+    fresh_recording_link: false,
+};
+
+pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
+    // The cursor and the end of a date range both bound `createdAtLt`: the
+    // earlier one wins.
+    let before = match (q.cursor.as_deref(), f.date_to) {
+        (Some(cursor), Some(to)) => match parse_iso8601(cursor) {
+            Some(c) if c <= to => Some(cursor.to_owned()),
+            Some(_) => Some(format_iso8601(to)),
+            None => Some(cursor.to_owned()),
+        },
+        (Some(cursor), None) => Some(cursor.to_owned()),
+        (None, to) => to.map(format_iso8601),
+    };
+    ProviderRequest::get("/call".into())
+        .param("limit", size.to_string())
+        .param_opt("assistantId", f.agent_id.clone())
+        .param_opt("createdAtGe", f.date_from.map(format_iso8601))
+        .param_opt("createdAtLt", before)
+}
+
+pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {
+    let items = common::items_at(value, &["results", "data"])?;
+    let (rows, skipped) = common::read_rows(items, read_call);
+    let full = size > 0 && items.len() >= size as usize;
+    let next_cursor = full
+        .then(|| {
+            items
+                .last()
+                .and_then(Obj::of)
+                .and_then(|o| o.str("createdAt"))
+        })
+        .flatten();
+    Ok(Page {
+        rows,
+        skipped,
+        total: None,
+        has_more: next_cursor.is_some(),
+        next_cursor,
+    })
+}
+
+pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
+    let o = common::detail_obj(value, &["data"])?;
+    let call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `id`"))?;
+    let start = call.time();
+    let transcript = [
+        "artifact.messages",
+        "messages",
+        "artifact.transcript",
+        "transcript",
+    ]
+    .iter()
+    .find_map(|k| o.path(k).and_then(|t| read_transcript(t, start)));
+    Ok(CallDetail {
+        call,
+        transcript,
+        latency: Vec::new(),
+    })
+}
+
+fn read_call(o: Obj<'_>) -> Option<Call> {
+    let mut c = Call::new(Provider::Vapi, o.str("id")?);
+    c.set_direction(o.str("type"));
+    c.set_status(o.str("status"));
+    c.created_at = o.instant("createdAt");
+    c.started_at = o.instant("startedAt");
+    c.ended_at = o.instant("endedAt");
+    c.duration_ms = match (c.started_at, c.ended_at) {
+        (Some(s), Some(e)) if e >= s => Some(e - s),
+        _ => None,
+    };
+    c.customer_number = o.str("customer.number");
+    c.customer_name = o.str("customer.name");
+    c.agent_number = o.str("phoneNumber.number");
+    c.agent_id = o.str("assistantId");
+    c.agent_name = o.str("assistant.name");
+    c.end_reason = o.str("endedReason");
+    c.cost = common::cost(o.f64("cost"), CostUnit::Usd);
+    c.summary = o.str("analysis.summary");
+    // `successEvaluation` is a boolean, or a score or grade by rubric.
+    let evaluation = o.path("analysis.successEvaluation");
+    c.successful = o.bool("analysis.successEvaluation");
+    if c.successful.is_none() && evaluation.is_some() {
+        c.push_extra(
+            "successEvaluation",
+            "Success evaluation",
+            text(o.str("analysis.successEvaluation")),
+        );
+    }
+    c.recording.mono =
+        common::url_at(o, "artifact.recordingUrl").or_else(|| common::url_at(o, "recordingUrl"));
+    c.recording.stereo = common::url_at(o, "artifact.stereoRecordingUrl")
+        .or_else(|| common::url_at(o, "stereoRecordingUrl"));
+    Some(c)
+}

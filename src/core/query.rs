@@ -1,0 +1,335 @@
+//! What the user asks for: page or cursor, page size, sort, filters and the
+//! fixed scope an embedding pins.
+
+use std::fmt;
+
+use super::normalize::Direction;
+
+/// A request for one page of calls, independent of any provider.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct Query {
+    /// The 1-based page number the user sees.
+    pub page: u32,
+    /// For cursor providers: the cursor that starts this page (`None` for the
+    /// first page). Offset and page providers ignore it.
+    pub cursor: Option<String>,
+    /// Rows per page; clamped to the provider's range.
+    pub page_size: u32,
+    /// Server-side sort; `None` keeps the provider's default (newest first).
+    pub sort: Option<Sort>,
+    /// Filters the user chose.
+    pub filters: Filters,
+    /// Filters the embedding pins (a CRM record page); they override
+    /// `filters` and are not shown as removable.
+    pub scope: Scope,
+    /// The viewer's UTC offset, for providers that filter by calendar date.
+    pub utc_offset_minutes: i32,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Self {
+            page: 1,
+            cursor: None,
+            page_size: 25,
+            sort: None,
+            filters: Filters::default(),
+            scope: Scope::default(),
+            utc_offset_minutes: 0,
+        }
+    }
+}
+
+impl Query {
+    /// The filters in force: the user's, with the scope's pins on top.
+    pub fn effective_filters(&self) -> Filters {
+        let mut f = self.filters.clone();
+        let s = &self.scope;
+        for (pin, slot) in [
+            (&s.agent_id, &mut f.agent_id),
+            (&s.campaign_id, &mut f.campaign_id),
+            (&s.contact_id, &mut f.contact_id),
+            (&s.phone_number, &mut f.phone_number),
+        ] {
+            if pin.is_some() {
+                slot.clone_from(pin);
+            }
+        }
+        f
+    }
+}
+
+/// A server-side sort.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Sort {
+    /// What to sort by.
+    pub field: SortField,
+    /// Which way.
+    pub dir: SortDir,
+}
+
+/// Fields a provider may sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SortField {
+    /// When the call started.
+    StartedAt,
+    /// When the call ended.
+    EndedAt,
+    /// When the record was created.
+    CreatedAt,
+    /// When the record last changed.
+    UpdatedAt,
+    /// How long the call lasted.
+    Duration,
+    /// Average latency.
+    Latency,
+}
+
+impl SortField {
+    /// A label for display.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::StartedAt => "start time",
+            Self::EndedAt => "end time",
+            Self::CreatedAt => "creation time",
+            Self::UpdatedAt => "update time",
+            Self::Duration => "duration",
+            Self::Latency => "latency",
+        }
+    }
+}
+
+/// Sort direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SortDir {
+    /// Smallest (oldest, shortest) first.
+    Asc,
+    /// Largest (newest, longest) first.
+    #[default]
+    Desc,
+}
+
+/// Filters a user can set. Which of them a provider takes is in its
+/// `Capabilities::filters`; a set filter the provider lacks is an error,
+/// never silently dropped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct Filters {
+    /// A native status value from `Capabilities::statuses`.
+    pub status: Option<String>,
+    /// Inbound, outbound or web.
+    pub direction: Option<Direction>,
+    /// A native call-type value from `Capabilities::call_types`.
+    pub call_type: Option<String>,
+    /// Agent (assistant) id.
+    pub agent_id: Option<String>,
+    /// Campaign id.
+    pub campaign_id: Option<String>,
+    /// CRM contact id.
+    pub contact_id: Option<String>,
+    /// Customer phone number.
+    pub phone_number: Option<String>,
+    /// Free text; what it matches is `Capabilities::search_hint`.
+    pub search: Option<String>,
+    /// A native end-reason value.
+    pub end_reason: Option<String>,
+    /// Calls at or after this instant (epoch ms).
+    pub date_from: Option<i64>,
+    /// Calls before this instant (epoch ms, exclusive).
+    pub date_to: Option<i64>,
+    /// Calls at least this long.
+    pub min_duration_ms: Option<i64>,
+    /// Calls at most this long.
+    pub max_duration_ms: Option<i64>,
+}
+
+impl Filters {
+    /// The kinds of filter that are set, each once.
+    pub fn active(&self) -> Vec<FilterKind> {
+        let set = |o: &Option<String>| o.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let mut kinds = Vec::new();
+        for (on, kind) in [
+            (set(&self.status), FilterKind::Status),
+            (self.direction.is_some(), FilterKind::Direction),
+            (set(&self.call_type), FilterKind::CallType),
+            (set(&self.agent_id), FilterKind::Agent),
+            (set(&self.campaign_id), FilterKind::Campaign),
+            (set(&self.contact_id), FilterKind::Contact),
+            (set(&self.phone_number), FilterKind::Phone),
+            (set(&self.search), FilterKind::Search),
+            (set(&self.end_reason), FilterKind::EndReason),
+            (
+                self.date_from.is_some() || self.date_to.is_some(),
+                FilterKind::DateRange,
+            ),
+            (
+                self.min_duration_ms.is_some() || self.max_duration_ms.is_some(),
+                FilterKind::Duration,
+            ),
+        ] {
+            if on {
+                kinds.push(kind);
+            }
+        }
+        kinds
+    }
+
+    /// The filters with text trimmed and blank text dropped.
+    pub fn normalized(mut self) -> Self {
+        for slot in [
+            &mut self.status,
+            &mut self.call_type,
+            &mut self.agent_id,
+            &mut self.campaign_id,
+            &mut self.contact_id,
+            &mut self.phone_number,
+            &mut self.search,
+            &mut self.end_reason,
+        ] {
+            *slot = slot
+                .take()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
+        }
+        self
+    }
+
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        self.active().is_empty()
+    }
+}
+
+/// Filters pinned by the embedding (attributes `agent-id`, `campaign-id`,
+/// `contact-id`, `phone-number`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct Scope {
+    /// Only this agent's calls.
+    pub agent_id: Option<String>,
+    /// Only this campaign's calls.
+    pub campaign_id: Option<String>,
+    /// Only this contact's calls.
+    pub contact_id: Option<String>,
+    /// Only calls with this customer number.
+    pub phone_number: Option<String>,
+}
+
+impl Scope {
+    /// The filter kinds the scope pins.
+    pub fn pinned(&self) -> Vec<FilterKind> {
+        [
+            (&self.agent_id, FilterKind::Agent),
+            (&self.campaign_id, FilterKind::Campaign),
+            (&self.contact_id, FilterKind::Contact),
+            (&self.phone_number, FilterKind::Phone),
+        ]
+        .into_iter()
+        .filter(|(v, _)| v.is_some())
+        .map(|(_, k)| k)
+        .collect()
+    }
+}
+
+/// A kind of filter, as capabilities list them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum FilterKind {
+    /// Call status.
+    Status,
+    /// Inbound / outbound / web.
+    Direction,
+    /// The provider's call type (phone / web call).
+    CallType,
+    /// Agent.
+    Agent,
+    /// Campaign.
+    Campaign,
+    /// Contact.
+    Contact,
+    /// Customer phone number.
+    Phone,
+    /// Free-text search.
+    Search,
+    /// End reason.
+    EndReason,
+    /// Date range.
+    DateRange,
+    /// Duration range.
+    Duration,
+}
+
+impl FilterKind {
+    /// A label for display.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Status => "Status",
+            Self::Direction => "Direction",
+            Self::CallType => "Call type",
+            Self::Agent => "Agent",
+            Self::Campaign => "Campaign",
+            Self::Contact => "Contact",
+            Self::Phone => "Phone number",
+            Self::Search => "Search",
+            Self::EndReason => "End reason",
+            Self::DateRange => "Date range",
+            Self::Duration => "Duration",
+        }
+    }
+}
+
+impl fmt::Display for FilterKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label().to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_pins_override_filters() {
+        let q = Query {
+            filters: Filters {
+                agent_id: Some("mine".into()),
+                status: Some("completed".into()),
+                ..Filters::default()
+            },
+            scope: Scope {
+                agent_id: Some("pinned".into()),
+                ..Scope::default()
+            },
+            ..Query::default()
+        };
+        let f = q.effective_filters();
+        assert_eq!(f.agent_id.as_deref(), Some("pinned"));
+        assert_eq!(f.status.as_deref(), Some("completed"));
+        assert_eq!(q.scope.pinned(), vec![FilterKind::Agent]);
+    }
+
+    #[test]
+    fn active_ignores_blank_text() {
+        let f = Filters {
+            search: Some("   ".into()),
+            date_to: Some(5),
+            max_duration_ms: Some(1),
+            ..Filters::default()
+        };
+        assert_eq!(
+            f.active(),
+            vec![FilterKind::DateRange, FilterKind::Duration]
+        );
+        assert!(Filters::default().is_empty());
+    }
+}

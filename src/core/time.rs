@@ -1,0 +1,461 @@
+//! Times and durations, normalized to integer milliseconds.
+//!
+//! Hand-written so that no date crate lands in the wasm bundle: ISO-8601 in the
+//! shapes providers send, RFC 7231 HTTP dates (for `Retry-After`), epoch
+//! seconds vs milliseconds, and durations in seconds, milliseconds or minutes.
+//! Display formatting in the viewer's locale is the browser's `Intl` job; what
+//! is here is only what requests and parsing need.
+
+use serde_json::Value;
+
+use super::json;
+
+/// Milliseconds in a day.
+const DAY_MS: i64 = 86_400_000;
+/// The largest instant accepted: 9999-12-31T23:59:59.999Z.
+const MAX_INSTANT_MS: i64 = 253_402_300_799_999;
+/// Epoch numbers below this are seconds, at or above it milliseconds.
+/// 1e11 seconds is the year 5138; 1e11 milliseconds is March 1973.
+const SECONDS_MS_BOUNDARY: f64 = 1.0e11;
+/// The longest duration accepted as real: 30 days. Longer values are unit
+/// mistakes or garbage and read as missing.
+const MAX_DURATION_MS: f64 = 30.0 * 86_400_000.0;
+
+/// The unit a provider states a duration in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationUnit {
+    /// Seconds, integer or fractional.
+    Seconds,
+    /// Milliseconds.
+    Millis,
+    /// Minutes, integer or fractional.
+    Minutes,
+}
+
+/// A duration in `unit` as whole milliseconds; negative, non-finite or absurd
+/// (over 30 days) values are `None`.
+pub fn duration_ms(value: f64, unit: DurationUnit) -> Option<i64> {
+    let factor = match unit {
+        DurationUnit::Seconds => 1_000.0,
+        DurationUnit::Millis => 1.0,
+        DurationUnit::Minutes => 60_000.0,
+    };
+    let ms = value * factor;
+    (ms.is_finite() && (0.0..=MAX_DURATION_MS).contains(&ms)).then(|| ms.round() as i64)
+}
+
+/// An instant from a JSON value: an ISO-8601 string, or epoch seconds or
+/// milliseconds as a number or numeric string. Zero, negative and
+/// out-of-range values are `None` (zero is a common "unset" marker).
+pub fn instant_from_json(value: &Value) -> Option<i64> {
+    match value {
+        Value::String(s) => {
+            let t = s.trim();
+            parse_iso8601(t).or_else(|| t.parse::<f64>().ok().and_then(instant_from_number))
+        }
+        Value::Number(_) => json::number(value).and_then(instant_from_number),
+        _ => None,
+    }
+}
+
+/// Epoch seconds or milliseconds (told apart by magnitude) as milliseconds.
+pub fn instant_from_number(n: f64) -> Option<i64> {
+    if !n.is_finite() || n <= 0.0 {
+        return None;
+    }
+    let ms = if n < SECONDS_MS_BOUNDARY {
+        n * 1_000.0
+    } else {
+        n
+    };
+    (ms <= MAX_INSTANT_MS as f64).then(|| ms.round() as i64)
+}
+
+/// A byte cursor for the hand-written parsers below.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Self {
+        Self {
+            bytes: s.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_any(&mut self, set: &[u8]) -> Option<u8> {
+        let c = self.peek().filter(|c| set.contains(c))?;
+        self.pos += 1;
+        Some(c)
+    }
+
+    /// Exactly `n` ASCII digits as a number.
+    fn digits(&mut self, n: usize) -> Option<u32> {
+        let mut value: u32 = 0;
+        for _ in 0..n {
+            let c = self.peek().filter(u8::is_ascii_digit)?;
+            value = value * 10 + u32::from(c - b'0');
+            self.pos += 1;
+        }
+        Some(value)
+    }
+
+    /// One or more digits of a fraction, read as milliseconds.
+    fn fraction_ms(&mut self) -> Option<u32> {
+        let mut ms = 0;
+        let mut count = 0;
+        while let Some(c) = self.peek().filter(u8::is_ascii_digit) {
+            if count < 3 {
+                ms = ms * 10 + u32::from(c - b'0');
+            }
+            count += 1;
+            self.pos += 1;
+        }
+        if count == 0 {
+            return None;
+        }
+        for _ in count..3 {
+            ms *= 10;
+        }
+        Some(ms)
+    }
+
+    fn done(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01 (inverse of the above).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+fn instant(year: i64, month: u32, day: u32, h: u32, m: u32, s: u32, ms: u32) -> Option<i64> {
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    // 24:00:00 is the end of the day; a leap second reads as :59.
+    let valid_time = (h < 24 && m < 60 && s <= 60) || (h == 24 && m == 0 && s == 0 && ms == 0);
+    if !valid_time {
+        return None;
+    }
+    let secs = i64::from(h) * 3_600 + i64::from(m) * 60 + i64::from(s.min(59));
+    let ms = days_from_civil(year, month, day) * DAY_MS + secs * 1_000 + i64::from(ms);
+    (0..=MAX_INSTANT_MS).contains(&ms).then_some(ms)
+}
+
+/// Parses ISO-8601 / RFC 3339 as providers send it: `2024-01-15`,
+/// `2024-01-15T10:30`, `2024-01-15T10:30:00`, `2024-01-15 10:30:00.123456`,
+/// with `Z`, `+00:00`, `+0000`, `+00` or no zone (read as UTC).
+pub fn parse_iso8601(s: &str) -> Option<i64> {
+    let mut c = Cursor::new(s.trim());
+    let year = i64::from(c.digits(4)?);
+    if !c.eat(b'-') {
+        return None;
+    }
+    let month = c.digits(2)?;
+    if !c.eat(b'-') {
+        return None;
+    }
+    let day = c.digits(2)?;
+    if c.done() {
+        return instant(year, month, day, 0, 0, 0, 0);
+    }
+    c.eat_any(b"Tt ")?;
+    let hour = c.digits(2)?;
+    if !c.eat(b':') {
+        return None;
+    }
+    let minute = c.digits(2)?;
+    let (mut second, mut ms) = (0, 0);
+    if c.eat(b':') {
+        second = c.digits(2)?;
+        if c.eat_any(b".,").is_some() {
+            ms = c.fraction_ms()?;
+        }
+    }
+    let offset_min: i64 = if c.done() || c.eat_any(b"Zz").is_some() {
+        0
+    } else {
+        let sign = match c.eat_any(b"+-")? {
+            b'-' => -1,
+            _ => 1,
+        };
+        let oh = i64::from(c.digits(2)?);
+        let om = if c.done() {
+            0
+        } else {
+            c.eat(b':');
+            i64::from(c.digits(2)?)
+        };
+        if oh > 23 || om > 59 {
+            return None;
+        }
+        sign * (oh * 60 + om)
+    };
+    if !c.done() {
+        return None;
+    }
+    let local = instant(year, month, day, hour, minute, second, ms)?;
+    let utc = local - offset_min * 60_000;
+    (0..=MAX_INSTANT_MS).contains(&utc).then_some(utc)
+}
+
+/// Parses an RFC 7231 IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+pub fn parse_http_date(s: &str) -> Option<i64> {
+    let rest = s.trim();
+    let rest = rest.split_once(", ").map_or(rest, |(_, r)| r);
+    let mut parts = rest.split_ascii_whitespace();
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = match parts.next()?.to_ascii_lowercase().as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut hms = parts.next()?.split(':');
+    let h: u32 = hms.next()?.parse().ok()?;
+    let m: u32 = hms.next()?.parse().ok()?;
+    let sec: u32 = hms.next()?.parse().ok()?;
+    if hms.next().is_some() || !parts.next()?.eq_ignore_ascii_case("GMT") {
+        return None;
+    }
+    instant(year, month, day, h, m, sec, 0)
+}
+
+/// Formats epoch milliseconds as `2024-01-15T10:30:00.000Z`.
+pub fn format_iso8601(ms: i64) -> String {
+    let days = ms.div_euclid(DAY_MS);
+    let in_day = ms.rem_euclid(DAY_MS);
+    let (y, mo, d) = civil_from_days(days);
+    let (h, mi, s, milli) = (
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1_000 % 60,
+        in_day % 1_000,
+    );
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{milli:03}Z")
+}
+
+/// Formats the calendar date of `ms` at a UTC offset as `YYYY-MM-DD`.
+pub fn format_date(ms: i64, utc_offset_minutes: i32) -> String {
+    let local = ms + i64::from(utc_offset_minutes) * 60_000;
+    let (y, m, d) = civil_from_days(local.div_euclid(DAY_MS));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Formats a duration as `m:ss`, or `h:mm:ss` from an hour on (rounded down
+/// to whole seconds). Negative input reads as zero.
+pub fn format_duration(ms: i64) -> String {
+    let total = ms.max(0) / 1_000;
+    let (h, m, s) = (total / 3_600, total / 60 % 60, total % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn iso_shapes() {
+        let base = 1_705_314_600_000; // 2024-01-15T10:30:00Z
+        assert_eq!(parse_iso8601("2024-01-15T10:30:00.000Z"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15T10:30:00Z"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15T10:30:00+00:00"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15T12:30:00+02:00"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15T05:30:00-0500"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15T11:30:00+01"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15 10:30:00"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15T10:30"), Some(base));
+        assert_eq!(parse_iso8601("2024-01-15t10:30:00z"), Some(base));
+        assert_eq!(
+            parse_iso8601("2024-01-15T10:30:00.123456Z"),
+            Some(base + 123)
+        );
+        assert_eq!(parse_iso8601("2024-01-15T10:30:00.5Z"), Some(base + 500));
+        assert_eq!(parse_iso8601("2024-01-15"), Some(1_705_276_800_000));
+        assert_eq!(parse_iso8601("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            parse_iso8601("2024-02-29T00:00:00Z"),
+            Some(1_709_164_800_000)
+        );
+    }
+
+    #[test]
+    fn iso_rejects_garbage() {
+        for bad in [
+            "",
+            "2024",
+            "2024-13-01",
+            "2023-02-29",
+            "2024-01-32T00:00:00Z",
+            "2024-01-15T25:00:00Z",
+            "2024-01-15T10:61:00Z",
+            "2024-01-15T10:30:00Zjunk",
+            "2024-01-15T10:30:00+25:00",
+            "15/01/2024",
+            "2024-01-15T10:30:00.Z",
+            "١٢٣٤-01-01",
+        ] {
+            assert_eq!(parse_iso8601(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn epoch_seconds_and_millis() {
+        assert_eq!(
+            instant_from_number(1_703_097_600.0),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(
+            instant_from_number(1_703_097_600_000.0),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(
+            instant_from_number(1_703_097_600.5),
+            Some(1_703_097_600_500)
+        );
+        assert_eq!(instant_from_number(0.0), None);
+        assert_eq!(instant_from_number(-5.0), None);
+        assert_eq!(instant_from_number(1e20), None);
+        assert_eq!(
+            instant_from_json(&json!("1703097600000")),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(
+            instant_from_json(&json!("1703097600")),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(instant_from_json(&json!(true)), None);
+        assert_eq!(instant_from_json(&json!("soon")), None);
+    }
+
+    #[test]
+    fn durations_in_units() {
+        assert_eq!(duration_ms(245.0, DurationUnit::Seconds), Some(245_000));
+        assert_eq!(duration_ms(12.3456, DurationUnit::Seconds), Some(12_346));
+        assert_eq!(duration_ms(600_000.0, DurationUnit::Millis), Some(600_000));
+        assert_eq!(duration_ms(1.5, DurationUnit::Minutes), Some(90_000));
+        assert_eq!(duration_ms(-1.0, DurationUnit::Seconds), None);
+        assert_eq!(duration_ms(f64::NAN, DurationUnit::Seconds), None);
+        assert_eq!(duration_ms(1e12, DurationUnit::Seconds), None);
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000)
+        );
+        assert_eq!(
+            parse_http_date("06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000)
+        );
+        assert_eq!(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("120"), None);
+    }
+
+    #[test]
+    fn formatting_round_trips() {
+        assert_eq!(
+            format_iso8601(1_705_314_600_000),
+            "2024-01-15T10:30:00.000Z"
+        );
+        assert_eq!(format_iso8601(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(format_date(1_705_314_600_000, 0), "2024-01-15");
+        assert_eq!(format_date(1_705_276_800_000, -60), "2024-01-14");
+        assert_eq!(format_date(1_705_276_800_000 - 1, 60), "2024-01-15");
+        for ms in [0, 1, 951_782_400_000, 1_709_164_800_123, MAX_INSTANT_MS] {
+            assert_eq!(parse_iso8601(&format_iso8601(ms)), Some(ms));
+        }
+    }
+
+    #[test]
+    fn durations_display() {
+        assert_eq!(format_duration(0), "0:00");
+        assert_eq!(format_duration(245_000), "4:05");
+        assert_eq!(format_duration(59_999), "0:59");
+        assert_eq!(format_duration(3_600_000), "1:00:00");
+        assert_eq!(format_duration(2_412_000), "40:12");
+        assert_eq!(format_duration(-5), "0:00");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn iso_round_trip(ms in 0i64..=MAX_INSTANT_MS) {
+            proptest::prop_assert_eq!(parse_iso8601(&format_iso8601(ms)), Some(ms));
+        }
+
+        #[test]
+        fn iso_never_panics(s in "\\PC{0,40}") {
+            let _ = parse_iso8601(&s);
+            let _ = parse_http_date(&s);
+        }
+    }
+}

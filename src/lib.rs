@@ -1,0 +1,11 @@
+//! callboard: an embeddable call log for CRM pages.
+//!
+//! Voice-AI agent calls (AgentVoice, VozAgent, Talkover, Zudu, Smallest
+//! Atoms, Retell, Vapi), fetched through the integrator's proxy, shown as a
+//! paginated table with a call detail, transcript and recording player.
+//!
+//! Layers, data flowing down and events up: `embed` → `ui` → `net` →
+//! [`core`]. Only [`core`] exists on every target; it is pure Rust with no
+//! I/O and is tested natively.
+
+pub mod core;
