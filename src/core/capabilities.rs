@@ -91,10 +91,13 @@ pub struct Capabilities {
     pub fresh_recording_link: bool,
 }
 
-fn matches_choice(choices: &[Choice], value: &str) -> bool {
+/// The provider's own spelling of `value` among `choices` (compared
+/// case-insensitively), so `ended` goes out as Zudu's `ENDED`.
+fn canonical(choices: &[Choice], value: &str) -> Option<&'static str> {
     choices
         .iter()
-        .any(|c| c.value.eq_ignore_ascii_case(value.trim()))
+        .find(|c| c.value.eq_ignore_ascii_case(value.trim()))
+        .map(|c| c.value)
 }
 
 impl Capabilities {
@@ -123,7 +126,7 @@ impl Capabilities {
                 provider,
             });
         }
-        let f = query.effective_filters().normalized();
+        let mut f = query.effective_filters().normalized();
         for kind in f.active() {
             if !self.supports(kind) {
                 return Err(QueryError::UnsupportedFilter {
@@ -137,26 +140,15 @@ impl Capabilities {
             value: value.to_owned(),
             provider,
         };
-        if let Some(s) = f
-            .status
-            .as_deref()
-            .filter(|s| !matches_choice(self.statuses, s))
-        {
-            return Err(bad(FilterKind::Status, s));
-        }
-        if let Some(s) = f
-            .call_type
-            .as_deref()
-            .filter(|s| !matches_choice(self.call_types, s))
-        {
-            return Err(bad(FilterKind::CallType, s));
-        }
-        if let Some(s) = f
-            .end_reason
-            .as_deref()
-            .filter(|s| !matches_choice(self.end_reasons, s))
-        {
-            return Err(bad(FilterKind::EndReason, s));
+        for (slot, choices, kind) in [
+            (&mut f.status, self.statuses, FilterKind::Status),
+            (&mut f.call_type, self.call_types, FilterKind::CallType),
+            (&mut f.end_reason, self.end_reasons, FilterKind::EndReason),
+        ] {
+            if let Some(value) = slot.as_deref() {
+                let native = canonical(choices, value).ok_or_else(|| bad(kind, value))?;
+                *slot = Some(native.to_owned());
+            }
         }
         if let Some(d) = f.direction.filter(|d| !self.directions.contains(d)) {
             return Err(bad(FilterKind::Direction, d.id()));

@@ -446,6 +446,7 @@ mod tests {
         assert_eq!(format_duration(-5), "0:00");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn iso_round_trip(ms in 0i64..=MAX_INSTANT_MS) {

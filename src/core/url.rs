@@ -20,7 +20,7 @@ pub fn safe_url(raw: &str) -> Option<String> {
     // A ':' before any '/' or '?' makes the text before it a scheme (or
     // something a browser may read as one, such as an entity-encoded
     // `jav&#x61;script:`): only http and https pass.
-    let scheme_end = cleaned.find(|c| matches!(c, ':' | '/' | '?'));
+    let scheme_end = cleaned.find([':', '/', '?']);
     match scheme_end {
         Some(i) if cleaned.get(i..i + 1) == Some(":") => {
             let scheme = cleaned.get(..i)?.to_ascii_lowercase();

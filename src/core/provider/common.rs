@@ -152,6 +152,11 @@ fn latency_label(key: &str) -> String {
     }
 }
 
+/// One latency figure under a provider's key, labelled in words.
+pub(crate) fn latency_figure(key: &str, ms: Option<f64>) -> Option<Figure> {
+    figure(latency_label(key), ms)
+}
+
 fn figure(label: String, ms: Option<f64>) -> Option<Figure> {
     let ms = ms.filter(|v| (0.0..3.6e6).contains(v))?;
     Some(Figure {

@@ -141,15 +141,13 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
         .and_then(|t| read_transcript(t, call.time()));
     let mut latency = Vec::new();
     common::latency_figures(o.get("turnLatencyMetrics"), &mut latency);
-    let older: serde_json::Map<String, Value> = [
+    for key in [
         "average_transcriber_latency",
         "average_agent_latency",
         "average_synthesizer_latency",
-    ]
-    .iter()
-    .filter_map(|k| o.get(k).map(|v| ((*k).to_owned(), v.clone())))
-    .collect();
-    common::latency_figures(Some(&Value::Object(older)), &mut latency);
+    ] {
+        latency.extend(common::latency_figure(key, o.f64(key)));
+    }
     Ok(CallDetail {
         call,
         transcript,
