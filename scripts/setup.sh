@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what callboard's builds and tests need, idempotently: each step
+# checks first and is skipped when the right version is already there.
+#
+#   scripts/setup.sh test   # toolchain for `make test`
+#   scripts/setup.sh demo   # plus Trunk for `make demo`
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
+TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than these machines have
+
+export PATH="$HOME/.cargo/bin:$PATH"
+cd "$(dirname "$0")/.."
+what=${1:-test}
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+# Rust: the wasm target and the lint components.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding $component"
+    rustup component add "$component"
+  fi
+done
+
+# wasm-bindgen CLI (and wasm-bindgen-test-runner), exactly the crate's version.
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
+  # Not --locked: the locked tree wants a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Chromium and its driver, from Debian (never a browser download).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Node packages (Playwright, axe, binaryen), when the project has them.
+if [ -f package-lock.json ]; then
+  stamp=node_modules/.callboard-lock.sha256
+  want=$(sha256sum package-lock.json | awk '{print $1}')
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing node packages"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" > "$stamp"
+  fi
+fi
+
+if [ "$what" = demo ]; then
+  if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (about 6 minutes)"
+    cargo install --locked trunk --version "$TRUNK_VERSION" --force
+  fi
+fi
+
+say "ready ($what)"
