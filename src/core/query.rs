@@ -116,6 +116,16 @@ pub enum SortDir {
     Desc,
 }
 
+impl SortDir {
+    /// `"asc"` or `"desc"`, as most query strings spell it.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Asc => "asc",
+            Self::Desc => "desc",
+        }
+    }
+}
+
 /// Filters a user can set. Which of them a provider takes is in its
 /// `Capabilities::filters`; a set filter the provider lacks is an error,
 /// never silently dropped.

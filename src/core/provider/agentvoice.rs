@@ -10,7 +10,7 @@ use crate::core::error::ApiError;
 use crate::core::json::{self, Obj};
 use crate::core::model::{Call, CallDetail, ExtraValue, Page};
 use crate::core::normalize::Direction;
-use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
+use crate::core::query::{FilterKind as F, Filters, Query, SortField};
 use crate::core::request::ProviderRequest;
 use crate::core::time::{format_iso8601, DurationUnit};
 use crate::core::transcript::read_transcript;
@@ -68,11 +68,7 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
             SortField::CreatedAt => "created_at",
             _ => "started_at",
         };
-        let dir = match sort.dir {
-            SortDir::Asc => "asc",
-            SortDir::Desc => "desc",
-        };
-        r = r.param("order_by", field).param("order", dir);
+        r = r.param("order_by", field).param("order", sort.dir.short());
     }
     r.param_opt("phone_number", f.phone_number.clone())
         .param_opt("contact_id", f.contact_id.clone())
@@ -94,38 +90,26 @@ pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
     let o = Obj::of(value);
     // `most_recent=true` answers one call object instead of a list.
     if o.is_some_and(|o| o.get("data").is_none() && o.get("id").is_some()) {
-        let (rows, skipped) = common::read_rows(std::slice::from_ref(value), read_call);
-        return Ok(Page {
-            total: Some(rows.len() as u64),
-            rows,
-            skipped,
-            ..Page::default()
-        });
+        let read = common::read_rows(std::slice::from_ref(value), read_call);
+        let total = read.0.len() as u64;
+        return Ok(common::page(read, Some(total), false));
     }
     let items = common::items_at(value, &["data"])?;
-    let (rows, skipped) = common::read_rows(items, read_call);
+    let read = common::read_rows(items, read_call);
     let p = o.and_then(|o| o.obj("pagination"));
-    let total = p
-        .and_then(|p| p.i64("total"))
-        .and_then(|t| u64::try_from(t).ok());
+    let total = common::count(p, "total");
     let offset = p.and_then(|p| p.i64("offset")).unwrap_or(0).max(0);
     let seen = u64::try_from(offset).unwrap_or(0) + items.len() as u64;
     let has_more = p
         .and_then(|p| p.bool("has_more"))
         .or_else(|| total.map(|t| seen < t))
         .unwrap_or(false);
-    Ok(Page {
-        rows,
-        skipped,
-        total,
-        has_more,
-        next_cursor: None,
-    })
+    Ok(common::page(read, total, has_more))
 }
 
 pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     let o = common::detail_obj(value, &["data"])?;
-    let mut call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `id`"))?;
+    let mut call = common::detail_call(read_call(o), "id")?;
     let analysis = o.get("post_call_analysis");
     call.summary = o
         .str("call_description")

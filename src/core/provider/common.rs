@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::core::error::ApiError;
 use crate::core::json::{self, Obj};
-use crate::core::model::{Call, Cost, CostUnit, ExtraValue, Figure};
+use crate::core::model::{Call, Cost, CostUnit, ExtraValue, Figure, Page};
 use crate::core::normalize::humanize;
 use crate::core::url::safe_url;
 
@@ -62,6 +62,33 @@ pub(crate) fn read_rows(
         }
     }
     (rows, skipped)
+}
+
+/// A page from rows read by `read_rows`, without a cursor.
+pub(crate) fn page(
+    (rows, skipped): (Vec<Call>, usize),
+    total: Option<u64>,
+    has_more: bool,
+) -> Page {
+    Page {
+        rows,
+        skipped,
+        total,
+        has_more,
+        next_cursor: None,
+    }
+}
+
+/// A non-negative count under `key` of a pagination object.
+pub(crate) fn count(pagination: Option<Obj<'_>>, key: &str) -> Option<u64> {
+    pagination
+        .and_then(|p| p.i64(key))
+        .and_then(|n| u64::try_from(n).ok())
+}
+
+/// The call a detail response describes, or why there is none.
+pub(crate) fn detail_call(call: Option<Call>, id_key: &str) -> Result<Call, ApiError> {
+    call.ok_or_else(|| ApiError::unreadable(format!("the call has no `{id_key}`")))
 }
 
 /// A safe URL under `key`.

@@ -133,8 +133,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
 
 /// Reads a Retell-shaped call detail (Retell and Zudu).
 pub(super) fn read_detail(o: Obj<'_>, provider: Provider) -> Result<CallDetail, ApiError> {
-    let call =
-        read_call(o, provider).ok_or_else(|| ApiError::unreadable("the call has no `call_id`"))?;
+    let call = common::detail_call(read_call(o, provider), "call_id")?;
     let transcript = [
         "transcript_object",
         "transcript_with_tool_calls",

@@ -11,7 +11,7 @@ use crate::core::error::ApiError;
 use crate::core::json::{self, Obj};
 use crate::core::model::{Call, CallDetail, CostUnit, Page};
 use crate::core::normalize::{CallStatus, Direction};
-use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
+use crate::core::query::{FilterKind as F, Filters, Query, SortField};
 use crate::core::request::ProviderRequest;
 use crate::core::time::{format_iso8601, DurationUnit};
 use crate::core::transcript::read_transcript;
@@ -87,11 +87,9 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
             SortField::Latency => "avgLatency",
             _ => "createdAt",
         };
-        let dir = match sort.dir {
-            SortDir::Asc => "asc",
-            SortDir::Desc => "desc",
-        };
-        r = r.param("sortBy", field).param("sortOrder", dir);
+        r = r
+            .param("sortBy", field)
+            .param("sortOrder", sort.dir.short());
     }
     r.param_opt("agentIds", f.agent_id.clone())
         .param_opt("campaignIds", f.campaign_id.clone())
@@ -114,28 +112,22 @@ pub(super) fn recording_link_request(id: &str) -> ProviderRequest {
 
 pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
     let items = common::items_at(value, &["data.logs", "logs", "data"])?;
-    let (rows, skipped) = common::read_rows(items, read_call);
+    let read = common::read_rows(items, read_call);
     let p = Obj::of(value).and_then(|o| o.obj("data.pagination").or_else(|| o.obj("pagination")));
     let num = |key: &str| p.and_then(|p| p.i64(key));
-    let total = num("total").and_then(|t| u64::try_from(t).ok());
+    let total = common::count(p, "total");
     let has_more = p.and_then(|p| p.bool("hasMore")).unwrap_or_else(|| {
         match (num("page"), num("totalPages")) {
             (Some(page), Some(pages)) => page < pages,
             _ => false,
         }
     });
-    Ok(Page {
-        rows,
-        skipped,
-        total,
-        has_more,
-        next_cursor: None,
-    })
+    Ok(common::page(read, total, has_more))
 }
 
 pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     let o = common::detail_obj(value, &["data"])?;
-    let call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `callId`"))?;
+    let call = common::detail_call(read_call(o), "callId")?;
     let transcript = o
         .get("transcript")
         .and_then(|t| read_transcript(t, call.time()));

@@ -78,10 +78,10 @@ pub(super) fn list_request(
 
 pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
     let items = common::items_at(value, &["data"])?;
-    let (rows, skipped) = common::read_rows(items, read_call);
+    let read = common::read_rows(items, read_call);
     let p = Obj::of(value).and_then(|o| o.obj("pagination"));
     let num = |key: &str| p.and_then(|p| p.i64(key));
-    let total = num("total").and_then(|t| u64::try_from(t).ok());
+    let total = common::count(p, "total");
     let has_more = match (num("current_page"), num("last_page")) {
         (Some(current), Some(last)) => current < last,
         _ => match (num("to"), total) {
@@ -89,18 +89,12 @@ pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
             _ => false,
         },
     };
-    Ok(Page {
-        rows,
-        skipped,
-        total,
-        has_more,
-        next_cursor: None,
-    })
+    Ok(common::page(read, total, has_more))
 }
 
 pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     let o = common::detail_obj(value, &["data"])?;
-    let call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `id`"))?;
+    let call = common::detail_call(read_call(o), "id")?;
     Ok(CallDetail {
         call,
         transcript: None,

@@ -77,7 +77,7 @@ pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {
 
 pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     let o = common::detail_obj(value, &["data"])?;
-    let call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `id`"))?;
+    let call = common::detail_call(read_call(o), "id")?;
     let start = call.time();
     let transcript = [
         "artifact.messages",

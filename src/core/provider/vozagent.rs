@@ -53,21 +53,15 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
 
 pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {
     let items = common::items_at(value, &["data", "calls"])?;
-    let (rows, skipped) = common::read_rows(items, read_call);
+    let read = common::read_rows(items, read_call);
     // No total: a full page means there may be more.
     let has_more = size > 0 && items.len() >= size as usize;
-    Ok(Page {
-        rows,
-        skipped,
-        total: None,
-        has_more,
-        next_cursor: None,
-    })
+    Ok(common::page(read, None, has_more))
 }
 
 pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     let o = common::detail_obj(value, &["data"])?;
-    let mut call = read_call(o).ok_or_else(|| ApiError::unreadable("the call has no `id`"))?;
+    let mut call = common::detail_call(read_call(o), "id")?;
     call.customer_number = o.str("customer_phone_number");
     call.agent_number = o.str("assistant_phone_number");
     call.summary = o.str("analysis_summary");

@@ -89,13 +89,11 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
 
 pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
     let items = common::items_at(value, &["data.calls", "calls"])?;
-    let (rows, skipped) = common::read_rows(items, read_call);
+    let read = common::read_rows(items, read_call);
     let p = Obj::of(value).and_then(|o| o.obj("data.pagination").or_else(|| o.obj("pagination")));
     let num = |key: &str| p.and_then(|p| p.i64(key));
     // Two published shapes: `total_count` + `has_next_page`, or `total`.
-    let total = num("total_count")
-        .or_else(|| num("total"))
-        .and_then(|t| u64::try_from(t).ok());
+    let total = common::count(p, "total_count").or_else(|| common::count(p, "total"));
     let has_more = p.and_then(|p| p.bool("has_next_page")).unwrap_or_else(|| {
         match (num("page"), num("total_pages"), num("limit"), total) {
             (Some(page), Some(pages), _, _) => page + 1 < pages,
@@ -105,13 +103,7 @@ pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {
             _ => false,
         }
     });
-    Ok(Page {
-        rows,
-        skipped,
-        total,
-        has_more,
-        next_cursor: None,
-    })
+    Ok(common::page(read, total, has_more))
 }
 
 pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
