@@ -2,16 +2,21 @@
 //! reader and normalizers. No `web-sys`, no `leptos`, no I/O: everything
 //! here is tested natively with `cargo test`.
 
+pub mod cache;
 pub mod capabilities;
+pub mod columns;
 pub mod error;
 pub mod json;
 pub mod model;
 pub mod normalize;
+pub mod pager;
+pub mod player;
 pub mod provider;
 pub mod query;
 pub mod request;
 pub mod time;
 pub mod transcript;
+pub mod transcript_index;
 pub mod url;
 
 pub use capabilities::{Capabilities, Choice, DateGranularity, Pagination};

@@ -4,7 +4,7 @@
 //! milliseconds. Raw provider values are kept next to normalized ones so the
 //! detail view can show what the provider said.
 
-use super::normalize::{CallStatus, Direction};
+use super::normalize::{end_reason_words, CallStatus, Direction};
 use super::provider::Provider;
 use super::transcript::Transcript;
 
@@ -108,6 +108,20 @@ impl Call {
                 (Some(s), Some(e)) if e >= s => Some(e - s),
                 _ => None,
             })
+    }
+
+    /// How the call went, in a few words for the table: the provider's
+    /// success verdict, else a booked appointment, else how it ended.
+    pub fn outcome(&self) -> Option<String> {
+        if let Some(ok) = self.successful {
+            return Some(if ok { "Successful" } else { "Not successful" }.to_owned());
+        }
+        match self.extra("appointment_booked") {
+            Some(ExtraValue::Flag(true)) => return Some("Appointment booked".to_owned()),
+            Some(ExtraValue::Flag(false)) => return Some("No appointment".to_owned()),
+            _ => {}
+        }
+        self.end_reason.as_deref().map(end_reason_words)
     }
 
     /// Sets the direction from a raw provider value, keeping the raw value.
@@ -261,4 +275,47 @@ pub struct Page {
     pub has_more: bool,
     /// For cursor providers: the cursor that fetches the next page.
     pub next_cursor: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcome_prefers_the_verdict() {
+        let mut c = Call::new(Provider::Vapi, "c".into());
+        assert_eq!(c.outcome(), None);
+        c.end_reason = Some("customer-ended-call".into());
+        assert_eq!(c.outcome().as_deref(), Some("The customer hung up"));
+        c.push_extra(
+            "appointment_booked",
+            "Appointment booked",
+            Some(ExtraValue::Flag(true)),
+        );
+        assert_eq!(c.outcome().as_deref(), Some("Appointment booked"));
+        c.successful = Some(false);
+        assert_eq!(c.outcome().as_deref(), Some("Not successful"));
+    }
+
+    #[test]
+    fn numbers_follow_direction() {
+        let mut c = Call::new(Provider::Talkover, "c".into());
+        c.set_direction(Some("INBOUND".into()));
+        c.set_numbers(Some("+1 from".into()), Some("+1 to".into()));
+        assert_eq!(c.customer_number.as_deref(), Some("+1 from"));
+        c.set_direction(Some("outbound".into()));
+        c.set_numbers(Some("+1 from".into()), Some("+1 to".into()));
+        assert_eq!(c.customer_number.as_deref(), Some("+1 to"));
+        assert_eq!(c.direction_raw.as_deref(), Some("outbound"));
+    }
+
+    #[test]
+    fn duration_falls_back_to_the_span() {
+        let mut c = Call::new(Provider::Vapi, "c".into());
+        c.started_at = Some(1_000);
+        c.ended_at = Some(61_000);
+        assert_eq!(c.duration(), Some(60_000));
+        c.ended_at = Some(500);
+        assert_eq!(c.duration(), None, "an end before the start is no duration");
+    }
 }

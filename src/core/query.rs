@@ -212,6 +212,23 @@ impl Filters {
         self
     }
 
+    /// Removes the filter of `kind` (both ends of a range).
+    pub fn clear(&mut self, kind: FilterKind) {
+        match kind {
+            FilterKind::Status => self.status = None,
+            FilterKind::Direction => self.direction = None,
+            FilterKind::CallType => self.call_type = None,
+            FilterKind::Agent => self.agent_id = None,
+            FilterKind::Campaign => self.campaign_id = None,
+            FilterKind::Contact => self.contact_id = None,
+            FilterKind::Phone => self.phone_number = None,
+            FilterKind::Search => self.search = None,
+            FilterKind::EndReason => self.end_reason = None,
+            FilterKind::DateRange => (self.date_from, self.date_to) = (None, None),
+            FilterKind::Duration => (self.min_duration_ms, self.max_duration_ms) = (None, None),
+        }
+    }
+
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
         self.active().is_empty()
@@ -326,6 +343,34 @@ mod tests {
         assert_eq!(f.agent_id.as_deref(), Some("pinned"));
         assert_eq!(f.status.as_deref(), Some("completed"));
         assert_eq!(q.scope.pinned(), vec![FilterKind::Agent]);
+    }
+
+    #[test]
+    fn clearing_each_kind_empties_it() {
+        let all = Filters {
+            status: Some("s".into()),
+            direction: Some(Direction::Inbound),
+            call_type: Some("t".into()),
+            agent_id: Some("a".into()),
+            campaign_id: Some("c".into()),
+            contact_id: Some("c".into()),
+            phone_number: Some("p".into()),
+            search: Some("q".into()),
+            end_reason: Some("r".into()),
+            date_from: Some(1),
+            date_to: Some(2),
+            min_duration_ms: Some(1),
+            max_duration_ms: Some(2),
+        };
+        let kinds = all.active();
+        assert_eq!(kinds.len(), 11);
+        let mut f = all.clone();
+        for (i, kind) in kinds.iter().enumerate() {
+            f.clear(*kind);
+            assert_eq!(f.active().len(), 10 - i, "{kind}");
+            assert!(!f.active().contains(kind));
+        }
+        assert_eq!(f, Filters::default());
     }
 
     #[test]

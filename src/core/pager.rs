@@ -1,0 +1,235 @@
+//! Pagination math for the pager: page windows, "41–60 of 1,901" ranges,
+//! and the trail of cursors that lets cursor providers page backwards.
+
+use super::model::Page;
+
+/// One slot of a numbered pager.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageItem {
+    /// A page number (1-based).
+    Number(u32),
+    /// Skipped pages ("…").
+    Gap,
+}
+
+/// The last page number for `total` rows at `page_size` a page (at least 1).
+pub fn last_page(total: u64, page_size: u32) -> u32 {
+    let size = u64::from(page_size.max(1));
+    u32::try_from(total.div_ceil(size))
+        .unwrap_or(u32::MAX)
+        .max(1)
+}
+
+/// Page numbers to show: always the first and last, `current` with up to
+/// `around` neighbours on each side, and gaps where pages are skipped. A gap
+/// never stands for a single page (that page is shown instead).
+pub fn page_window(current: u32, last: u32, around: u32) -> Vec<PageItem> {
+    let last = last.max(1);
+    let current = current.clamp(1, last);
+    let mut lo = current.saturating_sub(around).max(1);
+    let mut hi = current.saturating_add(around).min(last);
+    // Keep the window the same width near the ends.
+    let width = around * 2 + 1;
+    if hi - lo + 1 < width {
+        if lo == 1 {
+            hi = (lo + width - 1).min(last);
+        } else if hi == last {
+            lo = hi.saturating_sub(width - 1).max(1);
+        }
+    }
+    let mut items = Vec::with_capacity(width as usize + 4);
+    if lo > 1 {
+        items.push(PageItem::Number(1));
+        match lo {
+            2 => {}
+            3 => items.push(PageItem::Number(2)),
+            _ => items.push(PageItem::Gap),
+        }
+    }
+    items.extend((lo..=hi).map(PageItem::Number));
+    if hi < last {
+        match last - hi {
+            1 => {}
+            2 => items.push(PageItem::Number(last - 1)),
+            _ => items.push(PageItem::Gap),
+        }
+        items.push(PageItem::Number(last));
+    }
+    items
+}
+
+/// The 1-based positions of the first and last row shown, e.g. (41, 60);
+/// `None` for an empty page.
+pub fn row_range(page: u32, page_size: u32, rows_on_page: usize) -> Option<(u64, u64)> {
+    if rows_on_page == 0 {
+        return None;
+    }
+    let first = u64::from(page.max(1) - 1) * u64::from(page_size.max(1)) + 1;
+    Some((first, first + rows_on_page as u64 - 1))
+}
+
+/// What the pager can offer for a loaded page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PagerView {
+    /// The current page (1-based).
+    pub page: u32,
+    /// The last page, when the total is known.
+    pub last: Option<u32>,
+    /// Whether "Previous" works.
+    pub has_prev: bool,
+    /// Whether "Next" works.
+    pub has_next: bool,
+}
+
+impl PagerView {
+    /// The pager for `page` showing `loaded`.
+    pub fn new(page: u32, page_size: u32, loaded: &Page) -> Self {
+        let last = loaded.total.map(|t| last_page(t, page_size));
+        let has_next = match last {
+            Some(last) => page < last || loaded.has_more,
+            None => loaded.has_more,
+        };
+        Self {
+            page,
+            last,
+            has_prev: page > 1,
+            has_next,
+        }
+    }
+}
+
+/// For cursor providers: the cursor that starts each page seen so far, so
+/// "Previous" can go back. Page 1 starts with no cursor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CursorTrail {
+    /// `starts[i]` starts page `i + 2`.
+    starts: Vec<String>,
+}
+
+impl CursorTrail {
+    /// The cursor that starts `page` (1-based), if that page has been reached.
+    pub fn cursor_for(&self, page: u32) -> Option<Option<String>> {
+        match page {
+            0 => None,
+            1 => Some(None),
+            n => self.starts.get(n as usize - 2).cloned().map(Some),
+        }
+    }
+
+    /// Records that `page` ended with `next` (the cursor of page + 1),
+    /// forgetting anything recorded past it.
+    pub fn record(&mut self, page: u32, next: Option<&str>) {
+        let keep = page.saturating_sub(1) as usize;
+        self.starts.truncate(keep);
+        if let (Some(next), true) = (next, self.starts.len() == keep) {
+            self.starts.push(next.to_owned());
+        }
+    }
+
+    /// Forgets every cursor (the query changed).
+    pub fn clear(&mut self) {
+        self.starts.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PageItem::{Gap, Number as N};
+
+    #[test]
+    fn last_pages() {
+        assert_eq!(last_page(1901, 20), 96);
+        assert_eq!(last_page(1900, 20), 95);
+        assert_eq!(last_page(0, 20), 1);
+        assert_eq!(last_page(5, 0), 5);
+        assert_eq!(last_page(u64::MAX, 1), u32::MAX);
+    }
+
+    #[test]
+    fn windows() {
+        assert_eq!(page_window(1, 1, 2), [N(1)]);
+        assert_eq!(page_window(1, 5, 2), [N(1), N(2), N(3), N(4), N(5)]);
+        assert_eq!(
+            page_window(1, 96, 2),
+            [N(1), N(2), N(3), N(4), N(5), Gap, N(96)]
+        );
+        assert_eq!(
+            page_window(50, 96, 2),
+            [N(1), Gap, N(48), N(49), N(50), N(51), N(52), Gap, N(96)]
+        );
+        assert_eq!(
+            page_window(96, 96, 2),
+            [N(1), Gap, N(92), N(93), N(94), N(95), N(96)]
+        );
+        // A gap never hides a single page.
+        assert_eq!(
+            page_window(5, 10, 1),
+            [N(1), Gap, N(4), N(5), N(6), Gap, N(10)]
+        );
+        assert_eq!(
+            page_window(4, 10, 1),
+            [N(1), N(2), N(3), N(4), N(5), Gap, N(10)]
+        );
+        assert_eq!(
+            page_window(7, 10, 1),
+            [N(1), Gap, N(6), N(7), N(8), N(9), N(10)]
+        );
+        // Out-of-range input is clamped, not a panic.
+        assert_eq!(page_window(0, 0, 2), [N(1)]);
+        assert_eq!(page_window(200, 3, 2), [N(1), N(2), N(3)]);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(row_range(3, 20, 20), Some((41, 60)));
+        assert_eq!(row_range(96, 20, 1), Some((1901, 1901)));
+        assert_eq!(row_range(1, 25, 0), None);
+    }
+
+    #[test]
+    fn pager_views() {
+        let page = |total, has_more| Page {
+            total,
+            has_more,
+            ..Page::default()
+        };
+        let v = PagerView::new(1, 20, &page(Some(1901), true));
+        assert_eq!(
+            v,
+            PagerView {
+                page: 1,
+                last: Some(96),
+                has_prev: false,
+                has_next: true
+            }
+        );
+        let v = PagerView::new(96, 20, &page(Some(1901), false));
+        assert!(!v.has_next && v.has_prev);
+        let v = PagerView::new(3, 20, &page(None, true));
+        assert_eq!(v.last, None);
+        assert!(v.has_next);
+        assert!(!PagerView::new(3, 20, &page(None, false)).has_next);
+    }
+
+    #[test]
+    fn cursor_trail_goes_back_and_forth() {
+        let mut t = CursorTrail::default();
+        assert_eq!(t.cursor_for(1), Some(None));
+        assert_eq!(t.cursor_for(2), None, "page 2 is not reached yet");
+        t.record(1, Some("c2"));
+        t.record(2, Some("c3"));
+        assert_eq!(t.cursor_for(2), Some(Some("c2".into())));
+        assert_eq!(t.cursor_for(3), Some(Some("c3".into())));
+        // Going back to page 1 and forward again on changed data replaces
+        // what came after.
+        t.record(1, Some("c2b"));
+        assert_eq!(t.cursor_for(2), Some(Some("c2b".into())));
+        assert_eq!(t.cursor_for(3), None);
+        t.record(2, None);
+        assert_eq!(t.cursor_for(3), None, "the last page has no next cursor");
+        t.clear();
+        assert_eq!(t.cursor_for(2), None);
+        assert_eq!(t.cursor_for(0), None);
+    }
+}

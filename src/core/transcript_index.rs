@@ -1,0 +1,234 @@
+//! Following playback and searching a transcript, without touching the DOM.
+//!
+//! `TurnIndex` is built once per transcript; `current` is a binary search,
+//! so the cost per `timeupdate` does not grow with the transcript's length.
+
+use super::transcript::Transcript;
+
+/// Timed turns sorted by start, for finding the turn playing at a time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TurnIndex {
+    /// `(start_ms, turn index)`, sorted by start then index.
+    starts: Vec<(i64, usize)>,
+}
+
+impl TurnIndex {
+    /// Indexes the timed turns of `transcript` (untimed ones are skipped;
+    /// turns out of order are sorted by their start).
+    pub fn new(transcript: &Transcript) -> Self {
+        let mut starts: Vec<(i64, usize)> = transcript
+            .turns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.start_ms.map(|s| (s, i)))
+            .collect();
+        starts.sort_unstable();
+        Self { starts }
+    }
+
+    /// The turn playing at `position_ms`: the last one started at or before
+    /// it. `None` before the first timed turn.
+    pub fn current(&self, position_ms: i64) -> Option<usize> {
+        let after = self
+            .starts
+            .partition_point(|(start, _)| *start <= position_ms);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.starts.get(i))
+            .map(|(_, turn)| *turn)
+    }
+
+    /// Whether any turn is timed.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+}
+
+/// A search hit: byte range `start..end` in the text of turn `turn`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// The turn's index.
+    pub turn: usize,
+    /// Byte offset of the hit's start in the turn's text.
+    pub start: usize,
+    /// Byte offset just past the hit's end.
+    pub end: usize,
+}
+
+/// The most hits a search reports.
+pub const MAX_MATCHES: usize = 5_000;
+
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Case-insensitive, non-overlapping hits of `query` in every turn, in
+/// order. Blank queries find nothing.
+pub fn search(transcript: &Transcript, query: &str) -> Vec<Match> {
+    let needle: Vec<char> = query.trim().chars().map(fold).collect();
+    let mut hits = Vec::new();
+    let Some(&first) = needle.first() else {
+        return hits;
+    };
+    for (turn, t) in transcript.turns.iter().enumerate() {
+        let hay: Vec<(usize, char)> = t.text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            let window = hay.get(i..i + needle.len()).unwrap_or_default();
+            let is_hit = window.first().is_some_and(|(_, c)| *c == first)
+                && window.iter().zip(&needle).all(|((_, a), b)| a == b);
+            if is_hit {
+                let start = window.first().map_or(0, |(b, _)| *b);
+                let end = hay.get(i + needle.len()).map_or(t.text.len(), |(b, _)| *b);
+                hits.push(Match { turn, start, end });
+                if hits.len() >= MAX_MATCHES {
+                    return hits;
+                }
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    hits
+}
+
+/// Splits `text` into `(piece, is_hit)` runs for highlighting, given the
+/// hits that fall in it (byte ranges in order).
+pub fn segments<'a>(text: &'a str, hits: &[Match]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::with_capacity(hits.len() * 2 + 1);
+    let mut at = 0;
+    for m in hits {
+        if m.start < at || m.end > text.len() {
+            continue;
+        }
+        if let (Some(before), Some(hit)) = (text.get(at..m.start), text.get(m.start..m.end)) {
+            if !before.is_empty() {
+                out.push((before, false));
+            }
+            out.push((hit, true));
+            at = m.end;
+        }
+    }
+    if let Some(rest) = text.get(at..) {
+        if !rest.is_empty() || out.is_empty() {
+            out.push((rest, false));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::normalize::Speaker;
+    use crate::core::transcript::Turn;
+
+    fn turn(text: &str, start: Option<i64>) -> Turn {
+        Turn {
+            speaker: Speaker::Agent,
+            label: "Agent".into(),
+            text: text.into(),
+            start_ms: start,
+            end_ms: None,
+            words: vec![],
+        }
+    }
+
+    fn transcript(turns: Vec<Turn>) -> Transcript {
+        Transcript { turns }
+    }
+
+    #[test]
+    fn current_turn_follows_time() {
+        let t = transcript(vec![
+            turn("a", Some(1_000)),
+            turn("untimed", None),
+            turn("b", Some(5_000)),
+            turn("c", Some(9_000)),
+        ]);
+        let idx = TurnIndex::new(&t);
+        assert_eq!(idx.current(0), None);
+        assert_eq!(idx.current(999), None);
+        assert_eq!(idx.current(1_000), Some(0));
+        assert_eq!(idx.current(4_999), Some(0));
+        assert_eq!(idx.current(5_000), Some(2));
+        assert_eq!(idx.current(60_000), Some(3));
+        assert_eq!(idx.current(i64::MIN), None);
+        assert!(TurnIndex::new(&transcript(vec![turn("x", None)])).is_empty());
+    }
+
+    #[test]
+    fn out_of_order_turns_are_sorted() {
+        let t = transcript(vec![turn("late", Some(8_000)), turn("early", Some(2_000))]);
+        let idx = TurnIndex::new(&t);
+        assert_eq!(idx.current(3_000), Some(1));
+        assert_eq!(idx.current(8_000), Some(0));
+    }
+
+    #[test]
+    fn search_is_case_insensitive_and_non_overlapping() {
+        let t = transcript(vec![
+            turn("Refund please. REFUND!", None),
+            turn("no match here", None),
+            turn("aaaa", None),
+            turn("Ünïcode ÜBER über", None),
+        ]);
+        let hits = search(&t, "refund");
+        assert_eq!(
+            hits,
+            [
+                Match {
+                    turn: 0,
+                    start: 0,
+                    end: 6
+                },
+                Match {
+                    turn: 0,
+                    start: 15,
+                    end: 21
+                }
+            ]
+        );
+        assert_eq!(search(&t, "aa").len(), 2, "non-overlapping");
+        let hits = search(&t, "über");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(&t.turns[3].text[hits[0].start..hits[0].end], "ÜBER");
+        assert!(search(&t, "   ").is_empty());
+        assert!(search(&t, "zzz").is_empty());
+    }
+
+    #[test]
+    fn segments_split_for_highlighting() {
+        let text = "Refund please. REFUND!";
+        let t = transcript(vec![turn(text, None)]);
+        let hits = search(&t, "refund");
+        assert_eq!(
+            segments(text, &hits),
+            [
+                ("Refund", true),
+                (" please. ", false),
+                ("REFUND", true),
+                ("!", false)
+            ]
+        );
+        assert_eq!(segments("plain", &[]), [("plain", false)]);
+        assert_eq!(segments("", &[]), [("", false)]);
+        // Bad ranges are ignored, never a panic.
+        let bad = [
+            Match {
+                turn: 0,
+                start: 3,
+                end: 99,
+            },
+            Match {
+                turn: 0,
+                start: 1,
+                end: 2,
+            },
+        ];
+        // An end past the text and a range inside a character are both
+        // ignored, never a panic.
+        assert_eq!(segments("héllo", &bad), [("héllo", false)]);
+    }
+}
