@@ -9,3 +9,9 @@
 //! I/O and is tested natively.
 
 pub mod core;
+#[cfg(feature = "demo-data")]
+pub mod demo_data;
+#[cfg(feature = "web")]
+pub mod net;
+#[cfg(feature = "web")]
+pub mod ui;

@@ -1,0 +1,90 @@
+//! The network layer: the only place that fetches.
+//!
+//! The UI asks a [`CallSource`] for pages, details and recording links; where
+//! they come from is the source's business: [`ProxySource`] fetches through
+//! the integrator's proxy (aborting what a newer query made stale, with a
+//! timeout and a short-lived cache), [`MemorySource`] serves in-memory calls
+//! for tests and demos.
+
+mod latest;
+mod memory;
+mod proxy;
+
+use std::future::Future;
+use std::pin::Pin;
+
+pub use latest::Latest;
+pub use memory::MemorySource;
+pub use proxy::{Credentials, ProviderChoice, ProxyConfig, ProxySource};
+
+use crate::core::{ApiError, CallDetail, Capabilities, Page, Provider, Query, QueryError};
+
+/// A future that stays on the browser's one thread.
+pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Why a fetch produced no data.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    /// The provider, proxy or network failed.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// The query cannot be put to this provider.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A newer request superseded this one; nothing to show.
+    #[error("the request was superseded by a newer one")]
+    Aborted,
+}
+
+impl FetchError {
+    /// A short heading for the error state.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::Api(e) => e.title(),
+            Self::Query(_) => "Filter not available",
+            Self::Aborted => "Cancelled",
+        }
+    }
+
+    /// A stable machine name for events and attributes.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Api(e) => e.kind(),
+            Self::Query(_) => "query",
+            Self::Aborted => "aborted",
+        }
+    }
+}
+
+/// Where the widget's calls come from (compare leptos-struct-table's
+/// `TableDataProvider`): the table asks for a page; fetching is someone
+/// else's business.
+pub trait CallSource {
+    /// The provider whose vocabulary and capabilities apply, once known.
+    fn provider(&self) -> Option<Provider>;
+
+    /// The capabilities the UI offers (a provider's, or a neutral default
+    /// while `auto` has not recognised one yet).
+    fn capabilities(&self) -> &'static Capabilities {
+        self.provider()
+            .map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
+    }
+
+    /// One page of calls. `abort` cancels the request when a newer query
+    /// supersedes it.
+    fn list(
+        &self,
+        query: &Query,
+        abort: Option<web_sys::AbortSignal>,
+    ) -> LocalFuture<Result<Page, FetchError>>;
+
+    /// One call's full detail (fetched once, then cached).
+    fn detail(&self, id: &str) -> LocalFuture<Result<CallDetail, FetchError>>;
+
+    /// A fresh recording link where the provider's links expire; `None`
+    /// where recordings are plain URLs.
+    fn recording_link(&self, id: &str) -> LocalFuture<Result<Option<String>, FetchError>>;
+
+    /// Forgets cached pages and details (the user asked to refresh).
+    fn clear_cache(&self);
+}

@@ -1,0 +1,315 @@
+//! Fetching through the integrator's proxy: `{proxy-url}{native path}`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::{Method, RequestBuilder};
+use web_sys::{AbortSignal, RequestCredentials};
+
+use super::{CallSource, FetchError, LocalFuture};
+use crate::core::cache::TtlCache;
+use crate::core::request::Method as NativeMethod;
+use crate::core::{ApiError, CallDetail, Page, Provider, ProviderRequest, Query};
+
+/// How long list pages stay cached (going back a page is instant).
+const PAGE_TTL_MS: i64 = 60_000;
+/// How long details stay cached (reopening a call is instant).
+const DETAIL_TTL_MS: i64 = 300_000;
+/// Cached pages and details, each.
+const CACHE_ENTRIES: usize = 64;
+
+/// Which provider the proxy speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderChoice {
+    /// A known provider.
+    Fixed(Provider),
+    /// Recognise it from the first response's shape.
+    Auto,
+}
+
+/// The fetch credentials mode (`credentials` property of `<call-board>`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Credentials {
+    /// Never send cookies.
+    Omit,
+    /// Send cookies to the page's own origin (the fetch default).
+    #[default]
+    SameOrigin,
+    /// Send cookies to any origin (the proxy must allow credentials).
+    Include,
+}
+
+impl Credentials {
+    fn mode(self) -> RequestCredentials {
+        match self {
+            Self::Omit => RequestCredentials::Omit,
+            Self::SameOrigin => RequestCredentials::SameOrigin,
+            Self::Include => RequestCredentials::Include,
+        }
+    }
+}
+
+/// Where and how to fetch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProxyConfig {
+    /// The proxy's base URL; native paths are appended to it.
+    pub proxy_url: String,
+    /// The provider behind the proxy.
+    pub provider: ProviderChoice,
+    /// Extra request headers (a CSRF token, say).
+    pub headers: Vec<(String, String)>,
+    /// The fetch credentials mode.
+    pub credentials: Credentials,
+    /// Give up on a request after this long.
+    pub timeout_ms: u32,
+}
+
+impl Default for ProxyConfig {
+    fn default() -> Self {
+        Self {
+            proxy_url: String::new(),
+            provider: ProviderChoice::Auto,
+            headers: Vec::new(),
+            credentials: Credentials::default(),
+            timeout_ms: 20_000,
+        }
+    }
+}
+
+/// A [`CallSource`] that fetches through the proxy with gloo-net.
+#[derive(Clone)]
+pub struct ProxySource(Rc<Inner>);
+
+struct Inner {
+    config: ProxyConfig,
+    resolved: Cell<Option<Provider>>,
+    pages: RefCell<TtlCache<Page>>,
+    details: RefCell<TtlCache<CallDetail>>,
+}
+
+/// A response as received.
+struct Reply {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
+
+impl Reply {
+    /// The parsed body of a 2xx reply, or the provider's error.
+    fn read<T>(
+        self,
+        provider: Provider,
+        parse: impl FnOnce(&str) -> Result<T, ApiError>,
+    ) -> Result<T, FetchError> {
+        if (200..300).contains(&self.status) {
+            Ok(parse(&self.body)?)
+        } else {
+            Err(provider
+                .parse_error(self.status, &self.body, self.retry_after.as_deref())
+                .into())
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+fn cache_key(req: &ProviderRequest) -> String {
+    format!(
+        "{} {} {}",
+        req.method.as_str(),
+        req.path_and_query(),
+        req.body.as_deref().unwrap_or("")
+    )
+}
+
+impl ProxySource {
+    /// A source for `config`.
+    pub fn new(config: ProxyConfig) -> Self {
+        let resolved = match config.provider {
+            ProviderChoice::Fixed(p) => Some(p),
+            ProviderChoice::Auto => None,
+        };
+        Self(Rc::new(Inner {
+            config,
+            resolved: Cell::new(resolved),
+            pages: RefCell::new(TtlCache::new(PAGE_TTL_MS, CACHE_ENTRIES)),
+            details: RefCell::new(TtlCache::new(DETAIL_TTL_MS, CACHE_ENTRIES)),
+        }))
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ProxyConfig {
+        &self.0.config
+    }
+}
+
+impl Inner {
+    async fn send(
+        &self,
+        req: &ProviderRequest,
+        abort: Option<&AbortSignal>,
+    ) -> Result<Reply, FetchError> {
+        let cfg = &self.config;
+        let timeout = AbortSignal::timeout_with_u32(cfg.timeout_ms);
+        let signals = js_sys::Array::of1(&timeout);
+        if let Some(a) = abort {
+            signals.push(a);
+        }
+        let signal = AbortSignal::any(&signals);
+        let failed = |err: gloo_net::Error| -> FetchError {
+            if abort.is_some_and(AbortSignal::aborted) {
+                FetchError::Aborted
+            } else if timeout.aborted() {
+                ApiError::Timeout {
+                    after_ms: u64::from(cfg.timeout_ms),
+                }
+                .into()
+            } else {
+                let message = match err {
+                    gloo_net::Error::JsError(e) if e.name == "TypeError" => {
+                        "the request failed (offline, blocked by CORS, or the proxy is down)"
+                            .to_owned()
+                    }
+                    gloo_net::Error::JsError(e) => e.message,
+                    other => other.to_string(),
+                };
+                ApiError::Network { message }.into()
+            }
+        };
+        let method = match req.method {
+            NativeMethod::Get => Method::GET,
+            NativeMethod::Post => Method::POST,
+        };
+        let mut builder = RequestBuilder::new(&req.url(&cfg.proxy_url))
+            .method(method)
+            .credentials(cfg.credentials.mode())
+            .abort_signal(Some(&signal))
+            .header("Accept", "application/json");
+        for (name, value) in &cfg.headers {
+            builder = builder.header(name, value);
+        }
+        let request = match &req.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body.as_str()),
+            None => builder.build(),
+        }
+        .map_err(failed)?;
+        let response = request.send().await.map_err(failed)?;
+        let status = response.status();
+        let retry_after = response.headers().get("retry-after");
+        let body = response.text().await.map_err(failed)?;
+        Ok(Reply {
+            status,
+            body,
+            retry_after,
+        })
+    }
+
+    /// The provider, recognising it from a probe of each provider's list
+    /// endpoint the first time in `auto` mode.
+    async fn provider(&self, abort: Option<&AbortSignal>) -> Result<Provider, FetchError> {
+        if let Some(p) = self.resolved.get() {
+            return Ok(p);
+        }
+        let probe = Query {
+            page_size: 1,
+            ..Query::default()
+        };
+        let mut last_error = None;
+        for p in Provider::ALL {
+            let reply = match self.send(&p.list_request(&probe)?, abort).await {
+                Ok(reply) => reply,
+                Err(FetchError::Aborted) => return Err(FetchError::Aborted),
+                Err(e) => {
+                    last_error = Some(e);
+                    continue;
+                }
+            };
+            if (200..300).contains(&reply.status) {
+                let detected = Provider::detect(&reply.body);
+                if detected == Some(p)
+                    || (detected.is_none() && p.parse_list(&reply.body, &probe).is_ok())
+                {
+                    self.resolved.set(Some(p));
+                    return Ok(p);
+                }
+            } else {
+                last_error = Some(p.parse_error(reply.status, &reply.body, None).into());
+            }
+        }
+        Err(last_error.unwrap_or_else(|| {
+            ApiError::unreadable("no provider's calls answered behind this proxy URL").into()
+        }))
+    }
+}
+
+impl CallSource for ProxySource {
+    fn provider(&self) -> Option<Provider> {
+        self.0.resolved.get()
+    }
+
+    fn list(
+        &self,
+        query: &Query,
+        abort: Option<AbortSignal>,
+    ) -> LocalFuture<Result<Page, FetchError>> {
+        let inner = Rc::clone(&self.0);
+        let query = query.clone();
+        Box::pin(async move {
+            let provider = inner.provider(abort.as_ref()).await?;
+            let req = provider.list_request(&query)?;
+            let key = cache_key(&req);
+            if let Some(page) = inner.pages.borrow_mut().get(&key, now_ms()) {
+                return Ok(page);
+            }
+            let reply = inner.send(&req, abort.as_ref()).await?;
+            let page = reply.read(provider, |body| provider.parse_list(body, &query))?;
+            inner.pages.borrow_mut().insert(key, page.clone(), now_ms());
+            Ok(page)
+        })
+    }
+
+    fn detail(&self, id: &str) -> LocalFuture<Result<CallDetail, FetchError>> {
+        let inner = Rc::clone(&self.0);
+        let id = id.to_owned();
+        Box::pin(async move {
+            let provider = inner.provider(None).await?;
+            let req = provider.detail_request(&id)?;
+            let key = cache_key(&req);
+            if let Some(detail) = inner.details.borrow_mut().get(&key, now_ms()) {
+                return Ok(detail);
+            }
+            let reply = inner.send(&req, None).await?;
+            let detail = reply.read(provider, |body| provider.parse_detail(body))?;
+            inner
+                .details
+                .borrow_mut()
+                .insert(key, detail.clone(), now_ms());
+            Ok(detail)
+        })
+    }
+
+    fn recording_link(&self, id: &str) -> LocalFuture<Result<Option<String>, FetchError>> {
+        let inner = Rc::clone(&self.0);
+        let id = id.to_owned();
+        Box::pin(async move {
+            let provider = inner.provider(None).await?;
+            let Some(req) = provider.recording_link_request(&id)? else {
+                return Ok(None);
+            };
+            // Presigned links expire within minutes: never cached.
+            let reply = inner.send(&req, None).await?;
+            reply
+                .read(provider, |body| provider.parse_recording_link(body))
+                .map(Some)
+        })
+    }
+
+    fn clear_cache(&self) {
+        self.0.pages.borrow_mut().clear();
+        self.0.details.borrow_mut().clear();
+    }
+}

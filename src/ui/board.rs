@@ -1,0 +1,211 @@
+//! `CallBoard`: the root component that composes filters, table, pager and
+//! the call detail.
+
+use std::rc::Rc;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::detail::DetailPanel;
+use super::filters::FilterBar;
+use super::format::{self, Locale};
+use super::options::{
+    CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart,
+};
+use super::pager::Pager;
+use super::state::{Board, Events};
+use super::table::CallTable;
+use crate::core::Query;
+use crate::net::{CallSource, ProxySource};
+
+/// The widget's styles; scoped by the `cb-` prefix and injected next to the
+/// widget (or into its shadow root), never into the host's `<head>`.
+pub const STYLE: &str = include_str!("style.css");
+
+/// The error banner above the table: what failed and a retry. The rows
+/// already shown stay below it, with filters, page and open call kept.
+#[component]
+fn ErrorBanner(board: Board) -> impl IntoView {
+    move || {
+        board.list.with(|l| l.error.clone()).map(|e| {
+            view! {
+                <div class="cb-error" role="alert" part="error" data-error=e.kind()>
+                    <div>
+                        <strong class="cb-error__title">{e.title()}</strong>
+                        <p class="cb-error__message">{e.to_string()}</p>
+                    </div>
+                    <button type="button" class="cb-button" on:click=move |_| board.retry()>
+                        "Retry"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Focuses the table row of call `id` inside `root` (after the detail
+/// closes).
+fn focus_row(root: &web_sys::HtmlElement, id: &str) {
+    let Ok(rows) = root.query_selector_all("tr[data-call-id]") else {
+        return;
+    };
+    for i in 0..rows.length() {
+        let row = rows
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(row) = row.filter(|r| r.get_attribute("data-call-id").as_deref() == Some(id)) {
+            let _ = row.focus();
+            return;
+        }
+    }
+}
+
+#[component]
+fn BoardRoot(
+    source: Rc<dyn CallSource>,
+    options: Signal<Options>,
+    events: Events,
+    controller: Option<Controller>,
+) -> impl IntoView {
+    let locale = Signal::derive(move || {
+        options.with(|o| Locale {
+            locale: o.locale.clone(),
+            time_zone: o.time_zone.clone(),
+        })
+    });
+    let initial = options.with_untracked(|o| Query {
+        page_size: o.page_size,
+        scope: o.scope.clone(),
+        utc_offset_minutes: format::utc_offset_minutes(),
+        ..Query::default()
+    });
+    let board = Board::new(source, initial, locale, events);
+    // Page size and scope from the embedding.
+    Effect::new(move |_| {
+        let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
+        if board.query.with_untracked(|q| q.scope != scope) {
+            board.query.update(|q| {
+                q.scope = scope;
+                q.page = 1;
+                q.cursor = None;
+            });
+        }
+        board.set_page_size(size);
+    });
+    // A call to open, from the embedding.
+    Effect::new(move |_| {
+        if let Some(id) = options.with(|o| o.call_id.clone()) {
+            board.open(id);
+        }
+    });
+    if let Some(c) = controller {
+        Effect::new(move |first: Option<()>| {
+            c.refreshes();
+            if first.is_some() {
+                board.refresh();
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(id) = c.requested_call() {
+                board.open(id);
+            }
+        });
+    }
+    board.start();
+
+    let root = NodeRef::<html::Div>::new();
+    // Focus goes back to the row when the detail closes.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = board.selected.get();
+        if let (Some(Some(closed)), None) = (&previous, &now) {
+            if let Some(r) = root.get_untracked() {
+                focus_row(&r, closed);
+            }
+        }
+        now
+    });
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && board.selected.with_untracked(Option::is_some) {
+            ev.stop_propagation();
+            board.close();
+        }
+    };
+    view! {
+        <div
+            class="cb"
+            part="root"
+            node_ref=root
+            data-theme=move || options.with(|o| o.theme.id())
+            on:keydown=on_keydown
+        >
+            <FilterBar board />
+            <div class="cb-body" data-detail=move || if board.selected.with(Option::is_some) { "open" } else { "closed" }>
+                <div class="cb-list">
+                    <ErrorBanner board />
+                    <CallTable board />
+                    <Pager board />
+                </div>
+                {move || board.selected.get().map(|id| view! { <DetailPanel board id /> })}
+            </div>
+        </div>
+    }
+}
+
+/// The call log: filters, a paginated call table and the call detail with
+/// recording and transcript.
+///
+/// Calls come through the proxy named in `options`, unless a `source` is
+/// given (tests, demos, custom transports).
+#[component]
+pub fn CallBoard(
+    /// Where to fetch and how to show it. Changing the proxy URL, provider,
+    /// headers or credentials starts over with a fresh state.
+    #[prop(into)]
+    options: Signal<Options>,
+    /// Where calls come from instead of the proxy.
+    #[prop(optional)]
+    source: Option<Rc<dyn CallSource>>,
+    /// Commands from the embedding (`refresh()`, `openCall(id)`).
+    #[prop(optional)]
+    controller: Option<Controller>,
+    /// Whether to put the stylesheet next to the widget. The custom element
+    /// turns this off and adopts the sheet into its shadow root instead.
+    #[prop(default = true)]
+    inline_styles: bool,
+    /// Called when a call is opened.
+    #[prop(optional, into)]
+    on_select: Option<Callback<CallSelected>>,
+    /// Called when the page or page size changes.
+    #[prop(optional, into)]
+    on_page_change: Option<Callback<PageChange>>,
+    /// Called when the user's filters change.
+    #[prop(optional, into)]
+    on_filter_change: Option<Callback<FilterChange>>,
+    /// Called when a recording starts playing.
+    #[prop(optional, into)]
+    on_playback_start: Option<Callback<PlaybackStart>>,
+    /// Called when loading fails.
+    #[prop(optional, into)]
+    on_error: Option<Callback<LoadError>>,
+) -> impl IntoView {
+    let events = Events {
+        on_select,
+        on_page_change,
+        on_filter_change,
+        on_playback_start,
+        on_error,
+    };
+    let custom = source.map(StoredValue::new_local);
+    let config = Memo::new(move |_| options.with(Options::proxy_config));
+    view! {
+        {inline_styles.then(|| view! { <style>{STYLE}</style> })}
+        {move || {
+            let source: Rc<dyn CallSource> = match custom.and_then(|s| s.try_get_value()) {
+                Some(s) => s,
+                None => Rc::new(ProxySource::new(config.get())),
+            };
+            view! { <BoardRoot source options events controller /> }
+        }}
+    }
+}

@@ -1,0 +1,256 @@
+//! The call detail panel: who, when, how it went, cost, latency, provider
+//! extras, the recording player and the transcript.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::format;
+use super::player::{Playback, Player};
+use super::state::Board;
+use super::table::{direction_label, extra_text, status_label};
+use super::transcript::TranscriptView;
+use crate::core::normalize::end_reason_words;
+use crate::core::phone;
+use crate::core::time::format_duration;
+use crate::core::url::safe_url;
+use crate::core::{Call, CallDetail, ExtraValue};
+use crate::net::FetchError;
+
+#[derive(Clone, Debug, PartialEq)]
+enum DetailState {
+    Loading,
+    Ready(Box<CallDetail>),
+    Failed(FetchError),
+}
+
+/// The facts about a call as label/value pairs (absent ones left out).
+fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, Option<String>)> = vec![
+        ("When", call.time().map(|t| format::date_time(locale, t))),
+        ("Direction", Some(direction_label(call.direction))),
+        ("Duration", call.duration().map(format_duration)),
+        ("Status", Some(status_label(call))),
+        ("Ended", call.end_reason.as_deref().map(end_reason_words)),
+        (
+            "Outcome",
+            call.successful
+                .map(|ok| if ok { "Successful" } else { "Not successful" }.to_owned()),
+        ),
+        ("Sentiment", call.sentiment.clone()),
+        ("Customer", call.customer_name.clone()),
+        (
+            "Customer number",
+            call.customer_number.as_deref().map(phone::display),
+        ),
+        (
+            "Agent",
+            call.agent_name.clone().or_else(|| call.agent_id.clone()),
+        ),
+        (
+            "Agent line",
+            call.agent_number.as_deref().map(phone::display),
+        ),
+        (
+            "Campaign",
+            call.campaign_name
+                .clone()
+                .or_else(|| call.campaign_id.clone()),
+        ),
+        ("Cost", call.cost.map(|c| format::money(locale, c))),
+    ];
+    out.retain(|(_, v)| v.is_some());
+    out.into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+}
+
+#[component]
+fn Facts(board: Board, call: Call) -> impl IntoView {
+    let items = move || {
+        facts(&call, &board.locale.get())
+            .into_iter()
+            .map(|(k, v)| view! { <div class="cb-fact"><dt>{k}</dt><dd>{v}</dd></div> })
+            .collect_view()
+    };
+    view! { <dl class="cb-facts">{items}</dl> }
+}
+
+#[component]
+fn Extras(board: Board, call: Call) -> impl IntoView {
+    if call.extras.is_empty() {
+        return ().into_any();
+    }
+    let extras = call.extras.clone();
+    view! {
+        <section class="cb-section" aria-label="Provider details">
+            <h3 class="cb-section__title">"Details"</h3>
+            <dl class="cb-facts">
+                {move || {
+                    let locale = board.locale.get();
+                    extras
+                        .iter()
+                        .map(|e| {
+                            let value = match &e.value {
+                                ExtraValue::Link(url) => match safe_url(url) {
+                                    Some(href) => view! {
+                                        <a href=href target="_blank" rel="noopener noreferrer">"Open"</a>
+                                    }
+                                    .into_any(),
+                                    None => "—".into_any(),
+                                },
+                                other => extra_text(&locale, other).into_any(),
+                            };
+                            view! { <div class="cb-fact"><dt>{e.label.clone()}</dt><dd>{value}</dd></div> }
+                        })
+                        .collect_view()
+                }}
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
+    let caps = board.capabilities();
+    let playback = Playback::new();
+    let CallDetail {
+        call,
+        transcript,
+        latency,
+    } = detail;
+    let provider = call.provider.name();
+    let summary = call.summary.clone();
+    let call_id = call.id.clone();
+    let transcript_view = match transcript {
+        Some(t) if !t.is_empty() => {
+            view! { <TranscriptView transcript=t playback call_id /> }.into_any()
+        }
+        _ => {
+            let text = if caps.transcripts {
+                "No transcript is available for this call.".to_owned()
+            } else {
+                format!("{provider} does not provide call transcripts.")
+            };
+            view! { <p class="cb-muted cb-empty-note" data-state="missing-transcript">{text}</p> }
+                .into_any()
+        }
+    };
+    view! {
+        {summary.map(|s| view! {
+            <section class="cb-section" aria-label="Summary">
+                <h3 class="cb-section__title">"Summary"</h3>
+                <p class="cb-summary">{s}</p>
+            </section>
+        })}
+        <Facts board call=call.clone() />
+        {(!latency.is_empty()).then(|| view! {
+            <section class="cb-section" aria-label="Latency">
+                <h3 class="cb-section__title">"Latency"</h3>
+                <ul class="cb-figures">
+                    {latency.into_iter().map(|f| view! {
+                        <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <Extras board call=call.clone() />
+        <section class="cb-section" aria-label="Recording">
+            <h3 class="cb-section__title">"Recording"</h3>
+            <Player board call playback />
+        </section>
+        <section class="cb-section cb-section--grow" aria-label="Conversation">
+            <h3 class="cb-section__title">"Transcript"</h3>
+            {transcript_view}
+        </section>
+    }
+}
+
+/// The detail panel for call `id`.
+#[component]
+pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
+    let from_list: Option<Call> = board.list.with_untracked(|l| {
+        l.page
+            .as_ref()
+            .and_then(|p| p.rows.iter().find(|c| c.id == id).cloned())
+    });
+    let state = RwSignal::new(DetailState::Loading);
+    let load = {
+        let id = id.clone();
+        move || {
+            let Some(source) = board.source() else { return };
+            state.set(DetailState::Loading);
+            let request = source.detail(&id);
+            spawn_local(async move {
+                let result = request.await;
+                if let Err(e) = &result {
+                    board.events.error("detail", e);
+                }
+                state.try_set(match result {
+                    Ok(d) => DetailState::Ready(Box::new(d)),
+                    Err(e) => DetailState::Failed(e),
+                });
+            });
+        }
+    };
+    load();
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let title = {
+        let from_list = from_list.clone();
+        move || {
+            let call = state.with(|s| match s {
+                DetailState::Ready(d) => Some(d.call.clone()),
+                _ => None,
+            });
+            call.or_else(|| from_list.clone())
+                .and_then(|c| {
+                    c.customer_name
+                        .or_else(|| c.customer_number.as_deref().map(phone::display))
+                })
+                .unwrap_or_else(|| "Call details".to_owned())
+        }
+    };
+    let retry = load.clone();
+    view! {
+        <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
+            <header class="cb-detail__header">
+                <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
+                <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=move |_| board.close()>
+                    "✕"
+                </button>
+            </header>
+            <div class="cb-detail__body" data-state=move || state.with(|s| match s {
+                DetailState::Loading => "loading",
+                DetailState::Ready(_) => "ready",
+                DetailState::Failed(_) => "error",
+            })>
+                {move || match state.get() {
+                    DetailState::Ready(d) => view! { <DetailBody board detail=*d /> }.into_any(),
+                    DetailState::Loading => view! {
+                        {from_list.clone().map(|call| view! { <Facts board call /> })}
+                        <p class="cb-muted" role="status">"Loading call details…"</p>
+                    }
+                    .into_any(),
+                    DetailState::Failed(e) => {
+                        let retry = retry.clone();
+                        view! {
+                            {from_list.clone().map(|call| view! { <Facts board call /> })}
+                            <div class="cb-error" role="alert">
+                                <strong>{e.title()}</strong>
+                                <p>{e.to_string()}</p>
+                                <button type="button" class="cb-button" on:click=move |_| retry()>"Retry"</button>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }}
+            </div>
+        </aside>
+    }
+}

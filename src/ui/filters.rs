@@ -1,0 +1,519 @@
+//! The filter bar: exactly the provider's server-side filters, text inputs
+//! debounced so typing sends one request, active filters as removable
+//! chips, and clear-all. Filters the embedding pins are hidden.
+
+use leptos::prelude::*;
+use leptos_use_signal_debounce_throttle::signal_debounced;
+
+use super::format;
+use super::state::Board;
+use crate::core::time::{format_date, format_duration, parse_iso8601};
+use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
+
+/// How long typing must pause before a text filter applies.
+pub const DEBOUNCE_MS: f64 = 350.0;
+const DAY_MS: i64 = 86_400_000;
+
+/// The filter kinds to offer: the provider's, minus pinned ones, minus the
+/// phone box where phone numbers travel as the search (the search box
+/// covers them; it goes too when the phone is pinned).
+pub fn offered(caps: &Capabilities, pinned: &[FilterKind]) -> Vec<FilterKind> {
+    caps.filters
+        .iter()
+        .copied()
+        .filter(|k| !pinned.contains(k))
+        .filter(|k| !(caps.phone_via_search && *k == FilterKind::Phone))
+        .filter(|k| {
+            !(caps.phone_via_search
+                && *k == FilterKind::Search
+                && pinned.contains(&FilterKind::Phone))
+        })
+        .collect()
+}
+
+/// Whether a filter sits in the first row; the rest (ids, end reason,
+/// duration) wait behind "More filters".
+pub fn is_primary(kind: FilterKind) -> bool {
+    matches!(
+        kind,
+        FilterKind::Search
+            | FilterKind::Phone
+            | FilterKind::Status
+            | FilterKind::Direction
+            | FilterKind::CallType
+            | FilterKind::DateRange
+    )
+}
+
+/// Local midnight of a `YYYY-MM-DD` input value, as epoch ms.
+fn day_start(value: &str, utc_offset_minutes: i32) -> Option<i64> {
+    parse_iso8601(value.trim())
+        .map(|utc_midnight| utc_midnight - i64::from(utc_offset_minutes) * 60_000)
+}
+
+fn choice_label(choices: &[Choice], value: &str) -> String {
+    choices
+        .iter()
+        .find(|c| c.value.eq_ignore_ascii_case(value))
+        .map_or_else(|| value.to_owned(), |c| c.label.to_owned())
+}
+
+/// The chips for the active filters: kind and text.
+fn chips(f: &Filters, caps: &Capabilities, locale: &format::Locale) -> Vec<(FilterKind, String)> {
+    let date = |ms: i64| format::long_date(locale, ms);
+    f.active()
+        .into_iter()
+        .map(|kind| {
+            let text = match kind {
+                FilterKind::Status => {
+                    choice_label(caps.statuses, f.status.as_deref().unwrap_or_default())
+                }
+                FilterKind::CallType => {
+                    choice_label(caps.call_types, f.call_type.as_deref().unwrap_or_default())
+                }
+                FilterKind::EndReason => choice_label(
+                    caps.end_reasons,
+                    f.end_reason.as_deref().unwrap_or_default(),
+                ),
+                FilterKind::Direction => f
+                    .direction
+                    .map(Direction::label)
+                    .unwrap_or_default()
+                    .to_owned(),
+                FilterKind::Agent => f.agent_id.clone().unwrap_or_default(),
+                FilterKind::Campaign => f.campaign_id.clone().unwrap_or_default(),
+                FilterKind::Contact => f.contact_id.clone().unwrap_or_default(),
+                FilterKind::Phone => f.phone_number.clone().unwrap_or_default(),
+                FilterKind::Search => format!("“{}”", f.search.clone().unwrap_or_default()),
+                FilterKind::DateRange => match (f.date_from, f.date_to) {
+                    (Some(a), Some(b)) => format!("{} – {}", date(a), date(b - 1)),
+                    (Some(a), None) => format!("from {}", date(a)),
+                    (None, Some(b)) => format!("until {}", date(b - 1)),
+                    (None, None) => String::new(),
+                },
+                FilterKind::Duration => match (f.min_duration_ms, f.max_duration_ms) {
+                    (Some(a), Some(b)) => {
+                        format!("{} – {}", format_duration(a), format_duration(b))
+                    }
+                    (Some(a), None) => format!("≥ {}", format_duration(a)),
+                    (None, Some(b)) => format!("≤ {}", format_duration(b)),
+                    (None, None) => String::new(),
+                },
+            };
+            (kind, text)
+        })
+        .collect()
+}
+
+/// A text input that applies its value after typing pauses (or on Enter).
+#[component]
+fn DebouncedText(
+    /// The visible label.
+    label: &'static str,
+    /// The placeholder.
+    placeholder: &'static str,
+    /// The value in force (changes from outside flow into the box).
+    #[prop(into)]
+    value: Signal<Option<String>>,
+    /// Applies a new value.
+    on_commit: Callback<Option<String>>,
+    /// The input's `type`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// Extra class for the field.
+    #[prop(default = "")]
+    class: &'static str,
+) -> impl IntoView {
+    let text = RwSignal::new(value.get_untracked().unwrap_or_default());
+    Effect::new(move |_| {
+        let v = value.get().unwrap_or_default();
+        if text.get_untracked().trim() != v.trim() {
+            text.set(v);
+        }
+    });
+    let commit = move |t: String| {
+        let v = Some(t.trim().to_owned()).filter(|s| !s.is_empty());
+        if v != value.get_untracked() {
+            on_commit.run(v);
+        }
+    };
+    let debounced = signal_debounced(text, DEBOUNCE_MS);
+    Effect::new(move |first: Option<()>| {
+        let t = debounced.get();
+        if first.is_some() {
+            commit(t);
+        }
+    });
+    view! {
+        <label class=format!("cb-field {class}")>
+            <span class="cb-field__label">{label}</span>
+            <input
+                type=kind
+                class="cb-input"
+                placeholder=placeholder
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        commit(text.get_untracked());
+                    }
+                }
+            />
+        </label>
+    }
+}
+
+/// A `<select>` over choices, with an "any" first option.
+#[component]
+fn ChoiceSelect(
+    label: &'static str,
+    any: &'static str,
+    choices: Vec<(String, String)>,
+    #[prop(into)] value: Signal<Option<String>>,
+    on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <label class="cb-field">
+            <span class="cb-field__label">{label}</span>
+            <select
+                class="cb-select"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    on_change.run((!v.is_empty()).then_some(v));
+                }
+                prop:value=move || value.get().unwrap_or_default()
+            >
+                <option value="">{any}</option>
+                {choices
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = {
+                            let v = v.clone();
+                            move || value.with(|cur| cur.as_deref() == Some(v.as_str()))
+                        };
+                        view! { <option value=v selected=selected>{l}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+fn choices(list: &[Choice]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|c| (c.value.to_owned(), c.label.to_owned()))
+        .collect()
+}
+
+#[component]
+fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
+    let caps = board.capabilities();
+    let filters = move || board.query.with(|q| q.filters.clone());
+    let offset = board.query.with_untracked(|q| q.utc_offset_minutes);
+    let text_value =
+        move |get: fn(&Filters) -> Option<String>| Signal::derive(move || get(&filters()));
+    match kind {
+        FilterKind::Status => view! {
+            <ChoiceSelect
+                label="Status"
+                any="Any status"
+                choices=choices(caps.statuses)
+                value=text_value(|f| f.status.clone())
+                on_change=Callback::new(move |v| board.update_filters(|f| f.status = v))
+            />
+        }
+        .into_any(),
+        FilterKind::CallType => view! {
+            <ChoiceSelect
+                label="Call type"
+                any="Any type"
+                choices=choices(caps.call_types)
+                value=text_value(|f| f.call_type.clone())
+                on_change=Callback::new(move |v| board.update_filters(|f| f.call_type = v))
+            />
+        }
+        .into_any(),
+        FilterKind::EndReason => view! {
+            <ChoiceSelect
+                label="End reason"
+                any="Any reason"
+                choices=choices(caps.end_reasons)
+                value=text_value(|f| f.end_reason.clone())
+                on_change=Callback::new(move |v| board.update_filters(|f| f.end_reason = v))
+            />
+        }
+        .into_any(),
+        FilterKind::Direction => {
+            let dirs: Vec<(String, String)> = caps
+                .directions
+                .iter()
+                .map(|d| (d.id().to_owned(), d.label().to_owned()))
+                .collect();
+            view! {
+                <ChoiceSelect
+                    label="Direction"
+                    any="Any direction"
+                    choices=dirs
+                    value=text_value(|f| f.direction.map(|d| d.id().to_owned()))
+                    on_change=Callback::new(move |v: Option<String>| {
+                        board.update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
+                    })
+                />
+            }
+            .into_any()
+        }
+        FilterKind::Search => {
+            let hint = if caps.search_hint.is_empty() {
+                "Search calls"
+            } else {
+                caps.search_hint
+            };
+            view! {
+                <DebouncedText
+                    label="Search"
+                    placeholder=hint
+                    kind="search"
+                    class="cb-field--grow"
+                    value=text_value(|f| f.search.clone())
+                    on_commit=Callback::new(move |v| board.update_filters(|f| f.search = v))
+                />
+            }
+            .into_any()
+        }
+        FilterKind::Phone => view! {
+            <DebouncedText
+                label="Phone number"
+                placeholder="+1 415 555 0100"
+                kind="tel"
+                value=text_value(|f| f.phone_number.clone())
+                on_commit=Callback::new(move |v| board.update_filters(|f| f.phone_number = v))
+            />
+        }
+        .into_any(),
+        FilterKind::Agent => view! {
+            <DebouncedText
+                label="Agent ID"
+                placeholder="Agent ID"
+                value=text_value(|f| f.agent_id.clone())
+                on_commit=Callback::new(move |v| board.update_filters(|f| f.agent_id = v))
+            />
+        }
+        .into_any(),
+        FilterKind::Campaign => view! {
+            <DebouncedText
+                label="Campaign ID"
+                placeholder="Campaign ID"
+                value=text_value(|f| f.campaign_id.clone())
+                on_commit=Callback::new(move |v| board.update_filters(|f| f.campaign_id = v))
+            />
+        }
+        .into_any(),
+        FilterKind::Contact => view! {
+            <DebouncedText
+                label="Contact ID"
+                placeholder="Contact ID"
+                value=text_value(|f| f.contact_id.clone())
+                on_commit=Callback::new(move |v| board.update_filters(|f| f.contact_id = v))
+            />
+        }
+        .into_any(),
+        FilterKind::DateRange => {
+            let from = move || {
+                filters()
+                    .date_from
+                    .map(|ms| format_date(ms, offset))
+                    .unwrap_or_default()
+            };
+            let to = move || {
+                filters()
+                    .date_to
+                    .map(|ms| format_date(ms - 1, offset))
+                    .unwrap_or_default()
+            };
+            view! {
+                <div class="cb-field-group" role="group" aria-label="Date range">
+                <label class="cb-field">
+                    <span class="cb-field__label">"From"</span>
+                    <input
+                        type="date"
+                        class="cb-input"
+                        prop:value=from
+                        on:change=move |ev| {
+                            let v = day_start(&event_target_value(&ev), offset);
+                            board.update_filters(|f| f.date_from = v);
+                        }
+                    />
+                </label>
+                <label class="cb-field">
+                    <span class="cb-field__label">"To"</span>
+                    <input
+                        type="date"
+                        class="cb-input"
+                        prop:value=to
+                        on:change=move |ev| {
+                            let v = day_start(&event_target_value(&ev), offset).map(|d| d + DAY_MS);
+                            board.update_filters(|f| f.date_to = v);
+                        }
+                    />
+                </label>
+                </div>
+            }
+            .into_any()
+        }
+        FilterKind::Duration => {
+            let minutes = |ms: Option<i64>| {
+                ms.map(|m| format!("{}", m as f64 / 60_000.0))
+                    .unwrap_or_default()
+            };
+            let parse = |v: String| {
+                v.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|m| m.is_finite() && *m >= 0.0)
+                    .map(|m| (m * 60_000.0).round() as i64)
+            };
+            view! {
+                <label class="cb-field cb-field--narrow">
+                    <span class="cb-field__label">"Min minutes"</span>
+                    <input
+                        type="number"
+                        min="0"
+                        step="0.5"
+                        class="cb-input"
+                        prop:value=move || minutes(filters().min_duration_ms)
+                        on:change=move |ev| {
+                            let v = parse(event_target_value(&ev));
+                            board.update_filters(|f| f.min_duration_ms = v);
+                        }
+                    />
+                </label>
+                <label class="cb-field cb-field--narrow">
+                    <span class="cb-field__label">"Max minutes"</span>
+                    <input
+                        type="number"
+                        min="0"
+                        step="0.5"
+                        class="cb-input"
+                        prop:value=move || minutes(filters().max_duration_ms)
+                        on:change=move |ev| {
+                            let v = parse(event_target_value(&ev));
+                            board.update_filters(|f| f.max_duration_ms = v);
+                        }
+                    />
+                </label>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The filter bar above the table.
+#[component]
+pub fn FilterBar(board: Board) -> impl IntoView {
+    let kinds = move || {
+        let pinned = board.query.with(|q| q.scope.pinned());
+        offered(board.capabilities(), &pinned)
+    };
+    let active = move || {
+        let caps = board.capabilities();
+        let locale = board.locale.get();
+        board.query.with(|q| chips(&q.filters, caps, &locale))
+    };
+    view! {
+        <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
+            <div class="cb-filters__controls">
+                {move || {
+                    let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
+                        kinds().into_iter().partition(|k| is_primary(*k));
+                    view! {
+                        {primary.into_iter().map(|kind| view! { <FilterControl board kind /> }).collect_view()}
+                        {(!more.is_empty())
+                            .then(|| {
+                                view! {
+                                    <details class="cb-more">
+                                        <summary class="cb-button cb-button--ghost">"More filters"</summary>
+                                        <div class="cb-more__controls">
+                                            {more.into_iter().map(|kind| view! { <FilterControl board kind /> }).collect_view()}
+                                        </div>
+                                    </details>
+                                }
+                            })}
+                    }
+                }}
+            </div>
+            {move || {
+                let chips = active();
+                (!chips.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="cb-chips" aria-label="Active filters">
+                                {chips
+                                    .into_iter()
+                                    .map(|(kind, text)| {
+                                        let label = format!("{}: {}", kind.label(), text);
+                                        view! {
+                                            <li class="cb-chip">
+                                                <span>{label.clone()}</span>
+                                                <button
+                                                    type="button"
+                                                    class="cb-chip__remove"
+                                                    aria-label=format!("Remove filter {label}")
+                                                    on:click=move |_| board.update_filters(|f| f.clear(kind))
+                                                >
+                                                    "✕"
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="cb-button cb-button--ghost"
+                                        on:click=move |_| board.set_filters(Filters::default())
+                                    >
+                                        "Clear all"
+                                    </button>
+                                </li>
+                            </ul>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::Provider;
+
+    #[test]
+    fn offered_filters() {
+        let caps = Provider::Talkover.capabilities();
+        let all = offered(caps, &[]);
+        assert!(all.contains(&FilterKind::Search));
+        assert!(
+            !all.contains(&FilterKind::Phone),
+            "Talkover's phone filter is the search box"
+        );
+        let pinned = offered(caps, &[FilterKind::Phone, FilterKind::Agent]);
+        assert!(
+            !pinned.contains(&FilterKind::Search),
+            "a pinned phone takes the search parameter"
+        );
+        assert!(!pinned.contains(&FilterKind::Agent));
+        let av = offered(Provider::AgentVoice.capabilities(), &[FilterKind::Contact]);
+        assert!(av.contains(&FilterKind::Phone) && !av.contains(&FilterKind::Contact));
+    }
+
+    #[test]
+    fn day_starts_in_the_viewer_zone() {
+        assert_eq!(day_start("2024-01-15", 0), Some(1_705_276_800_000));
+        assert_eq!(
+            day_start("2024-01-15", 120),
+            Some(1_705_276_800_000 - 7_200_000)
+        );
+        assert_eq!(day_start("", 0), None);
+    }
+}
