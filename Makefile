@@ -22,7 +22,7 @@ unit:
 	cargo test --workspace
 
 browser:
-	cargo test -p callboard $(WASM) --test browser
+	cargo test -p callboard $(WASM) --test browser --test components --test net
 
 ## make demo: for now builds the widget for wasm and the server; the demo
 ## page itself comes with the dev server.

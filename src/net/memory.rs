@@ -24,6 +24,7 @@ struct Inner {
     queries: RefCell<Vec<Query>>,
     detail_requests: RefCell<Vec<String>>,
     link_requests: Cell<usize>,
+    aborted: Cell<usize>,
     failures: RefCell<VecDeque<ApiError>>,
     delay_ms: Cell<u32>,
 }
@@ -40,6 +41,7 @@ impl MemorySource {
             queries: RefCell::new(Vec::new()),
             detail_requests: RefCell::new(Vec::new()),
             link_requests: Cell::new(0),
+            aborted: Cell::new(0),
             failures: RefCell::new(VecDeque::new()),
             delay_ms: Cell::new(0),
         }))
@@ -76,6 +78,11 @@ impl MemorySource {
         self.0.detail_requests.borrow().clone()
     }
 
+    /// How many list requests were cancelled by a newer one.
+    pub fn aborted(&self) -> usize {
+        self.0.aborted.get()
+    }
+
     /// How many fresh recording links were asked for.
     pub fn link_requests(&self) -> usize {
         self.0.link_requests.get()
@@ -89,6 +96,7 @@ impl Inner {
             gloo_timers::future::TimeoutFuture::new(ms).await;
         }
         if abort.is_some_and(AbortSignal::aborted) {
+            self.aborted.set(self.aborted.get() + 1);
             return Err(FetchError::Aborted);
         }
         match self.failures.borrow_mut().pop_front() {

@@ -1,0 +1,692 @@
+//! Component tests in headless Chromium: `<CallBoard>` over an in-memory
+//! source, asserting the DOM and the queries it sends.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::rc::Rc;
+
+use callboard::core::{
+    ApiError, Call, CallDetail, ExtraValue, Provider, Sort, SortDir, SortField, Speaker,
+    Transcript, Turn,
+};
+use callboard::net::{CallSource, MemorySource, ProviderChoice};
+use callboard::ui::{CallBoard, Options, Playback, TranscriptView};
+use gloo_timers::future::TimeoutFuture;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const T0: i64 = 1_795_197_600_000;
+
+fn calls(provider: Provider, n: usize) -> Vec<Call> {
+    (0..n)
+        .map(|i| {
+            let mut c = Call::new(provider, format!("call-{i:03}"));
+            c.started_at = Some(T0 - i as i64 * 3_600_000);
+            c.duration_ms = Some(60_000 + i as i64 * 1_000);
+            c.set_status(Some("completed".into()));
+            c.set_direction(Some(if i % 2 == 0 { "inbound" } else { "outbound" }.into()));
+            c.customer_name = Some(format!("Customer {i}"));
+            c.customer_number = Some(format!("+1415555{i:04}"));
+            c
+        })
+        .collect()
+}
+
+fn container() -> HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+async fn sleep(ms: u32) {
+    TimeoutFuture::new(ms).await;
+}
+
+/// Waits (up to 3 s) until `check` holds.
+async fn until(what: &str, mut check: impl FnMut() -> bool) {
+    for _ in 0..150 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn one(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+fn row_ids(root: &HtmlElement) -> Vec<String> {
+    all(root, "tr[data-call-id]")
+        .iter()
+        .filter_map(|r| r.get_attribute("data-call-id"))
+        .collect()
+}
+
+fn button(root: &HtmlElement, label: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| {
+            b.text_content().is_some_and(|t| t.trim() == label)
+                || b.get_attribute("aria-label").as_deref() == Some(label)
+        })
+        .unwrap_or_else(|| panic!("no button {label:?}"))
+}
+
+struct Mounted {
+    root: HtmlElement,
+    source: MemorySource,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+fn mount_board(source: MemorySource, page_size: u32) -> Mounted {
+    let root = container();
+    let provider = source.provider().unwrap();
+    let src: Rc<dyn CallSource> = Rc::new(source.clone());
+    let options = Options {
+        provider: ProviderChoice::Fixed(provider),
+        page_size,
+        ..Options::default()
+    };
+    let handle = mount_to(root.clone(), move || {
+        view! { <CallBoard options=Signal::stored(options.clone()) source=src.clone() /> }
+            .into_any()
+    });
+    Mounted {
+        root,
+        source,
+        _handle: handle,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn rows_render_from_a_page() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    assert_eq!(row_ids(&m.root)[0], "call-000");
+    let first = one(&m.root, "tr[data-call-id=\"call-000\"]");
+    let cells: Vec<String> = all(&first, "td")
+        .iter()
+        .map(|c| c.text_content().unwrap_or_default())
+        .collect();
+    assert!(cells[1].contains("Inbound"), "{cells:?}");
+    assert!(
+        cells[2].contains("Customer 0") && cells[2].contains("+1 (415) 555-0000"),
+        "{cells:?}"
+    );
+    assert_eq!(cells[4], "1:00");
+    assert!(cells[5].contains("Completed"));
+    assert_eq!(text(&m.root, ".cb-pager__range"), "1–25 of 60");
+    assert_eq!(
+        one(&m.root, "table").get_attribute("aria-busy").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn header_click_changes_the_sort() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30)),
+        10,
+    );
+    until("rows", || row_ids(&m.root).len() == 10).await;
+    let th = one(&m.root, "th.cb-th--time");
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("descending"));
+    assert!(
+        one(&m.root, "th.cb-th--status")
+            .get_attribute("aria-sort")
+            .is_none(),
+        "status is not sortable"
+    );
+    one(&th, "button").click();
+    until("ascending rows", || {
+        row_ids(&m.root).first().map(String::as_str) == Some("call-029")
+    })
+    .await;
+    let last = m.source.queries().last().cloned().unwrap();
+    assert_eq!(
+        last.sort,
+        Some(Sort {
+            field: SortField::StartedAt,
+            dir: SortDir::Asc
+        })
+    );
+    assert_eq!(last.page, 1);
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("ascending"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_search_sends_one_query() {
+    let m = mount_board(
+        MemorySource::new(Provider::Smallest, calls(Provider::Smallest, 40)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    let before = m.source.queries().len();
+    let input: HtmlInputElement = one(&m.root, "input[type=search]").unchecked_into();
+    let mut typed = String::new();
+    for ch in "Customer 1".chars() {
+        typed.push(ch);
+        input.set_value(&typed);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        sleep(30).await;
+    }
+    until("the debounced query", || m.source.queries().len() > before).await;
+    sleep(500).await;
+    let queries = m.source.queries();
+    assert_eq!(queries.len(), before + 1, "one request after typing stops");
+    assert_eq!(
+        queries.last().unwrap().filters.search.as_deref(),
+        Some("Customer 1")
+    );
+    until("filtered rows", || row_ids(&m.root).len() == 11).await;
+    assert!(text(&m.root, ".cb-chips").contains("Search: “Customer 1”"));
+    // Removing the chip clears the box and the filter.
+    button(&m.root, "Remove filter Search: “Customer 1”").click();
+    until("all rows again", || row_ids(&m.root).len() == 25).await;
+    assert_eq!(input.value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn pager_numbers_and_next() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    let pages: Vec<String> = all(&m.root, ".cb-page")
+        .iter()
+        .filter_map(|b| b.text_content())
+        .collect();
+    assert_eq!(pages, ["1", "2", "3"]);
+    assert_eq!(
+        one(&m.root, ".cb-page[aria-current=page]")
+            .text_content()
+            .as_deref(),
+        Some("1")
+    );
+    assert!(button(&m.root, "‹ Previous")
+        .unchecked_ref::<web_sys::HtmlButtonElement>()
+        .disabled());
+    button(&m.root, "Page 3").click();
+    until("page 3", || {
+        text(&m.root, ".cb-pager__range") == "51–60 of 60"
+    })
+    .await;
+    assert_eq!(row_ids(&m.root).len(), 10);
+    assert_eq!(row_ids(&m.root)[0], "call-050");
+    assert!(button(&m.root, "Next ›")
+        .unchecked_ref::<web_sys::HtmlButtonElement>()
+        .disabled());
+    button(&m.root, "‹ Previous").click();
+    until("page 2", || {
+        text(&m.root, ".cb-pager__range") == "26–50 of 60"
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn cursor_pages_go_back_and_forth() {
+    let m = mount_board(
+        MemorySource::new(Provider::Retell, calls(Provider::Retell, 30)),
+        10,
+    );
+    until("rows", || row_ids(&m.root).len() == 10).await;
+    assert!(
+        all(&m.root, ".cb-page").is_empty(),
+        "no page numbers without a total"
+    );
+    assert_eq!(text(&m.root, ".cb-pager__range"), "1–10");
+    button(&m.root, "Next ›").click();
+    until("page 2", || {
+        row_ids(&m.root).first().map(String::as_str) == Some("call-010")
+    })
+    .await;
+    assert_eq!(
+        m.source.queries().last().unwrap().cursor.as_deref(),
+        Some("call-009")
+    );
+    button(&m.root, "Next ›").click();
+    until("page 3", || {
+        row_ids(&m.root).first().map(String::as_str) == Some("call-020")
+    })
+    .await;
+    button(&m.root, "‹ Previous").click();
+    until("back to page 2", || {
+        row_ids(&m.root).first().map(String::as_str) == Some("call-010")
+    })
+    .await;
+    assert_eq!(text(&m.root, ".cb-pager__range"), "11–20");
+}
+
+#[wasm_bindgen_test]
+async fn an_error_shows_and_retry_recovers_keeping_the_page() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    button(&m.root, "Page 2").click();
+    until("page 2", || {
+        text(&m.root, ".cb-pager__range") == "26–50 of 60"
+    })
+    .await;
+    m.source.fail_next(ApiError::Unauthorized {
+        message: Some("Authentication failed".into()),
+    });
+    button(&m.root, "Next ›").click();
+    until("the error", || {
+        m.root.query_selector(".cb-error").unwrap().is_some()
+    })
+    .await;
+    let alert = one(&m.root, ".cb-error[role=alert]");
+    assert_eq!(
+        alert.get_attribute("data-error").as_deref(),
+        Some("unauthorized")
+    );
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Authentication failed"));
+    assert_eq!(row_ids(&m.root)[0], "call-025", "the rows shown stay");
+    button(&alert, "Retry").click();
+    until("page 3", || {
+        text(&m.root, ".cb-pager__range") == "51–60 of 60"
+    })
+    .await;
+    assert!(m.root.query_selector(".cb-error").unwrap().is_none());
+    assert_eq!(
+        m.source.queries().last().unwrap().page,
+        3,
+        "the page asked for survives the error"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_query_aborts_the_older_and_wins() {
+    let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60));
+    let m = mount_board(source, 25);
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    m.source.set_delay(150);
+    button(&m.root, "Page 2").click();
+    sleep(20).await;
+    button(&m.root, "Page 3").click();
+    until("page 3", || {
+        text(&m.root, ".cb-pager__range") == "51–60 of 60"
+    })
+    .await;
+    sleep(300).await;
+    assert_eq!(
+        text(&m.root, ".cb-pager__range"),
+        "51–60 of 60",
+        "the older answer never lands"
+    );
+    assert_eq!(m.source.aborted(), 1, "the page-2 request was cancelled");
+    // While a page loads, the rows shown stay, dimmed.
+    button(&m.root, "Page 1").click();
+    sleep(30).await;
+    assert_eq!(
+        one(&m.root, "tbody").get_attribute("data-state").as_deref(),
+        Some("loading")
+    );
+    assert_eq!(
+        row_ids(&m.root).len(),
+        10,
+        "previous rows stay visible while loading"
+    );
+    until("page 1", || row_ids(&m.root).len() == 25).await;
+}
+
+#[wasm_bindgen_test]
+async fn empty_state_offers_to_clear_filters() {
+    let m = mount_board(
+        MemorySource::new(Provider::Smallest, calls(Provider::Smallest, 5)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 5).await;
+    let input: HtmlInputElement = one(&m.root, "input[type=search]").unchecked_into();
+    input.set_value("nobody");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("empty state", || {
+        m.root
+            .query_selector(".cb-placeholder[data-state=empty]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(text(&m.root, ".cb-placeholder").contains("No calls match these filters."));
+    button(&m.root, "Clear filters").click();
+    until("rows back", || row_ids(&m.root).len() == 5).await;
+}
+
+fn turn(speaker: Speaker, text: &str, start: Option<i64>) -> Turn {
+    Turn {
+        speaker,
+        label: speaker.label().into(),
+        text: text.into(),
+        start_ms: start,
+        end_ms: None,
+        words: vec![],
+    }
+}
+
+fn sample_transcript() -> Transcript {
+    Transcript {
+        turns: vec![
+            turn(
+                Speaker::Agent,
+                "Hello, I can help with a refund.",
+                Some(1_000),
+            ),
+            turn(
+                Speaker::Customer,
+                "Yes, a refund for order 42 please.",
+                Some(4_000),
+            ),
+            turn(Speaker::Agent, "The refund is on its way.", Some(8_000)),
+            turn(Speaker::Customer, "Thanks!", Some(11_000)),
+        ],
+    }
+}
+
+fn current_turn(root: &HtmlElement) -> Option<String> {
+    root.query_selector("li[aria-current=true]")
+        .unwrap()
+        .and_then(|e| e.get_attribute("data-turn"))
+}
+
+#[wasm_bindgen_test]
+async fn highlighted_turn_follows_playback_time() {
+    let root = container();
+    let playback = Playback::new();
+    let _h = mount_to(root.clone(), move || {
+        view! { <TranscriptView transcript=sample_transcript() playback call_id="c1".to_owned() /> }
+    });
+    until("turns", || all(&root, "li.cb-turn").len() == 4).await;
+    assert_eq!(
+        current_turn(&root),
+        None,
+        "nothing plays before the first turn"
+    );
+    for (ms, want) in [
+        (1_500, "0"),
+        (4_000, "1"),
+        (9_999, "2"),
+        (60_000, "3"),
+        (500, ""),
+    ] {
+        playback.position.set(ms);
+        until("the highlight", || {
+            current_turn(&root).unwrap_or_default() == want
+        })
+        .await;
+        assert!(all(&root, "li[aria-current=true]").len() <= 1);
+    }
+}
+
+/// A short silent WAV as a blob: URL, so the audio element really loads.
+fn silent_wav_url(seconds: u32) -> String {
+    let rate = 8_000u32;
+    let samples = rate * seconds;
+    let mut b = Vec::with_capacity(44 + samples as usize * 2);
+    let push32 = |b: &mut Vec<u8>, v: u32| b.extend_from_slice(&v.to_le_bytes());
+    let push16 = |b: &mut Vec<u8>, v: u16| b.extend_from_slice(&v.to_le_bytes());
+    b.extend_from_slice(b"RIFF");
+    push32(&mut b, 36 + samples * 2);
+    b.extend_from_slice(b"WAVEfmt ");
+    push32(&mut b, 16);
+    push16(&mut b, 1);
+    push16(&mut b, 1);
+    push32(&mut b, rate);
+    push32(&mut b, rate * 2);
+    push16(&mut b, 2);
+    push16(&mut b, 16);
+    b.extend_from_slice(b"data");
+    push32(&mut b, samples * 2);
+    b.resize(44 + samples as usize * 2, 0);
+    let array = js_sys::Uint8Array::from(b.as_slice());
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&array)).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_turn_seeks_the_audio() {
+    let root = container();
+    let playback = Playback::new();
+    let url = silent_wav_url(20);
+    let _h = mount_to(root.clone(), move || {
+        view! {
+            <audio node_ref=playback.audio src=url.clone() preload="auto"></audio>
+            <TranscriptView transcript=sample_transcript() playback call_id="c1".to_owned() />
+        }
+    });
+    let audio = || one(&root, "audio").unchecked_into::<web_sys::HtmlAudioElement>();
+    until("audio metadata", || audio().ready_state() >= 1).await;
+    let turn_button = one(&root, "li[data-turn=\"2\"] button");
+    turn_button.click();
+    until("the seek", || (audio().current_time() - 8.0).abs() < 0.01).await;
+    assert_eq!(playback.position.get_untracked(), 8_000);
+    // Keyboard: Enter on a focused turn activates it too.
+    let first = one(&root, "li[data-turn=\"0\"] button");
+    first.focus().unwrap();
+    assert_eq!(
+        document()
+            .active_element()
+            .unwrap()
+            .unchecked_into::<HtmlElement>(),
+        first
+    );
+    first.click();
+    until("the second seek", || {
+        (audio().current_time() - 1.0).abs() < 0.01
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn transcript_search_moves_between_matches() {
+    let root = container();
+    let playback = Playback::new();
+    let _h = mount_to(root.clone(), move || {
+        view! { <TranscriptView transcript=sample_transcript() playback call_id="c1".to_owned() /> }
+    });
+    until("turns", || all(&root, "li.cb-turn").len() == 4).await;
+    let input: HtmlInputElement = one(&root, "input[type=search]").unchecked_into();
+    input.set_value("REFUND");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("marks", || all(&root, "mark").len() == 3).await;
+    assert_eq!(text(&root, ".cb-transcript__count"), "1 of 3");
+    let active_turn = |root: &HtmlElement| {
+        one(root, "mark[data-active=true]")
+            .closest("li")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-turn")
+            .unwrap()
+    };
+    assert_eq!(active_turn(&root), "0");
+    button(&root, "Next match").click();
+    until("second match", || {
+        text(&root, ".cb-transcript__count") == "2 of 3"
+    })
+    .await;
+    assert_eq!(active_turn(&root), "1");
+    button(&root, "Next match").click();
+    until("third match", || {
+        text(&root, ".cb-transcript__count") == "3 of 3"
+    })
+    .await;
+    assert_eq!(active_turn(&root), "2");
+    button(&root, "Next match").click();
+    until("wraps to the first", || {
+        text(&root, ".cb-transcript__count") == "1 of 3"
+    })
+    .await;
+    button(&root, "Previous match").click();
+    until("back to the last", || {
+        text(&root, ".cb-transcript__count") == "3 of 3"
+    })
+    .await;
+    assert_eq!(all(&root, "mark[data-active=true]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn unsafe_urls_never_reach_the_dom() {
+    let mut call = calls(Provider::Vapi, 1).remove(0);
+    call.recording.mono = Some("javascript:alert(1)".into());
+    call.recording.stereo = Some("data:audio/wav;base64,AAAA".into());
+    call.push_extra(
+        "log",
+        "Call log",
+        Some(ExtraValue::Link("javascript:alert(2)".into())),
+    );
+    let detail = CallDetail {
+        call: call.clone(),
+        transcript: Some(sample_transcript()),
+        latency: vec![],
+    };
+    let source = MemorySource::new(Provider::Vapi, vec![call]).with_details(vec![detail]);
+    let m = mount_board(source, 25);
+    until("rows", || row_ids(&m.root).len() == 1).await;
+    one(&m.root, "tr[data-call-id]").click();
+    until("detail", || {
+        m.root
+            .query_selector(".cb-detail__body[data-state=ready]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    for el in all(&m.root, "[src], [href]") {
+        for attr in ["src", "href"] {
+            if let Some(v) = el.get_attribute(attr) {
+                let v = v.trim().to_ascii_lowercase();
+                assert!(
+                    !v.starts_with("javascript:") && !v.starts_with("data:"),
+                    "{attr}={v}"
+                );
+            }
+        }
+    }
+    let html = m.root.inner_html().to_ascii_lowercase();
+    assert!(
+        !html.contains("javascript:alert"),
+        "the unsafe URL appears nowhere"
+    );
+    assert!(
+        text(&m.root, ".cb-player").contains("No recording"),
+        "a refused recording reads as missing"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_call_and_escape_returns_focus() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 5)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 5).await;
+    let row = one(&m.root, "tr[data-call-id=\"call-002\"]");
+    row.focus().unwrap();
+    let enter = web_sys::KeyboardEventInit::new();
+    enter.set_key("Enter");
+    enter.set_bubbles(true);
+    row.dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &enter).unwrap(),
+    )
+    .unwrap();
+    until("detail", || {
+        m.root.query_selector(".cb-detail").unwrap().is_some()
+    })
+    .await;
+    assert_eq!(row.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(m.source.detail_requests(), ["call-002"]);
+    until("heading focus", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.class_name() == "cb-detail__title")
+    })
+    .await;
+    let esc = web_sys::KeyboardEventInit::new();
+    esc.set_key("Escape");
+    esc.set_bubbles(true);
+    document()
+        .active_element()
+        .unwrap()
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &esc).unwrap(),
+        )
+        .unwrap();
+    until("closed", || {
+        m.root.query_selector(".cb-detail").unwrap().is_none()
+    })
+    .await;
+    until("focus back on the row", || {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-call-id"))
+            .as_deref()
+            == Some("call-002")
+    })
+    .await;
+    assert_eq!(row.get_attribute("aria-selected").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn providers_without_transcripts_say_so() {
+    let m = mount_board(
+        MemorySource::new(Provider::Talkover, calls(Provider::Talkover, 3)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 3).await;
+    one(&m.root, "tr[data-call-id]").click();
+    until("detail", || {
+        m.root
+            .query_selector(".cb-detail__body[data-state=ready]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(text(&m.root, ".cb-detail").contains("Talkover does not provide call transcripts."));
+    assert!(text(&m.root, ".cb-player").contains("Talkover does not provide call recordings."));
+    assert!(
+        m.root.query_selector("audio").unwrap().is_none(),
+        "no empty player"
+    );
+}
