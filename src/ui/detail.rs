@@ -144,7 +144,18 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
                 <p class="cb-summary">{s}</p>
             </section>
         })}
-        <Facts board call=call.clone() />
+        <section class="cb-section" aria-label="Recording">
+            <h3 class="cb-section__title">"Recording"</h3>
+            <Player board call=call.clone() playback />
+        </section>
+        <section class="cb-section cb-section--grow" aria-label="Conversation">
+            <h3 class="cb-section__title">"Transcript"</h3>
+            {transcript_view}
+        </section>
+        <section class="cb-section" aria-label="Call facts">
+            <h3 class="cb-section__title">"Call"</h3>
+            <Facts board call=call.clone() />
+        </section>
         {(!latency.is_empty()).then(|| view! {
             <section class="cb-section" aria-label="Latency">
                 <h3 class="cb-section__title">"Latency"</h3>
@@ -155,16 +166,21 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
                 </ul>
             </section>
         })}
-        <Extras board call=call.clone() />
-        <section class="cb-section" aria-label="Recording">
-            <h3 class="cb-section__title">"Recording"</h3>
-            <Player board call playback />
-        </section>
-        <section class="cb-section cb-section--grow" aria-label="Conversation">
-            <h3 class="cb-section__title">"Transcript"</h3>
-            {transcript_view}
-        </section>
+        <Extras board call />
     }
+}
+
+/// "Nov 20, 2026, 3:37 PM · 1:51 · Completed" for the panel's header.
+fn headline(call: &Call, locale: &format::Locale) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = call.time() {
+        parts.push(format::date_time(locale, t));
+    }
+    if let Some(d) = call.duration() {
+        parts.push(format_duration(d));
+    }
+    parts.push(status_label(call));
+    parts.join(" · ")
 }
 
 /// The detail panel for call `id`.
@@ -216,11 +232,26 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                 .unwrap_or_else(|| "Call details".to_owned())
         }
     };
+    let subtitle = {
+        let from_list = from_list.clone();
+        move || {
+            let call = state.with(|s| match s {
+                DetailState::Ready(d) => Some(d.call.clone()),
+                _ => None,
+            });
+            call.or_else(|| from_list.clone())
+                .map(|c| headline(&c, &board.locale.get()))
+                .unwrap_or_default()
+        }
+    };
     let retry = load.clone();
     view! {
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
-                <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
+                <div class="cb-detail__heading">
+                    <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
+                    <p class="cb-secondary">{subtitle}</p>
+                </div>
                 <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=move |_| board.close()>
                     "✕"
                 </button>

@@ -268,6 +268,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
     let placeholder = move || {
         board.list.with(|l| match &l.page {
             None if l.loading => Some(("loading", "Loading calls…")),
+            None if l.error.is_some() => Some(("error", "Calls could not be loaded.")),
             None => None,
             Some(p) if p.rows.is_empty() && !l.loading => Some((
                 "empty",
