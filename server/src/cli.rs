@@ -11,12 +11,18 @@ use serde_json::json;
 #[derive(Debug, Parser)]
 #[command(name = "callboard-server", version, about)]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
-    command: Command,
+    pub command: Command,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
-enum Command {
+pub enum Command {
+    /// Run the dev server: every provider's API over a demo data set (mock mode).
+    Serve(crate::serve::ServeArgs),
+    /// Run the reference proxy in front of one real provider.
+    Proxy(crate::proxy::ProxyArgs),
     /// Read a provider response body on stdin and print the normalized result as JSON.
     Normalize {
         /// The provider: agentvoice, vozagent, talkover, zudu, smallest, retell, vapi, or auto.
@@ -57,7 +63,8 @@ enum Command {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum Kind {
+/// Which response a body is.
+pub enum Kind {
     /// A 2xx list response.
     List,
     /// A 2xx detail response.
@@ -101,9 +108,13 @@ fn pretty(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// Runs one command; `stdin` supplies bodies for `normalize`.
-pub fn run(cli: Cli, stdin: &mut impl Read) -> Result<String, CliError> {
-    match cli.command {
+/// Runs one of the one-shot commands; `stdin` supplies bodies for
+/// `normalize`. (The servers are run by `main`.)
+pub fn run(command: Command, stdin: &mut impl Read) -> Result<String, CliError> {
+    match command {
+        Command::Serve(_) | Command::Proxy(_) => {
+            Err(CliError::Usage("servers are run by main".into()))
+        }
         Command::Normalize {
             provider,
             kind,

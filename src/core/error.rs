@@ -314,18 +314,25 @@ impl ErrorBody {
                 fields.extend(read_fields(v));
             }
         }
-        let listed: Vec<String> = ["errors", "detail"]
-            .iter()
-            .filter_map(|k| o.arr(k))
-            .flatten()
-            .filter_map(json::text)
-            .collect();
+        let joined = |key: &str| {
+            let parts: Vec<String> = o
+                .arr(key)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(json::text)
+                .collect();
+            (!parts.is_empty()).then(|| parts.join("; "))
+        };
+        // NestJS-style bodies (Vapi) list their messages in an array.
         let primary = nested
             .and_then(|e| e.first_str(&["message", "msg", "description"]))
-            .or_else(|| o.first_str(&["message", "error_description", "msg", "title"]))
+            .or_else(|| o.str("message"))
+            .or_else(|| joined("message"))
+            .or_else(|| o.first_str(&["error_description", "msg", "title"]))
             .or_else(|| o.str("error"))
             .or_else(|| o.str("detail"))
-            .or_else(|| (!listed.is_empty()).then(|| listed.join("; ")));
+            .or_else(|| joined("errors"))
+            .or_else(|| joined("detail"));
         // Zudu-style bodies put a headline in `message` and the cause in
         // `error`; keep both.
         let message = match (primary, o.str("error")) {
@@ -586,6 +593,19 @@ mod tests {
         };
         assert!(m.chars().count() <= MAX_MESSAGE_CHARS + 1);
         assert!(m.ends_with('…'));
+    }
+
+    #[test]
+    fn nestjs_message_arrays() {
+        let e = ApiError::from_response(
+            400,
+            r#"{"message": ["limit must not be greater than 1000", "createdAtLt must be a date"], "error": "Bad Request", "statusCode": 400}"#,
+            None,
+        );
+        assert_eq!(
+            e.to_string(),
+            "The provider rejected the request: limit must not be greater than 1000; createdAtLt must be a date (Bad Request)"
+        );
     }
 
     #[test]

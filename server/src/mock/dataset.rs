@@ -1,0 +1,221 @@
+//! The demo data set as each provider would hold it: its id formats, status
+//! and direction vocabularies, and recording URLs.
+
+use std::collections::HashMap;
+
+use callboard::core::{Call, CallDetail, ExtraValue, Provider};
+
+/// One provider's calls, newest first, with an index by the provider's id.
+pub struct ProviderData {
+    /// The calls.
+    pub calls: Vec<CallDetail>,
+    /// The calls' list rows (what filters and pages run over).
+    pub rows: Vec<Call>,
+    by_id: HashMap<String, usize>,
+}
+
+impl ProviderData {
+    /// The call with the provider's `id`.
+    pub fn get(&self, id: &str) -> Option<&CallDetail> {
+        self.by_id.get(id).and_then(|i| self.calls.get(*i))
+    }
+
+    /// The call's position in the data set (names its recording file).
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+}
+
+/// Every provider's view of the data set.
+pub struct Dataset {
+    /// The generic calls (recordings are generated from these).
+    pub base: Vec<CallDetail>,
+    /// In `Provider::ALL` order.
+    views: [ProviderData; 7],
+}
+
+impl Dataset {
+    /// The data set of `count` calls from `seed`.
+    pub fn new(count: usize, seed: u64) -> Self {
+        let base = callboard::demo_data::calls(count, seed);
+        let views = Provider::ALL.map(|p| {
+            let calls: Vec<CallDetail> = base
+                .iter()
+                .enumerate()
+                .map(|(i, d)| nativize(p, d, i))
+                .collect();
+            let by_id = calls
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.call.id.clone(), i))
+                .collect();
+            let rows = calls.iter().map(|d| d.call.clone()).collect();
+            ProviderData { calls, rows, by_id }
+        });
+        Self { base, views }
+    }
+
+    /// One provider's view.
+    pub fn view(&self, p: Provider) -> &ProviderData {
+        let [agentvoice, vozagent, talkover, zudu, smallest, retell, vapi] = &self.views;
+        match p {
+            Provider::AgentVoice => agentvoice,
+            Provider::VozAgent => vozagent,
+            Provider::Talkover => talkover,
+            Provider::Zudu => zudu,
+            Provider::Smallest => smallest,
+            Provider::Retell => retell,
+            Provider::Vapi => vapi,
+        }
+    }
+}
+
+fn hex_id(uuid: &str) -> String {
+    uuid.chars().filter(char::is_ascii_hexdigit).collect()
+}
+
+/// The provider's word for a demo status.
+pub fn native_status(p: Provider, status: &str) -> &'static str {
+    match p {
+        Provider::AgentVoice => match status {
+            "completed" => "completed",
+            "no-answer" => "no-answer",
+            "voicemail" => "voicemail",
+            "failed" => "failed",
+            "busy" => "busy",
+            "canceled" => "canceled",
+            "in-progress" | "ringing" => "in-progress",
+            _ => "queued",
+        },
+        Provider::VozAgent => match status {
+            "completed" | "voicemail" => "completed",
+            "in-progress" | "ringing" | "queued" => "in-progress",
+            _ => "failed",
+        },
+        Provider::Talkover => match status {
+            "completed" | "voicemail" => "completed",
+            "in-progress" => "answered",
+            "ringing" => "ringing",
+            "queued" => "initiated",
+            "busy" => "busy",
+            "no-answer" => "no-answer",
+            _ => "failed",
+        },
+        Provider::Zudu => match status {
+            "in-progress" | "ringing" => "ONGOING",
+            "queued" => "SCHEDULED",
+            "failed" => "ERROR",
+            _ => "ENDED",
+        },
+        Provider::Smallest => match status {
+            "completed" | "voicemail" => "completed",
+            "in-progress" => "in_progress",
+            "ringing" => "active",
+            "queued" => "in_queue",
+            "no-answer" => "no_answer",
+            "busy" => "busy",
+            "canceled" => "cancelled",
+            _ => "failed",
+        },
+        Provider::Retell => match status {
+            "in-progress" | "ringing" => "ongoing",
+            "queued" => "registered",
+            "failed" => "error",
+            "no-answer" | "busy" | "canceled" => "not_connected",
+            _ => "ended",
+        },
+        Provider::Vapi => match status {
+            "in-progress" => "in-progress",
+            "ringing" => "ringing",
+            "queued" => "queued",
+            _ => "ended",
+        },
+    }
+}
+
+/// The provider's word for a direction (`inbound` / `outbound`).
+pub fn native_direction(p: Provider, inbound: bool) -> &'static str {
+    match (p, inbound) {
+        (Provider::Zudu, true) => "INBOUND",
+        (Provider::Zudu, false) => "OUTBOUND",
+        (Provider::Smallest, true) => "telephony_inbound",
+        (Provider::Smallest, false) => "telephony_outbound",
+        (Provider::Vapi, true) => "inboundPhoneCall",
+        (Provider::Vapi, false) => "outboundPhoneCall",
+        (_, true) => "inbound",
+        (_, false) => "outbound",
+    }
+}
+
+/// The provider's end-reason code for a demo reason.
+fn native_reason(p: Provider, reason: &str) -> String {
+    match p {
+        Provider::Zudu | Provider::Retell | Provider::Smallest => match reason {
+            "customer-ended-call" => "user_hangup",
+            "assistant-ended-call" => "agent_hangup",
+            "customer-did-not-answer" => "dial_no_answer",
+            "customer-busy" => "dial_busy",
+            "twilio-failed-to-connect" => "dial_failed",
+            "voicemail" => "voicemail_reached",
+            other => other,
+        }
+        .to_owned(),
+        _ => reason.to_owned(),
+    }
+}
+
+/// Call `index` of the data set as provider `p` holds it.
+pub fn nativize(p: Provider, d: &CallDetail, index: usize) -> CallDetail {
+    let mut d = d.clone();
+    let c = &mut d.call;
+    c.provider = p;
+    let uuid = c.id.clone();
+    c.id = match p {
+        Provider::VozAgent => format!("call-{}", uuid.get(..23).unwrap_or(&uuid)),
+        Provider::Zudu => format!("call_{}", hex_id(&uuid).get(..20).unwrap_or_default()),
+        Provider::Smallest => format!(
+            "CALL-{}-{}",
+            c.started_at.unwrap_or_default(),
+            hex_id(&uuid).get(..6).unwrap_or_default()
+        ),
+        Provider::Retell => hex_id(&uuid),
+        _ => uuid,
+    };
+    let status = c.status_raw.clone().unwrap_or_default();
+    c.set_status(Some(native_status(p, &status).to_owned()));
+    let inbound = c.direction_raw.as_deref() == Some("inbound");
+    c.set_direction(Some(native_direction(p, inbound).to_owned()));
+    c.end_reason = c.end_reason.as_deref().map(|r| native_reason(p, r));
+    let has_audio = c.recording.mono.is_some();
+    c.recording.mono = None;
+    c.recording.stereo = None;
+    c.recording.fresh_link = false;
+    if has_audio {
+        match p {
+            Provider::Talkover => {}
+            // Presigned links that have already expired: playback asks for
+            // a fresh one.
+            Provider::Smallest => {
+                c.recording.mono = Some(format!("/recordings/{index}.wav?expires=1"));
+                c.recording.stereo = Some(format!("/recordings/{index}.stereo.wav?expires=1"));
+                c.recording.fresh_link = true;
+            }
+            Provider::AgentVoice | Provider::VozAgent | Provider::Zudu => {
+                c.recording.mono = Some(format!("/recordings/{index}.wav"));
+            }
+            Provider::Retell | Provider::Vapi => {
+                c.recording.mono = Some(format!("/recordings/{index}.wav"));
+                c.recording.stereo = Some(format!("/recordings/{index}.stereo.wav"));
+            }
+        }
+    }
+    if matches!(p, Provider::Zudu | Provider::Retell) {
+        c.extras.retain(|e| e.key != "call_type");
+        c.push_extra(
+            "call_type",
+            "Call type",
+            Some(ExtraValue::Text("Phone call".into())),
+        );
+    }
+    d
+}

@@ -1,0 +1,254 @@
+//! Retell: `POST /v2/list-calls` (bare array, `pagination_key` cursor),
+//! `GET /v2/get-call/{id}`. Zudu's calls share this shape.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use callboard::core::{Call, CallDetail, Provider, Query, Sort, SortDir, SortField};
+use serde_json::{json, Value};
+
+use super::{json, matching, ok, put, rows, text_transcript, AppState};
+
+const P: Provider = Provider::Retell;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v2/list-calls", post(list))
+        .route("/v2/get-call/{id}", get(detail))
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    json(status, &json!({"status": "error", "message": message}))
+}
+
+/// A call in Retell's shape; `cents` states `combined_cost` in cents (Retell)
+/// rather than dollars (Zudu).
+pub fn call_json(c: &Call, cents: bool) -> Value {
+    let inbound = c.direction == callboard::core::Direction::Inbound;
+    let (from, to) = if inbound {
+        (&c.customer_number, &c.agent_number)
+    } else {
+        (&c.agent_number, &c.customer_number)
+    };
+    let cost = c.cost.map(|k| {
+        if cents {
+            (k.amount * 100.0 * 100.0).round() / 100.0
+        } else {
+            k.amount
+        }
+    });
+    json!({
+        "call_id": c.id,
+        "agent_id": c.agent_id,
+        "agent_name": c.agent_name,
+        "call_type": "phone_call",
+        "call_status": c.status_raw,
+        "direction": c.direction_raw,
+        "from_number": from,
+        "to_number": to,
+        "start_timestamp": c.started_at,
+        "end_timestamp": c.ended_at,
+        "duration_ms": c.duration_ms,
+        "disconnection_reason": c.end_reason,
+        "recording_url": c.recording.mono,
+        "recording_multi_channel_url": c.recording.stereo,
+        "call_analysis": {
+            "call_summary": c.summary,
+            "user_sentiment": c.sentiment,
+            "call_successful": c.successful,
+            "in_voicemail": c.status_raw.as_deref() == Some("voicemail") || c.end_reason.as_deref() == Some("voicemail_reached"),
+        },
+        "call_cost": {"combined_cost": cost},
+        "metadata": {"contact_id": c.contact_id, "campaign": c.campaign_name},
+    })
+}
+
+/// A call detail in Retell's shape: transcript text, `transcript_object`
+/// with word timings, latency percentiles.
+pub fn detail_json(d: &CallDetail, cents: bool) -> Value {
+    let mut v = call_json(&d.call, cents);
+    if let Some(t) = &d.transcript {
+        put(
+            &mut v,
+            "transcript",
+            json!(text_transcript(t, "Agent", "User")),
+        );
+        put(&mut v, "transcript_object", t
+            .turns
+            .iter()
+            .map(|turn| {
+                let role = if turn.speaker == callboard::core::Speaker::Agent { "agent" } else { "user" };
+                let words: Vec<&str> = turn.text.split_whitespace().collect();
+                let (s, e) = (turn.start_ms.unwrap_or(0), turn.end_ms.unwrap_or(0));
+                let step = (e - s) / words.len().max(1) as i64;
+                let words: Vec<Value> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let ws = s + step * i as i64;
+                        json!({"word": w, "start": ws as f64 / 1000.0, "end": (ws + step) as f64 / 1000.0})
+                    })
+                    .collect();
+                json!({"role": role, "content": turn.text, "words": words})
+            })
+            .collect());
+    }
+    let p50 = d
+        .latency
+        .iter()
+        .find(|f| f.label == "End-to-end p50")
+        .map(|f| f.ms);
+    let p90 = d
+        .latency
+        .iter()
+        .find(|f| f.label == "End-to-end p90")
+        .map(|f| f.ms);
+    if p50.is_some() {
+        put(
+            &mut v,
+            "latency",
+            json!({"e2e": {"p50": p50, "p90": p90}, "llm": {"p50": p50.map(|p| p / 2)}}),
+        );
+    }
+    v
+}
+
+/// Keeps the calls that pass `filter_criteria` (Retell's and Zudu's
+/// vocabulary: lists of allowed values, thresholds).
+pub fn criteria(
+    rows: &[Call],
+    crit: Option<&Value>,
+    transcripts: impl Fn(&Call) -> String,
+) -> Result<Vec<Call>, String> {
+    let Some(crit) = crit.filter(|c| !c.is_null()) else {
+        return Ok(rows.to_vec());
+    };
+    let crit = crit
+        .as_object()
+        .ok_or("filter_criteria must be an object")?;
+    let list = |key: &str| -> Result<Option<Vec<String>>, String> {
+        match crit.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(items)) => Ok(Some(
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_lowercase))
+                    .collect(),
+            )),
+            Some(_) => Err(format!("filter_criteria.{key} must be an array")),
+        }
+    };
+    let range = |key: &str| -> Result<(Option<i64>, Option<i64>), String> {
+        match crit.get(key) {
+            None | Some(Value::Null) => Ok((None, None)),
+            Some(Value::Object(o)) => Ok((
+                o.get("lower_threshold").and_then(Value::as_i64),
+                o.get("upper_threshold").and_then(Value::as_i64),
+            )),
+            Some(_) => Err(format!("filter_criteria.{key} must be an object")),
+        }
+    };
+    let (statuses, agents, types, directions) = (
+        list("call_status")?,
+        list("agent_id")?,
+        list("call_type")?,
+        list("direction")?,
+    );
+    let (started, duration) = (range("start_timestamp")?, range("duration_ms")?);
+    let search = crit
+        .get("transcript_search")
+        .and_then(Value::as_str)
+        .map(str::to_lowercase);
+    let within = |v: Option<i64>, (lo, hi): (Option<i64>, Option<i64>)| {
+        (lo.is_none() && hi.is_none())
+            || v.is_some_and(|v| lo.is_none_or(|l| v >= l) && hi.is_none_or(|h| v <= h))
+    };
+    let any = |allowed: &Option<Vec<String>>, v: Option<&str>| {
+        allowed
+            .as_ref()
+            .is_none_or(|a| v.is_some_and(|v| a.contains(&v.to_lowercase())))
+    };
+    Ok(rows
+        .iter()
+        .filter(|c| any(&statuses, c.status_raw.as_deref()))
+        .filter(|c| any(&agents, c.agent_id.as_deref()))
+        .filter(|_| any(&types, Some("phone_call")))
+        .filter(|c| any(&directions, c.direction_raw.as_deref()))
+        .filter(|c| within(c.started_at, started) && within(c.duration_ms, duration))
+        .filter(|c| {
+            search
+                .as_ref()
+                .is_none_or(|q| transcripts(c).to_lowercase().contains(q))
+        })
+        .cloned()
+        .collect())
+}
+
+async fn list(State(state): State<AppState>, body: Bytes) -> Response {
+    let body: Value = if body.is_empty() {
+        json!({})
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(e) => return error(StatusCode::BAD_REQUEST, &format!("Invalid JSON body: {e}")),
+        }
+    };
+    let limit = match body.get("limit").map(Value::as_u64) {
+        None => 50,
+        Some(Some(n)) if (1..=1000).contains(&n) => n as usize,
+        Some(_) => return error(StatusCode::BAD_REQUEST, "limit must be between 1 and 1000"),
+    };
+    let dir = match body.get("sort_order").and_then(Value::as_str) {
+        None | Some("descending") => SortDir::Desc,
+        Some("ascending") => SortDir::Asc,
+        Some(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "sort_order must be ascending or descending",
+            )
+        }
+    };
+    let kept = match criteria(rows(&state, P), body.get("filter_criteria"), |_| {
+        String::new()
+    }) {
+        Ok(k) => k,
+        Err(m) => return error(StatusCode::BAD_REQUEST, &m),
+    };
+    let q = Query {
+        sort: Some(Sort {
+            field: SortField::StartedAt,
+            dir,
+        }),
+        ..Query::default()
+    };
+    let all = matching(&kept, &q, &q.filters);
+    let start = match body.get("pagination_key").and_then(Value::as_str) {
+        None => 0,
+        Some(key) => match all.iter().position(|c| c.id == key) {
+            Some(i) => i + 1,
+            None => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "pagination_key does not name a call",
+                )
+            }
+        },
+    };
+    ok(&Value::Array(
+        all.iter()
+            .skip(start)
+            .take(limit)
+            .map(|c| call_json(c, true))
+            .collect(),
+    ))
+}
+
+async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match state.data.view(P).get(&id) {
+        Some(d) => ok(&detail_json(d, true)),
+        None => error(StatusCode::NOT_FOUND, "Call not found"),
+    }
+}

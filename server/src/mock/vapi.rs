@@ -1,0 +1,144 @@
+//! Vapi: `GET /call` answers a bare array newest first; `createdAtLt` pages
+//! backwards. `GET /call/{id}` adds the artifact (recordings, messages).
+
+use axum::extract::{Path, Query as Q, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use callboard::core::time::parse_iso8601;
+use callboard::core::{
+    Call, CallDetail, Direction, Filters, Provider, Query, Sort, SortDir, SortField, Speaker,
+};
+use serde_json::{json, Value};
+
+use super::{
+    iso, json, matching, number, ok, param, put, put_in, rows, text, text_transcript, AppState,
+    Params,
+};
+
+const P: Provider = Provider::Vapi;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/call", get(list))
+        .route("/call/{id}", get(detail))
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    let name = if status == StatusCode::NOT_FOUND {
+        "Not Found"
+    } else {
+        "Bad Request"
+    };
+    json(
+        status,
+        &json!({"message": [message], "error": name, "statusCode": status.as_u16()}),
+    )
+}
+
+fn call(c: &Call) -> Value {
+    let mut v = json!({
+        "id": c.id,
+        "orgId": "org-callboard-demo",
+        "assistantId": c.agent_id,
+        "type": if c.direction == Direction::Inbound { "inboundPhoneCall" } else { "outboundPhoneCall" },
+        "status": c.status_raw,
+        "endedReason": c.end_reason,
+        "createdAt": c.created_at.map(iso),
+        "startedAt": c.started_at.map(iso),
+        "endedAt": c.ended_at.map(iso),
+        "customer": {"number": c.customer_number, "name": c.customer_name},
+        "phoneNumber": {"number": c.agent_number},
+        "cost": c.cost.map(|k| k.amount),
+        "analysis": {"summary": c.summary, "successEvaluation": c.successful.map(|b| b.to_string())},
+    });
+    if c.recording.mono.is_some() {
+        put(
+            &mut v,
+            "artifact",
+            json!({"recordingUrl": c.recording.mono, "stereoRecordingUrl": c.recording.stereo}),
+        );
+    }
+    v
+}
+
+fn full(d: &CallDetail) -> Value {
+    let mut v = call(&d.call);
+    if let Some(t) = &d.transcript {
+        let start = d.call.started_at.unwrap_or_default();
+        let mut messages = vec![
+            json!({"role": "system", "message": "You are a helpful voice agent.", "time": start, "secondsFromStart": 0}),
+        ];
+        messages.extend(t.turns.iter().map(|turn| {
+            let role = if turn.speaker == Speaker::Agent { "bot" } else { "user" };
+            let (s, e) = (turn.start_ms.unwrap_or(0), turn.end_ms.unwrap_or(0));
+            json!({"role": role, "message": turn.text, "time": start + s, "endTime": start + e, "secondsFromStart": s as f64 / 1000.0, "duration": e - s})
+        }));
+        put_in(
+            &mut v,
+            "artifact",
+            "transcript",
+            json!(text_transcript(t, "AI", "User")),
+        );
+        put_in(&mut v, "artifact", "messages", Value::Array(messages));
+    }
+    v
+}
+
+async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
+    let limit = match number(&params, "limit", 1..=1000) {
+        Ok(l) => l.unwrap_or(100) as usize,
+        Err(m) => return error(StatusCode::BAD_REQUEST, &m),
+    };
+    let mut bounds = [None; 4];
+    for (slot, key) in
+        bounds
+            .iter_mut()
+            .zip(["createdAtGt", "createdAtGe", "createdAtLt", "createdAtLe"])
+    {
+        if let Some(v) = param(&params, key) {
+            match parse_iso8601(v) {
+                Some(ms) => *slot = Some(ms),
+                None => {
+                    return error(
+                        StatusCode::BAD_REQUEST,
+                        &format!("{key} must be a valid ISO 8601 date string"),
+                    )
+                }
+            }
+        }
+    }
+    let [gt, ge, lt, le] = bounds;
+    let q = Query {
+        sort: Some(Sort {
+            field: SortField::CreatedAt,
+            dir: SortDir::Desc,
+        }),
+        ..Query::default()
+    };
+    let filters = Filters {
+        agent_id: text(&params, "assistantId"),
+        ..Filters::default()
+    };
+    let calls: Vec<Value> = matching(rows(&state, P), &q, &filters)
+        .iter()
+        .filter(|c| {
+            let t = c.created_at.unwrap_or(i64::MIN);
+            gt.is_none_or(|b| t > b)
+                && ge.is_none_or(|b| t >= b)
+                && lt.is_none_or(|b| t < b)
+                && le.is_none_or(|b| t <= b)
+        })
+        .take(limit)
+        .map(call)
+        .collect();
+    ok(&Value::Array(calls))
+}
+
+async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match state.data.view(P).get(&id) {
+        Some(d) => ok(&full(d)),
+        None => error(StatusCode::NOT_FOUND, "Call not found"),
+    }
+}
