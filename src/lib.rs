@@ -12,6 +12,8 @@ pub mod core;
 #[cfg(feature = "demo-data")]
 pub mod demo_data;
 #[cfg(feature = "web")]
+pub mod embed;
+#[cfg(feature = "web")]
 pub mod net;
 #[cfg(feature = "web")]
 pub mod ui;

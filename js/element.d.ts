@@ -1,0 +1,148 @@
+// Types for callboard's JavaScript API: mount(), the <call-board> element,
+// and the details of the events it dispatches.
+
+/** A voice-AI provider the widget speaks. */
+export type ProviderId = "agentvoice" | "vozagent" | "talkover" | "zudu" | "smallest" | "retell" | "vapi";
+
+/** Options of `mount()` and `handle.update()`; the element's attributes map onto them. */
+export interface CallBoardOptions {
+  /** Base URL of your proxy; the provider's native paths are appended (`proxy-url`). Required. */
+  proxyUrl: string;
+  /** The provider behind the proxy, or `"auto"` to recognise it (`provider`). Default `"auto"`. */
+  provider?: ProviderId | "auto";
+  /** Rows per page, 1–100 (`page-size`). Default 25. */
+  pageSize?: number | string;
+  /** Pin the list to one agent (`agent-id`). */
+  agentId?: string;
+  /** Pin the list to one campaign (`campaign-id`). */
+  campaignId?: string;
+  /** Pin the list to one CRM contact (`contact-id`). */
+  contactId?: string;
+  /** Pin the list to one customer number (`phone-number`). */
+  phoneNumber?: string;
+  /** Open this call on load (`call-id`). */
+  callId?: string;
+  /** BCP 47 locale for dates and numbers (`locale`). Default: the browser's. */
+  locale?: string;
+  /** IANA time zone for dates (`time-zone`). Default: the browser's. */
+  timeZone?: string;
+  /** Colour theme (`theme`). Default `"auto"`. */
+  theme?: "light" | "dark" | "auto";
+  /** Extra request headers for the proxy, e.g. a CSRF token. Property only. */
+  headers?: Record<string, string> | [string, string][] | Headers;
+  /** Fetch credentials mode. Property only. Default `"same-origin"`. */
+  credentials?: "omit" | "same-origin" | "include";
+  /** Request timeout in milliseconds (1000–120000). Default 20000. */
+  timeoutMs?: number;
+}
+
+/** What `mount()` returns. */
+export interface CallBoardHandle {
+  /** Resolves once the widget is on the page. */
+  readonly ready: Promise<void>;
+  /** Applies changed options (merged with the current ones). */
+  update(options: Partial<CallBoardOptions>): void;
+  /** Forgets cached data and loads the current page again. */
+  refresh(): void;
+  /** Opens a call's detail. */
+  openCall(id: string): void;
+  /** Removes the widget: its DOM, listeners, timers and pending requests. */
+  unmount(): void;
+}
+
+/** `callboard-select`: a call was opened. */
+export interface CallSelectDetail {
+  id: string;
+  provider: ProviderId;
+}
+
+/** `callboard-page-change`: the page shown changed. */
+export interface PageChangeDetail {
+  page: number;
+  pageSize: number;
+}
+
+/** `callboard-filter-change`: the user's filters changed (the pinned scope is not included). */
+export interface FilterChangeDetail {
+  filters: {
+    status?: string;
+    direction?: "inbound" | "outbound" | "web";
+    callType?: string;
+    agentId?: string;
+    campaignId?: string;
+    contactId?: string;
+    phoneNumber?: string;
+    search?: string;
+    endReason?: string;
+    /** Epoch milliseconds, inclusive. */
+    dateFrom?: number;
+    /** Epoch milliseconds, exclusive. */
+    dateTo?: number;
+    minDurationMs?: number;
+    maxDurationMs?: number;
+  };
+}
+
+/** `callboard-playback-start`: a recording started playing. */
+export interface PlaybackStartDetail {
+  id: string;
+  positionMs: number;
+}
+
+/** `callboard-error`: loading failed (the widget shows it with a retry). */
+export interface LoadErrorDetail {
+  during: "list" | "detail" | "recording";
+  kind: "unauthorized" | "forbidden" | "not_found" | "validation" | "rate_limited" | "server" | "rejected" | "network" | "timeout" | "unreadable" | "query";
+  message: string;
+  status?: number;
+}
+
+export interface CallBoardEventMap {
+  "callboard-select": CustomEvent<CallSelectDetail>;
+  "callboard-page-change": CustomEvent<PageChangeDetail>;
+  "callboard-filter-change": CustomEvent<FilterChangeDetail>;
+  "callboard-playback-start": CustomEvent<PlaybackStartDetail>;
+  "callboard-error": CustomEvent<LoadErrorDetail>;
+}
+
+/** The `<call-board>` element. Attributes mirror the properties below. */
+export declare class CallBoardElement extends HTMLElement {
+  proxyUrl: string | null;
+  provider: string | null;
+  pageSize: string | null;
+  agentId: string | null;
+  campaignId: string | null;
+  contactId: string | null;
+  phoneNumber: string | null;
+  callId: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  theme: string | null;
+  headers: CallBoardOptions["headers"];
+  credentials: CallBoardOptions["credentials"];
+  timeoutMs: number | undefined;
+  /** Forgets cached data and loads the current page again. */
+  refresh(): void;
+  /** Opens a call's detail. */
+  openCall(id: string): void;
+  addEventListener<K extends keyof CallBoardEventMap>(type: K, listener: (this: CallBoardElement, ev: CallBoardEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** Mounts the widget into `element` (in an open shadow root). */
+export declare function mount(element: HTMLElement, options: CallBoardOptions): CallBoardHandle;
+
+/** Registers `<call-board>` (or another tag name). Safe to call twice. */
+export declare function defineCallBoard(tagName?: string): Promise<CustomElementConstructor>;
+
+/** Resolves once the WebAssembly has loaded. */
+export declare const whenReady: Promise<void>;
+
+/** The filters a provider applies server-side (`"contact"`, `"phone"`, ...). */
+export declare function filtersOf(provider: ProviderId): Promise<string[]>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "call-board": CallBoardElement;
+  }
+}

@@ -1,0 +1,186 @@
+// callboard: the <call-board> custom element class and mount() for front-end
+// apps, without registering anything (callboard.js registers <call-board>).
+// The one file a page includes; it loads its WebAssembly relative to its own
+// URL, so it works from any path on any host page.
+
+import init, { mount as mountWasm, stylesheet, providerFilters } from "./callboard_wasm.js";
+
+const ready = init({ module_or_path: new URL("./callboard_wasm_bg.wasm", import.meta.url) });
+
+/** Attribute name for each option property (properties only: headers, credentials). */
+const ATTRIBUTES = {
+  proxyUrl: "proxy-url",
+  provider: "provider",
+  pageSize: "page-size",
+  agentId: "agent-id",
+  campaignId: "campaign-id",
+  contactId: "contact-id",
+  phoneNumber: "phone-number",
+  callId: "call-id",
+  locale: "locale",
+  timeZone: "time-zone",
+  theme: "theme",
+};
+const PROPERTY_ONLY = ["headers", "credentials", "timeoutMs"];
+
+let sheet = null;
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(stylesheet());
+  }
+  return sheet;
+}
+
+/** Mounts into `host`'s (open) shadow root; returns the wasm handle. */
+function attach(host, options) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = [styles()];
+  let container = root.querySelector("[data-callboard-root]");
+  if (!container) {
+    container = document.createElement("div");
+    container.setAttribute("data-callboard-root", "");
+    root.append(container);
+  }
+  return mountWasm(container, options, host);
+}
+
+/**
+ * Mounts the widget into `element` (inside an open shadow root) and returns a
+ * handle: `update(options)`, `refresh()`, `openCall(id)`, `unmount()`. Events
+ * (`callboard-select`, `callboard-page-change`, `callboard-filter-change`,
+ * `callboard-playback-start`, `callboard-error`) are dispatched on `element`.
+ */
+export function mount(element, options = {}) {
+  let current = { ...options };
+  let handle = null;
+  let gone = false;
+  const pending = [];
+  const started = ready.then(() => {
+    if (gone) return;
+    handle = attach(element, current);
+    for (const run of pending.splice(0)) run(handle);
+  });
+  const call = (fn) => (handle ? fn(handle) : pending.push(fn));
+  return {
+    ready: started,
+    update(next) {
+      current = { ...current, ...next };
+      call((h) => h.update(current));
+    },
+    refresh() {
+      call((h) => h.refresh());
+    },
+    openCall(id) {
+      call((h) => h.openCall(String(id)));
+    },
+    unmount() {
+      gone = true;
+      if (handle) {
+        handle.unmount();
+        handle.free();
+        handle = null;
+      }
+      element.shadowRoot?.querySelector("[data-callboard-root]")?.remove();
+    },
+  };
+}
+
+/** The `<call-board>` element. */
+export class CallBoardElement extends HTMLElement {
+  static get observedAttributes() {
+    return Object.values(ATTRIBUTES);
+  }
+
+  constructor() {
+    super();
+    this._props = {};
+    this._mounted = null;
+  }
+
+  connectedCallback() {
+    // Properties set before the element upgraded shadow the accessors:
+    // take them over.
+    for (const name of [...Object.keys(ATTRIBUTES), ...PROPERTY_ONLY]) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+    if (!this._mounted) this._mounted = mount(this, this._options());
+  }
+
+  disconnectedCallback() {
+    this._mounted?.unmount();
+    this._mounted = null;
+  }
+
+  attributeChangedCallback() {
+    this._mounted?.update(this._options());
+  }
+
+  /** Forgets cached data and loads the current page again. */
+  refresh() {
+    this._mounted?.refresh();
+  }
+
+  /** Opens a call's detail. */
+  openCall(id) {
+    if (this._mounted) this._mounted.openCall(id);
+    else this.callId = String(id);
+  }
+
+  _options() {
+    const o = { ...this._props };
+    for (const [prop, attr] of Object.entries(ATTRIBUTES)) {
+      const v = this.getAttribute(attr);
+      if (v !== null) o[prop] = v;
+    }
+    return o;
+  }
+}
+
+for (const [prop, attr] of Object.entries(ATTRIBUTES)) {
+  Object.defineProperty(CallBoardElement.prototype, prop, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this.getAttribute(attr);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(attr);
+      else this.setAttribute(attr, String(value));
+    },
+  });
+}
+for (const prop of PROPERTY_ONLY) {
+  Object.defineProperty(CallBoardElement.prototype, prop, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this._props[prop];
+    },
+    set(value) {
+      this._props[prop] = value;
+      this._mounted?.update(this._options());
+    },
+  });
+}
+
+/** Registers `<call-board>` (or another tag name); safe to call twice. */
+export function defineCallBoard(tagName = "call-board") {
+  if (!customElements.get(tagName)) {
+    customElements.define(tagName, class extends CallBoardElement {});
+  }
+  return customElements.whenDefined(tagName);
+}
+
+/** Resolves once the WebAssembly has loaded. */
+export const whenReady = ready;
+
+/** The filters a provider applies server-side (`contact`, `phone`, ...). */
+export async function filtersOf(provider) {
+  await ready;
+  return providerFilters(provider);
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ from the same bundle as dist/:
+# ESM + .d.ts, with mount(), defineCallBoard() and the element class.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f dist/callboard_wasm_bg.wasm ] || scripts/dist.sh
+version=$(grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
+rm -rf pkg && mkdir -p pkg
+cp dist/*.js dist/*.d.ts dist/*.wasm pkg/
+[ -d dist/snippets ] && cp -r dist/snippets pkg/
+files='"element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm"'
+[ -d pkg/snippets ] && files="$files, \"snippets/\""
+cat > pkg/package.json <<JSON
+{
+  "name": "callboard",
+  "version": "$version",
+  "description": "An embeddable call log for CRM pages: voice-AI agent calls, transcripts and recordings.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./element.js",
+  "module": "./element.js",
+  "types": "./element.d.ts",
+  "exports": {
+    ".": { "types": "./element.d.ts", "default": "./element.js" },
+    "./register": { "types": "./callboard.d.ts", "default": "./callboard.js" },
+    "./callboard_wasm_bg.wasm": "./callboard_wasm_bg.wasm"
+  },
+  "files": [$files],
+  "sideEffects": ["./callboard.js"],
+  "keywords": ["call log", "voice ai", "crm", "transcript", "web component", "leptos", "webassembly"]
+}
+JSON
+cat > pkg/README.md <<'MD'
+# callboard
+
+An embeddable call log for CRM pages: voice-AI agent calls (AgentVoice,
+VozAgent, Talkover, Zudu, Smallest Atoms, Retell, Vapi) fetched through your
+proxy, with a call table, filters, call detail, transcript and recording.
+
+```js
+import { mount } from "callboard";
+
+const handle = mount(document.querySelector("#calls"), {
+  proxyUrl: "/voice-proxy",
+  provider: "agentvoice",
+  contactId: "123e4567-e89b-12d3-a456-426614174000",
+});
+handle.update({ theme: "dark" });
+handle.unmount();
+```
+
+Or register the element: `import { defineCallBoard } from "callboard"; defineCallBoard();`
+(or `import "callboard/register";`) and write
+`<call-board proxy-url="/voice-proxy" provider="agentvoice"></call-board>`.
+MD
+echo "npm package: pkg/ ($(cd pkg && ls | tr '\n' ' '))"
