@@ -18,6 +18,8 @@ use crate::core::{FilterKind, Filters, Provider};
 use crate::ui::{CallBoard, Controller, Options, STYLE};
 
 type Unmount = leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+/// The handles a mount hands back out of its reactive owner.
+type Handles = Rc<RefCell<Option<(RwSignal<Options>, Controller)>>>;
 
 /// The widget's stylesheet, for adopting into a shadow root.
 #[wasm_bindgen]
@@ -186,7 +188,7 @@ impl MountHandle {
 #[wasm_bindgen]
 pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarget) -> MountHandle {
     let initial = read_options(&options);
-    let slot: Rc<RefCell<Option<(RwSignal<Options>, Controller)>>> = Rc::new(RefCell::new(None));
+    let slot: Handles = Rc::new(RefCell::new(None));
     let out = Rc::clone(&slot);
     let target = SendWrapper::new(events_target);
     let view = leptos::mount::mount_to(container, move || {
