@@ -295,7 +295,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                 >
                     <span aria-hidden="true">{move || if playback.playing.get() { "❚❚" } else { "▶" }}</span>
                 </button>
-                <button type="button" class="cb-icon-button" aria-label="Back 10 seconds" on:click=move |_| skip(-SKIP_MS)>
+                <button type="button" class="cb-icon-button" aria-label="−10s: back 10 seconds" on:click=move |_| skip(-SKIP_MS)>
                     "−10s"
                 </button>
                 <input
@@ -321,7 +321,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                         }
                     }
                 />
-                <button type="button" class="cb-icon-button" aria-label="Forward 10 seconds" on:click=move |_| skip(SKIP_MS)>
+                <button type="button" class="cb-icon-button" aria-label="+10s: forward 10 seconds" on:click=move |_| skip(SKIP_MS)>
                     "+10s"
                 </button>
                 <span class="cb-player__time">{elapsed}</span>

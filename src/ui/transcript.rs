@@ -225,7 +225,6 @@ pub fn TranscriptView(
                         <button
                             type="button"
                             class="cb-turn__button"
-                            aria-label=format!("{label} at {}, play from here", time.clone().unwrap_or_default())
                             on:click=move |_| {
                                 following.set(true);
                                 playback.seek(start);
@@ -234,6 +233,7 @@ pub fn TranscriptView(
                             <span class="cb-turn__meta">
                                 <span class="cb-turn__speaker">{label.clone()}</span>
                                 <span class="cb-turn__time">{time.clone()}</span>
+                                <span class="cb-sr-only">", play from here"</span>
                             </span>
                         </button>
                         <p class="cb-turn__text">{body}</p>

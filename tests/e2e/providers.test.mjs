@@ -92,8 +92,8 @@ for (const provider of PROVIDERS) {
       // A timed turn seeks the player (VozAgent's transcript has no timings).
       if (provider !== "vozagent") {
         const third = page.locator("li.cb-turn").nth(2).locator("button");
-        const label = await third.getAttribute("aria-label");
-        const [, m, s] = label.match(/at (\d+):(\d+)/);
+        const label = await third.locator(".cb-turn__time").textContent();
+        const [, m, s] = label.match(/(\d+):(\d+)/);
         await third.click();
         await page.waitForFunction((t) => {
           const audio = document.querySelector("call-board").shadowRoot.querySelector("audio");

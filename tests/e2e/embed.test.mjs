@@ -1,0 +1,152 @@
+// The <call-board> contract: styles isolated both ways, attributes and
+// properties (also before upgrade), events out of the shadow root, several
+// instances, methods, teardown on removal, and accessibility.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
+import { BASE, launch, expected, rowIds } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}${path}`);
+  return page;
+}
+
+/** Computed styles of a few inner elements. */
+function probe(page, id = "board") {
+  return page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    const pick = (sel) => {
+      const s = getComputedStyle(root.querySelector(sel));
+      return { fontSize: s.fontSize, fontFamily: s.fontFamily, color: s.color, border: s.borderTopWidth, textTransform: s.textTransform, display: s.display };
+    };
+    // The host page may size the element; inside, the table fills it the same way.
+    const inset = document.getElementById(id).getBoundingClientRect().width - root.querySelector("table").getBoundingClientRect().width;
+    return { td: pick("td"), th: pick("th"), button: pick("button"), inset };
+  }, id);
+}
+
+test("a hostile host stylesheet leaves the widget unchanged", async () => {
+  const plain = await open("/pages/widget.html");
+  await plain.locator("tr[data-call-id]").nth(9).waitFor();
+  const hostile = await open("/pages/hostile.html");
+  await hostile.locator("tr[data-call-id]").nth(9).waitFor();
+  const [a, b] = [await probe(plain), await probe(hostile)];
+  assert.deepEqual(b.td, a.td);
+  assert.deepEqual(b.th, a.th);
+  assert.deepEqual(b.button, a.button);
+  assert.equal(a.td.fontSize, "14px");
+  assert.ok(Math.abs(a.inset - b.inset) < 1, `table inset ${a.inset} vs ${b.inset}`);
+  // And the widget's styles do not leak out into the page.
+  const outside = await plain.evaluate(() => getComputedStyle(document.querySelector("h1")).fontSize);
+  assert.equal(outside, "18px");
+  await plain.close();
+  await hostile.close();
+});
+
+test("two instances on one page work independently", async () => {
+  const page = await open("/pages/two.html");
+  const first = page.locator("#first tr[data-call-id]");
+  const second = page.locator("#second tr[data-call-id]");
+  await first.nth(9).waitFor();
+  await second.nth(4).waitFor();
+  assert.equal(await first.count(), 10);
+  assert.equal(await second.count(), 5);
+  assert.deepEqual((await expected("vapi", 5)).ids, await page.locator("#second tr[data-call-id]").evaluateAll((r) => r.map((x) => x.getAttribute("data-call-id"))));
+  assert.equal(await page.locator("#second .cb").getAttribute("data-theme"), "dark");
+  await second.first().click();
+  await page.locator("#second .cb-detail").waitFor();
+  assert.equal(await page.locator("#first .cb-detail").count(), 0);
+  const events = await page.evaluate(() => window.__events);
+  const select = events.find((e) => e.type === "callboard-select");
+  assert.equal(select.target, "second");
+  assert.equal(select.detail.provider, "vapi");
+  await page.close();
+});
+
+test("attributes mirror properties, including values set before upgrade", async () => {
+  const page = await open("/pages/late.html");
+  const requests = [];
+  page.on("request", (r) => r.url().includes("/retell/") && requests.push(r));
+  await page.locator("tr[data-call-id]").nth(4).waitFor();
+  assert.deepEqual(await rowIds(page), (await expected("retell", 5)).ids);
+  const mirrored = await page.evaluate(() => {
+    const el = document.getElementById("board");
+    return { attr: el.getAttribute("proxy-url"), size: el.getAttribute("page-size"), prop: el.provider };
+  });
+  assert.deepEqual(mirrored, { attr: "/retell", size: "5", prop: "retell" });
+  // Changing an attribute changes the widget.
+  await page.evaluate(() => document.getElementById("board").setAttribute("theme", "dark"));
+  await page.waitForFunction(() => document.getElementById("board").shadowRoot.querySelector(".cb").dataset.theme === "dark");
+  await page.evaluate(() => document.getElementById("board").setAttribute("page-size", "10"));
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  // Property-only headers reach the proxy.
+  await page.evaluate(() => document.getElementById("board").refresh());
+  await page.waitForTimeout(300);
+  const headers = await requests.at(-1).allHeaders();
+  assert.equal(headers["x-csrf-token"], "t0k3n");
+  // openCall() opens a call and the select event bubbles out composed.
+  const id = (await expected("retell", 3)).ids[2];
+  await page.evaluate((id) => document.getElementById("board").openCall(id), id);
+  await page.locator(".cb-detail").waitFor();
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events.at(-1), { type: "callboard-select", detail: { id, provider: "retell" } });
+  await page.close();
+});
+
+test("removing the element tears everything down", async () => {
+  const page = await open("/pages/widget.html");
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  let requests = 0;
+  page.on("request", (r) => r.url().includes("/agentvoice/") && requests++);
+  // Start typing into a debounced filter, then remove the element before
+  // the pause ends: no request may follow.
+  await page.getByLabel("Phone number").fill("+1415");
+  await page.evaluate(() => document.getElementById("board").remove());
+  await page.waitForTimeout(800);
+  assert.equal(requests, 0, "no request after removal");
+  const left = await page.evaluate(() => {
+    const el = document.querySelector("call-board") ?? null;
+    return el;
+  });
+  assert.equal(left, null);
+  // The same element re-added mounts again.
+  await page.evaluate(() => {
+    const el = document.createElement("call-board");
+    el.id = "again";
+    el.setAttribute("proxy-url", "/agentvoice");
+    el.setAttribute("provider", "agentvoice");
+    document.body.append(el);
+  });
+  await page.locator("#again tr[data-call-id]").first().waitFor();
+  const roots = await page.evaluate(() => document.getElementById("again").shadowRoot.querySelectorAll("[data-callboard-root]").length);
+  assert.equal(roots, 1);
+  await page.close();
+});
+
+test("axe finds no serious or critical violation", async () => {
+  for (const theme of ["light", "dark"]) {
+    const page = await open(`/pages/widget.html?provider=smallest`);
+    await page.evaluate((t) => document.getElementById("board").setAttribute("theme", t), theme);
+    await page.locator("tr[data-call-id]").nth(9).waitFor();
+    await page.locator("tr[data-call-id]").first().click();
+    await page.locator("li.cb-turn").first().waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`),
+      [],
+      `${theme} theme`,
+    );
+    await page.close();
+  }
+});
