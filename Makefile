@@ -4,11 +4,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: test demo setup lint unit browser build gallery
+.PHONY: test demo setup lint unit browser e2e dist npm gallery
 
 ## make test: install what is missing, then format check, clippy (native
-## and wasm32), native tests and browser tests in headless Chromium.
-test: setup lint unit browser
+## and wasm32), native tests, browser tests (wasm-bindgen-test in headless
+## Chromium) and the end-to-end suite (Playwright in Chromium against the
+## dev server, the script-tag bundle and the npm package in a Vite app).
+test: setup lint unit browser e2e
 
 setup:
 	@scripts/setup.sh test
@@ -24,18 +26,26 @@ unit:
 browser:
 	cargo test -p callboard $(WASM) --test browser --test components --test net
 
-## make demo: for now builds the widget for wasm and the server; the demo
-## page itself comes with the dev server. `make gallery` serves the widget
-## over in-memory demo data meanwhile.
+e2e:
+	scripts/e2e.sh
+
+## make demo: the dev server (mock providers) on :8787 and `trunk serve` for
+## the demo page on http://127.0.0.1:8080/.
 demo:
 	@scripts/setup.sh demo
-	$(MAKE) build
+	scripts/demo.sh
 
-build:
-	cargo build -p callboard $(WASM) --release
-	cargo build -p callboard-server --release
-	@echo "built: target/wasm32-unknown-unknown/release/callboard.wasm and target/release/callboard-server"
+## make dist: the script-tag bundle in dist/ (dist/callboard.js is the file
+## a page includes).
+dist:
+	@scripts/setup.sh test
+	scripts/dist.sh
 
+## make npm: the npm package in pkg/ (`cd pkg && npm pack`).
+npm: dist
+	scripts/npm.sh
+
+## make gallery: the widget over in-memory demo data, on :8091.
 gallery:
 	@scripts/setup.sh test
 	scripts/gallery.sh

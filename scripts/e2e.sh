@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 port=${E2E_PORT:-8790}
 scripts/dist.sh >/dev/null
+scripts/npm.sh >/dev/null
 scripts/e2e-site.sh
 cargo build -q -p callboard-server
 ./target/debug/callboard-server serve --port "$port" --calls 2000 --static out/e2e > out/e2e-server.log 2>&1 &

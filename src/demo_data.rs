@@ -352,11 +352,35 @@ fn end_reason(status: &str, direction_inbound: bool, rng: &mut Rng) -> &'static 
     }
 }
 
+/// A customer of the data set: the same person (name, number, CRM id)
+/// across all their calls.
+struct Contact {
+    first: &'static str,
+    last: &'static str,
+    number: String,
+    id: String,
+}
+
+/// How many distinct customers the calls are spread over.
+const CONTACTS: u64 = 500;
+
+fn contacts(rng: &mut Rng) -> Vec<Contact> {
+    (0..CONTACTS)
+        .map(|i| Contact {
+            first: rng.pick(&FIRST).copied().unwrap_or("Sam"),
+            last: rng.pick(&LAST).copied().unwrap_or("Lee"),
+            number: phone(rng),
+            id: format!("contact-{i:04}"),
+        })
+        .collect()
+}
+
 /// `count` calls with their details, newest first, over the 90 days before
 /// `ANCHOR_MS`. Calls `long_every`-th (and never fewer than three) last
 /// 30 to 40 minutes.
 pub fn calls(count: usize, seed: u64) -> Vec<CallDetail> {
     let mut rng = Rng::new(seed);
+    let people = contacts(&mut rng);
     let span = SPAN_DAYS * 86_400_000;
     let mut out = Vec::with_capacity(count);
     let step = span / count.max(1) as i64;
@@ -366,8 +390,10 @@ pub fn calls(count: usize, seed: u64) -> Vec<CallDetail> {
             .cloned()
             .unwrap_or_else(|| AGENTS[0].clone());
         let scenario = SCENARIOS.get(agent.scenario).unwrap_or(&SCENARIOS[0]);
-        let first = rng.pick(&FIRST).copied().unwrap_or("Sam");
-        let last = rng.pick(&LAST).copied().unwrap_or("Lee");
+        let Some(person) = rng.pick(&people) else {
+            continue;
+        };
+        let (first, last) = (person.first, person.last);
         let inbound = agent.scenario == 1 || rng.below(4) == 0;
         let long = n % 397 == 5 || n == 17;
         let status = if long || n < 3 {
@@ -394,8 +420,8 @@ pub fn calls(count: usize, seed: u64) -> Vec<CallDetail> {
         c.set_direction(Some(if inbound { "inbound" } else { "outbound" }.into()));
         c.set_status(Some(status.into()));
         c.customer_name = Some(format!("{first} {last}"));
-        c.customer_number = Some(phone(&mut rng));
-        c.contact_id = Some(format!("contact-{:04}", rng.below(600)));
+        c.customer_number = Some(person.number.clone());
+        c.contact_id = Some(person.id.clone());
         c.agent_id = Some(agent.id.to_owned());
         c.agent_name = Some(agent.name.to_owned());
         c.agent_number = Some(agent.number.to_owned());
@@ -521,6 +547,20 @@ mod tests {
                 last = e;
             }
         }
+    }
+
+    #[test]
+    fn a_contact_is_one_person() {
+        let data = calls(800, 5);
+        let mine: Vec<_> = data
+            .iter()
+            .filter(|d| d.call.contact_id.as_deref() == Some("contact-0007"))
+            .collect();
+        assert!(mine.len() >= 2, "contacts have several calls");
+        assert!(mine
+            .iter()
+            .all(|d| d.call.customer_name == mine[0].call.customer_name
+                && d.call.customer_number == mine[0].call.customer_number));
     }
 
     #[test]

@@ -71,7 +71,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         // A dev server: any page may call it (the npm test app runs on its
         // own origin).
-        .layer(tower_http::cors::CorsLayer::very_permissive().expose_headers([axum::http::header::RETRY_AFTER]))
+        .layer(
+            tower_http::cors::CorsLayer::very_permissive()
+                .expose_headers([axum::http::header::RETRY_AFTER]),
+        )
 }
 
 /// `GET /_control/ids?provider=P&limit=N`: the first ids of a provider's
@@ -81,12 +84,19 @@ async fn ids(
     axum::extract::Query(params): axum::extract::Query<Params>,
 ) -> Response {
     let Some(p) = param(&params, "provider").and_then(|p| p.parse::<Provider>().ok()) else {
-        return json(StatusCode::BAD_REQUEST, &serde_json::json!({"error": "provider?"}));
+        return json(
+            StatusCode::BAD_REQUEST,
+            &serde_json::json!({"error": "provider?"}),
+        );
     };
-    let limit = param(&params, "limit").and_then(|l| l.parse().ok()).unwrap_or(20);
+    let limit = param(&params, "limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(20);
     let all = matching(rows(&state, p), &Query::default(), &Filters::default());
     let ids: Vec<&str> = all.iter().take(limit).map(|c| c.id.as_str()).collect();
-    let sample = all.iter().find(|c| c.contact_id.is_some() && c.summary.is_some());
+    let sample = all
+        .iter()
+        .find(|c| c.contact_id.is_some() && c.summary.is_some());
     ok(&serde_json::json!({
         "ids": ids,
         "total": all.len(),

@@ -42,6 +42,7 @@ fn call(c: &Call) -> Value {
         "id": c.id,
         "orgId": "org-callboard-demo",
         "assistantId": c.agent_id,
+        "assistant": {"name": c.agent_name},
         "type": if c.direction == Direction::Inbound { "inboundPhoneCall" } else { "outboundPhoneCall" },
         "status": c.status_raw,
         "endedReason": c.end_reason,

@@ -1,0 +1,75 @@
+// The demo page: a provider switcher, a theme switch, a CRM contact page
+// where the widget is scoped to one contact, and the embed snippet for the
+// current settings. Everything goes through the mock providers under /mock/.
+import { filtersOf } from "./dist/callboard.js";
+
+const $ = (id) => document.getElementById(id);
+const log = $("log");
+const contactBoard = $("contact");
+const state = { provider: "agentvoice", theme: "light", view: "log", scope: null };
+
+/** The pin a contact page can use with this provider. */
+async function scopeFor(provider) {
+  const filters = await filtersOf(provider);
+  const sample = (await (await fetch(`/mock/_control/ids?provider=${provider}&limit=1`)).json()).contact;
+  if (!sample) return null;
+  if (filters.includes("contact")) return { attr: "contact-id", value: sample.contactId, what: "contact ID", sample };
+  if (filters.includes("phone")) return { attr: "phone-number", value: sample.phoneNumber, what: "phone number", sample };
+  return { attr: "agent-id", value: sample.agentId, what: "agent (this provider cannot filter by contact)", sample };
+}
+
+function snippet() {
+  const attrs = [`proxy-url="/voice-proxy"`, `provider="${state.provider}"`, `theme="${state.theme}"`];
+  if (state.view === "contact" && state.scope) attrs.push(`${state.scope.attr}="${state.scope.value}"`);
+  return [
+    `<script type="module" src="https://your-cdn.example/callboard/callboard.js"></script>`,
+    `<call-board ${attrs.join(" ")}></call-board>`,
+  ].join("\n");
+}
+
+async function render() {
+  document.documentElement.dataset.theme = state.theme === "dark" ? "dark" : "light";
+  for (const board of [log, contactBoard]) {
+    board.setAttribute("theme", state.theme);
+  }
+  log.setAttribute("provider", state.provider);
+  log.setAttribute("proxy-url", `/mock/${state.provider}`);
+  state.scope = await scopeFor(state.provider);
+  for (const attr of ["contact-id", "phone-number", "agent-id"]) contactBoard.removeAttribute(attr);
+  if (state.scope) {
+    const { sample } = state.scope;
+    contactBoard.setAttribute(state.scope.attr, state.scope.value);
+    $("contact-name").textContent = sample.name ?? "Contact";
+    $("contact-initials").textContent = (sample.name ?? "?").split(" ").map((w) => w[0]).join("").slice(0, 2);
+    const n = sample.phoneNumber ?? "";
+    $("contact-phone").textContent = /^\+1\d{10}$/.test(n) ? `+1 (${n.slice(2, 5)}) ${n.slice(5, 8)}-${n.slice(8)}` : n;
+    $("contact-id").textContent = sample.contactId ?? "";
+    $("contact-scope").textContent = `The widget below is pinned by ${state.scope.what}.`;
+  }
+  contactBoard.setAttribute("provider", state.provider);
+  contactBoard.setAttribute("proxy-url", `/mock/${state.provider}`);
+  $("view-log").hidden = state.view !== "log";
+  $("view-contact").hidden = state.view !== "contact";
+  for (const tab of document.querySelectorAll(".tab")) tab.setAttribute("aria-pressed", String(tab.dataset.view === state.view));
+  $("snippet").textContent = snippet();
+}
+
+$("provider").addEventListener("change", (e) => {
+  state.provider = e.target.value;
+  render();
+});
+$("theme").addEventListener("change", (e) => {
+  state.theme = e.target.value;
+  render();
+});
+for (const tab of document.querySelectorAll(".tab")) {
+  tab.addEventListener("click", () => {
+    state.view = tab.dataset.view;
+    render();
+  });
+}
+const params = new URLSearchParams(location.search);
+if (params.get("provider")) state.provider = $("provider").value = params.get("provider");
+if (params.get("theme")) state.theme = $("theme").value = params.get("theme");
+if (params.get("view")) state.view = params.get("view");
+render();
