@@ -206,6 +206,26 @@ pub fn end_reason_words(raw: &str) -> String {
     }
 }
 
+/// A long opaque id shortened for a table cell: `95cb3cab-de23-…` becomes
+/// `95cb3cab…`; short ids stay as they are.
+pub fn short_id(id: &str) -> String {
+    let id = id.trim();
+    if id.chars().count() <= 12 {
+        return id.to_owned();
+    }
+    let head: String = id
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(8)
+        .collect();
+    let head = if head.chars().count() >= 4 {
+        head
+    } else {
+        id.chars().take(8).collect()
+    };
+    format!("{head}…")
+}
+
 /// `lead_qualification` / `leadQualification` / `LEAD-QUALIFICATION` as
 /// "Lead qualification".
 pub fn humanize(raw: &str) -> String {
@@ -297,6 +317,16 @@ mod tests {
             end_reason_words("twilio-failed-to-connect"),
             "Twilio failed to connect"
         );
+    }
+
+    #[test]
+    fn short_ids() {
+        assert_eq!(
+            short_id("95cb3cab-de23-48ee-89c4-7341398f5cec"),
+            "95cb3cab…"
+        );
+        assert_eq!(short_id("asst-42"), "asst-42");
+        assert_eq!(short_id("a-b-c-d-e-f-g-h"), "a-b-c-d-…");
     }
 
     #[test]

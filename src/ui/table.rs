@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::format;
 use super::state::Board;
 use crate::core::columns::Column;
-use crate::core::normalize::humanize;
+use crate::core::normalize::{humanize, short_id};
 use crate::core::phone;
 use crate::core::time::format_duration;
 use crate::core::{Call, Direction, ExtraValue, Sort, SortDir, SortField};
