@@ -138,7 +138,7 @@ fn Row(
     let agent = call
         .agent_name
         .clone()
-        .or_else(|| call.agent_id.clone())
+        .or_else(|| call.agent_id.as_deref().map(short_id))
         .unwrap_or_else(|| "—".into());
     let duration = call
         .duration()
