@@ -27,13 +27,33 @@ pub struct ServeArgs {
     pub static_dir: Option<PathBuf>,
 }
 
+/// The policy pages under `/pages/csp/` are served with: what a strict
+/// host would set (no inline script or style, no eval).
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+async fn strict_csp_pages(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let strict = request.uri().path().starts_with("/pages/csp/");
+    let mut response = next.run(request).await;
+    if strict {
+        response.headers_mut().insert(
+            "content-security-policy",
+            axum::http::HeaderValue::from_static(STRICT_CSP),
+        );
+    }
+    response
+}
+
 /// Builds the app for `args`.
 pub fn app(args: &ServeArgs) -> axum::Router {
     let router = mock::router(AppState::new(args.calls, args.seed));
     match &args.static_dir {
-        Some(dir) => {
-            router.fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
-        }
+        Some(dir) => router
+            .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
+            .layer(axum::middleware::from_fn(strict_csp_pages)),
         None => router,
     }
 }

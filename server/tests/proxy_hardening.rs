@@ -1,6 +1,12 @@
 //! The reference proxy under attack: a fake upstream records what reaches
 //! it, and the proxy sits in front with a secret in its environment.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -28,20 +34,35 @@ async fn fake_upstream() -> (String, Seen) {
         async move {
             let method = req.method().to_string();
             let uri = req.uri().to_string();
-            let headers =
-                req.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned())).collect();
-            let body = String::from_utf8(to_bytes(req.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
-            log.lock().unwrap().push((method, uri.clone(), headers, body));
+            let headers = req
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+                .collect();
+            let body = String::from_utf8(
+                to_bytes(req.into_body(), usize::MAX)
+                    .await
+                    .unwrap()
+                    .to_vec(),
+            )
+            .unwrap();
+            log.lock()
+                .unwrap()
+                .push((method, uri.clone(), headers, body));
             if uri.contains("slow") {
                 tokio::time::sleep(Duration::from_secs(5)).await;
             }
             let mut r = axum::response::Response::new(Body::from(r#"[{"id": "c1"}]"#));
-            r.headers_mut().insert("content-type", HeaderValue::from_static("application/json"));
-            r.headers_mut().insert("set-cookie", HeaderValue::from_static("upstream=1"));
-            r.headers_mut().insert("x-internal", HeaderValue::from_static("leak"));
+            r.headers_mut()
+                .insert("content-type", HeaderValue::from_static("application/json"));
+            r.headers_mut()
+                .insert("set-cookie", HeaderValue::from_static("upstream=1"));
+            r.headers_mut()
+                .insert("x-internal", HeaderValue::from_static("leak"));
             if uri.contains("range") {
                 *r.status_mut() = StatusCode::PARTIAL_CONTENT;
-                r.headers_mut().insert("content-range", HeaderValue::from_static("bytes 0-9/100"));
+                r.headers_mut()
+                    .insert("content-range", HeaderValue::from_static("bytes 0-9/100"));
             }
             r
         }
@@ -66,20 +87,42 @@ fn args(provider: Provider, upstream_url: &str) -> ProxyArgs {
 
 async fn proxy(provider: Provider) -> (Router, Seen) {
     let (url, seen) = fake_upstream().await;
-    let up = upstream(&args(provider, &url), |k| (k == "VAPI_API_KEY" || k == "RETELL_API_KEY").then(|| SECRET.to_owned())).unwrap();
-    (app(up, &["https://crm.example.com".to_owned()], Duration::from_secs(1)).unwrap(), seen)
+    let up = upstream(&args(provider, &url), |k| {
+        (k == "VAPI_API_KEY" || k == "RETELL_API_KEY").then(|| SECRET.to_owned())
+    })
+    .unwrap();
+    (
+        app(
+            up,
+            &["https://crm.example.com".to_owned()],
+            Duration::from_secs(1),
+        )
+        .unwrap(),
+        seen,
+    )
 }
 
-async fn call(app: &Router, req: axum::http::Request<Body>) -> (StatusCode, Vec<(String, String)>, String) {
+async fn call(
+    app: &Router,
+    req: axum::http::Request<Body>,
+) -> (StatusCode, Vec<(String, String)>, String) {
     let r = app.clone().oneshot(req).await.unwrap();
     let status = r.status();
-    let headers = r.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned())).collect();
-    let body = String::from_utf8_lossy(&to_bytes(r.into_body(), usize::MAX).await.unwrap()).into_owned();
+    let headers = r
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    let body =
+        String::from_utf8_lossy(&to_bytes(r.into_body(), usize::MAX).await.unwrap()).into_owned();
     (status, headers, body)
 }
 
 fn get(uri: &str) -> axum::http::Request<Body> {
-    axum::http::Request::builder().uri(uri).body(Body::empty()).unwrap()
+    axum::http::Request::builder()
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap()
 }
 
 #[tokio::test]
@@ -91,9 +134,16 @@ async fn forwards_call_endpoints_with_credentials() {
     let seen = seen.lock().unwrap();
     assert_eq!(seen[0].0, "GET");
     assert_eq!(seen[0].1, "/call?limit=5&assistantId=a1");
-    assert!(seen[0].2.contains(&("authorization".into(), format!("Bearer {SECRET}"))));
+    assert!(seen[0]
+        .2
+        .contains(&("authorization".into(), format!("Bearer {SECRET}"))));
     // Upstream cookies and internal headers stay behind.
-    assert!(!headers.iter().any(|(k, _)| k == "set-cookie" || k == "x-internal"), "{headers:?}");
+    assert!(
+        !headers
+            .iter()
+            .any(|(k, _)| k == "set-cookie" || k == "x-internal"),
+        "{headers:?}"
+    );
 }
 
 #[tokio::test]
@@ -101,11 +151,23 @@ async fn only_the_providers_methods_and_paths_pass() {
     let (app, seen) = proxy(Provider::Vapi).await;
     for (method, uri, want) in [
         ("POST", "/voice-proxy/call", StatusCode::METHOD_NOT_ALLOWED),
-        ("DELETE", "/voice-proxy/call/c1", StatusCode::METHOD_NOT_ALLOWED),
+        (
+            "DELETE",
+            "/voice-proxy/call/c1",
+            StatusCode::METHOD_NOT_ALLOWED,
+        ),
         ("GET", "/voice-proxy/assistant", StatusCode::FORBIDDEN),
         ("GET", "/voice-proxy/api/calls", StatusCode::FORBIDDEN),
-        ("GET", "/voice-proxy/call/../assistant", StatusCode::FORBIDDEN),
-        ("GET", "/voice-proxy/call/..%2Fassistant", StatusCode::FORBIDDEN),
+        (
+            "GET",
+            "/voice-proxy/call/../assistant",
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "GET",
+            "/voice-proxy/call/..%2Fassistant",
+            StatusCode::FORBIDDEN,
+        ),
         ("GET", "/voice-proxy/call/%2e%2e", StatusCode::FORBIDDEN),
         ("GET", "/voice-proxy/call/a%5Cb", StatusCode::FORBIDDEN),
         ("GET", "/voice-proxy/call/a%00b", StatusCode::FORBIDDEN),
@@ -113,12 +175,19 @@ async fn only_the_providers_methods_and_paths_pass() {
         ("GET", "/call", StatusCode::NOT_FOUND),
         ("GET", "/elsewhere/call", StatusCode::NOT_FOUND),
     ] {
-        let req = axum::http::Request::builder().method(method).uri(uri).body(Body::empty()).unwrap();
+        let req = axum::http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .body(Body::empty())
+            .unwrap();
         let (status, _, body) = call(&app, req).await;
         assert_eq!(status, want, "{method} {uri}: {body}");
         assert!(!body.contains(SECRET));
     }
-    assert!(seen.lock().unwrap().is_empty(), "nothing reached the upstream");
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "nothing reached the upstream"
+    );
 }
 
 #[tokio::test]
@@ -137,11 +206,28 @@ async fn the_client_cannot_choose_the_upstream_or_inject_headers() {
     assert_eq!(status, StatusCode::OK);
     let seen = seen.lock().unwrap();
     let headers = &seen[0].2;
-    let host = headers.iter().find(|(k, _)| k == "host").map(|(_, v)| v.clone()).unwrap();
-    assert!(host.starts_with("127.0.0.1:"), "the upstream's own host: {host}");
-    assert!(!headers.iter().any(|(k, _)| k == "x-forwarded-host" || k == "cookie"));
-    let auth: Vec<&String> = headers.iter().filter(|(k, _)| k == "authorization").map(|(_, v)| v).collect();
-    assert_eq!(auth, [&format!("Bearer {SECRET}")], "the client's token is replaced, not added");
+    let host = headers
+        .iter()
+        .find(|(k, _)| k == "host")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    assert!(
+        host.starts_with("127.0.0.1:"),
+        "the upstream's own host: {host}"
+    );
+    assert!(!headers
+        .iter()
+        .any(|(k, _)| k == "x-forwarded-host" || k == "cookie"));
+    let auth: Vec<&String> = headers
+        .iter()
+        .filter(|(k, _)| k == "authorization")
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(
+        auth,
+        [&format!("Bearer {SECRET}")],
+        "the client's token is replaced, not added"
+    );
     // CRLF in a header value never becomes a request: the HTTP layer refuses it.
     assert!(axum::http::HeaderValue::from_str("x\r\nX-Injected: 1").is_err());
 }
@@ -150,7 +236,11 @@ async fn the_client_cannot_choose_the_upstream_or_inject_headers() {
 async fn bodies_are_bounded_and_range_passes_through() {
     let (app, seen) = proxy(Provider::Retell).await;
     let huge = "x".repeat(callboard_server::proxy::MAX_BODY + 1);
-    let req = axum::http::Request::builder().method("POST").uri("/voice-proxy/v2/list-calls").body(Body::from(huge)).unwrap();
+    let req = axum::http::Request::builder()
+        .method("POST")
+        .uri("/voice-proxy/v2/list-calls")
+        .body(Body::from(huge))
+        .unwrap();
     assert_eq!(call(&app, req).await.0, StatusCode::PAYLOAD_TOO_LARGE);
     let req = axum::http::Request::builder()
         .method("POST")
@@ -160,11 +250,21 @@ async fn bodies_are_bounded_and_range_passes_through() {
         .unwrap();
     assert_eq!(call(&app, req).await.0, StatusCode::OK);
     assert_eq!(seen.lock().unwrap().last().unwrap().3, r#"{"limit": 5}"#);
-    let req = axum::http::Request::builder().uri("/voice-proxy/v2/get-call/range").header("range", "bytes=0-9").body(Body::empty()).unwrap();
+    let req = axum::http::Request::builder()
+        .uri("/voice-proxy/v2/get-call/range")
+        .header("range", "bytes=0-9")
+        .body(Body::empty())
+        .unwrap();
     let (status, headers, _) = call(&app, req).await;
     assert_eq!(status, StatusCode::PARTIAL_CONTENT);
     assert!(headers.contains(&("content-range".into(), "bytes 0-9/100".into())));
-    assert!(seen.lock().unwrap().last().unwrap().2.contains(&("range".into(), "bytes=0-9".into())));
+    assert!(seen
+        .lock()
+        .unwrap()
+        .last()
+        .unwrap()
+        .2
+        .contains(&("range".into(), "bytes=0-9".into())));
 }
 
 #[tokio::test]
@@ -172,8 +272,14 @@ async fn upstream_timeouts_and_failures_say_so_without_secrets() {
     let (app, _) = proxy(Provider::Retell).await;
     let (status, _, body) = call(&app, get("/voice-proxy/v2/get-call/slow")).await;
     assert_eq!(status, StatusCode::GATEWAY_TIMEOUT);
-    assert!(!body.contains(SECRET) && !body.contains("127.0.0.1"), "{body}");
-    let up = upstream(&args(Provider::Vapi, "http://127.0.0.1:9"), |_| Some(SECRET.to_owned())).unwrap();
+    assert!(
+        !body.contains(SECRET) && !body.contains("127.0.0.1"),
+        "{body}"
+    );
+    let up = upstream(&args(Provider::Vapi, "http://127.0.0.1:9"), |_| {
+        Some(SECRET.to_owned())
+    })
+    .unwrap();
     let gone = app_for(up);
     let (status, _, body) = call(&gone, get("/voice-proxy/call")).await;
     assert_eq!(status, StatusCode::BAD_GATEWAY);
@@ -197,9 +303,17 @@ async fn cors_only_for_configured_origins() {
             .unwrap()
     };
     let (_, headers, _) = call(&app, preflight("https://crm.example.com")).await;
-    assert!(headers.contains(&("access-control-allow-origin".into(), "https://crm.example.com".into())));
+    assert!(headers.contains(&(
+        "access-control-allow-origin".into(),
+        "https://crm.example.com".into()
+    )));
     let (_, headers, _) = call(&app, preflight("https://evil.example")).await;
-    assert!(!headers.iter().any(|(k, _)| k == "access-control-allow-origin"), "{headers:?}");
+    assert!(
+        !headers
+            .iter()
+            .any(|(k, _)| k == "access-control-allow-origin"),
+        "{headers:?}"
+    );
 }
 
 #[tokio::test]
@@ -209,7 +323,15 @@ async fn secrets_never_reach_the_log() {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_callboard-server"))
-        .args(["proxy", "--provider", "vapi", "--upstream", &url, "--port", &port.to_string()])
+        .args([
+            "proxy",
+            "--provider",
+            "vapi",
+            "--upstream",
+            &url,
+            "--port",
+            &port.to_string(),
+        ])
         .env("VAPI_API_KEY", SECRET)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -225,15 +347,38 @@ async fn secrets_never_reach_the_log() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     for path in ["/call?limit=1", "/call/c1", "/assistant", "/call/..%2Fx"] {
-        let r = client.get(format!("{base}{path}")).header("authorization", "Bearer client").send().await.unwrap();
+        let r = client
+            .get(format!("{base}{path}"))
+            .header("authorization", "Bearer client")
+            .send()
+            .await
+            .unwrap();
         let text = r.text().await.unwrap();
         assert!(!text.contains(SECRET), "{path}: {text}");
     }
     child.start_kill().unwrap();
     let mut out = String::new();
     let mut err = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut out).await.unwrap();
-    child.stderr.take().unwrap().read_to_string(&mut err).await.unwrap();
-    assert!(err.contains("proxy: GET /call -> 200"), "requests are logged: {err}");
-    assert!(!out.contains(SECRET) && !err.contains(SECRET), "no secret in the log:\n{out}\n{err}");
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .await
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .await
+        .unwrap();
+    assert!(
+        err.contains("proxy: GET /call -> 200"),
+        "requests are logged: {err}"
+    );
+    assert!(
+        !out.contains(SECRET) && !err.contains(SECRET),
+        "no secret in the log:\n{out}\n{err}"
+    );
 }
