@@ -73,7 +73,7 @@ pub enum ApiError {
         message: String,
     },
     /// No answer in time.
-    #[error("No answer within {} seconds", .after_ms / 1000)]
+    #[error("No answer within {}", seconds(*.after_ms))]
     Timeout {
         /// The time limit that passed.
         after_ms: u64,
@@ -84,6 +84,17 @@ pub enum ApiError {
         /// What was wrong with it.
         reason: String,
     },
+}
+
+/// `20 seconds`, `1.5 seconds`, `1 second`.
+fn seconds(ms: u64) -> String {
+    let text = format!("{:.1}", ms as f64 / 1_000.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "1" {
+        "1 second".to_owned()
+    } else {
+        format!("{text} seconds")
+    }
 }
 
 fn detail(message: &Option<String>) -> String {
@@ -606,6 +617,13 @@ mod tests {
             e.to_string(),
             "The provider rejected the request: limit must not be greater than 1000; createdAtLt must be a date (Bad Request)"
         );
+    }
+
+    #[test]
+    fn timeouts_read_naturally() {
+        assert_eq!(ApiError::Timeout { after_ms: 20_000 }.to_string(), "No answer within 20 seconds");
+        assert_eq!(ApiError::Timeout { after_ms: 1_500 }.to_string(), "No answer within 1.5 seconds");
+        assert_eq!(ApiError::Timeout { after_ms: 1_000 }.to_string(), "No answer within 1 second");
     }
 
     #[test]

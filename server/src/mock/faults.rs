@@ -4,7 +4,8 @@
 //! (the provider's own error body for that status), `latency` (`ms` added),
 //! `truncate` (the body cut in half), `not_json` (an HTML login page),
 //! `wrong_content_type` (a JSON body labelled `text/html`), `hang` (no
-//! answer). `DELETE /_control/faults` clears them.
+//! answer), `replace` (`body` served instead, with `status` and
+//! `content_type`). `DELETE /_control/faults` clears them.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -38,6 +39,8 @@ pub enum FaultKind {
     WrongContentType,
     /// Never answer.
     Hang,
+    /// Answer with `body` (JSON, or text when a string) instead.
+    Replace,
 }
 
 /// One fault to inject.
@@ -60,6 +63,12 @@ pub struct Fault {
     /// How many requests it affects; absent means every one until cleared.
     #[serde(default)]
     pub times: Option<u32>,
+    /// The body for `replace` faults.
+    #[serde(default)]
+    pub body: Option<Value>,
+    /// The content type for `replace` faults (default `application/json`).
+    #[serde(default)]
+    pub content_type: Option<String>,
 }
 
 /// The faults in force.
@@ -182,6 +191,20 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
                 .and_then(|v| HeaderValue::from_str(v).ok())
             {
                 r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            r
+        }
+        FaultKind::Replace => {
+            let status = StatusCode::from_u16(fault.status.unwrap_or(200)).unwrap_or(StatusCode::OK);
+            let text = match fault.body {
+                Some(Value::String(s)) => s,
+                Some(v) => v.to_string(),
+                None => String::new(),
+            };
+            let mut r = (status, text).into_response();
+            let ct = fault.content_type.as_deref().unwrap_or("application/json");
+            if let Ok(v) = HeaderValue::from_str(ct) {
+                r.headers_mut().insert(header::CONTENT_TYPE, v);
             }
             r
         }

@@ -1,0 +1,114 @@
+// The fault matrix through the dev server: every HTTP error class, a hang
+// cut off by the timeout, truncated JSON, HTML, a mislabelled body, the
+// server gone, and racing responses. Each shows the right message; retry
+// works; the filter, the page and the open call are kept; nothing stale.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, launch, fault, clearFaults, expected } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await clearFaults();
+});
+
+const CASES = [
+  [{ kind: "status", status: 401 }, /HTTP 401\): Authentication failed/],
+  [{ kind: "status", status: 403 }, /not allowed \(HTTP 403\)/],
+  [{ kind: "status", status: 404 }, /Not found \(HTTP 404\)/],
+  [{ kind: "status", status: 422 }, /rejected the request: The given data was invalid/],
+  [{ kind: "status", status: 429, retry_after: "3" }, /Too many requests; try again in 3 s/],
+  [{ kind: "status", status: 500 }, /problem \(HTTP 500\): Internal server error/],
+  [{ kind: "status", status: 502 }, /problem \(HTTP 502\): Bad gateway/],
+  [{ kind: "truncate" }, /could not be read: the response was cut off/],
+  [{ kind: "not_json" }, /the response is HTML, not JSON/],
+  [{ kind: "hang" }, /No answer within 1.5 seconds/],
+];
+
+/** A widget with a filter, page 2 and an open call, ready for a fault. */
+async function setUp(page, provider) {
+  await page.goto(`${BASE}/pages/widget.html?provider=${provider}`);
+  await page.evaluate(() => {
+    document.getElementById("board").timeoutMs = 1500;
+  });
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  await page.getByLabel("Status").selectOption({ index: 1 });
+  await page.locator(".cb-chip").first().waitFor();
+  await page.locator("tbody[data-state=idle]").waitFor();
+  await page.getByRole("button", { name: "Next ›" }).click();
+  await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector(".cb-pager__range")?.textContent.startsWith("11–"));
+  const opened = await page.locator("tr[data-call-id]").first().getAttribute("data-call-id");
+  await page.locator("tr[data-call-id]").first().click();
+  await page.locator(".cb-detail__body[data-state=ready]").waitFor();
+  return opened;
+}
+
+for (const [spec, message] of CASES) {
+  test(`${spec.kind} ${spec.status ?? ""}: message, retry, nothing lost`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const provider = "agentvoice";
+    const opened = await setUp(page, provider);
+    const shownBefore = await page.locator("tr[data-call-id]").evaluateAll((r) => r.map((x) => x.dataset.callId));
+    await fault({ path: `/${provider}/`, times: 1, ...spec });
+    await page.getByRole("button", { name: "Next ›" }).click();
+    const alert = page.locator(".cb-list [role=alert]");
+    await alert.waitFor({ timeout: 8_000 });
+    assert.match(await alert.innerText(), message);
+    // Nothing the user had is lost, and no stale rows replace the shown ones.
+    assert.equal(await page.locator(".cb-chip").count(), 1, "the filter is kept");
+    assert.equal(await page.locator(`.cb-detail[data-call-id="${opened}"]`).count(), 1, "the open call is kept");
+    assert.deepEqual(await page.locator("tr[data-call-id]").evaluateAll((r) => r.map((x) => x.dataset.callId)), shownBefore);
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector(".cb-pager__range")?.textContent.startsWith("21–"));
+    assert.equal(await page.locator(".cb-list [role=alert]").count(), 0);
+    assert.equal(await page.locator(".cb-chip").count(), 1);
+    assert.equal(await page.locator(`.cb-detail[data-call-id="${opened}"]`).count(), 1);
+    await page.close();
+  });
+}
+
+test("a mislabelled JSON body is still read", async () => {
+  const page = await browser.newPage();
+  await fault({ path: "/vozagent/", kind: "wrong_content_type", times: 1 });
+  await page.goto(`${BASE}/pages/widget.html?provider=vozagent`);
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0);
+  await page.close();
+});
+
+test("the server gone: a network message, and retry recovers", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${BASE}/pages/widget.html`);
+  await page.locator("tr[data-call-id]").first().waitFor();
+  await page.evaluate(() => document.getElementById("board").setAttribute("proxy-url", "http://127.0.0.1:9/agentvoice"));
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Could not reach the proxy: the request failed \(offline, blocked by CORS, or the proxy is down\)/);
+  await page.evaluate(() => document.getElementById("board").setAttribute("proxy-url", "/agentvoice"));
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0);
+  await page.close();
+});
+
+test("racing responses: the slower, older one never lands", async () => {
+  const page = await browser.newPage();
+  const want = await expected("retell", 30);
+  await page.goto(`${BASE}/pages/widget.html?provider=retell`);
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  // Page 2 answers slowly; page 3 is asked for meanwhile... via a filter
+  // change instead, which starts over at page 1 of the filtered list.
+  await fault({ path: "/retell/", kind: "latency", ms: 1500, times: 1 });
+  await page.getByRole("button", { name: "Next ›" }).click();
+  await page.waitForTimeout(100);
+  await page.getByLabel("Status").selectOption("ended");
+  await page.locator("tbody[data-state=idle]").waitFor();
+  const filtered = await page.locator("tr[data-call-id]").evaluateAll((r) => r.map((x) => x.dataset.callId));
+  await page.waitForTimeout(1800);
+  assert.deepEqual(await page.locator("tr[data-call-id]").evaluateAll((r) => r.map((x) => x.dataset.callId)), filtered);
+  assert.notDeepEqual(filtered, want.ids.slice(10, 20), "the slow page-2 answer did not replace the newer rows");
+  assert.equal(await page.locator(".cb-pager__range").innerText(), "1–10");
+  await page.close();
+});
