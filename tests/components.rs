@@ -690,3 +690,55 @@ async fn providers_without_transcripts_say_so() {
         "no empty player"
     );
 }
+
+#[wasm_bindgen_test]
+async fn hostile_text_stays_text() {
+    let evil = "<img src=x onerror=\"window.__pwned=1\">";
+    let mut call = calls(Provider::Retell, 1).remove(0);
+    call.customer_name = Some(format!("{evil} مرحبا 👩🏽‍💻 Z̷̢̛a̶l̴g̶o̷"));
+    call.agent_name = Some("<script>window.__pwned=2</script>".into());
+    call.summary = Some(evil.into());
+    call.duration_ms = Some(i64::MAX);
+    call.started_at = Some(-1);
+    call.push_extra("x", evil, Some(ExtraValue::Text(evil.into())));
+    let turns = (0..10_000)
+        .map(|i| {
+            turn(
+                if i % 2 == 0 {
+                    Speaker::Agent
+                } else {
+                    Speaker::Customer
+                },
+                if i == 5 { evil } else { "hello" },
+                Some(i * 1_000),
+            )
+        })
+        .collect();
+    let detail = CallDetail {
+        call: call.clone(),
+        transcript: Some(Transcript { turns }),
+        latency: vec![],
+    };
+    let m = mount_board(
+        MemorySource::new(Provider::Retell, vec![call]).with_details(vec![detail]),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 1).await;
+    one(&m.root, "tr[data-call-id]").click();
+    until("10,000 turns", || {
+        all(&m.root, "li.cb-turn").len() == 10_000
+    })
+    .await;
+    assert!(
+        m.root
+            .query_selector("img, script:not([type])")
+            .unwrap()
+            .is_none(),
+        "no markup from data"
+    );
+    let text = m.root.text_content().unwrap();
+    assert!(text.contains("<img src=x") && text.contains("<script>window.__pwned=2</script>"));
+    assert!(js_sys::Reflect::get(&window(), &"__pwned".into())
+        .unwrap()
+        .is_undefined());
+}

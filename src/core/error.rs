@@ -621,9 +621,18 @@ mod tests {
 
     #[test]
     fn timeouts_read_naturally() {
-        assert_eq!(ApiError::Timeout { after_ms: 20_000 }.to_string(), "No answer within 20 seconds");
-        assert_eq!(ApiError::Timeout { after_ms: 1_500 }.to_string(), "No answer within 1.5 seconds");
-        assert_eq!(ApiError::Timeout { after_ms: 1_000 }.to_string(), "No answer within 1 second");
+        assert_eq!(
+            ApiError::Timeout { after_ms: 20_000 }.to_string(),
+            "No answer within 20 seconds"
+        );
+        assert_eq!(
+            ApiError::Timeout { after_ms: 1_500 }.to_string(),
+            "No answer within 1.5 seconds"
+        );
+        assert_eq!(
+            ApiError::Timeout { after_ms: 1_000 }.to_string(),
+            "No answer within 1 second"
+        );
     }
 
     #[test]

@@ -195,7 +195,8 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             r
         }
         FaultKind::Replace => {
-            let status = StatusCode::from_u16(fault.status.unwrap_or(200)).unwrap_or(StatusCode::OK);
+            let status =
+                StatusCode::from_u16(fault.status.unwrap_or(200)).unwrap_or(StatusCode::OK);
             let text = match fault.body {
                 Some(Value::String(s)) => s,
                 Some(v) => v.to_string(),
