@@ -212,20 +212,52 @@ impl Filters {
         self
     }
 
+    /// The text slot behind a text-valued filter kind (every kind but
+    /// direction, date range and duration).
+    fn text_slot(&mut self, kind: FilterKind) -> Option<&mut Option<String>> {
+        Some(match kind {
+            FilterKind::Status => &mut self.status,
+            FilterKind::CallType => &mut self.call_type,
+            FilterKind::Agent => &mut self.agent_id,
+            FilterKind::Campaign => &mut self.campaign_id,
+            FilterKind::Contact => &mut self.contact_id,
+            FilterKind::Phone => &mut self.phone_number,
+            FilterKind::Search => &mut self.search,
+            FilterKind::EndReason => &mut self.end_reason,
+            FilterKind::Direction | FilterKind::DateRange | FilterKind::Duration => return None,
+        })
+    }
+
+    /// The value of a text-valued filter kind.
+    pub fn text(&self, kind: FilterKind) -> Option<&str> {
+        let value = match kind {
+            FilterKind::Status => &self.status,
+            FilterKind::CallType => &self.call_type,
+            FilterKind::Agent => &self.agent_id,
+            FilterKind::Campaign => &self.campaign_id,
+            FilterKind::Contact => &self.contact_id,
+            FilterKind::Phone => &self.phone_number,
+            FilterKind::Search => &self.search,
+            FilterKind::EndReason => &self.end_reason,
+            FilterKind::Direction | FilterKind::DateRange | FilterKind::Duration => return None,
+        };
+        value.as_deref()
+    }
+
+    /// Sets a text-valued filter kind (no-op for the others).
+    pub fn set_text(&mut self, kind: FilterKind, value: Option<String>) {
+        if let Some(slot) = self.text_slot(kind) {
+            *slot = value;
+        }
+    }
+
     /// Removes the filter of `kind` (both ends of a range).
     pub fn clear(&mut self, kind: FilterKind) {
         match kind {
-            FilterKind::Status => self.status = None,
             FilterKind::Direction => self.direction = None,
-            FilterKind::CallType => self.call_type = None,
-            FilterKind::Agent => self.agent_id = None,
-            FilterKind::Campaign => self.campaign_id = None,
-            FilterKind::Contact => self.contact_id = None,
-            FilterKind::Phone => self.phone_number = None,
-            FilterKind::Search => self.search = None,
-            FilterKind::EndReason => self.end_reason = None,
             FilterKind::DateRange => (self.date_from, self.date_to) = (None, None),
             FilterKind::Duration => (self.min_duration_ms, self.max_duration_ms) = (None, None),
+            text => self.set_text(text, None),
         }
     }
 
@@ -371,6 +403,23 @@ mod tests {
             assert!(!f.active().contains(kind));
         }
         assert_eq!(f, Filters::default());
+    }
+
+    #[test]
+    fn text_slots_round_trip() {
+        let mut f = Filters::default();
+        for kind in [
+            FilterKind::Status,
+            FilterKind::Agent,
+            FilterKind::Search,
+            FilterKind::EndReason,
+        ] {
+            f.set_text(kind, Some(format!("{kind}")));
+            assert_eq!(f.text(kind), Some(kind.to_string().as_str()));
+        }
+        f.set_text(FilterKind::Direction, Some("x".into()));
+        assert_eq!(f.direction, None);
+        assert_eq!(f.text(FilterKind::DateRange), None);
     }
 
     #[test]

@@ -210,39 +210,28 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
     let caps = board.capabilities();
     let filters = move || board.query.with(|q| q.filters.clone());
     let offset = board.query.with_untracked(|q| q.utc_offset_minutes);
-    let text_value =
-        move |get: fn(&Filters) -> Option<String>| Signal::derive(move || get(&filters()));
+    let text_value = move |kind: FilterKind| {
+        Signal::derive(move || {
+            board
+                .query
+                .with(|q| q.filters.text(kind).map(str::to_owned))
+        })
+    };
+    let set_text = move |kind: FilterKind| {
+        Callback::new(move |v| board.update_filters(|f| f.set_text(kind, v)))
+    };
     match kind {
-        FilterKind::Status => view! {
-            <ChoiceSelect
-                label="Status"
-                any="Any status"
-                choices=choices(caps.statuses)
-                value=text_value(|f| f.status.clone())
-                on_change=Callback::new(move |v| board.update_filters(|f| f.status = v))
-            />
+        FilterKind::Status | FilterKind::CallType | FilterKind::EndReason => {
+            let (label, any, list) = match kind {
+                FilterKind::Status => ("Status", "Any status", caps.statuses),
+                FilterKind::CallType => ("Call type", "Any type", caps.call_types),
+                _ => ("End reason", "Any reason", caps.end_reasons),
+            };
+            view! {
+                <ChoiceSelect label any choices=choices(list) value=text_value(kind) on_change=set_text(kind) />
+            }
+            .into_any()
         }
-        .into_any(),
-        FilterKind::CallType => view! {
-            <ChoiceSelect
-                label="Call type"
-                any="Any type"
-                choices=choices(caps.call_types)
-                value=text_value(|f| f.call_type.clone())
-                on_change=Callback::new(move |v| board.update_filters(|f| f.call_type = v))
-            />
-        }
-        .into_any(),
-        FilterKind::EndReason => view! {
-            <ChoiceSelect
-                label="End reason"
-                any="Any reason"
-                choices=choices(caps.end_reasons)
-                value=text_value(|f| f.end_reason.clone())
-                on_change=Callback::new(move |v| board.update_filters(|f| f.end_reason = v))
-            />
-        }
-        .into_any(),
         FilterKind::Direction => {
             let dirs: Vec<(String, String)> = caps
                 .directions
@@ -254,7 +243,7 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
                     label="Direction"
                     any="Any direction"
                     choices=dirs
-                    value=text_value(|f| f.direction.map(|d| d.id().to_owned()))
+                    value=Signal::derive(move || filters().direction.map(|d| d.id().to_owned()))
                     on_change=Callback::new(move |v: Option<String>| {
                         board.update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
                     })
@@ -262,61 +251,32 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
             }
             .into_any()
         }
-        FilterKind::Search => {
-            let hint = if caps.search_hint.is_empty() {
-                "Search calls"
-            } else {
-                caps.search_hint
+        FilterKind::Search
+        | FilterKind::Phone
+        | FilterKind::Agent
+        | FilterKind::Campaign
+        | FilterKind::Contact => {
+            let (label, placeholder, input, class) = match kind {
+                FilterKind::Search => (
+                    "Search",
+                    if caps.search_hint.is_empty() {
+                        "Search calls"
+                    } else {
+                        caps.search_hint
+                    },
+                    "search",
+                    "cb-field--grow",
+                ),
+                FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel", ""),
+                FilterKind::Agent => ("Agent ID", "Agent ID", "text", ""),
+                FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text", ""),
+                _ => ("Contact ID", "Contact ID", "text", ""),
             };
             view! {
-                <DebouncedText
-                    label="Search"
-                    placeholder=hint
-                    kind="search"
-                    class="cb-field--grow"
-                    value=text_value(|f| f.search.clone())
-                    on_commit=Callback::new(move |v| board.update_filters(|f| f.search = v))
-                />
+                <DebouncedText label placeholder kind=input class value=text_value(kind) on_commit=set_text(kind) />
             }
             .into_any()
         }
-        FilterKind::Phone => view! {
-            <DebouncedText
-                label="Phone number"
-                placeholder="+1 415 555 0100"
-                kind="tel"
-                value=text_value(|f| f.phone_number.clone())
-                on_commit=Callback::new(move |v| board.update_filters(|f| f.phone_number = v))
-            />
-        }
-        .into_any(),
-        FilterKind::Agent => view! {
-            <DebouncedText
-                label="Agent ID"
-                placeholder="Agent ID"
-                value=text_value(|f| f.agent_id.clone())
-                on_commit=Callback::new(move |v| board.update_filters(|f| f.agent_id = v))
-            />
-        }
-        .into_any(),
-        FilterKind::Campaign => view! {
-            <DebouncedText
-                label="Campaign ID"
-                placeholder="Campaign ID"
-                value=text_value(|f| f.campaign_id.clone())
-                on_commit=Callback::new(move |v| board.update_filters(|f| f.campaign_id = v))
-            />
-        }
-        .into_any(),
-        FilterKind::Contact => view! {
-            <DebouncedText
-                label="Contact ID"
-                placeholder="Contact ID"
-                value=text_value(|f| f.contact_id.clone())
-                on_commit=Callback::new(move |v| board.update_filters(|f| f.contact_id = v))
-            />
-        }
-        .into_any(),
         FilterKind::DateRange => {
             let from = move || {
                 filters()

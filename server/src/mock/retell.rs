@@ -116,6 +116,16 @@ pub fn detail_json(d: &CallDetail, cents: bool) -> Value {
     v
 }
 
+/// `sort_order` of a Retell or Zudu body: `descending` (the default) or
+/// `ascending`; `None` for anything else.
+pub fn read_sort_order(body: &Value) -> Option<SortDir> {
+    match body.get("sort_order").and_then(Value::as_str) {
+        None | Some("descending") => Some(SortDir::Desc),
+        Some("ascending") => Some(SortDir::Asc),
+        Some(_) => None,
+    }
+}
+
 /// Keeps the calls that pass `filter_criteria` (Retell's and Zudu's
 /// vocabulary: lists of allowed values, thresholds).
 pub fn criteria(
@@ -201,15 +211,11 @@ async fn list(State(state): State<AppState>, body: Bytes) -> Response {
         Some(Some(n)) if (1..=1000).contains(&n) => n as usize,
         Some(_) => return error(StatusCode::BAD_REQUEST, "limit must be between 1 and 1000"),
     };
-    let dir = match body.get("sort_order").and_then(Value::as_str) {
-        None | Some("descending") => SortDir::Desc,
-        Some("ascending") => SortDir::Asc,
-        Some(_) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "sort_order must be ascending or descending",
-            )
-        }
+    let Some(dir) = read_sort_order(&body) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "sort_order must be ascending or descending",
+        );
     };
     let kept = match criteria(rows(&state, P), body.get("filter_criteria"), |_| {
         String::new()

@@ -10,7 +10,7 @@ use axum::Router;
 use callboard::core::{Call, Provider, Query, Sort, SortDir, SortField};
 use serde_json::{json, Value};
 
-use super::retell::{call_json, criteria, detail_json};
+use super::retell::{call_json, criteria, detail_json, read_sort_order};
 use super::{json, matching, number, ok, put, rows, text_transcript, window, AppState, Params};
 
 const P: Provider = Provider::Zudu;
@@ -155,16 +155,12 @@ async fn list_post(State(state): State<AppState>, body: Bytes) -> Response {
             )
         }
     };
-    let dir = match body.get("sort_order").and_then(Value::as_str) {
-        None | Some("descending") => SortDir::Desc,
-        Some("ascending") => SortDir::Asc,
-        Some(_) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                "Failed to retrieve calls",
-                "Invalid sort_order",
-            )
-        }
+    let Some(dir) = read_sort_order(&body) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "Failed to retrieve calls",
+            "Invalid sort_order",
+        );
     };
     let view = state.data.view(P);
     let transcript = |c: &Call| {
