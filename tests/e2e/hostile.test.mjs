@@ -106,3 +106,16 @@ test("hostile data renders as text, never as markup or a link", async () => {
   assert.match(await page.locator(".cb-player").innerText(), /No recording is available/);
   await page.close();
 });
+
+test("a hostile error message is shown as text", async () => {
+  const page = await browser.newPage();
+  await fault({ path: "/smallest/", kind: "replace", status: 500, body: { status: false, errors: [EVIL, SCRIPT] }, times: 1 });
+  await page.goto(`${BASE}/pages/widget.html?provider=smallest`);
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.ok((await alert.innerText()).includes(`${EVIL}; ${SCRIPT}`));
+  const markup = await page.evaluate(() => document.querySelector("call-board").shadowRoot.querySelectorAll("img, script").length);
+  assert.equal(markup, 0);
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  await page.close();
+});
