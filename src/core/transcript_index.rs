@@ -93,6 +93,14 @@ pub fn search(transcript: &Transcript, query: &str) -> Vec<Match> {
     hits
 }
 
+/// The hits in turn `turn`, from all hits in order (a binary search, so a
+/// long transcript does not filter every hit for every turn).
+pub fn hits_in(hits: &[Match], turn: usize) -> &[Match] {
+    let lo = hits.partition_point(|h| h.turn < turn);
+    let hi = hits.partition_point(|h| h.turn <= turn);
+    hits.get(lo..hi).unwrap_or_default()
+}
+
 /// Splits `text` into `(piece, is_hit)` runs for highlighting, given the
 /// hits that fall in it (byte ranges in order).
 pub fn segments<'a>(text: &'a str, hits: &[Match]) -> Vec<(&'a str, bool)> {
@@ -196,6 +204,23 @@ mod tests {
         assert_eq!(&t.turns[3].text[hits[0].start..hits[0].end], "ÜBER");
         assert!(search(&t, "   ").is_empty());
         assert!(search(&t, "zzz").is_empty());
+    }
+
+    #[test]
+    fn hits_per_turn() {
+        let t = transcript(vec![turn("ab ab", None), turn("x", None), turn("ab", None)]);
+        let hits = search(&t, "ab");
+        assert_eq!(hits_in(&hits, 0).len(), 2);
+        assert!(hits_in(&hits, 1).is_empty());
+        assert_eq!(
+            hits_in(&hits, 2),
+            [Match {
+                turn: 2,
+                start: 0,
+                end: 2
+            }]
+        );
+        assert!(hits_in(&hits, 9).is_empty());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::player::Playback;
 use crate::core::time::format_duration;
-use crate::core::transcript_index::{search, segments, Match, TurnIndex};
+use crate::core::transcript_index::{hits_in, search, segments, Match, TurnIndex};
 use crate::core::{Speaker, Transcript};
 
 fn speaker_id(s: Speaker) -> &'static str {
@@ -192,10 +192,12 @@ pub fn TranscriptView(
         .map(|(i, turn)| {
             let (current, active_turn) = (current.clone(), active_turn.clone());
             let text = Arc::new(turn.text.clone());
+            // Only turns whose hits change re-render when the search does.
+            let hits = Memo::new(move |_| matches.with(|m| hits_in(m, i).to_vec()));
             let body = {
                 let text = Arc::clone(&text);
                 move || {
-                    let hits: Vec<Match> = matches.with(|m| m.iter().filter(|h| h.turn == i).copied().collect());
+                    let hits = hits.get();
                     let active_here = if active_turn.selected(&Some(i)) { active_match.get() } else { None };
                     segments(&text, &hits)
                         .into_iter()
@@ -207,7 +209,8 @@ pub fn TranscriptView(
                         .map(|(start, piece, hit)| {
                             if hit {
                                 let is_active = active_here.is_some_and(|m| m.start == start);
-                                view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece}</mark> }.into_any()
+                                view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece}</mark> }
+                                    .into_any()
                             } else {
                                 piece.into_any()
                             }
