@@ -217,14 +217,22 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
             let _ = h.focus();
         }
     });
-    let title = {
+    // The call shown: the loaded detail, else the row it was opened from.
+    let shown = {
         let from_list = from_list.clone();
         move || {
-            let call = state.with(|s| match s {
-                DetailState::Ready(d) => Some(d.call.clone()),
-                _ => None,
-            });
-            call.or_else(|| from_list.clone())
+            state
+                .with(|s| match s {
+                    DetailState::Ready(d) => Some(d.call.clone()),
+                    _ => None,
+                })
+                .or_else(|| from_list.clone())
+        }
+    };
+    let title = {
+        let shown = shown.clone();
+        move || {
+            shown()
                 .and_then(|c| {
                     c.customer_name
                         .or_else(|| c.customer_number.as_deref().map(phone::display))
@@ -232,17 +240,10 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                 .unwrap_or_else(|| "Call details".to_owned())
         }
     };
-    let subtitle = {
-        let from_list = from_list.clone();
-        move || {
-            let call = state.with(|s| match s {
-                DetailState::Ready(d) => Some(d.call.clone()),
-                _ => None,
-            });
-            call.or_else(|| from_list.clone())
-                .map(|c| headline(&c, &board.locale.get()))
-                .unwrap_or_default()
-        }
+    let subtitle = move || {
+        shown()
+            .map(|c| headline(&c, &board.locale.get()))
+            .unwrap_or_default()
     };
     let retry = load.clone();
     view! {

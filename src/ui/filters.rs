@@ -205,11 +205,89 @@ fn choices(list: &[Choice]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Minutes as the duration inputs show them.
+fn minutes(ms: Option<i64>) -> String {
+    ms.map(|m| format!("{}", m as f64 / 60_000.0))
+        .unwrap_or_default()
+}
+
+/// A duration input's minutes as milliseconds (blank or invalid: none).
+fn parse_minutes(v: &str) -> Option<i64> {
+    v.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|m| m.is_finite() && *m >= 0.0)
+        .map(|m| (m * 60_000.0).round() as i64)
+}
+
+fn show_from(f: &Filters, offset: i32) -> String {
+    f.date_from
+        .map(|ms| format_date(ms, offset))
+        .unwrap_or_default()
+}
+fn apply_from(f: &mut Filters, v: &str, offset: i32) {
+    f.date_from = day_start(v, offset);
+}
+// `date_to` is exclusive; the input shows the last day included.
+fn show_to(f: &Filters, offset: i32) -> String {
+    f.date_to
+        .map(|ms| format_date(ms - 1, offset))
+        .unwrap_or_default()
+}
+fn apply_to(f: &mut Filters, v: &str, offset: i32) {
+    f.date_to = day_start(v, offset).map(|d| d + DAY_MS);
+}
+fn show_min(f: &Filters, _: i32) -> String {
+    minutes(f.min_duration_ms)
+}
+fn apply_min(f: &mut Filters, v: &str, _: i32) {
+    f.min_duration_ms = parse_minutes(v);
+}
+fn show_max(f: &Filters, _: i32) -> String {
+    minutes(f.max_duration_ms)
+}
+fn apply_max(f: &mut Filters, v: &str, _: i32) {
+    f.max_duration_ms = parse_minutes(v);
+}
+
+/// An input for one bound of a range filter (a date or a duration), applied
+/// when it changes (not per keystroke).
+#[component]
+fn BoundInput(
+    board: Board,
+    /// The visible label.
+    label: &'static str,
+    /// `date` or `number`.
+    input: &'static str,
+    /// The bound as the input shows it.
+    show: fn(&Filters, i32) -> String,
+    /// Applies the input's text to the filters.
+    apply: fn(&mut Filters, &str, i32),
+) -> impl IntoView {
+    let offset = board.query.with_untracked(|q| q.utc_offset_minutes);
+    let number = input == "number";
+    view! {
+        <label class=if number { "cb-field cb-field--narrow" } else { "cb-field" }>
+            <span class="cb-field__label">{label}</span>
+            <input
+                type=input
+                class="cb-input"
+                min=number.then_some("0")
+                step=number.then_some("0.5")
+                prop:value=move || board.query.with(|q| show(&q.filters, offset))
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    board.update_filters(|f| apply(f, &v, offset));
+                }
+            />
+        </label>
+    }
+}
+
 #[component]
 fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
     let caps = board.capabilities();
     let filters = move || board.query.with(|q| q.filters.clone());
-    let offset = board.query.with_untracked(|q| q.utc_offset_minutes);
     let text_value = move |kind: FilterKind| {
         Signal::derive(move || {
             board
@@ -277,93 +355,18 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
             }
             .into_any()
         }
-        FilterKind::DateRange => {
-            let from = move || {
-                filters()
-                    .date_from
-                    .map(|ms| format_date(ms, offset))
-                    .unwrap_or_default()
-            };
-            let to = move || {
-                filters()
-                    .date_to
-                    .map(|ms| format_date(ms - 1, offset))
-                    .unwrap_or_default()
-            };
-            view! {
-                <div class="cb-field-group" role="group" aria-label="Date range">
-                <label class="cb-field">
-                    <span class="cb-field__label">"From"</span>
-                    <input
-                        type="date"
-                        class="cb-input"
-                        prop:value=from
-                        on:change=move |ev| {
-                            let v = day_start(&event_target_value(&ev), offset);
-                            board.update_filters(|f| f.date_from = v);
-                        }
-                    />
-                </label>
-                <label class="cb-field">
-                    <span class="cb-field__label">"To"</span>
-                    <input
-                        type="date"
-                        class="cb-input"
-                        prop:value=to
-                        on:change=move |ev| {
-                            let v = day_start(&event_target_value(&ev), offset).map(|d| d + DAY_MS);
-                            board.update_filters(|f| f.date_to = v);
-                        }
-                    />
-                </label>
-                </div>
-            }
-            .into_any()
+        FilterKind::DateRange => view! {
+            <div class="cb-field-group" role="group" aria-label="Date range">
+                <BoundInput board label="From" input="date" show=show_from apply=apply_from />
+                <BoundInput board label="To" input="date" show=show_to apply=apply_to />
+            </div>
         }
-        FilterKind::Duration => {
-            let minutes = |ms: Option<i64>| {
-                ms.map(|m| format!("{}", m as f64 / 60_000.0))
-                    .unwrap_or_default()
-            };
-            let parse = |v: String| {
-                v.trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|m| m.is_finite() && *m >= 0.0)
-                    .map(|m| (m * 60_000.0).round() as i64)
-            };
-            view! {
-                <label class="cb-field cb-field--narrow">
-                    <span class="cb-field__label">"Min minutes"</span>
-                    <input
-                        type="number"
-                        min="0"
-                        step="0.5"
-                        class="cb-input"
-                        prop:value=move || minutes(filters().min_duration_ms)
-                        on:change=move |ev| {
-                            let v = parse(event_target_value(&ev));
-                            board.update_filters(|f| f.min_duration_ms = v);
-                        }
-                    />
-                </label>
-                <label class="cb-field cb-field--narrow">
-                    <span class="cb-field__label">"Max minutes"</span>
-                    <input
-                        type="number"
-                        min="0"
-                        step="0.5"
-                        class="cb-input"
-                        prop:value=move || minutes(filters().max_duration_ms)
-                        on:change=move |ev| {
-                            let v = parse(event_target_value(&ev));
-                            board.update_filters(|f| f.max_duration_ms = v);
-                        }
-                    />
-                </label>
-            }
-            .into_any()
+        .into_any(),
+        FilterKind::Duration => view! {
+            <BoundInput board label="Min minutes" input="number" show=show_min apply=apply_min />
+            <BoundInput board label="Max minutes" input="number" show=show_max apply=apply_max />
         }
+        .into_any(),
     }
 }
 
