@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: test demo setup lint unit browser e2e dist npm gallery
+.PHONY: test demo setup lint unit browser e2e dist npm gallery bench
 
 ## make test: install what is missing, then format check, clippy (native
 ## and wasm32), native tests, browser tests (wasm-bindgen-test in headless
@@ -49,3 +49,10 @@ npm: dist
 gallery:
 	@scripts/setup.sh test
 	scripts/gallery.sh
+
+## make bench: size, rendering, playback-following, request and memory
+## figures of the script-tag widget in headless Chromium (table on stdout,
+## JSON in out/bench.json; BENCH_RUNS=20 runs per timed figure).
+bench:
+	@scripts/setup.sh test
+	scripts/bench.sh

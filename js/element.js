@@ -5,7 +5,14 @@
 
 import init, { mount as mountWasm, stylesheet, providerFilters } from "./callboard_wasm.js";
 
-const ready = init({ module_or_path: new URL("./callboard_wasm_bg.wasm", import.meta.url) });
+// User Timing: `callboard:wasm` is the wasm's fetch + compile + instantiate
+// (the other callboard:* marks and measures are set by the widget).
+performance.mark("callboard:wasm-start");
+const ready = init({ module_or_path: new URL("./callboard_wasm_bg.wasm", import.meta.url) }).then((out) => {
+  performance.measure("callboard:wasm", "callboard:wasm-start");
+  performance.clearMarks("callboard:wasm-start");
+  return out;
+});
 
 /** Attribute name for each option property (properties only: headers, credentials). */
 const ATTRIBUTES = {

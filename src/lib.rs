@@ -16,4 +16,6 @@ pub mod embed;
 #[cfg(feature = "web")]
 pub mod net;
 #[cfg(feature = "web")]
+pub mod perf;
+#[cfg(feature = "web")]
 pub mod ui;

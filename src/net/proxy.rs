@@ -10,6 +10,7 @@ use super::{CallSource, FetchError, LocalFuture};
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
 use crate::core::{ApiError, CallDetail, Page, Provider, ProviderRequest, Query};
+use crate::perf;
 
 /// How long list pages stay cached (going back a page is instant).
 const PAGE_TTL_MS: i64 = 60_000;
@@ -263,9 +264,11 @@ impl CallSource for ProxySource {
             let req = provider.list_request(&query)?;
             let key = cache_key(&req);
             if let Some(page) = inner.pages.borrow_mut().get(&key, now_ms()) {
+                perf::mark(perf::LIST_RESPONSE);
                 return Ok(page);
             }
             let reply = inner.send(&req, abort.as_ref()).await?;
+            perf::mark(perf::LIST_RESPONSE);
             let page = reply.read(provider, |body| provider.parse_list(body, &query))?;
             inner.pages.borrow_mut().insert(key, page.clone(), now_ms());
             Ok(page)
@@ -280,9 +283,11 @@ impl CallSource for ProxySource {
             let req = provider.detail_request(&id)?;
             let key = cache_key(&req);
             if let Some(detail) = inner.details.borrow_mut().get(&key, now_ms()) {
+                perf::mark(perf::DETAIL_RESPONSE);
                 return Ok(detail);
             }
             let reply = inner.send(&req, None).await?;
+            perf::mark(perf::DETAIL_RESPONSE);
             let detail = reply.read(provider, |body| provider.parse_detail(body))?;
             inner
                 .details

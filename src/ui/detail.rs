@@ -16,6 +16,7 @@ use crate::core::time::format_duration;
 use crate::core::url::safe_url;
 use crate::core::{Call, CallDetail, ExtraValue};
 use crate::net::FetchError;
+use crate::perf;
 
 #[derive(Clone, Debug, PartialEq)]
 enum DetailState {
@@ -197,16 +198,22 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
         move || {
             let Some(source) = board.source() else { return };
             state.set(DetailState::Loading);
+            perf::mark(perf::OPEN_START);
             let request = source.detail(&id);
             spawn_local(async move {
                 let result = request.await;
                 if let Err(e) = &result {
                     board.events.error("detail", e);
                 }
+                let ready = result.is_ok();
                 state.try_set(match result {
                     Ok(d) => DetailState::Ready(Box::new(d)),
                     Err(e) => DetailState::Failed(e),
                 });
+                if ready {
+                    perf::measure_after_render(perf::OPEN, perf::OPEN_START);
+                    perf::measure_after_render(perf::TRANSCRIPT, perf::DETAIL_RESPONSE);
+                }
             });
         }
     };

@@ -12,6 +12,7 @@ use crate::core::player::{seconds_to_ms, seek_by, slider_key, speed_label, SKIP_
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
 use crate::core::{Call, Recording};
+use crate::perf;
 
 /// Playback shared by the player and the transcript: the `<audio>`
 /// element, where it is, and a seek that waits for the audio to load.
@@ -277,7 +278,9 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                 }
                 on:timeupdate=move |_| {
                     if let Some(ms) = playback.audio.get_untracked().and_then(|a| seconds_to_ms(a.current_time())) {
+                        perf::mark(perf::TIMEUPDATE_START);
                         playback.position.set(ms);
+                        perf::measure_after_effects(perf::TIMEUPDATE, perf::TIMEUPDATE_START);
                     }
                 }
                 on:play=on_play

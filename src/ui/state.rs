@@ -12,6 +12,7 @@ use super::options::{CallSelected, FilterChange, LoadError, PageChange, Playback
 use crate::core::pager::CursorTrail;
 use crate::core::{Capabilities, Filters, Page, Pagination, Provider, Query, Sort};
 use crate::net::{CallSource, FetchError, Latest};
+use crate::perf;
 
 /// Callbacks an embedding listens to.
 #[derive(Clone, Copy, Default)]
@@ -68,6 +69,8 @@ pub struct Board {
     source: StoredValue<Rc<dyn CallSource>, LocalStorage>,
     latest: StoredValue<Latest, LocalStorage>,
     trail: StoredValue<CursorTrail>,
+    /// Rows have been shown once (for the `callboard:first-rows` mark).
+    first_rows: StoredValue<bool>,
     /// The provider, once known (`auto` learns it from the first answer).
     pub provider: RwSignal<Option<Provider>>,
     /// What is asked for.
@@ -97,6 +100,7 @@ impl Board {
             source: StoredValue::new_local(source),
             latest: StoredValue::new_local(Latest::new()),
             trail: StoredValue::new(CursorTrail::default()),
+            first_rows: StoredValue::new(false),
             provider: RwSignal::new(provider),
             query: RwSignal::new(query),
             list: RwSignal::new(ListView {
@@ -128,6 +132,7 @@ impl Board {
         Effect::new(move |_| {
             let query = self.query.get();
             self.reload.track();
+            perf::mark(perf::QUERY);
             self.fetch(query);
         });
     }
@@ -161,6 +166,15 @@ impl Board {
                         loading: false,
                         error: None,
                     });
+                    perf::measure_after_render(perf::ROWS, perf::LIST_RESPONSE);
+                    perf::measure_after_render(perf::UPDATE, perf::QUERY);
+                    if self
+                        .first_rows
+                        .try_update_value(|shown| !std::mem::replace(shown, true))
+                        == Some(true)
+                    {
+                        perf::mark_after_render(perf::FIRST_ROWS);
+                    }
                 }
                 Err(FetchError::Aborted) => {}
                 Err(e) => {

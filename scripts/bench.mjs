@@ -1,0 +1,417 @@
+// callboard's benchmark: drives the script-tag widget (dist/) in headless
+// Chromium against the dev server and reports size, time, request and
+// memory figures as a table and as JSON (out/bench.json).
+//
+// Times come from the widget's own User Timing points (src/perf.rs), read
+// through a PerformanceObserver on bench/index.html. Every time figure is a
+// median over BENCH_RUNS runs (default 20), each in a fresh browser context
+// (empty HTTP cache, fresh wasm instance).
+//
+//   BENCH_BASE=http://127.0.0.1:8795 BENCH_RUNS=20 node scripts/bench.mjs
+
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { launch } from "../tests/e2e/helpers.mjs";
+
+const BASE = process.env.BENCH_BASE ?? "http://127.0.0.1:8795";
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
+const DIST = process.env.BENCH_DIST ?? "dist";
+const OUT = process.env.BENCH_OUT ?? "out/bench.json";
+const PROVIDER = "agentvoice";
+const KB = 1024;
+
+/** The budgets of shared/design.md and issue 5. */
+const BUDGET = {
+  gzipTotalBytes: 100 * KB,
+  rows100Ms: 16,
+  transcript3000Ms: 100,
+  timeupdateMs: 1,
+  memoryGrowthBytes: 2 * KB * KB,
+};
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+
+function log(msg) {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+
+// ---------------------------------------------------------------- sizes
+
+/** Raw, gzip (level 9) and brotli (quality 11) size of every file a page loads. */
+function sizes() {
+  const files = readdirSync(DIST)
+    .filter((f) => /\.(js|wasm|css)$/.test(f))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(`${DIST}/${name}`);
+      return {
+        name,
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      };
+    });
+  const total = files.reduce(
+    (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+  return { files, total };
+}
+
+// ---------------------------------------------------------------- driving the page
+
+/** A fresh context on the bench page; `api` lists the provider requests it makes. */
+async function openBoard(browser, pageSize = 25, provider = PROVIDER) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const api = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith(`/${provider}/`)) api.push(url.pathname + url.search);
+  });
+  await page.goto(`${BASE}/bench/?provider=${provider}&page-size=${pageSize}`);
+  await waitEntries(page, "callboard:first-rows", 1);
+  return { context, page, api };
+}
+
+async function entries(page, name) {
+  return page.evaluate((n) => window.__perf.filter((e) => e.name === n), name);
+}
+
+async function waitEntries(page, name, n) {
+  await page.waitForFunction(([name, n]) => window.__perf.filter((e) => e.name === name).length >= n, [name, n], {
+    timeout: 60_000,
+    polling: 5,
+  });
+}
+
+/** Runs `action` and returns the next `name` entry the widget records. */
+async function next(page, name, action) {
+  const before = (await entries(page, name)).length;
+  await action();
+  await waitEntries(page, name, before + 1);
+  return (await entries(page, name))[before];
+}
+
+/** The latest entry of `name`. */
+async function last(page, name) {
+  const list = await entries(page, name);
+  return list[list.length - 1];
+}
+
+const nextButton = (page) => page.locator("nav.cb-pager button", { hasText: "Next" });
+const prevButton = (page) => page.locator("nav.cb-pager button", { hasText: "Previous" });
+const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- scenarios
+
+/** Cold start, 25-row rendering, a page flip and a sort change. */
+async function coldStart(browser) {
+  const out = { firstRows: [], wasm: [], rows25: [], flip: [], sort: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await openBoard(browser, 25);
+    out.firstRows.push((await last(page, "callboard:first-rows")).start);
+    out.wasm.push((await last(page, "callboard:wasm")).duration);
+    out.rows25.push((await last(page, "callboard:rows")).duration);
+    out.flip.push((await next(page, "callboard:update", () => nextButton(page).click())).duration);
+    out.rows25.push((await last(page, "callboard:rows")).duration);
+    const sortable = page.locator("button.cb-sort");
+    out.sort.push((await next(page, "callboard:update", () => sortable.last().click())).duration);
+    await context.close();
+  }
+  return out;
+}
+
+/** 100-row pages: the first load and page flips. */
+async function hundredRows(browser) {
+  const out = { first: [], flip: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await openBoard(browser, 100);
+    out.first.push((await last(page, "callboard:rows")).duration);
+    for (let k = 0; k < 3; k++) {
+      await next(page, "callboard:update", () => nextButton(page).click());
+      out.flip.push((await last(page, "callboard:rows")).duration);
+    }
+    await context.close();
+  }
+  return out;
+}
+
+/** The longest call on the first page, and its detail as the mock serves it. */
+async function longestCall() {
+  const { ids } = await (await fetch(`${BASE}/_control/ids?provider=${PROVIDER}&limit=25`)).json();
+  let best = null;
+  for (const id of ids) {
+    const detail = await (await fetch(`${BASE}/${PROVIDER}/api/calls/${id}`)).json();
+    if (!best || detail.call_duration > best.call_duration) best = detail;
+  }
+  return best;
+}
+
+/** `detail` with its transcript replaced by `turns` turns spread over the call. */
+function withTurns(detail, turns) {
+  const seconds = Math.max(1, detail.call_duration ?? 60);
+  const step = seconds / turns;
+  const words = "thanks for calling about the renewal of your policy we can look at the options together".split(" ");
+  const formatted = Array.from({ length: turns }, (_, i) => {
+    const text = Array.from({ length: 8 + (i % 12) }, (_, w) => words[(i * 7 + w) % words.length]).join(" ");
+    return {
+      speaker: i % 2 ? "Customer" : "Agent",
+      start: +(i * step).toFixed(3),
+      end: +((i + 0.9) * step).toFixed(3),
+      text: `${text} (${i + 1})`,
+    };
+  });
+  return {
+    ...detail,
+    transcript: formatted.map((t) => `${t.speaker}: ${t.text}`).join("\n"),
+    transcript_formatted: formatted,
+  };
+}
+
+async function fault(body) {
+  const r = await fetch(`${BASE}/_control/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (r.status !== 204) throw new Error(`fault not set: ${r.status}`);
+}
+
+/** Opening a call with `turns` turns, then following playback through it. */
+async function transcript(browser, detail, turns) {
+  const body = withTurns(detail, turns);
+  const out = { open: [], transcript: [], timeupdate: [], timeupdateP95: [] };
+  for (let i = 0; i < RUNS; i++) {
+    await fault({ path: `/${PROVIDER}/api/calls/${detail.id}`, kind: "replace", body, times: 1 });
+    const { context, page } = await openBoard(browser, 25);
+    const row = page.locator(`tr[data-call-id="${detail.id}"]`);
+    out.transcript.push((await next(page, "callboard:transcript", () => row.click())).duration);
+    out.open.push((await last(page, "callboard:open")).duration);
+    const shown = await page.locator("li.cb-turn").count();
+    if (shown !== turns) throw new Error(`expected ${turns} turns, the widget shows ${shown}`);
+    const samples = await page.evaluate(async (turns) => {
+      const audio = document.querySelector("call-board").shadowRoot.querySelector("audio");
+      audio.muted = true;
+      if (audio.readyState < 1) await new Promise((r) => audio.addEventListener("loadedmetadata", r, { once: true }));
+      await audio.play();
+      const samples = [];
+      const steps = 120;
+      for (let k = 0; k < steps; k++) {
+        // Jump through the call so the playing turn changes (and is followed) every time.
+        audio.currentTime = (audio.duration * ((k * 37) % steps)) / steps;
+        audio.dispatchEvent(new Event("timeupdate"));
+        await new Promise((r) => setTimeout(r, 0));
+        // The widget keeps the latest measure of each name in the timeline.
+        const m = performance.getEntriesByName("callboard:timeupdate", "measure").at(-1);
+        if (m) samples.push(m.duration);
+      }
+      audio.pause();
+      return samples;
+    }, turns);
+    out.timeupdate.push(median(samples));
+    out.timeupdateP95.push(percentile(samples, 95));
+    await context.close();
+  }
+  return out;
+}
+
+/** Provider requests in each scenario (deterministic; median of 3 runs). */
+async function requests(browser) {
+  const out = { firstLoad: [], flips: [], typing: [], openTwice: [] };
+  for (let i = 0; i < 3; i++) {
+    const { context, page, api } = await openBoard(browser, 25);
+    await settle();
+    out.firstLoad.push(api.length);
+
+    api.length = 0;
+    for (let k = 0; k < 10; k++) await next(page, "callboard:update", () => nextButton(page).click());
+    for (let k = 0; k < 10; k++) await next(page, "callboard:update", () => prevButton(page).click());
+    await settle();
+    out.flips.push(api.length);
+
+    api.length = 0;
+    for (let round = 0; round < 2; round++) {
+      for (let r = 0; r < 5; r++) {
+        await page.locator("tr[data-call-id]").nth(r).click();
+        await page.locator(".cb-detail__body[data-state=ready]").waitFor();
+        await page.locator("button.cb-close").click();
+        await page.locator(".cb-detail").waitFor({ state: "detached" });
+      }
+    }
+    await settle();
+    out.openTwice.push(api.length);
+    await context.close();
+
+    // AgentVoice has no free-text search; Talkover does.
+    const typing = await openBoard(browser, 25, "talkover");
+    await settle();
+    typing.api.length = 0;
+    const search = typing.page.locator(".cb-filters input[type=search]");
+    await next(typing.page, "callboard:update", async () => {
+      await search.click();
+      await search.pressSequentially("renewal po", { delay: 60 });
+    });
+    await settle(1_000);
+    out.typing.push(typing.api.length);
+    await typing.context.close();
+  }
+  return out;
+}
+
+/** JS heap (after a forced GC), wasm linear memory and DOM nodes. */
+async function memory(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const dom = await cdp.send("Memory.getDOMCounters");
+  const wasm = await page.evaluate(async () => (await (await import("/dist/callboard_wasm.js")).default()).memory.buffer.byteLength);
+  return { jsHeap: heap.usedSize, wasm, nodes: dom.nodes, listeners: dom.jsEventListeners };
+}
+
+/** Memory after 10 and after 500 page flips, and after 10 and 200 open/close cycles. */
+async function memoryGrowth(browser) {
+  const { context, page } = await openBoard(browser, 10);
+  const cdp = await context.newCDPSession(page);
+  let forward = true;
+  const flip = async () => {
+    if (forward && (await nextButton(page).isDisabled())) forward = false;
+    if (!forward && (await prevButton(page).isDisabled())) forward = true;
+    await next(page, "callboard:update", () => (forward ? nextButton(page) : prevButton(page)).click());
+  };
+  for (let k = 0; k < 10; k++) await flip();
+  const flips10 = await memory(page, cdp);
+  for (let k = 10; k < 500; k++) await flip();
+  const flips500 = await memory(page, cdp);
+
+  const cycle = async (k) => {
+    await page.locator("tr[data-call-id]").nth(k % 5).click();
+    await page.locator(".cb-detail__body[data-state=ready]").waitFor();
+    await page.locator("button.cb-close").click();
+    await page.locator(".cb-detail").waitFor({ state: "detached" });
+  };
+  for (let k = 0; k < 10; k++) await cycle(k);
+  const open10 = await memory(page, cdp);
+  for (let k = 10; k < 200; k++) await cycle(k);
+  const open200 = await memory(page, cdp);
+  await context.close();
+  const growth = (a, b) => ({
+    jsHeap: b.jsHeap - a.jsHeap,
+    wasm: b.wasm - a.wasm,
+    nodes: b.nodes - a.nodes,
+    listeners: b.listeners - a.listeners,
+  });
+  return {
+    flips: { after10: flips10, after500: flips500, growth: growth(flips10, flips500) },
+    openClose: { after10: open10, after200: open200, growth: growth(open10, open200) },
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(2)} ms` : "n/a");
+const kb = (x) => `${(x / KB).toFixed(1)} KB`;
+const signedKb = (x) => `${x >= 0 ? "+" : "−"}${(Math.abs(x) / KB).toFixed(1)} KB`;
+const verdict = (ok) => (ok ? "ok" : "OVER");
+
+function table(rows) {
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => String(cell ?? "").padEnd(widths[c])).join("  ").trimEnd()).join("\n");
+}
+
+async function main() {
+  const started = Date.now();
+  const size = sizes();
+  const browser = await launch();
+  try {
+    log(`cold start, 25 rows, page flip, sort (${RUNS} runs)`);
+    const cold = await coldStart(browser);
+    log(`100-row pages (${RUNS} runs)`);
+    const hundred = await hundredRows(browser);
+    const detail = await longestCall();
+    log(`transcript of 100 turns (${RUNS} runs)`);
+    const t100 = await transcript(browser, detail, 100);
+    log(`transcript of 3,000 turns (${RUNS} runs)`);
+    const t3000 = await transcript(browser, detail, 3000);
+    log("requests per scenario (3 runs)");
+    const req = await requests(browser);
+    log("memory (500 page flips, 200 open/close cycles)");
+    const mem = await memoryGrowth(browser);
+
+    const figures = {
+      runs: RUNS,
+      size,
+      coldStart: { firstRowsMs: median(cold.firstRows), wasmMs: median(cold.wasm) },
+      render: {
+        rows25Ms: median(cold.rows25),
+        rows100FirstLoadMs: median(hundred.first),
+        rows100Ms: median(hundred.flip),
+        pageFlipMs: median(cold.flip),
+        sortChangeMs: median(cold.sort),
+      },
+      transcript: {
+        turns100: { openMs: median(t100.open), paintedMs: median(t100.transcript), timeupdateMs: median(t100.timeupdate), timeupdateP95Ms: median(t100.timeupdateP95) },
+        turns3000: { openMs: median(t3000.open), paintedMs: median(t3000.transcript), timeupdateMs: median(t3000.timeupdate), timeupdateP95Ms: median(t3000.timeupdateP95) },
+      },
+      requests: {
+        firstLoad: median(req.firstLoad),
+        tenFlipsForwardTenBack: median(req.flips),
+        typingTenCharacters: median(req.typing),
+        openFiveCallsTwice: median(req.openTwice),
+      },
+      memory: mem,
+      budgets: BUDGET,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    const f = figures;
+    const memOk = (g) => g.jsHeap + g.wasm < BUDGET.memoryGrowthBytes;
+    const rows = [
+      ["figure", "value", "budget"],
+      ...size.files.map((x) => [`size ${x.name}`, `${kb(x.raw)} raw, ${kb(x.gzip)} gzip, ${kb(x.brotli)} br`, ""]),
+      ["size total", `${kb(size.total.raw)} raw, ${kb(size.total.gzip)} gzip, ${kb(size.total.brotli)} br`, `≤ 100 KB gzip: ${verdict(size.total.gzip <= BUDGET.gzipTotalBytes)}`],
+      ["cold start: navigation → first rows", ms(f.coldStart.firstRowsMs), ""],
+      ["cold start: wasm fetch+compile+instantiate", ms(f.coldStart.wasmMs), ""],
+      ["response → 25 rows", ms(f.render.rows25Ms), ""],
+      ["response → 100 rows (first load)", ms(f.render.rows100FirstLoadMs), ""],
+      ["response → 100 rows (page flip)", ms(f.render.rows100Ms), `≤ 16 ms: ${verdict(f.render.rows100Ms <= BUDGET.rows100Ms)}`],
+      ["page flip (click → rows)", ms(f.render.pageFlipMs), ""],
+      ["sort change (click → rows)", ms(f.render.sortChangeMs), ""],
+      ["open call, 100 turns (click → detail)", ms(f.transcript.turns100.openMs), ""],
+      ["transcript painted, 100 turns", ms(f.transcript.turns100.paintedMs), ""],
+      ["open call, 3,000 turns (click → detail)", ms(f.transcript.turns3000.openMs), ""],
+      ["transcript painted, 3,000 turns", ms(f.transcript.turns3000.paintedMs), `≤ 100 ms: ${verdict(f.transcript.turns3000.paintedMs <= BUDGET.transcript3000Ms)}`],
+      ["timeupdate, 100 turns (median / p95)", `${ms(f.transcript.turns100.timeupdateMs)} / ${ms(f.transcript.turns100.timeupdateP95Ms)}`, `≤ 1 ms: ${verdict(f.transcript.turns100.timeupdateMs <= BUDGET.timeupdateMs)}`],
+      ["timeupdate, 3,000 turns (median / p95)", `${ms(f.transcript.turns3000.timeupdateMs)} / ${ms(f.transcript.turns3000.timeupdateP95Ms)}`, `≤ 1 ms: ${verdict(f.transcript.turns3000.timeupdateMs <= BUDGET.timeupdateMs)}`],
+      ["requests: first load", f.requests.firstLoad, `1: ${verdict(f.requests.firstLoad === 1)}`],
+      ["requests: 10 flips forward, 10 back", f.requests.tenFlipsForwardTenBack, `10: ${verdict(f.requests.tenFlipsForwardTenBack === 10)}`],
+      ["requests: typing a 10-character search", f.requests.typingTenCharacters, `1: ${verdict(f.requests.typingTenCharacters === 1)}`],
+      ["requests: opening 5 calls twice each", f.requests.openFiveCallsTwice, `5: ${verdict(f.requests.openFiveCallsTwice === 5)}`],
+      ...[
+        ["500 page flips vs 10", mem.flips],
+        ["200 open/close vs 10", mem.openClose],
+      ].map(([label, m]) => [
+        `memory: ${label}`,
+        `JS heap ${signedKb(m.growth.jsHeap)} (${kb(m.after10.jsHeap)} → ${kb(m.after500?.jsHeap ?? m.after200.jsHeap)}), wasm ${signedKb(m.growth.wasm)} (${kb(m.after10.wasm)}), DOM nodes ${m.growth.nodes >= 0 ? "+" : ""}${m.growth.nodes}`,
+        `< 2 MB: ${verdict(memOk(m.growth))}`,
+      ]),
+    ];
+    console.log(table(rows));
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(figures, null, 2)}\n`);
+    log(`figures written to ${OUT} (${figures.seconds} s)`);
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

@@ -1,0 +1,108 @@
+//! The widget's own User Timing points: `performance.mark`/`measure` at the
+//! moments users feel, left in the product so that `make bench`, a
+//! Chromium trace or an integrator's RUM script can read them.
+//!
+//! Every measure replaces the previous one of the same name and its start
+//! mark is cleared, so the page's performance timeline holds at most one
+//! entry of each name however long the widget runs; to collect every
+//! occurrence, use a `PerformanceObserver` (`entryTypes: ["measure"]`).
+//!
+//! | name | kind | from → to |
+//! |---|---|---|
+//! | `callboard:wasm` | measure | `callboard.js` starts loading the wasm → instantiated (fetch + compile + instantiate) |
+//! | `callboard:first-rows` | mark | the first rows a board shows are in the DOM |
+//! | `callboard:rows` | measure | a list response is read (or served from cache) → its rows are in the DOM |
+//! | `callboard:update` | measure | the query changes (page flip, sort, filter) → its rows are in the DOM |
+//! | `callboard:open` | measure | a call is opened → its detail is in the DOM |
+//! | `callboard:transcript` | measure | a detail response is read (or served from cache) → its transcript is in the DOM |
+//! | `callboard:timeupdate` | measure | the player's `timeupdate` handler starts → the playing turn is highlighted and followed |
+//!
+//! The start marks (`callboard:list-response`, `callboard:query`,
+//! `callboard:open-start`, `callboard:detail-response`,
+//! `callboard:timeupdate-start`) are cleared once measured.
+//!
+//! "In the DOM" means after the widget's reactive updates have run (the end
+//! of the task that rendered), so style, layout and paint are not included
+//! unless the browser renders in between.
+
+use wasm_bindgen::closure::Closure;
+
+/// Measure: the wasm's fetch + compile + instantiate (set by `element.js`).
+pub const WASM: &str = "callboard:wasm";
+/// Mark: the first rows a board shows are in the DOM.
+pub const FIRST_ROWS: &str = "callboard:first-rows";
+/// Measure: a list response read → its rows in the DOM.
+pub const ROWS: &str = "callboard:rows";
+/// Mark: a list response was read (start of [`ROWS`]).
+pub const LIST_RESPONSE: &str = "callboard:list-response";
+/// Measure: the query changed → its rows in the DOM.
+pub const UPDATE: &str = "callboard:update";
+/// Mark: the query changed (start of [`UPDATE`]).
+pub const QUERY: &str = "callboard:query";
+/// Measure: a call opened → its detail in the DOM.
+pub const OPEN: &str = "callboard:open";
+/// Mark: a call's detail was asked for (start of [`OPEN`]).
+pub const OPEN_START: &str = "callboard:open-start";
+/// Measure: a detail response read → its transcript in the DOM.
+pub const TRANSCRIPT: &str = "callboard:transcript";
+/// Mark: a detail response was read (start of [`TRANSCRIPT`]).
+pub const DETAIL_RESPONSE: &str = "callboard:detail-response";
+/// Measure: one `timeupdate` handled, the playing turn followed.
+pub const TIMEUPDATE: &str = "callboard:timeupdate";
+/// Mark: a `timeupdate` arrived (start of [`TIMEUPDATE`]).
+pub const TIMEUPDATE_START: &str = "callboard:timeupdate-start";
+use wasm_bindgen::JsCast;
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window().and_then(|w| w.performance())
+}
+
+/// Sets mark `name` now (replacing an earlier one of that name).
+pub fn mark(name: &str) {
+    if let Some(p) = performance() {
+        p.clear_marks_with_mark_name(name);
+        let _ = p.mark(name);
+    }
+}
+
+/// Measures `name` from mark `start` to now, then clears `start`. Does
+/// nothing when `start` was never set (or was already measured): the
+/// browser refuses the measure and the refusal is dropped.
+pub fn measure(name: &str, start: &str) {
+    if let Some(p) = performance() {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark(name, start);
+        p.clear_marks_with_mark_name(start);
+    }
+}
+
+/// Measures `name` from mark `start` once the updates already scheduled
+/// have run: in a new task, after every pending microtask (the reactive
+/// system's effects) has rendered.
+pub fn measure_after_render(name: &'static str, start: &'static str) {
+    after_task(move || measure(name, start));
+}
+
+/// Sets mark `name` once the updates already scheduled have rendered.
+pub fn mark_after_render(name: &'static str) {
+    after_task(move || mark(name));
+}
+
+/// Measures `name` from mark `start` at the end of the current microtask
+/// checkpoint's first round: after the effects that a signal set just now
+/// woke have run (cheaper than a task; for the playback hot path).
+pub fn measure_after_effects(name: &'static str, start: &'static str) {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(move || measure(name, start));
+        window.queue_microtask(callback.unchecked_ref());
+    }
+}
+
+fn after_task(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
