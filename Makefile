@@ -24,7 +24,7 @@ unit:
 	cargo test --workspace --all-features
 
 browser:
-	cargo test -p callboard $(WASM) --test browser --test components --test net
+	cargo test -p callboard $(WASM) --test browser --test components --test net --test memory
 
 e2e:
 	scripts/e2e.sh

@@ -10,9 +10,20 @@ use web_sys::AbortSignal;
 use super::{CallSource, FetchError, LocalFuture};
 use crate::core::{local, ApiError, Call, CallDetail, Page, Provider, Query};
 
-/// A [`CallSource`] over calls held in memory. It records every query and
-/// detail request so tests can count them, and can be told to fail or to
-/// answer slowly.
+/// How many queries and detail requests a [`MemorySource`] remembers (a
+/// demo left running must not grow without bound).
+pub const LOG_LIMIT: usize = 100;
+
+fn log<T>(entries: &mut Vec<T>, entry: T) {
+    if entries.len() >= LOG_LIMIT {
+        entries.remove(0);
+    }
+    entries.push(entry);
+}
+
+/// A [`CallSource`] over calls held in memory. It records the last
+/// [`LOG_LIMIT`] queries and detail requests so tests can count them, and
+/// can be told to fail or to answer slowly.
 #[derive(Clone)]
 pub struct MemorySource(Rc<Inner>);
 
@@ -68,12 +79,12 @@ impl MemorySource {
         self.0.delay_ms.set(ms);
     }
 
-    /// Every list query received, in order.
+    /// The list queries received (the last [`LOG_LIMIT`]), in order.
     pub fn queries(&self) -> Vec<Query> {
         self.0.queries.borrow().clone()
     }
 
-    /// Every detail requested, in order.
+    /// The details requested (the last [`LOG_LIMIT`]), in order.
     pub fn detail_requests(&self) -> Vec<String> {
         self.0.detail_requests.borrow().clone()
     }
@@ -119,7 +130,7 @@ impl CallSource for MemorySource {
         let inner = Rc::clone(&self.0);
         let query = query.clone();
         Box::pin(async move {
-            inner.queries.borrow_mut().push(query.clone());
+            log(&mut inner.queries.borrow_mut(), query.clone());
             let caps = inner.provider.capabilities();
             let filters = caps.validate(inner.provider.name(), &query)?;
             inner.pause(abort.as_ref()).await?;
@@ -131,7 +142,7 @@ impl CallSource for MemorySource {
         let inner = Rc::clone(&self.0);
         let id = id.to_owned();
         Box::pin(async move {
-            inner.detail_requests.borrow_mut().push(id.clone());
+            log(&mut inner.detail_requests.borrow_mut(), id.clone());
             inner.pause(None).await?;
             if let Some(d) = inner.details.borrow().iter().find(|d| d.call.id == id) {
                 return Ok(d.clone());

@@ -373,21 +373,23 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
 /// The filter bar above the table.
 #[component]
 pub fn FilterBar(board: Board) -> impl IntoView {
-    let kinds = move || {
+    // Memos: the query changes on every page flip, the controls and chips
+    // only when the scope or the filters do.
+    let kinds = Memo::new(move |_| {
         let pinned = board.query.with(|q| q.scope.pinned());
         offered(board.capabilities(), &pinned)
-    };
-    let active = move || {
+    });
+    let active = Memo::new(move |_| {
         let caps = board.capabilities();
         let locale = board.locale.get();
         board.query.with(|q| chips(&q.filters, caps, &locale))
-    };
+    });
     view! {
         <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
             <div class="cb-filters__controls">
                 {move || {
                     let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
-                        kinds().into_iter().partition(|k| is_primary(*k));
+                        kinds.get().into_iter().partition(|k| is_primary(*k));
                     view! {
                         {primary.into_iter().map(|kind| view! { <FilterControl board kind /> }).collect_view()}
                         {(!more.is_empty())
@@ -405,7 +407,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                 }}
             </div>
             {move || {
-                let chips = active();
+                let chips = active.get();
                 (!chips.is_empty())
                     .then(|| {
                         view! {

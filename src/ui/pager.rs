@@ -79,18 +79,20 @@ pub fn Pager(board: Board) -> impl IntoView {
                 >
                     "‹ Previous"
                 </button>
+                // Re-rendered whole on every flip, so nothing inside is
+                // reactive: effects made per re-render would pile up.
                 {move || {
+                    let now = current();
                     numbers()
                         .into_iter()
                         .map(|item| match item {
                             PageItem::Number(n) => {
-                                let is_current = move || current() == n;
                                 view! {
                                     <button
                                         type="button"
                                         class="cb-page"
                                         aria-label=format!("Page {n}")
-                                        aria-current=move || is_current().then_some("page")
+                                        aria-current=(now == n).then_some("page")
                                         on:click=move |_| board.go_to_page(n)
                                     >
                                         {n}

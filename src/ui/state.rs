@@ -121,9 +121,11 @@ impl Board {
 
     /// The capabilities the UI offers (reactive: `auto` may learn them).
     pub fn capabilities(&self) -> &'static Capabilities {
-        self.provider
-            .get()
-            .map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
+        Self::capabilities_of(self.provider.get())
+    }
+
+    fn capabilities_of(provider: Option<Provider>) -> &'static Capabilities {
+        provider.map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
     }
 
     /// Loads whenever the query changes or a reload is asked for; the
@@ -155,7 +157,12 @@ impl Board {
             if !current {
                 return;
             }
-            self.provider.try_set(source.provider());
+            // Set only when learnt: every setting re-renders what depends
+            // on the capabilities (the filter bar, the headers).
+            let provider = source.provider();
+            if self.provider.try_get_untracked().is_some_and(|p| p != provider) {
+                self.provider.try_set(provider);
+            }
             match result {
                 Ok(page) => {
                     self.trail
@@ -208,7 +215,7 @@ impl Board {
         if n == 0 || n == q.page {
             return;
         }
-        let cursor = match self.capabilities().pagination {
+        let cursor = match Self::capabilities_of(self.provider.get_untracked()).pagination {
             Pagination::Cursor => match self.trail.with_value(|t| t.cursor_for(n)) {
                 Some(c) => c,
                 None => return,
