@@ -15,10 +15,12 @@
 //! | `callboard:update` | measure | the query changes (page flip, sort, filter) → its rows are in the DOM |
 //! | `callboard:open` | measure | a call is opened → its detail is in the DOM |
 //! | `callboard:transcript` | measure | a detail response is read (or served from cache) → its transcript is in the DOM |
+//! | `callboard:transcript-all` | measure | a transcript view is created → every turn is in the DOM (the first 100 come at once, then 100 a frame) |
 //! | `callboard:timeupdate` | measure | the player's `timeupdate` handler starts → the playing turn is highlighted and followed |
 //!
 //! The start marks (`callboard:list-response`, `callboard:query`,
 //! `callboard:open-start`, `callboard:detail-response`,
+//! `callboard:transcript-start`,
 //! `callboard:timeupdate-start`) are cleared once measured.
 //!
 //! "In the DOM" means after the widget's reactive updates have run (the end
@@ -47,6 +49,11 @@ pub const OPEN_START: &str = "callboard:open-start";
 pub const TRANSCRIPT: &str = "callboard:transcript";
 /// Mark: a detail response was read (start of [`TRANSCRIPT`]).
 pub const DETAIL_RESPONSE: &str = "callboard:detail-response";
+/// Measure: a transcript view created → all its turns in the DOM (they are
+/// added a chunk per frame after the first paint).
+pub const TRANSCRIPT_ALL: &str = "callboard:transcript-all";
+/// Mark: a transcript view was created (start of [`TRANSCRIPT_ALL`]).
+pub const TRANSCRIPT_START: &str = "callboard:transcript-start";
 /// Measure: one `timeupdate` handled, the playing turn followed.
 pub const TIMEUPDATE: &str = "callboard:timeupdate";
 /// Mark: a `timeupdate` arrived (start of [`TIMEUPDATE`]).

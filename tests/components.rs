@@ -55,8 +55,13 @@ async fn sleep(ms: u32) {
 }
 
 /// Waits (up to 3 s) until `check` holds.
-async fn until(what: &str, mut check: impl FnMut() -> bool) {
-    for _ in 0..150 {
+async fn until(what: &str, check: impl FnMut() -> bool) {
+    until_within(what, 150, check).await;
+}
+
+/// Waits up to `tries` × 20 ms until `check` holds.
+async fn until_within(what: &str, tries: u32, mut check: impl FnMut() -> bool) {
+    for _ in 0..tries {
         if check() {
             return;
         }
@@ -725,8 +730,10 @@ async fn hostile_text_stays_text() {
     );
     until("rows", || row_ids(&m.root).len() == 1).await;
     one(&m.root, "tr[data-call-id]").click();
-    until("10,000 turns", || {
-        all(&m.root, "li.cb-turn").len() == 10_000
+    // The first chunk paints at once, the rest follow a chunk a frame.
+    until("the first turns", || !all(&m.root, "li.cb-turn").is_empty()).await;
+    until_within("10,000 turns", 3_000, || {
+        m.root.query_selector_all("li.cb-turn").unwrap().length() == 10_000
     })
     .await;
     assert!(

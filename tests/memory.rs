@@ -13,10 +13,10 @@
 use std::alloc::System;
 use std::rc::Rc;
 
-use cap::Cap;
 use callboard::core::{Call, Provider};
 use callboard::net::{CallSource, MemorySource, ProviderChoice};
 use callboard::ui::{CallBoard, Options};
+use cap::Cap;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;

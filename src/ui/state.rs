@@ -160,7 +160,11 @@ impl Board {
             // Set only when learnt: every setting re-renders what depends
             // on the capabilities (the filter bar, the headers).
             let provider = source.provider();
-            if self.provider.try_get_untracked().is_some_and(|p| p != provider) {
+            if self
+                .provider
+                .try_get_untracked()
+                .is_some_and(|p| p != provider)
+            {
                 self.provider.try_set(provider);
             }
             match result {

@@ -16,6 +16,38 @@ use super::player::Playback;
 use crate::core::time::format_duration;
 use crate::core::transcript_index::{hits_in, search, segments, Match, TurnIndex};
 use crate::core::{Speaker, Transcript};
+use crate::perf;
+
+/// Turns put in the DOM at first paint, and in each task after it until
+/// all are in: a 3,000-turn call paints its first screenfuls at once
+/// instead of building every turn before anything shows, and the page
+/// stays responsive (input and painting run between the chunks).
+const CHUNK: usize = 100;
+
+/// The chunks needed for turn `turn` to be in the DOM.
+fn chunks_through(turn: usize) -> usize {
+    turn / CHUNK + 1
+}
+
+/// Adds a chunk per task until `total` are shown (stops when the
+/// transcript is gone).
+fn grow_chunks(shown: RwSignal<usize>, total: usize) {
+    set_timeout(
+        move || {
+            let Some(n) = shown.try_get_untracked() else {
+                return;
+            };
+            if n < total {
+                shown.set(n + 1);
+                if n + 1 == total {
+                    perf::measure_after_render(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
+                }
+                grow_chunks(shown, total);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
 
 fn speaker_id(s: Speaker) -> &'static str {
     match s {
@@ -43,6 +75,30 @@ fn scroll_within(container: &web_sys::HtmlElement, selector: &str) -> bool {
         true
     } else {
         false
+    }
+}
+
+/// Brings turn `turn` (or what `selector` finds in it) into view: at once
+/// when it is in the DOM, else after the chunk holding it has rendered.
+fn reveal(
+    container: NodeRef<html::Div>,
+    shown: RwSignal<usize>,
+    turn: usize,
+    selector: String,
+    auto_scrolling: StoredValue<bool>,
+) {
+    let scroll = move || {
+        if let Some(c) = container.get_untracked() {
+            if scroll_within(&c, &selector) {
+                auto_scrolling.set_value(true);
+            }
+        }
+    };
+    if shown.get_untracked() >= chunks_through(turn) {
+        scroll();
+    } else {
+        shown.set(chunks_through(turn));
+        request_animation_frame(scroll);
     }
 }
 
@@ -120,6 +176,16 @@ pub fn TranscriptView(
     let active_turn = Selector::new(move || active_match.get().map(|m| m.turn));
     let copy_status = RwSignal::new("");
 
+    let turn_count = transcript.turns.len();
+    let chunk_count = turn_count.div_ceil(CHUNK);
+    let shown_chunks = RwSignal::new(chunk_count.min(1));
+    perf::mark(perf::TRANSCRIPT_START);
+    if chunk_count > 1 {
+        grow_chunks(shown_chunks, chunk_count);
+    } else {
+        perf::measure_after_render(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
+    }
+
     // Follow the playing turn while following is on.
     Effect::new(move |_| {
         let Some(turn) = playing_turn.get() else {
@@ -128,23 +194,17 @@ pub fn TranscriptView(
         if !following.get_untracked() || !playback.playing.get_untracked() {
             return;
         }
-        if let Some(c) = container.get_untracked() {
-            if scroll_within(&c, &format!("[data-turn=\"{turn}\"]")) {
-                auto_scrolling.set_value(true);
-            }
-        }
+        let selector = format!("[data-turn=\"{turn}\"]");
+        reveal(container, shown_chunks, turn, selector, auto_scrolling);
     });
     // Bring the active search hit into view.
     Effect::new(move |_| {
-        if active_match.get().is_none() {
+        let Some(hit) = active_match.get() else {
             return;
-        }
+        };
         following.set(false);
-        if let Some(c) = container.get_untracked() {
-            if scroll_within(&c, "mark[data-active=\"true\"]") {
-                auto_scrolling.set_value(true);
-            }
-        }
+        let selector = "mark[data-active=\"true\"]".to_owned();
+        reveal(container, shown_chunks, hit.turn, selector, auto_scrolling);
     });
     let step = move |delta: isize| {
         let n = matches.with_untracked(Vec::len);
@@ -166,10 +226,9 @@ pub fn TranscriptView(
     };
     let resume = move |_| {
         following.set(true);
-        if let (Some(turn), Some(c)) = (playing_turn.get_untracked(), container.get_untracked()) {
-            if scroll_within(&c, &format!("[data-turn=\"{turn}\"]")) {
-                auto_scrolling.set_value(true);
-            }
+        if let Some(turn) = playing_turn.get_untracked() {
+            let selector = format!("[data-turn=\"{turn}\"]");
+            reveal(container, shown_chunks, turn, selector, auto_scrolling);
         }
     };
     let plain = {
@@ -185,11 +244,11 @@ pub fn TranscriptView(
             .collect::<String>()
     );
 
-    let turns = transcript
-        .turns
-        .iter()
-        .enumerate()
-        .map(|(i, turn)| {
+    let turn_view = move |i: usize| {
+        let Some(turn) = transcript.turns.get(i) else {
+            return ().into_any();
+        };
+        {
             let (current, active_turn) = (current.clone(), active_turn.clone());
             let text = Arc::new(turn.text.clone());
             // Only turns whose hits change re-render when the search does.
@@ -198,7 +257,11 @@ pub fn TranscriptView(
                 let text = Arc::clone(&text);
                 move || {
                     let hits = hits.get();
-                    let active_here = if active_turn.selected(&Some(i)) { active_match.get() } else { None };
+                    let active_here = if active_turn.selected(&Some(i)) {
+                        active_match.get()
+                    } else {
+                        None
+                    };
                     segments(&text, &hits)
                         .into_iter()
                         .scan(0_usize, |at, (piece, hit)| {
@@ -220,7 +283,11 @@ pub fn TranscriptView(
             };
             let is_current = move || current.selected(&Some(i));
             let speaker = speaker_id(turn.speaker);
-            let label = if turn.label.is_empty() { "Transcript".to_owned() } else { turn.label.clone() };
+            let label = if turn.label.is_empty() {
+                "Transcript".to_owned()
+            } else {
+                turn.label.clone()
+            };
             let time = turn.start_ms.map(format_duration);
             match turn.start_ms {
                 Some(start) => view! {
@@ -253,8 +320,14 @@ pub fn TranscriptView(
                 }
                 .into_any(),
             }
-        })
-        .collect_view();
+        }
+    };
+    let chunk_view = move |chunk: usize| {
+        let start = chunk * CHUNK;
+        (start..(start + CHUNK).min(turn_count))
+            .map(turn_view.clone())
+            .collect_view()
+    };
 
     view! {
         <section class="cb-transcript" part="transcript" aria-label="Transcript">
@@ -322,7 +395,9 @@ pub fn TranscriptView(
                     }
                 }
             >
-                <ol class="cb-turns">{turns}</ol>
+                <ol class="cb-turns">
+                    <For each=move || 0..shown_chunks.get() key=|chunk| *chunk children=chunk_view />
+                </ol>
             </div>
             {move || {
                 (!following.get() && timed)
