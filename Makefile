@@ -4,13 +4,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: test demo setup lint unit browser e2e dist npm gallery bench
+.PHONY: test demo setup lint unit browser e2e size dist npm gallery bench
 
 ## make test: install what is missing, then format check, clippy (native
 ## and wasm32), native tests, browser tests (wasm-bindgen-test in headless
 ## Chromium) and the end-to-end suite (Playwright in Chromium against the
-## dev server, the script-tag bundle and the npm package in a Vite app).
-test: setup lint unit browser e2e
+## dev server, the script-tag bundle and the npm package in a Vite app),
+## then the bundle size budget.
+test: setup lint unit browser e2e size
 
 setup:
 	@scripts/setup.sh test
@@ -28,6 +29,11 @@ browser:
 
 e2e:
 	scripts/e2e.sh
+
+## The size budget: gzip total of dist/ under the ceiling in size-budget.json.
+size:
+	@[ -f dist/callboard_wasm_bg.wasm ] || scripts/dist.sh
+	node --test tests/size_budget.test.mjs
 
 ## make demo: the dev server (mock providers) on :8787 and `trunk serve` for
 ## the demo page on http://127.0.0.1:8080/.

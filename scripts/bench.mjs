@@ -9,10 +9,10 @@
 //
 //   BENCH_BASE=http://127.0.0.1:8795 BENCH_RUNS=20 node scripts/bench.mjs
 
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { launch } from "../tests/e2e/helpers.mjs";
+import { sizes } from "./sizes.mjs";
 
 const BASE = process.env.BENCH_BASE ?? "http://127.0.0.1:8795";
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
@@ -43,29 +43,6 @@ const percentile = (xs, p) => {
 
 function log(msg) {
   process.stderr.write(`bench: ${msg}\n`);
-}
-
-// ---------------------------------------------------------------- sizes
-
-/** Raw, gzip (level 9) and brotli (quality 11) size of every file a page loads. */
-function sizes() {
-  const files = readdirSync(DIST)
-    .filter((f) => /\.(js|wasm|css)$/.test(f))
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(`${DIST}/${name}`);
-      return {
-        name,
-        raw: bytes.length,
-        gzip: gzipSync(bytes, { level: 9 }).length,
-        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      };
-    });
-  const total = files.reduce(
-    (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 },
-  );
-  return { files, total };
 }
 
 // ---------------------------------------------------------------- driving the page
@@ -333,7 +310,7 @@ function table(rows) {
 
 async function main() {
   const started = Date.now();
-  const size = sizes();
+  const size = sizes(DIST);
   const browser = await launch();
   try {
     log(`cold start, 25 rows, page flip, sort (${RUNS} runs)`);

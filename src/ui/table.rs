@@ -110,6 +110,9 @@ fn HeaderCell(board: Board, column: Column) -> impl IntoView {
 fn Row(
     board: Board,
     call: Call,
+    /// Display locale, read by the table body (rows are rebuilt when it
+    /// changes, so a row holds no effect on it).
+    locale: format::Locale,
     selected: Selector<Option<String>>,
     extra_columns: RwSignal<Vec<ExtraColumn>>,
 ) -> impl IntoView {
@@ -122,12 +125,7 @@ fn Row(
     };
     let open_key = open.clone();
     let time = call.time();
-    let when = move || {
-        time.map_or_else(
-            || "—".to_owned(),
-            |t| format::date_time(&board.locale.get(), t),
-        )
-    };
+    let when = time.map_or_else(|| "—".to_owned(), |t| format::date_time(&locale, t));
     let customer_name = call.customer_name.clone();
     let customer_number = call.customer_number.as_deref().map(phone::display);
     let customer_main = customer_name
@@ -146,7 +144,6 @@ fn Row(
     let outcome = call.outcome().unwrap_or_else(|| "—".into());
     let extras = call.extras.clone();
     let extra_cells = move || {
-        let locale = board.locale.get();
         extra_columns
             .get()
             .into_iter()
@@ -257,11 +254,12 @@ fn ColumnChooser(board: Board, extra_columns: RwSignal<Vec<ExtraColumn>>) -> imp
 pub fn CallTable(board: Board) -> impl IntoView {
     let extra_columns: RwSignal<Vec<ExtraColumn>> = RwSignal::new(Vec::new());
     let selected = Selector::new(move || board.selected.get());
-    let rows = move || {
+    // The rows change only when a page arrives (not when loading starts).
+    let rows = Memo::new(move |_| {
         board
             .list
             .with(|l| l.page.as_ref().map(|p| p.rows.clone()).unwrap_or_default())
-    };
+    });
     let loading = move || board.list.with(|l| l.loading);
     let has_filters = move || board.query.with(|q| !q.filters.is_empty());
     let column_count = move || Column::ALL.len() + extra_columns.with(Vec::len);
@@ -304,14 +302,22 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody class="cb-tbody" data-state=move || if loading() { "loading" } else { "idle" }>
-                    <For
-                        each=rows
-                        key=|c| (c.id.clone(), c.status_raw.clone(), c.duration_ms, c.ended_at)
-                        children=move |call| {
-                            let selected = selected.clone();
-                            view! { <Row board call selected extra_columns /> }
-                        }
-                    />
+                    // Rebuilt whole when a page arrives (a new page shares no
+                    // rows with the last): cheaper than keyed diffing, and the
+                    // rows' reactive parts go with the closure's owner.
+                    {move || {
+                        let locale = board.locale.get();
+                        // The selector keeps a listener per id it was asked
+                        // about; forget the last page's before making these.
+                        selected.clear();
+                        rows.get()
+                            .into_iter()
+                            .map(|call| {
+                                let selected = selected.clone();
+                                view! { <Row board call locale=locale.clone() selected extra_columns /> }
+                            })
+                            .collect_view()
+                    }}
                     {move || {
                         placeholder()
                             .map(|(state, text)| {
