@@ -88,8 +88,7 @@ pub enum ApiError {
 
 /// `20 seconds`, `1.5 seconds`, `1 second`.
 fn seconds(ms: u64) -> String {
-    let text = format!("{:.1}", ms as f64 / 1_000.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = super::decimal::format(ms as f64 / 1_000.0, 1);
     if text == "1" {
         "1 second".to_owned()
     } else {

@@ -94,7 +94,11 @@ pub fn text(value: &Value) -> Option<String> {
             let t = s.trim();
             (!t.is_empty()).then(|| t.to_owned())
         }
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, f) => super::decimal::format(f.unwrap_or_default(), 6),
+        }),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
@@ -104,7 +108,7 @@ pub fn text(value: &Value) -> Option<String> {
 pub fn number(value: &Value) -> Option<f64> {
     let n = match value {
         Value::Number(n) => n.as_f64()?,
-        Value::String(s) => s.trim().parse::<f64>().ok()?,
+        Value::String(s) => super::decimal::parse(s)?,
         _ => return None,
     };
     n.is_finite().then_some(n)

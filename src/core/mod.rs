@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod capabilities;
 pub mod columns;
+pub mod decimal;
 pub mod error;
 pub mod json;
 pub mod local;

@@ -43,9 +43,7 @@ pub fn seconds_to_ms(seconds: f64) -> Option<i64> {
 
 /// A speed label: `1×`, `1.25×`, `0.75×`.
 pub fn speed_label(speed: f64) -> String {
-    let text = format!("{speed:.2}");
-    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{trimmed}×")
+    format!("{}×", super::decimal::format(speed, 2))
 }
 
 #[cfg(test)]

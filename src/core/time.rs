@@ -51,7 +51,7 @@ pub fn instant_from_json(value: &Value) -> Option<i64> {
     match value {
         Value::String(s) => {
             let t = s.trim();
-            parse_iso8601(t).or_else(|| t.parse::<f64>().ok().and_then(instant_from_number))
+            parse_iso8601(t).or_else(|| super::decimal::parse(t).and_then(instant_from_number))
         }
         Value::Number(_) => json::number(value).and_then(instant_from_number),
         _ => None,

@@ -61,7 +61,8 @@ fn kind_id(k: FilterKind) -> &'static str {
 
 fn get_text(source: &JsValue, key: &str) -> Option<String> {
     let v = Reflect::get(source, &JsValue::from_str(key)).ok()?;
-    v.as_string().or_else(|| v.as_f64().map(|n| n.to_string()))
+    v.as_string()
+        .or_else(|| v.as_f64().map(|n| crate::core::decimal::format(n, 6)))
 }
 
 /// `headers` as a plain object, an array of pairs, or a `Headers`.

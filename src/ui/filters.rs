@@ -2,16 +2,17 @@
 //! debounced so typing sends one request, active filters as removable
 //! chips, and clear-all. Filters the embedding pins are hidden.
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use leptos_use_signal_debounce_throttle::signal_debounced;
 
 use super::format;
 use super::state::Board;
+use crate::core::decimal;
 use crate::core::time::{format_date, format_duration, parse_iso8601};
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
 
 /// How long typing must pause before a text filter applies.
-pub const DEBOUNCE_MS: f64 = 350.0;
+pub const DEBOUNCE_MS: u32 = 350;
 const DAY_MS: i64 = 86_400_000;
 
 /// The filter kinds to offer: the provider's, minus pinned ones, minus the
@@ -137,13 +138,12 @@ fn DebouncedText(
             on_commit.run(v);
         }
     };
-    let debounced = signal_debounced(text, DEBOUNCE_MS);
-    Effect::new(move |first: Option<()>| {
-        let t = debounced.get();
-        if first.is_some() {
-            commit(t);
-        }
-    });
+    // The pending commit; replacing or dropping it (unmount) cancels it.
+    let pending = StoredValue::new_local(None::<Timeout>);
+    let schedule = move |t: String| {
+        let timeout = Timeout::new(DEBOUNCE_MS, move || commit(t));
+        pending.try_update_value(|p| *p = Some(timeout));
+    };
     view! {
         <label class=format!("cb-field {class}")>
             <span class="cb-field__label">{label}</span>
@@ -152,9 +152,14 @@ fn DebouncedText(
                 class="cb-input"
                 placeholder=placeholder
                 prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    let t = event_target_value(&ev);
+                    text.set(t.clone());
+                    schedule(t);
+                }
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" {
+                        pending.try_update_value(|p| *p = None);
                         commit(text.get_untracked());
                     }
                 }
@@ -207,15 +212,13 @@ fn choices(list: &[Choice]) -> Vec<(String, String)> {
 
 /// Minutes as the duration inputs show them.
 fn minutes(ms: Option<i64>) -> String {
-    ms.map(|m| format!("{}", m as f64 / 60_000.0))
+    ms.map(|m| decimal::format(m as f64 / 60_000.0, 2))
         .unwrap_or_default()
 }
 
 /// A duration input's minutes as milliseconds (blank or invalid: none).
 fn parse_minutes(v: &str) -> Option<i64> {
-    v.trim()
-        .parse::<f64>()
-        .ok()
+    decimal::parse(v)
         .filter(|m| m.is_finite() && *m >= 0.0)
         .map(|m| (m * 60_000.0).round() as i64)
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::{Cost, CostUnit};
+use crate::core::{decimal, Cost, CostUnit};
 
 /// Where and how to format: the `locale` and `time-zone` options.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -133,7 +133,8 @@ pub fn long_date(l: &Locale, ms: i64) -> String {
 
 /// "1,901".
 pub fn number(l: &Locale, n: f64) -> String {
-    with(l, |f| call(f.number.as_ref(), &JsValue::from_f64(n))).unwrap_or_else(|| n.to_string())
+    with(l, |f| call(f.number.as_ref(), &JsValue::from_f64(n)))
+        .unwrap_or_else(|| decimal::format(n, 2))
 }
 
 /// "$0.25", "3.5 credits".
@@ -148,7 +149,7 @@ pub fn money(l: &Locale, cost: Cost) -> String {
                 cost.amount
             };
             with(l, |f| call(f.usd.as_ref(), &JsValue::from_f64(amount)))
-                .unwrap_or_else(|| format!("${amount:.2}"))
+                .unwrap_or_else(|| format!("${}", decimal::format(amount, 4)))
         }
         CostUnit::Credits => {
             let n = number(l, cost.amount);

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use super::options::PlaybackStart;
 use super::state::Board;
+use crate::core::decimal;
 use crate::core::player::{seconds_to_ms, seek_by, slider_key, speed_label, SKIP_MS, SPEEDS};
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
@@ -307,11 +308,11 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                     aria-label="Seek"
                     min="0"
                     step="0.1"
-                    max=move || duration.get().map_or(0.0, |d| d as f64 / 1_000.0).to_string()
-                    prop:value=move || (playback.position.get() as f64 / 1_000.0).to_string()
+                    max=move || decimal::format(duration.get().map_or(0.0, |d| d as f64 / 1_000.0), 3)
+                    prop:value=move || decimal::format(playback.position.get() as f64 / 1_000.0, 3)
                     aria-valuetext=value_text
                     on:input=move |ev| {
-                        if let Ok(s) = event_target_value(&ev).parse::<f64>() {
+                        if let Some(s) = decimal::parse(&event_target_value(&ev)) {
                             if let Some(ms) = seconds_to_ms(s) {
                                 playback.seek(ms);
                             }
@@ -335,7 +336,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                     <select
                         class="cb-select"
                         on:change=move |ev| {
-                            if let Ok(s) = event_target_value(&ev).parse::<f64>() {
+                            if let Some(s) = decimal::parse(&event_target_value(&ev)) {
                                 speed.set(s);
                                 if let Some(a) = playback.audio.get_untracked() {
                                     a.set_playback_rate(s);
@@ -345,7 +346,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                     >
                         {SPEEDS
                             .iter()
-                            .map(|s| view! { <option value=s.to_string() selected=*s == 1.0>{speed_label(*s)}</option> })
+                            .map(|s| view! { <option value=decimal::format(*s, 2) selected=*s == 1.0>{speed_label(*s)}</option> })
                             .collect_view()}
                     </select>
                 </label>
