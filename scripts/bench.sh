@@ -12,11 +12,6 @@ cargo build -q --release -p callboard-server
 rm -rf out/bench-site && mkdir -p out/bench-site
 cp -r dist out/bench-site/dist
 cp -r bench out/bench-site/bench
-./target/release/callboard-server serve --port "$port" --calls 2000 --static out/bench-site > out/bench-server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+. scripts/serve-site.sh
+serve_site ./target/release/callboard-server "$port" out/bench-site out/bench-server.log
 BENCH_BASE="http://127.0.0.1:$port" node scripts/bench.mjs

@@ -9,11 +9,6 @@ scripts/dist.sh >/dev/null
 scripts/npm.sh >/dev/null
 scripts/e2e-site.sh
 cargo build -q -p callboard-server
-./target/debug/callboard-server serve --port "$port" --calls 2000 --static out/e2e > out/e2e-server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+. scripts/serve-site.sh
+serve_site ./target/debug/callboard-server "$port" out/e2e out/e2e-server.log
 E2E_BASE="http://127.0.0.1:$port" node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/*.test.mjs}
