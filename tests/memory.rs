@@ -97,6 +97,26 @@ async fn page_flips_do_not_grow_memory() {
     // pager stopped rebuilding on every flip and the rows stopped leaving
     // listeners behind (now under 1 KB, the source's own log included).
     let budget = 280 * 2 * 1024;
+    // The widget's User Timing entries stay one per name however long it
+    // runs (each replaces the last); the flips were measured.
+    let performance = window().performance().unwrap();
+    let entries = performance.get_entries();
+    let names: Vec<String> = (0..entries.length())
+        .filter_map(|i| entries.get(i).dyn_into::<web_sys::PerformanceEntry>().ok())
+        .map(|e| e.name())
+        .filter(|n| n.starts_with("callboard:"))
+        .collect();
+    let updates = names.iter().filter(|n| *n == "callboard:update").count();
+    assert_eq!(updates, 1, "callboard:update measures after 300 flips");
+    assert!(
+        names.contains(&"callboard:first-rows".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.len() <= 4,
+        "{} callboard entries in the timeline, not a few",
+        names.len()
+    );
     assert!(
         end.saturating_sub(base) < budget,
         "live bytes grew by more than {budget} over 280 flips: {at:?}"
