@@ -215,7 +215,7 @@ pub fn short_id(id: &str) -> String {
     }
     let head: String = id
         .chars()
-        .take_while(|c| c.is_alphanumeric())
+        .take_while(char::is_ascii_alphanumeric)
         .take(8)
         .collect();
     let head = if head.chars().count() >= 4 {
@@ -226,8 +226,30 @@ pub fn short_id(id: &str) -> String {
     format!("{head}…")
 }
 
+/// The capital of `c` for the scripts provider vocabulary and names come in
+/// (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic); other characters
+/// are returned as they are. A few lines instead of Unicode's full
+/// upper-case tables (about 10 KB of the gzipped bundle).
+fn upper_initial(c: char) -> char {
+    let code = u32::from(c);
+    let upper = match code {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE | 0x3B1..=0x3C1 | 0x3C3..=0x3C9 | 0x430..=0x44F => {
+            code - 0x20
+        }
+        0x3C2 => 0x3A3,
+        0x131 => 0x49,
+        0x450..=0x45F => code - 0x50,
+        0x101..=0x137 | 0x14B..=0x177 if code % 2 == 1 => code - 1,
+        0x13A..=0x148 | 0x17A..=0x17E if code % 2 == 0 => code - 1,
+        _ => code,
+    };
+    char::from_u32(upper).unwrap_or(c)
+}
+
 /// `lead_qualification` / `leadQualification` / `LEAD-QUALIFICATION` as
-/// "Lead qualification".
+/// "Lead qualification". Provider vocabulary is ASCII, so case is changed
+/// for ASCII letters only (other letters are kept as written; this keeps
+/// Unicode's upper-case tables out of the bundle).
 pub fn humanize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 4);
     let mut prev_lower = false;
@@ -237,19 +259,19 @@ pub fn humanize(raw: &str) -> String {
                 out.push(' ');
             }
             prev_lower = false;
-        } else if c.is_uppercase() && prev_lower {
+        } else if c.is_ascii_uppercase() && prev_lower {
             out.push(' ');
-            out.extend(c.to_lowercase());
+            out.push(c.to_ascii_lowercase());
             prev_lower = false;
         } else {
-            out.extend(c.to_lowercase());
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            out.push(c.to_ascii_lowercase());
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit() || !c.is_ascii();
         }
     }
     let trimmed = out.trim_end();
     let mut chars = trimmed.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(upper_initial(first)).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -337,5 +359,32 @@ mod tests {
         assert_eq!(humanize("p50"), "P50");
         assert_eq!(humanize("  "), "");
         assert_eq!(humanize("ümlaut_key"), "Ümlaut key");
+        assert_eq!(humanize("éxito"), "Éxito");
+    }
+
+    #[test]
+    fn initials_match_unicode_where_covered() {
+        for c in ('\u{0}'..='\u{17F}')
+            .chain('\u{370}'..='\u{3FF}')
+            .chain('\u{400}'..='\u{45F}')
+        {
+            let ours = upper_initial(c);
+            let unicode: Vec<char> = c.to_uppercase().collect();
+            if ours != c {
+                assert_eq!(vec![ours], unicode, "{c:?}");
+            }
+        }
+        for (lower, upper) in [
+            ('a', 'A'),
+            ('ü', 'Ü'),
+            ('ł', 'Ł'),
+            ('ś', 'Ś'),
+            ('ω', 'Ω'),
+            ('ς', 'Σ'),
+            ('я', 'Я'),
+            ('ё', 'Ё'),
+        ] {
+            assert_eq!(upper_initial(lower), upper);
+        }
     }
 }

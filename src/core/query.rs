@@ -349,7 +349,7 @@ impl FilterKind {
 
 impl fmt::Display for FilterKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label().to_lowercase())
+        f.write_str(&self.label().to_ascii_lowercase())
     }
 }
 

@@ -199,9 +199,9 @@ impl FromStr for Provider {
         let folded: String = s
             .trim()
             .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase();
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>();
         match folded.as_str() {
             "agentvoice" => Ok(Self::AgentVoice),
             "vozagent" => Ok(Self::VozAgent),
