@@ -63,8 +63,12 @@ pub fn parse(text: &str) -> Option<f64> {
     if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return None;
     }
-    serde_json::from_str::<f64>(&json)
-        .ok()
+    // As a `Value`: deserializing an `f64` directly would bring serde's
+    // "invalid type" messages, and with them float formatting, into the
+    // bundle.
+    serde_json::from_str::<serde_json::Value>(&json)
+        .ok()?
+        .as_f64()
         .filter(|x| x.is_finite())
 }
 
