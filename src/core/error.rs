@@ -271,7 +271,7 @@ pub enum QueryError {
         field: SortField,
     },
     /// A value the provider does not take.
-    #[error("{value:?} is not a valid {what} for {provider}")]
+    #[error("\"{value}\" is not a valid {what} for {provider}")]
     InvalidValue {
         /// What the value is for.
         what: String,
@@ -291,7 +291,7 @@ pub enum QueryError {
         second: FilterKind,
     },
     /// A call id that cannot be a path segment.
-    #[error("{id:?} is not a call id")]
+    #[error("\"{id}\" is not a call id")]
     InvalidId {
         /// The id.
         id: String,

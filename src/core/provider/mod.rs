@@ -189,7 +189,7 @@ impl fmt::Display for Provider {
 
 /// An unknown provider name.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider {0:?}; expected one of agentvoice, vozagent, talkover, zudu, smallest, retell, vapi")]
+#[error("unknown provider \"{0}\"; expected one of agentvoice, vozagent, talkover, zudu, smallest, retell, vapi")]
 pub struct UnknownProvider(pub String);
 
 impl FromStr for Provider {
