@@ -8,6 +8,7 @@
 // (empty HTTP cache, fresh wasm instance).
 //
 //   BENCH_BASE=http://127.0.0.1:8795 BENCH_RUNS=20 node scripts/bench.mjs
+//   BENCH_ONLY=hundred,cold ...   just those scenarios, raw medians as JSON
 
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -308,7 +309,28 @@ function table(rows) {
   return rows.map((r) => r.map((cell, c) => String(cell ?? "").padEnd(widths[c])).join("  ").trimEnd()).join("\n");
 }
 
+/** BENCH_ONLY=cold,hundred,transcript,requests,memory: run just those and print their raw figures (for A/B comparisons while working). */
+async function only(names) {
+  const browser = await launch();
+  try {
+    const out = {};
+    const medians = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? median(v) : v]));
+    for (const name of names) {
+      if (name === "cold") out.cold = medians(await coldStart(browser));
+      else if (name === "hundred") out.hundred = medians(await hundredRows(browser));
+      else if (name === "transcript") out.transcript3000 = medians(await transcript(browser, await longestCall(), 3000));
+      else if (name === "requests") out.requests = medians(await requests(browser));
+      else if (name === "memory") out.memory = await memoryGrowth(browser);
+      else throw new Error(`unknown scenario ${name}`);
+    }
+    console.log(JSON.stringify(out, null, 2));
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY) return only(process.env.BENCH_ONLY.split(","));
   const started = Date.now();
   const size = sizes(DIST);
   const browser = await launch();

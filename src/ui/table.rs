@@ -106,12 +106,14 @@ fn HeaderCell(board: Board, column: Column) -> impl IntoView {
     }
 }
 
-#[component]
-fn Row(
+/// One call's row. A plain function, not a component: components are
+/// type-erased in the wasm build (`erase_components`), which made a page
+/// of rows several times slower to build; rows keep their static type.
+/// `locale` is read by the table body (rows are rebuilt when it changes,
+/// so a row holds no effect on it).
+fn row(
     board: Board,
     call: Call,
-    /// Display locale, read by the table body (rows are rebuilt when it
-    /// changes, so a row holds no effect on it).
     locale: format::Locale,
     selected: Selector<Option<String>>,
     extra_columns: RwSignal<Vec<ExtraColumn>>,
@@ -314,7 +316,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                             .into_iter()
                             .map(|call| {
                                 let selected = selected.clone();
-                                view! { <Row board call locale=locale.clone() selected extra_columns /> }
+                                row(board, call, locale.clone(), selected, extra_columns)
                             })
                             .collect_view()
                     }}
