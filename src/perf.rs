@@ -12,20 +12,25 @@
 //! | `callboard:wasm` | measure | `callboard.js` starts loading the wasm → instantiated (fetch + compile + instantiate) |
 //! | `callboard:first-rows` | mark | the first rows a board shows are in the DOM |
 //! | `callboard:rows` | measure | a list response is read (or served from cache) → its rows are in the DOM |
+//! | `callboard:rows-frame` | measure | the browser renders the frame that first shows them (style, layout, paint) |
 //! | `callboard:update` | measure | the query changes (page flip, sort, filter) → its rows are in the DOM |
 //! | `callboard:open` | measure | a call is opened → its detail is in the DOM |
 //! | `callboard:transcript` | measure | a detail response is read (or served from cache) → its transcript is in the DOM |
+//! | `callboard:transcript-frame` | measure | the browser renders the frame that first shows it |
 //! | `callboard:transcript-all` | measure | a transcript view is created → every turn is in the DOM (the first 100 come at once, then 100 a frame) |
 //! | `callboard:timeupdate` | measure | the player's `timeupdate` handler starts → the playing turn is highlighted and followed |
 //!
 //! The start marks (`callboard:list-response`, `callboard:query`,
 //! `callboard:open-start`, `callboard:detail-response`,
-//! `callboard:transcript-start`,
+//! `callboard:transcript-start`, `callboard:rows-frame-start`,
+//! `callboard:transcript-frame-start`,
 //! `callboard:timeupdate-start`) are cleared once measured.
 //!
-//! "In the DOM" means after the widget's reactive updates have run (the end
-//! of the task that rendered), so style, layout and paint are not included
-//! unless the browser renders in between.
+//! "In the DOM" is when the reactive updates have run and written the DOM
+//! (a microtask after them), which is the widget's own work. The browser's
+//! style, layout and paint of the frame that shows it are the `-frame`
+//! measures: "response to rows on screen" is `rows` + `rows-frame` plus the
+//! wait for the next frame, which depends on the display, not the widget.
 
 use wasm_bindgen::closure::Closure;
 
@@ -37,6 +42,11 @@ pub const FIRST_ROWS: &str = "callboard:first-rows";
 pub const ROWS: &str = "callboard:rows";
 /// Mark: a list response was read (start of [`ROWS`]).
 pub const LIST_RESPONSE: &str = "callboard:list-response";
+/// Measure: the browser's rendering (style, layout, paint) of the frame
+/// that first shows rows just put in the DOM.
+pub const ROWS_FRAME: &str = "callboard:rows-frame";
+/// Mark: that frame's rendering began (start of [`ROWS_FRAME`]).
+pub const ROWS_FRAME_START: &str = "callboard:rows-frame-start";
 /// Measure: the query changed → its rows in the DOM.
 pub const UPDATE: &str = "callboard:update";
 /// Mark: the query changed (start of [`UPDATE`]).
@@ -49,6 +59,11 @@ pub const OPEN_START: &str = "callboard:open-start";
 pub const TRANSCRIPT: &str = "callboard:transcript";
 /// Mark: a detail response was read (start of [`TRANSCRIPT`]).
 pub const DETAIL_RESPONSE: &str = "callboard:detail-response";
+/// Measure: the browser's rendering of the frame that first shows a
+/// transcript just put in the DOM.
+pub const TRANSCRIPT_FRAME: &str = "callboard:transcript-frame";
+/// Mark: that frame's rendering began (start of [`TRANSCRIPT_FRAME`]).
+pub const TRANSCRIPT_FRAME_START: &str = "callboard:transcript-frame-start";
 /// Measure: a transcript view created → all its turns in the DOM (they are
 /// added a chunk per frame after the first paint).
 pub const TRANSCRIPT_ALL: &str = "callboard:transcript-all";
@@ -83,24 +98,35 @@ pub fn measure(name: &str, start: &str) {
     }
 }
 
-/// Measures `name` from mark `start` once the updates already scheduled
-/// have run: in a new task, after every pending microtask (the reactive
-/// system's effects) has rendered.
-pub fn measure_after_render(name: &'static str, start: &'static str) {
-    after_task(move || measure(name, start));
+/// Measures `name` from mark `start` once the reactive updates a signal
+/// set just now has woken have run (and written the DOM): the effects run
+/// in a microtask queued when they were woken, this one is queued after.
+pub fn measure_after_updates(name: &'static str, start: &'static str) {
+    after_updates(move || measure(name, start));
 }
 
-/// Sets mark `name` once the updates already scheduled have rendered.
-pub fn mark_after_render(name: &'static str) {
-    after_task(move || mark(name));
+/// Sets mark `name` once the reactive updates already woken have run.
+pub fn mark_after_updates(name: &'static str) {
+    after_updates(move || mark(name));
 }
 
-/// Measures `name` from mark `start` at the end of the current microtask
-/// checkpoint's first round: after the effects that a signal set just now
-/// woke have run (cheaper than a task; for the playback hot path).
-pub fn measure_after_effects(name: &'static str, start: &'static str) {
+/// Measures `name` over the browser's rendering of the next frame (style,
+/// layout, paint): from the start of its animation-frame callbacks to the
+/// first task after it. The wait for the frame is not included.
+pub fn measure_next_frame(name: &'static str, start: &'static str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let in_frame = Closure::once_into_js(move || {
+        mark(start);
+        after_task(move || measure(name, start));
+    });
+    let _ = window.request_animation_frame(in_frame.unchecked_ref());
+}
+
+fn after_updates(f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
-        let callback = Closure::once_into_js(move || measure(name, start));
+        let callback = Closure::once_into_js(f);
         window.queue_microtask(callback.unchecked_ref());
     }
 }

@@ -211,8 +211,9 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                     Err(e) => DetailState::Failed(e),
                 });
                 if ready {
-                    perf::measure_after_render(perf::OPEN, perf::OPEN_START);
-                    perf::measure_after_render(perf::TRANSCRIPT, perf::DETAIL_RESPONSE);
+                    perf::measure_after_updates(perf::OPEN, perf::OPEN_START);
+                    perf::measure_after_updates(perf::TRANSCRIPT, perf::DETAIL_RESPONSE);
+                    perf::measure_next_frame(perf::TRANSCRIPT_FRAME, perf::TRANSCRIPT_FRAME_START);
                 }
             });
         }

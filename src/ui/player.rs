@@ -281,7 +281,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                     if let Some(ms) = playback.audio.get_untracked().and_then(|a| seconds_to_ms(a.current_time())) {
                         perf::mark(perf::TIMEUPDATE_START);
                         playback.position.set(ms);
-                        perf::measure_after_effects(perf::TIMEUPDATE, perf::TIMEUPDATE_START);
+                        perf::measure_after_updates(perf::TIMEUPDATE, perf::TIMEUPDATE_START);
                     }
                 }
                 on:play=on_play

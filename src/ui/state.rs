@@ -177,14 +177,15 @@ impl Board {
                         loading: false,
                         error: None,
                     });
-                    perf::measure_after_render(perf::ROWS, perf::LIST_RESPONSE);
-                    perf::measure_after_render(perf::UPDATE, perf::QUERY);
+                    perf::measure_after_updates(perf::ROWS, perf::LIST_RESPONSE);
+                    perf::measure_after_updates(perf::UPDATE, perf::QUERY);
+                    perf::measure_next_frame(perf::ROWS_FRAME, perf::ROWS_FRAME_START);
                     if self
                         .first_rows
                         .try_update_value(|shown| !std::mem::replace(shown, true))
                         == Some(true)
                     {
-                        perf::mark_after_render(perf::FIRST_ROWS);
+                        perf::mark_after_updates(perf::FIRST_ROWS);
                     }
                 }
                 Err(FetchError::Aborted) => {}

@@ -40,7 +40,7 @@ fn grow_chunks(shown: RwSignal<usize>, total: usize) {
             if n < total {
                 shown.set(n + 1);
                 if n + 1 == total {
-                    perf::measure_after_render(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
+                    perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
                 }
                 grow_chunks(shown, total);
             }
@@ -183,7 +183,7 @@ pub fn TranscriptView(
     if chunk_count > 1 {
         grow_chunks(shown_chunks, chunk_count);
     } else {
-        perf::measure_after_render(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
+        perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }
 
     // Follow the playing turn while following is on.
