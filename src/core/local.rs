@@ -9,7 +9,7 @@ use super::model::{Call, Page};
 use super::query::{Filters, Query, SortDir, SortField};
 
 fn contains_folded(haystack: Option<&str>, needle: &str) -> bool {
-    haystack.is_some_and(|h| h.to_lowercase().contains(needle))
+    haystack.is_some_and(|h| super::case::lower_str(h).contains(needle))
 }
 
 fn same(a: Option<&str>, b: &str) -> bool {
@@ -18,7 +18,7 @@ fn same(a: Option<&str>, b: &str) -> bool {
 
 /// Whether `call` passes every filter in `f`.
 pub fn matches(call: &Call, f: &Filters) -> bool {
-    let text = |v: &Option<String>| v.as_deref().map(|s| s.trim().to_lowercase());
+    let text = |v: &Option<String>| v.as_deref().map(|s| super::case::lower_str(s.trim()));
     let ok_status = f
         .status
         .as_deref()

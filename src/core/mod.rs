@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod capabilities;
+pub mod case;
 pub mod columns;
 pub mod decimal;
 pub mod error;

@@ -226,26 +226,6 @@ pub fn short_id(id: &str) -> String {
     format!("{head}…")
 }
 
-/// The capital of `c` for the scripts provider vocabulary and names come in
-/// (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic); other characters
-/// are returned as they are. A few lines instead of Unicode's full
-/// upper-case tables (about 10 KB of the gzipped bundle).
-fn upper_initial(c: char) -> char {
-    let code = u32::from(c);
-    let upper = match code {
-        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE | 0x3B1..=0x3C1 | 0x3C3..=0x3C9 | 0x430..=0x44F => {
-            code - 0x20
-        }
-        0x3C2 => 0x3A3,
-        0x131 => 0x49,
-        0x450..=0x45F => code - 0x50,
-        0x101..=0x137 | 0x14B..=0x177 if code % 2 == 1 => code - 1,
-        0x13A..=0x148 | 0x17A..=0x17E if code % 2 == 0 => code - 1,
-        _ => code,
-    };
-    char::from_u32(upper).unwrap_or(c)
-}
-
 /// `lead_qualification` / `leadQualification` / `LEAD-QUALIFICATION` as
 /// "Lead qualification". Provider vocabulary is ASCII, so case is changed
 /// for ASCII letters only (other letters are kept as written; this keeps
@@ -271,7 +251,9 @@ pub fn humanize(raw: &str) -> String {
     let trimmed = out.trim_end();
     let mut chars = trimmed.chars();
     match chars.next() {
-        Some(first) => std::iter::once(upper_initial(first)).chain(chars).collect(),
+        Some(first) => std::iter::once(super::case::upper(first))
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }
@@ -360,31 +342,5 @@ mod tests {
         assert_eq!(humanize("  "), "");
         assert_eq!(humanize("ümlaut_key"), "Ümlaut key");
         assert_eq!(humanize("éxito"), "Éxito");
-    }
-
-    #[test]
-    fn initials_match_unicode_where_covered() {
-        for c in ('\u{0}'..='\u{17F}')
-            .chain('\u{370}'..='\u{3FF}')
-            .chain('\u{400}'..='\u{45F}')
-        {
-            let ours = upper_initial(c);
-            let unicode: Vec<char> = c.to_uppercase().collect();
-            if ours != c {
-                assert_eq!(vec![ours], unicode, "{c:?}");
-            }
-        }
-        for (lower, upper) in [
-            ('a', 'A'),
-            ('ü', 'Ü'),
-            ('ł', 'Ł'),
-            ('ś', 'Ś'),
-            ('ω', 'Ω'),
-            ('ς', 'Σ'),
-            ('я', 'Я'),
-            ('ё', 'Ё'),
-        ] {
-            assert_eq!(upper_initial(lower), upper);
-        }
     }
 }

@@ -59,7 +59,7 @@ pub struct Match {
 pub const MAX_MATCHES: usize = 5_000;
 
 fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    super::case::lower(c)
 }
 
 /// Case-insensitive, non-overlapping hits of `query` in every turn, in
