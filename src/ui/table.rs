@@ -106,11 +106,8 @@ fn HeaderCell(board: Board, column: Column) -> impl IntoView {
     }
 }
 
-/// One call's row. A plain function, not a component: components are
-/// type-erased in the wasm build (`erase_components`), which made a page
-/// of rows several times slower to build; rows keep their static type.
-/// `locale` is read by the table body (rows are rebuilt when it changes,
-/// so a row holds no effect on it).
+/// One call's row. `locale` is read by the table body (rows are rebuilt
+/// when it changes, so a row holds no effect on it).
 fn row(
     board: Board,
     call: Call,

@@ -87,10 +87,12 @@ fn reveal(
     selector: String,
     auto_scrolling: StoredValue<bool>,
 ) {
+    // May run a frame later, when the transcript can be gone: every
+    // access is a `try_`.
     let scroll = move || {
-        if let Some(c) = container.get_untracked() {
+        if let Some(c) = container.try_get_untracked().flatten() {
             if scroll_within(&c, &selector) {
-                auto_scrolling.set_value(true);
+                auto_scrolling.try_set_value(true);
             }
         }
     };
