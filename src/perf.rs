@@ -9,7 +9,7 @@
 //!
 //! | name | kind | from → to |
 //! |---|---|---|
-//! | `callboard:wasm` | measure | `callboard.js` starts loading the wasm → instantiated (fetch + compile + instantiate) |
+//! | `callboard:wasm` | measure | `element.js` starts loading the wasm → instantiated (fetch + compile + instantiate) |
 //! | `callboard:first-rows` | mark | the first rows a board shows are in the DOM |
 //! | `callboard:rows` | measure | a list response is read (or served from cache) → its rows are in the DOM |
 //! | `callboard:rows-frame` | measure | the browser renders the frame that first shows them (style, layout, paint) |
@@ -17,7 +17,7 @@
 //! | `callboard:open` | measure | a call is opened → its detail is in the DOM |
 //! | `callboard:transcript` | measure | a detail response is read (or served from cache) → its transcript is in the DOM |
 //! | `callboard:transcript-frame` | measure | the browser renders the frame that first shows it |
-//! | `callboard:transcript-all` | measure | a transcript view is created → every turn is in the DOM (the first 100 come at once, then 100 a frame) |
+//! | `callboard:transcript-all` | measure | a transcript view is created → every turn is in the DOM (the first 100 come at once, then 100 a task) |
 //! | `callboard:timeupdate` | measure | the player's `timeupdate` handler starts → the playing turn is highlighted and followed |
 //!
 //! The start marks (`callboard:list-response`, `callboard:query`,
