@@ -70,6 +70,17 @@ async fn until_within(what: &str, tries: u32, mut check: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Opens the first row's call and waits for its detail.
+async fn open_first_call(root: &HtmlElement) {
+    one(root, "tr[data-call-id]").click();
+    until("detail", || {
+        root.query_selector(".cb-detail__body[data-state=ready]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+}
+
 fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -590,14 +601,7 @@ async fn unsafe_urls_never_reach_the_dom() {
     let source = MemorySource::new(Provider::Vapi, vec![call]).with_details(vec![detail]);
     let m = mount_board(source, 25);
     until("rows", || row_ids(&m.root).len() == 1).await;
-    one(&m.root, "tr[data-call-id]").click();
-    until("detail", || {
-        m.root
-            .query_selector(".cb-detail__body[data-state=ready]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    open_first_call(&m.root).await;
     for el in all(&m.root, "[src], [href]") {
         for attr in ["src", "href"] {
             if let Some(v) = el.get_attribute(attr) {
@@ -680,14 +684,7 @@ async fn providers_without_transcripts_say_so() {
         25,
     );
     until("rows", || row_ids(&m.root).len() == 3).await;
-    one(&m.root, "tr[data-call-id]").click();
-    until("detail", || {
-        m.root
-            .query_selector(".cb-detail__body[data-state=ready]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
+    open_first_call(&m.root).await;
     assert!(text(&m.root, ".cb-detail").contains("Talkover does not provide call transcripts."));
     assert!(text(&m.root, ".cb-player").contains("Talkover does not provide call recordings."));
     assert!(

@@ -250,78 +250,76 @@ pub fn TranscriptView(
         let Some(turn) = transcript.turns.get(i) else {
             return ().into_any();
         };
-        {
-            let (current, active_turn) = (current.clone(), active_turn.clone());
-            let text = Arc::new(turn.text.clone());
-            // Only turns whose hits change re-render when the search does.
-            let hits = Memo::new(move |_| matches.with(|m| hits_in(m, i).to_vec()));
-            let body = {
-                let text = Arc::clone(&text);
-                move || {
-                    let hits = hits.get();
-                    let active_here = if active_turn.selected(&Some(i)) {
-                        active_match.get()
-                    } else {
-                        None
-                    };
-                    segments(&text, &hits)
-                        .into_iter()
-                        .scan(0_usize, |at, (piece, hit)| {
-                            let start = *at;
-                            *at += piece.len();
-                            Some((start, piece.to_owned(), hit))
-                        })
-                        .map(|(start, piece, hit)| {
-                            if hit {
-                                let is_active = active_here.is_some_and(|m| m.start == start);
-                                view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece}</mark> }
-                                    .into_any()
-                            } else {
-                                piece.into_any()
-                            }
-                        })
-                        .collect_view()
-                }
-            };
-            let is_current = move || current.selected(&Some(i));
-            let speaker = speaker_id(turn.speaker);
-            let label = if turn.label.is_empty() {
-                "Transcript".to_owned()
-            } else {
-                turn.label.clone()
-            };
-            let time = turn.start_ms.map(format_duration);
-            match turn.start_ms {
-                Some(start) => view! {
-                    <li class="cb-turn" data-speaker=speaker data-turn=i aria-current=move || is_current().then_some("true")>
-                        <button
-                            type="button"
-                            class="cb-turn__button"
-                            on:click=move |_| {
-                                following.set(true);
-                                playback.seek(start);
-                            }
-                        >
-                            <span class="cb-turn__meta">
-                                <span class="cb-turn__speaker">{label.clone()}</span>
-                                <span class="cb-turn__time">{time.clone()}</span>
-                                <span class="cb-sr-only">", play from here"</span>
-                            </span>
-                        </button>
-                        <p class="cb-turn__text">{body}</p>
-                    </li>
-                }
-                .into_any(),
-                None => view! {
-                    <li class="cb-turn" data-speaker=speaker data-turn=i>
-                        <span class="cb-turn__meta">
-                            <span class="cb-turn__speaker">{label}</span>
-                        </span>
-                        <p class="cb-turn__text">{body}</p>
-                    </li>
-                }
-                .into_any(),
+        let (current, active_turn) = (current.clone(), active_turn.clone());
+        let text = Arc::new(turn.text.clone());
+        // Only turns whose hits change re-render when the search does.
+        let hits = Memo::new(move |_| matches.with(|m| hits_in(m, i).to_vec()));
+        let body = {
+            let text = Arc::clone(&text);
+            move || {
+                let hits = hits.get();
+                let active_here = if active_turn.selected(&Some(i)) {
+                    active_match.get()
+                } else {
+                    None
+                };
+                segments(&text, &hits)
+                    .into_iter()
+                    .scan(0_usize, |at, (piece, hit)| {
+                        let start = *at;
+                        *at += piece.len();
+                        Some((start, piece.to_owned(), hit))
+                    })
+                    .map(|(start, piece, hit)| {
+                        if hit {
+                            let is_active = active_here.is_some_and(|m| m.start == start);
+                            view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece}</mark> }
+                                .into_any()
+                        } else {
+                            piece.into_any()
+                        }
+                    })
+                    .collect_view()
             }
+        };
+        let is_current = move || current.selected(&Some(i));
+        let speaker = speaker_id(turn.speaker);
+        let label = if turn.label.is_empty() {
+            "Transcript".to_owned()
+        } else {
+            turn.label.clone()
+        };
+        let time = turn.start_ms.map(format_duration);
+        match turn.start_ms {
+            Some(start) => view! {
+                <li class="cb-turn" data-speaker=speaker data-turn=i aria-current=move || is_current().then_some("true")>
+                    <button
+                        type="button"
+                        class="cb-turn__button"
+                        on:click=move |_| {
+                            following.set(true);
+                            playback.seek(start);
+                        }
+                    >
+                        <span class="cb-turn__meta">
+                            <span class="cb-turn__speaker">{label.clone()}</span>
+                            <span class="cb-turn__time">{time.clone()}</span>
+                            <span class="cb-sr-only">", play from here"</span>
+                        </span>
+                    </button>
+                    <p class="cb-turn__text">{body}</p>
+                </li>
+            }
+            .into_any(),
+            None => view! {
+                <li class="cb-turn" data-speaker=speaker data-turn=i>
+                    <span class="cb-turn__meta">
+                        <span class="cb-turn__speaker">{label}</span>
+                    </span>
+                    <p class="cb-turn__text">{body}</p>
+                </li>
+            }
+            .into_any(),
         }
     };
     let chunk_view = move |chunk: usize| {
