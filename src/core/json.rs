@@ -72,7 +72,7 @@ impl<'a> Obj<'a> {
 
     /// An instant under `key`, as epoch milliseconds.
     pub fn instant(&self, key: &str) -> Option<i64> {
-        self.path(key).and_then(time::instant_from_json)
+        self.path(key).and_then(instant_from_json)
     }
 
     /// An instant under the first of `keys` that has one.
@@ -161,10 +161,43 @@ pub fn parse_body(body: &str) -> Result<Value, String> {
     })
 }
 
+/// An instant from a JSON value: an ISO-8601 string, or epoch seconds or
+/// milliseconds as a number or numeric string. Zero, negative and
+/// out-of-range values are `None` (zero is a common "unset" marker).
+fn instant_from_json(value: &Value) -> Option<i64> {
+    match value {
+        Value::String(s) => {
+            let t = s.trim();
+            time::parse_iso8601(t).or_else(|| super::decimal::parse(t).and_then(time::instant_from_number))
+        }
+        Value::Number(_) => number(value).and_then(time::instant_from_number),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn instants_from_strings_and_numbers() {
+        assert_eq!(
+            instant_from_json(&json!("1703097600000")),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(
+            instant_from_json(&json!("1703097600")),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(
+            instant_from_json(&json!("2023-12-20T18:40:00Z")),
+            Some(1_703_097_600_000)
+        );
+        assert_eq!(instant_from_json(&json!(1_703_097_600)), Some(1_703_097_600_000));
+        assert_eq!(instant_from_json(&json!(true)), None);
+        assert_eq!(instant_from_json(&json!("soon")), None);
+    }
 
     #[test]
     fn null_and_empty_are_missing() {

@@ -5,7 +5,7 @@
 //! detail view can show what the provider said.
 
 use super::normalize::{end_reason_words, CallStatus, Direction};
-use super::provider::Provider;
+use super::provider_id::Provider;
 use super::transcript::Transcript;
 
 /// One call as listed in the table.

@@ -6,10 +6,6 @@
 //! Display formatting in the viewer's locale is the browser's `Intl` job; what
 //! is here is only what requests and parsing need.
 
-use serde_json::Value;
-
-use super::json;
-
 /// Milliseconds in a day.
 const DAY_MS: i64 = 86_400_000;
 /// The largest instant accepted: 9999-12-31T23:59:59.999Z.
@@ -42,20 +38,6 @@ pub fn duration_ms(value: f64, unit: DurationUnit) -> Option<i64> {
     };
     let ms = value * factor;
     (ms.is_finite() && (0.0..=MAX_DURATION_MS).contains(&ms)).then(|| ms.round() as i64)
-}
-
-/// An instant from a JSON value: an ISO-8601 string, or epoch seconds or
-/// milliseconds as a number or numeric string. Zero, negative and
-/// out-of-range values are `None` (zero is a common "unset" marker).
-pub fn instant_from_json(value: &Value) -> Option<i64> {
-    match value {
-        Value::String(s) => {
-            let t = s.trim();
-            parse_iso8601(t).or_else(|| super::decimal::parse(t).and_then(instant_from_number))
-        }
-        Value::Number(_) => json::number(value).and_then(instant_from_number),
-        _ => None,
-    }
 }
 
 /// Epoch seconds or milliseconds (told apart by magnitude) as milliseconds.
@@ -384,16 +366,6 @@ mod tests {
         assert_eq!(instant_from_number(0.0), None);
         assert_eq!(instant_from_number(-5.0), None);
         assert_eq!(instant_from_number(1e20), None);
-        assert_eq!(
-            instant_from_json(&json!("1703097600000")),
-            Some(1_703_097_600_000)
-        );
-        assert_eq!(
-            instant_from_json(&json!("1703097600")),
-            Some(1_703_097_600_000)
-        );
-        assert_eq!(instant_from_json(&json!(true)), None);
-        assert_eq!(instant_from_json(&json!("soon")), None);
     }
 
     #[test]

@@ -13,74 +13,15 @@ mod vapi;
 mod vozagent;
 mod zudu;
 
-use std::fmt;
-use std::str::FromStr;
-
 use super::capabilities::Capabilities;
 use super::error::{ApiError, QueryError};
 use super::model::{CallDetail, Page};
 use super::query::Query;
 use super::request::{id_segment, ProviderRequest};
 
-/// A call API the widget speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
-pub enum Provider {
-    /// AgentVoice.
-    AgentVoice,
-    /// VozAgent.
-    VozAgent,
-    /// Talkover.
-    Talkover,
-    /// Zudu.
-    Zudu,
-    /// Smallest.ai Atoms.
-    Smallest,
-    /// Retell AI.
-    Retell,
-    /// Vapi.
-    Vapi,
-}
+pub use super::provider_id::{Provider, UnknownProvider};
 
 impl Provider {
-    /// Every provider, in the order the demo lists them.
-    pub const ALL: [Provider; 7] = [
-        Self::AgentVoice,
-        Self::VozAgent,
-        Self::Talkover,
-        Self::Zudu,
-        Self::Smallest,
-        Self::Retell,
-        Self::Vapi,
-    ];
-
-    /// The id used in the `provider` attribute and URLs.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::AgentVoice => "agentvoice",
-            Self::VozAgent => "vozagent",
-            Self::Talkover => "talkover",
-            Self::Zudu => "zudu",
-            Self::Smallest => "smallest",
-            Self::Retell => "retell",
-            Self::Vapi => "vapi",
-        }
-    }
-
-    /// The provider's display name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::AgentVoice => "AgentVoice",
-            Self::VozAgent => "VozAgent",
-            Self::Talkover => "Talkover",
-            Self::Zudu => "Zudu",
-            Self::Smallest => "Smallest Atoms",
-            Self::Retell => "Retell",
-            Self::Vapi => "Vapi",
-        }
-    }
-
     /// What the provider can do server-side.
     pub fn capabilities(self) -> &'static Capabilities {
         match self {
@@ -181,53 +122,9 @@ impl Provider {
     }
 }
 
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// An unknown provider name.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider \"{0}\"; expected one of agentvoice, vozagent, talkover, zudu, smallest, retell, vapi")]
-pub struct UnknownProvider(pub String);
-
-impl FromStr for Provider {
-    type Err = UnknownProvider;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let folded: String = s
-            .trim()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect::<String>();
-        match folded.as_str() {
-            "agentvoice" => Ok(Self::AgentVoice),
-            "vozagent" => Ok(Self::VozAgent),
-            "talkover" => Ok(Self::Talkover),
-            "zudu" => Ok(Self::Zudu),
-            "smallest" | "smallestai" | "atoms" | "smallestatoms" => Ok(Self::Smallest),
-            "retell" | "retellai" => Ok(Self::Retell),
-            "vapi" => Ok(Self::Vapi),
-            _ => Err(UnknownProvider(s.to_owned())),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_round_trip() {
-        for p in Provider::ALL {
-            assert_eq!(p.id().parse::<Provider>(), Ok(p));
-            assert_eq!(p.name().parse::<Provider>(), Ok(p));
-        }
-        assert_eq!("Smallest.ai".parse::<Provider>(), Ok(Provider::Smallest));
-        assert!("twilio".parse::<Provider>().is_err());
-    }
 
     #[test]
     fn only_smallest_has_fresh_links() {
