@@ -466,7 +466,7 @@ async fn highlighted_turn_follows_playback_time() {
         (60_000, "3"),
         (500, ""),
     ] {
-        playback.position.set(ms);
+        playback.seek(ms);
         until("the highlight", || {
             current_turn(&root).unwrap_or_default() == want
         })
@@ -507,7 +507,7 @@ async fn clicking_a_turn_seeks_the_audio() {
     let url = silent_wav_url(20);
     let _h = mount_to(root.clone(), move || {
         view! {
-            <audio node_ref=playback.audio src=url.clone() preload="auto"></audio>
+            <audio node_ref=playback.audio() src=url.clone() preload="auto"></audio>
             <TranscriptView transcript=sample_transcript() playback call_id="c1".to_owned() />
         }
     });
@@ -516,7 +516,7 @@ async fn clicking_a_turn_seeks_the_audio() {
     let turn_button = one(&root, "li[data-turn=\"2\"] button");
     turn_button.click();
     until("the seek", || (audio().current_time() - 8.0).abs() < 0.01).await;
-    assert_eq!(playback.position.get_untracked(), 8_000);
+    assert_eq!(playback.position().get_untracked(), 8_000);
     // Keyboard: Enter on a focused turn activates it too.
     let first = one(&root, "li[data-turn=\"0\"] button");
     first.focus().unwrap();

@@ -148,12 +148,12 @@ async fn pages_and_details_are_cached_links_are_not() {
         "going back to a page is served from the cache"
     );
     let id = "CALL-1737000000000-4f2a9c";
-    s.detail(id).await.unwrap();
-    s.detail(id).await.unwrap();
+    s.detail(id, None).await.unwrap();
+    s.detail(id, None).await.unwrap();
     assert_eq!(calls().len(), 2, "each detail is fetched once");
-    let link = s.recording_link(id).await.unwrap().unwrap();
+    let link = s.recording_link(id, None).await.unwrap().unwrap();
     assert!(link.starts_with("https://atoms-recordings.example/signed/"));
-    s.recording_link(id).await.unwrap();
+    s.recording_link(id, None).await.unwrap();
     assert_eq!(calls().len(), 4, "fresh links are never cached");
     s.clear_cache();
     s.list(&q, None).await.unwrap();
@@ -175,7 +175,7 @@ async fn http_errors_become_typed_errors() {
             retry_after: Some(RetryAfter::Seconds(7))
         })
     );
-    let err = s.detail("missing").await.unwrap_err();
+    let err = s.detail("missing", None).await.unwrap_err();
     assert_eq!(
         err,
         FetchError::Api(ApiError::NotFound {

@@ -3,7 +3,7 @@
 
 use super::error::QueryError;
 use super::normalize::Direction;
-use super::query::{FilterKind, Filters, Query, SortField};
+use super::query::{FilterKind, Filters, Query, Scope, SortField};
 
 /// How a provider pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +106,40 @@ impl Capabilities {
         self.filters.contains(&kind)
     }
 
+    /// What to change when a query cannot be put to this provider. A
+    /// retry cannot help with these, so the widget says this instead of
+    /// offering one: a pin comes from the host page's settings, a filter
+    /// from the user.
+    pub fn remedy(&self, error: &QueryError, scope: &Scope) -> String {
+        let pinned = |kind: FilterKind| scope.pinned().contains(&kind);
+        match error {
+            QueryError::UnsupportedFilter { filter, .. } if pinned(*filter) => {
+                let attr = Scope::attribute(*filter).unwrap_or("scope");
+                let others: Vec<String> = Scope::KINDS
+                    .into_iter()
+                    .filter(|k| self.supports(*k))
+                    .filter_map(Scope::attribute)
+                    .map(|a| format!("`{a}`"))
+                    .collect();
+                if others.is_empty() {
+                    format!("Remove the page's `{attr}` setting: this provider's calls cannot be pinned to one record.")
+                } else {
+                    format!(
+                        "Remove the page's `{attr}` setting, or pin with {} instead.",
+                        others.join(" or ")
+                    )
+                }
+            }
+            QueryError::UnsupportedFilter { filter, .. } => format!("Clear the {filter} filter."),
+            QueryError::Conflict { first, second, .. } => {
+                format!("Use the {first} or the {second} filter, not both.")
+            }
+            QueryError::InvalidValue { what, .. } => format!("Change or clear the {what} filter."),
+            QueryError::UnsupportedSort { .. } => "Choose another sort.".to_owned(),
+            QueryError::InvalidId { .. } => "Check the call id the page asks to open.".to_owned(),
+        }
+    }
+
     /// Whether the provider sorts by `field`.
     pub fn sorts_by(&self, field: SortField) -> bool {
         self.sorts.contains(&field)
@@ -189,5 +223,39 @@ impl Capabilities {
             }
         }
         Ok(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remedies_say_what_to_change() {
+        let vapi = crate::core::Provider::Vapi.capabilities();
+        let contact = Scope {
+            contact_id: Some("c-1".into()),
+            ..Scope::default()
+        };
+        let pinned = QueryError::UnsupportedFilter {
+            provider: "Vapi",
+            filter: FilterKind::Contact,
+        };
+        assert_eq!(
+            vapi.remedy(&pinned, &contact),
+            "Remove the page's `contact-id` setting, or pin with `agent-id` instead."
+        );
+        assert_eq!(
+            vapi.remedy(&pinned, &Scope::default()),
+            "Clear the contact filter.",
+            "an unpinned filter is the user's"
+        );
+        let none = Capabilities {
+            filters: &[],
+            ..*vapi
+        };
+        assert!(none
+            .remedy(&pinned, &contact)
+            .ends_with("cannot be pinned to one record."));
     }
 }

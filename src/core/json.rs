@@ -168,7 +168,8 @@ fn instant_from_json(value: &Value) -> Option<i64> {
     match value {
         Value::String(s) => {
             let t = s.trim();
-            time::parse_iso8601(t).or_else(|| super::decimal::parse(t).and_then(time::instant_from_number))
+            time::parse_iso8601(t)
+                .or_else(|| super::decimal::parse(t).and_then(time::instant_from_number))
         }
         Value::Number(_) => number(value).and_then(time::instant_from_number),
         _ => None,
@@ -194,7 +195,10 @@ mod tests {
             instant_from_json(&json!("2023-12-20T18:40:00Z")),
             Some(1_703_097_600_000)
         );
-        assert_eq!(instant_from_json(&json!(1_703_097_600)), Some(1_703_097_600_000));
+        assert_eq!(
+            instant_from_json(&json!(1_703_097_600)),
+            Some(1_703_097_600_000)
+        );
         assert_eq!(instant_from_json(&json!(true)), None);
         assert_eq!(instant_from_json(&json!("soon")), None);
     }

@@ -18,6 +18,7 @@ pub mod player;
 pub mod provider;
 pub mod provider_id;
 pub mod query;
+pub mod remote;
 pub mod request;
 pub mod time;
 pub mod transcript;
@@ -30,5 +31,6 @@ pub use model::{Call, CallDetail, Cost, CostUnit, Extra, ExtraValue, Figure, Pag
 pub use normalize::{CallStatus, Direction, Speaker};
 pub use provider_id::{Provider, UnknownProvider};
 pub use query::{FilterKind, Filters, Query, Scope, Sort, SortDir, SortField};
+pub use remote::Remote;
 pub use request::{Method, ProviderRequest};
 pub use transcript::{Transcript, Turn, Word};

@@ -64,7 +64,6 @@ impl Provider {
             Self::Vapi => "Vapi",
         }
     }
-
 }
 
 impl fmt::Display for Provider {

@@ -297,6 +297,27 @@ impl Scope {
         .map(|(_, k)| k)
         .collect()
     }
+
+    /// The filter kinds a scope can pin, in the order the embedding lists
+    /// them.
+    pub const KINDS: [FilterKind; 4] = [
+        FilterKind::Agent,
+        FilterKind::Campaign,
+        FilterKind::Contact,
+        FilterKind::Phone,
+    ];
+
+    /// The `<call-board>` attribute that pins `kind` (`contact-id`), if a
+    /// scope can pin it.
+    pub fn attribute(kind: FilterKind) -> Option<&'static str> {
+        match kind {
+            FilterKind::Agent => Some("agent-id"),
+            FilterKind::Campaign => Some("campaign-id"),
+            FilterKind::Contact => Some("contact-id"),
+            FilterKind::Phone => Some("phone-number"),
+            _ => None,
+        }
+    }
 }
 
 /// A kind of filter, as capabilities list them.

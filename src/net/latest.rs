@@ -41,6 +41,13 @@ impl Latest {
         ticket.generation == self.generation.get()
     }
 
+    /// Aborts whatever is in flight and makes its answer stale: nothing
+    /// started before is current any more.
+    pub fn cancel(&self) {
+        self.abort();
+        self.generation.set(self.generation.get().wrapping_add(1));
+    }
+
     /// Aborts whatever is in flight (on unmount, or before a new request).
     pub fn abort(&self) {
         if let Some(c) = self.controller.borrow_mut().take() {

@@ -34,6 +34,7 @@ struct Inner {
     recording_link: RefCell<Option<String>>,
     queries: RefCell<Vec<Query>>,
     detail_requests: RefCell<Vec<String>>,
+    aborted_details: RefCell<Vec<String>>,
     link_requests: Cell<usize>,
     aborted: Cell<usize>,
     failures: RefCell<VecDeque<ApiError>>,
@@ -51,6 +52,7 @@ impl MemorySource {
             recording_link: RefCell::new(None),
             queries: RefCell::new(Vec::new()),
             detail_requests: RefCell::new(Vec::new()),
+            aborted_details: RefCell::new(Vec::new()),
             link_requests: Cell::new(0),
             aborted: Cell::new(0),
             failures: RefCell::new(VecDeque::new()),
@@ -89,9 +91,15 @@ impl MemorySource {
         self.0.detail_requests.borrow().clone()
     }
 
-    /// How many list requests were cancelled by a newer one.
+    /// How many requests (lists, details, links) were cancelled.
     pub fn aborted(&self) -> usize {
         self.0.aborted.get()
+    }
+
+    /// The details whose requests were cancelled (the last [`LOG_LIMIT`]),
+    /// in order.
+    pub fn aborted_details(&self) -> Vec<String> {
+        self.0.aborted_details.borrow().clone()
     }
 
     /// How many fresh recording links were asked for.
@@ -138,12 +146,21 @@ impl CallSource for MemorySource {
         })
     }
 
-    fn detail(&self, id: &str) -> LocalFuture<Result<CallDetail, FetchError>> {
+    fn detail(
+        &self,
+        id: &str,
+        abort: Option<AbortSignal>,
+    ) -> LocalFuture<Result<CallDetail, FetchError>> {
         let inner = Rc::clone(&self.0);
         let id = id.to_owned();
         Box::pin(async move {
             log(&mut inner.detail_requests.borrow_mut(), id.clone());
-            inner.pause(None).await?;
+            if let Err(e) = inner.pause(abort.as_ref()).await {
+                if e == FetchError::Aborted {
+                    log(&mut inner.aborted_details.borrow_mut(), id);
+                }
+                return Err(e);
+            }
             if let Some(d) = inner.details.borrow().iter().find(|d| d.call.id == id) {
                 return Ok(d.clone());
             }
@@ -162,14 +179,18 @@ impl CallSource for MemorySource {
         })
     }
 
-    fn recording_link(&self, _id: &str) -> LocalFuture<Result<Option<String>, FetchError>> {
+    fn recording_link(
+        &self,
+        _id: &str,
+        abort: Option<AbortSignal>,
+    ) -> LocalFuture<Result<Option<String>, FetchError>> {
         let inner = Rc::clone(&self.0);
         Box::pin(async move {
             if !inner.provider.capabilities().fresh_recording_link {
                 return Ok(None);
             }
             inner.link_requests.set(inner.link_requests.get() + 1);
-            inner.pause(None).await?;
+            inner.pause(abort.as_ref()).await?;
             Ok(inner.recording_link.borrow().clone())
         })
     }

@@ -78,12 +78,23 @@ pub trait CallSource {
         abort: Option<web_sys::AbortSignal>,
     ) -> LocalFuture<Result<Page, FetchError>>;
 
-    /// One call's full detail (fetched once, then cached).
-    fn detail(&self, id: &str) -> LocalFuture<Result<CallDetail, FetchError>>;
+    /// One call's full detail (fetched once, then cached). `abort`
+    /// cancels the request when another call is opened or the detail is
+    /// closed.
+    fn detail(
+        &self,
+        id: &str,
+        abort: Option<web_sys::AbortSignal>,
+    ) -> LocalFuture<Result<CallDetail, FetchError>>;
 
     /// A fresh recording link where the provider's links expire; `None`
-    /// where recordings are plain URLs.
-    fn recording_link(&self, id: &str) -> LocalFuture<Result<Option<String>, FetchError>>;
+    /// where recordings are plain URLs. `abort` cancels the request when
+    /// the call is left.
+    fn recording_link(
+        &self,
+        id: &str,
+        abort: Option<web_sys::AbortSignal>,
+    ) -> LocalFuture<Result<Option<String>, FetchError>>;
 
     /// Forgets cached pages and details (the user asked to refresh).
     fn clear_cache(&self);

@@ -275,18 +275,22 @@ impl CallSource for ProxySource {
         })
     }
 
-    fn detail(&self, id: &str) -> LocalFuture<Result<CallDetail, FetchError>> {
+    fn detail(
+        &self,
+        id: &str,
+        abort: Option<AbortSignal>,
+    ) -> LocalFuture<Result<CallDetail, FetchError>> {
         let inner = Rc::clone(&self.0);
         let id = id.to_owned();
         Box::pin(async move {
-            let provider = inner.provider(None).await?;
+            let provider = inner.provider(abort.as_ref()).await?;
             let req = provider.detail_request(&id)?;
             let key = cache_key(&req);
             if let Some(detail) = inner.details.borrow_mut().get(&key, now_ms()) {
                 perf::mark(perf::DETAIL_RESPONSE);
                 return Ok(detail);
             }
-            let reply = inner.send(&req, None).await?;
+            let reply = inner.send(&req, abort.as_ref()).await?;
             perf::mark(perf::DETAIL_RESPONSE);
             let detail = reply.read(provider, |body| provider.parse_detail(body))?;
             inner
@@ -297,16 +301,20 @@ impl CallSource for ProxySource {
         })
     }
 
-    fn recording_link(&self, id: &str) -> LocalFuture<Result<Option<String>, FetchError>> {
+    fn recording_link(
+        &self,
+        id: &str,
+        abort: Option<AbortSignal>,
+    ) -> LocalFuture<Result<Option<String>, FetchError>> {
         let inner = Rc::clone(&self.0);
         let id = id.to_owned();
         Box::pin(async move {
-            let provider = inner.provider(None).await?;
+            let provider = inner.provider(abort.as_ref()).await?;
             let Some(req) = provider.recording_link_request(&id)? else {
                 return Ok(None);
             };
             // Presigned links expire within minutes: never cached.
-            let reply = inner.send(&req, None).await?;
+            let reply = inner.send(&req, abort.as_ref()).await?;
             reply
                 .read(provider, |body| provider.parse_recording_link(body))
                 .map(Some)

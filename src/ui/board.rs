@@ -24,20 +24,29 @@ use crate::net::{CallSource, ProxySource};
 pub const STYLE: &str = include_str!("style.css");
 
 /// The error banner above the table: what failed and a retry. The rows
-/// already shown stay below it, with filters, page and open call kept.
+/// already shown stay below it, with filters, page and open call kept. An
+/// error a retry cannot fix (a pin the provider cannot filter by) says
+/// what to change instead.
 #[component]
 fn ErrorBanner(board: Board) -> impl IntoView {
     move || {
-        board.list.with(|l| l.error.clone()).map(|e| {
+        board.list().with(|l| l.error().cloned()).map(|e| {
+            let remedy = board.remedy(&e);
+            let retry = remedy.is_none().then(|| {
+                view! {
+                    <button type="button" class="cb-button" on:click=move |_| board.retry()>
+                        "Retry"
+                    </button>
+                }
+            });
             view! {
                 <div class="cb-error" role="alert" part="error" data-error=e.kind()>
                     <div>
                         <strong class="cb-error__title">{e.title()}</strong>
                         <p class="cb-error__message">{e.to_string()}</p>
+                        {remedy.map(|r| view! { <p class="cb-error__remedy">{r}</p> })}
                     </div>
-                    <button type="button" class="cb-button" on:click=move |_| board.retry()>
-                        "Retry"
-                    </button>
+                    {retry}
                 </div>
             }
         })
@@ -84,20 +93,25 @@ fn BoardRoot(
     // Page size and scope from the embedding.
     Effect::new(move |_| {
         let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
-        if board.query.with_untracked(|q| q.scope != scope) {
-            board.query.update(|q| {
-                q.scope = scope;
-                q.page = 1;
-                q.cursor = None;
-            });
-        }
-        board.set_page_size(size);
+        board.configure(size, scope);
     });
-    // A call to open, from the embedding.
-    Effect::new(move |_| {
-        if let Some(id) = options.with(|o| o.call_id.clone()) {
-            board.open(id);
+    // A call to open, from the embedding; removing `call-id` closes the
+    // call it opened.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let asked = options.with(|o| o.call_id.clone());
+        match (&asked, previous.flatten()) {
+            (Some(id), _) => board.open(id.clone()),
+            (None, Some(gone)) => {
+                if board
+                    .selected()
+                    .with_untracked(|s| s.as_deref() == Some(gone.as_str()))
+                {
+                    board.close();
+                }
+            }
+            (None, None) => {}
         }
+        asked
     });
     if let Some(c) = controller {
         Effect::new(move |first: Option<()>| {
@@ -117,7 +131,7 @@ fn BoardRoot(
     let root = NodeRef::<html::Div>::new();
     // Focus goes back to the row when the detail closes.
     Effect::new(move |previous: Option<Option<String>>| {
-        let now = board.selected.get();
+        let now = board.selected().get();
         if let (Some(Some(closed)), None) = (&previous, &now) {
             if let Some(r) = root.get_untracked() {
                 focus_row(&r, closed);
@@ -126,7 +140,7 @@ fn BoardRoot(
         now
     });
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && board.selected.with_untracked(Option::is_some) {
+        if ev.key() == "Escape" && board.selected().with_untracked(Option::is_some) {
             ev.stop_propagation();
             board.close();
         }
@@ -140,13 +154,13 @@ fn BoardRoot(
             on:keydown=on_keydown
         >
             <FilterBar board />
-            <div class="cb-body" data-detail=move || if board.selected.with(Option::is_some) { "open" } else { "closed" }>
+            <div class="cb-body" data-detail=move || if board.selected().with(Option::is_some) { "open" } else { "closed" }>
                 <div class="cb-list">
                     <ErrorBanner board />
                     <CallTable board />
                     <Pager board />
                 </div>
-                {move || board.selected.get().map(|id| view! { <DetailPanel board id /> })}
+                {move || board.selected().get().map(|id| view! { <DetailPanel board id /> })}
             </div>
         </div>
     }

@@ -3,27 +3,18 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::columns::{direction_label, extra_text, status_label};
 use super::format;
-use super::player::{Playback, Player};
+use super::media::Playback;
+use super::player::Player;
 use super::state::Board;
-use super::table::{direction_label, extra_text, status_label};
 use super::transcript::TranscriptView;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
-use crate::core::{Call, CallDetail, ExtraValue};
-use crate::net::FetchError;
-use crate::perf;
-
-#[derive(Clone, Debug, PartialEq)]
-enum DetailState {
-    Loading,
-    Ready(Box<CallDetail>),
-    Failed(FetchError),
-}
+use crate::core::{Call, CallDetail, ExtraValue, Remote};
 
 /// The facts about a call as label/value pairs (absent ones left out).
 fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
@@ -69,7 +60,7 @@ fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
 #[component]
 fn Facts(board: Board, call: Call) -> impl IntoView {
     let items = move || {
-        facts(&call, &board.locale.get())
+        facts(&call, &board.locale().get())
             .into_iter()
             .map(|(k, v)| view! { <div class="cb-fact"><dt>{k}</dt><dd>{v}</dd></div> })
             .collect_view()
@@ -88,7 +79,7 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
             <h3 class="cb-section__title">"Details"</h3>
             <dl class="cb-facts">
                 {move || {
-                    let locale = board.locale.get();
+                    let locale = board.locale().get();
                     extras
                         .iter()
                         .map(|e| {
@@ -115,7 +106,7 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
 #[component]
 fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let caps = board.capabilities();
-    let playback = Playback::new();
+    let playback = Playback::with_duration(detail.call.duration());
     let CallDetail {
         call,
         transcript,
@@ -184,41 +175,12 @@ fn headline(call: &Call, locale: &format::Locale) -> String {
     parts.join(" · ")
 }
 
-/// The detail panel for call `id`.
+/// The detail panel for call `id`: the row it was opened from at once,
+/// then the loaded detail (the board loads it).
 #[component]
 pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
-    let from_list: Option<Call> = board.list.with_untracked(|l| {
-        l.page
-            .as_ref()
-            .and_then(|p| p.rows.iter().find(|c| c.id == id).cloned())
-    });
-    let state = RwSignal::new(DetailState::Loading);
-    let load = {
-        let id = id.clone();
-        move || {
-            let Some(source) = board.source() else { return };
-            state.set(DetailState::Loading);
-            perf::mark(perf::OPEN_START);
-            let request = source.detail(&id);
-            spawn_local(async move {
-                let result = request.await;
-                if let Err(e) = &result {
-                    board.events.error("detail", e);
-                }
-                let ready = result.is_ok();
-                state.try_set(match result {
-                    Ok(d) => DetailState::Ready(Box::new(d)),
-                    Err(e) => DetailState::Failed(e),
-                });
-                if ready {
-                    perf::measure_after_updates(perf::OPEN, perf::OPEN_START);
-                    perf::measure_after_updates(perf::TRANSCRIPT, perf::DETAIL_RESPONSE);
-                    perf::measure_next_frame(perf::TRANSCRIPT_FRAME, perf::TRANSCRIPT_FRAME_START);
-                }
-            });
-        }
-    };
-    load();
+    let from_list = board.row(&id);
+    let detail = board.detail();
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -229,11 +191,8 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
     let shown = {
         let from_list = from_list.clone();
         move || {
-            state
-                .with(|s| match s {
-                    DetailState::Ready(d) => Some(d.call.clone()),
-                    _ => None,
-                })
+            detail
+                .with(|d| d.value().map(|d| d.call.clone()))
                 .or_else(|| from_list.clone())
         }
     };
@@ -250,10 +209,10 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
     };
     let subtitle = move || {
         shown()
-            .map(|c| headline(&c, &board.locale.get()))
+            .map(|c| headline(&c, &board.locale().get()))
             .unwrap_or_default()
     };
-    let retry = load.clone();
+    let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
     view! {
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
@@ -265,30 +224,23 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                     "✕"
                 </button>
             </header>
-            <div class="cb-detail__body" data-state=move || state.with(|s| match s {
-                DetailState::Loading => "loading",
-                DetailState::Ready(_) => "ready",
-                DetailState::Failed(_) => "error",
-            })>
-                {move || match state.get() {
-                    DetailState::Ready(d) => view! { <DetailBody board detail=*d /> }.into_any(),
-                    DetailState::Loading => view! {
-                        {from_list.clone().map(|call| view! { <Facts board call /> })}
+            <div class="cb-detail__body" data-state=move || detail.with(|d| d.state_id())>
+                {move || match detail.get() {
+                    Remote::Ready(d) => view! { <DetailBody board detail=d /> }.into_any(),
+                    Remote::Failed(e, _) => view! {
+                        {row_facts()}
+                        <div class="cb-error" role="alert">
+                            <strong>{e.title()}</strong>
+                            <p>{e.to_string()}</p>
+                            <button type="button" class="cb-button" on:click=move |_| board.retry_detail()>"Retry"</button>
+                        </div>
+                    }
+                    .into_any(),
+                    Remote::Idle | Remote::Loading(_) => view! {
+                        {row_facts()}
                         <p class="cb-muted" role="status">"Loading call details…"</p>
                     }
                     .into_any(),
-                    DetailState::Failed(e) => {
-                        let retry = retry.clone();
-                        view! {
-                            {from_list.clone().map(|call| view! { <Facts board call /> })}
-                            <div class="cb-error" role="alert">
-                                <strong>{e.title()}</strong>
-                                <p>{e.to_string()}</p>
-                                <button type="button" class="cb-button" on:click=move |_| retry()>"Retry"</button>
-                            </div>
-                        }
-                        .into_any()
-                    }
                 }}
             </div>
         </aside>

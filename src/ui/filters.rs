@@ -267,7 +267,7 @@ fn BoundInput(
     /// Applies the input's text to the filters.
     apply: fn(&mut Filters, &str, i32),
 ) -> impl IntoView {
-    let offset = board.query.with_untracked(|q| q.utc_offset_minutes);
+    let offset = board.query().with_untracked(|q| q.utc_offset_minutes);
     let number = input == "number";
     view! {
         <label class=if number { "cb-field cb-field--narrow" } else { "cb-field" }>
@@ -277,7 +277,7 @@ fn BoundInput(
                 class="cb-input"
                 min=number.then_some("0")
                 step=number.then_some("0.5")
-                prop:value=move || board.query.with(|q| show(&q.filters, offset))
+                prop:value=move || board.query().with(|q| show(&q.filters, offset))
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     board.update_filters(|f| apply(f, &v, offset));
@@ -290,11 +290,11 @@ fn BoundInput(
 #[component]
 fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
     let caps = board.capabilities();
-    let filters = move || board.query.with(|q| q.filters.clone());
+    let filters = move || board.query().with(|q| q.filters.clone());
     let text_value = move |kind: FilterKind| {
         Signal::derive(move || {
             board
-                .query
+                .query()
                 .with(|q| q.filters.text(kind).map(str::to_owned))
         })
     };
@@ -379,13 +379,13 @@ pub fn FilterBar(board: Board) -> impl IntoView {
     // Memos: the query changes on every page flip, the controls and chips
     // only when the scope or the filters do.
     let kinds = Memo::new(move |_| {
-        let pinned = board.query.with(|q| q.scope.pinned());
+        let pinned = board.query().with(|q| q.scope.pinned());
         offered(board.capabilities(), &pinned)
     });
     let active = Memo::new(move |_| {
         let caps = board.capabilities();
-        let locale = board.locale.get();
-        board.query.with(|q| chips(&q.filters, caps, &locale))
+        let locale = board.locale().get();
+        board.query().with(|q| chips(&q.filters, caps, &locale))
     });
     view! {
         <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">

@@ -2,19 +2,24 @@
 //! `net`, and every piece of logic that can be pure lives in `core`.
 
 mod board;
+mod columns;
 mod detail;
 mod filters;
 pub mod format;
+mod media;
 mod options;
 mod pager;
 mod player;
+mod remote;
 mod state;
 mod table;
 mod transcript;
 
 pub use board::{CallBoard, STYLE};
+pub use media::{MediaElement, Playback};
 pub use options::{
     CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart, Theme,
 };
-pub use player::Playback;
+pub use remote::{Fetched, Loader};
+pub use state::{Board, LoadedPage};
 pub use transcript::TranscriptView;

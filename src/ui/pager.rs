@@ -11,22 +11,35 @@ use crate::core::Pagination;
 /// Rows-per-page choices (those above the provider's maximum are hidden).
 pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
 
+/// The rows-per-page choices offered: the standard ones up to the
+/// provider's maximum, and the size in force when the embedding asked for
+/// another (`page-size="5"` shows 5, not 10).
+pub fn page_size_choices(current: u32, max: u32) -> Vec<u32> {
+    let mut sizes: Vec<u32> = PAGE_SIZES.iter().copied().filter(|s| *s <= max).collect();
+    if !sizes.contains(&current) {
+        sizes.push(current);
+        sizes.sort_unstable();
+    }
+    sizes
+}
+
 /// The pager under the table.
 #[component]
 pub fn Pager(board: Board) -> impl IntoView {
     let view_of = move || {
-        board.list.with(|l| {
-            l.page.as_ref().map(|p| {
+        board.list().with(|l| {
+            l.value().map(|l| {
+                let p = &l.page;
                 (
-                    PagerView::new(l.shown.0, l.shown.1, p),
-                    row_range(l.shown.0, l.shown.1, p.rows.len()),
+                    PagerView::new(l.number, l.size, p),
+                    row_range(l.number, l.size, p.rows.len()),
                     p.total,
                 )
             })
         })
     };
     let range_text = move || {
-        let locale = board.locale.get();
+        let locale = board.locale().get();
         match view_of() {
             Some((_, Some((a, b)), Some(total))) => format!(
                 "{}–{} of {}",
@@ -45,7 +58,7 @@ pub fn Pager(board: Board) -> impl IntoView {
             None => String::new(),
         }
     };
-    let current = move || board.query.with(|q| q.page);
+    let current = move || board.query().with(|q| q.page);
     let has_prev = move || current() > 1;
     let has_next = move || view_of().is_some_and(|(v, _, _)| v.has_next && v.page == current());
     let numbers = move || {
@@ -53,19 +66,11 @@ pub fn Pager(board: Board) -> impl IntoView {
         if caps.pagination == Pagination::Cursor {
             return Vec::new();
         }
-        let total = board.list.with(|l| l.page.as_ref().and_then(|p| p.total));
-        let size = board.query.with(|q| q.page_size);
+        let total = board.list().with(|l| l.value().and_then(|l| l.page.total));
+        let size = board.query().with(|q| q.page_size);
         total
             .map(|t| page_window(current(), last_page(t, size), 2))
             .unwrap_or_default()
-    };
-    let sizes = move || {
-        let max = board.capabilities().max_page_size;
-        PAGE_SIZES
-            .iter()
-            .copied()
-            .filter(move |s| *s <= max)
-            .collect::<Vec<_>>()
     };
     view! {
         <nav class="cb-pager" aria-label="Pagination" part="pager">
@@ -124,8 +129,8 @@ pub fn Pager(board: Board) -> impl IntoView {
                     }
                 >
                     {move || {
-                        let chosen = board.query.with(|q| q.page_size);
-                        sizes()
+                        let chosen = board.query().with(|q| q.page_size);
+                        page_size_choices(chosen, board.capabilities().max_page_size)
                             .into_iter()
                             .map(|s| view! { <option value=s.to_string() selected=s == chosen>{s}</option> })
                             .collect_view()
@@ -133,5 +138,18 @@ pub fn Pager(board: Board) -> impl IntoView {
                 </select>
             </label>
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_configured_size_is_among_the_choices() {
+        assert_eq!(page_size_choices(25, 100), [10, 25, 50, 100]);
+        assert_eq!(page_size_choices(5, 100), [5, 10, 25, 50, 100]);
+        assert_eq!(page_size_choices(30, 50), [10, 25, 30, 50]);
+        assert_eq!(page_size_choices(10, 20), [10]);
     }
 }

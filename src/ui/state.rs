@@ -1,17 +1,25 @@
-//! The board's state: the query, the list as loaded, the open call, and
-//! the actions that change them. Components read these signals and call
-//! these actions; no fetching or parsing happens in a component.
+//! The board's state: the query, the list as loaded, the open call with
+//! its detail and recording link, and the actions that change them.
+//!
+//! Components read this state through getters (read-only signals) and
+//! change it only through the actions here; no component fetches. Every
+//! fetch goes through a [`Loader`]: newest wins, and starting a load
+//! aborts the one it replaces.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::format::Locale;
 use super::options::{CallSelected, FilterChange, LoadError, PageChange, PlaybackStart};
+use super::remote::{Fetched, Loader};
 use crate::core::pager::CursorTrail;
-use crate::core::{Capabilities, Filters, Page, Pagination, Provider, Query, Sort};
-use crate::net::{CallSource, FetchError, Latest};
+use crate::core::url::safe_url;
+use crate::core::{
+    ApiError, Call, CallDetail, Capabilities, Filters, Page, Pagination, Provider, Query, Scope,
+    Sort,
+};
+use crate::net::{CallSource, FetchError, LocalFuture};
 use crate::perf;
 
 /// Callbacks an embedding listens to.
@@ -31,7 +39,7 @@ pub struct Events {
 
 impl Events {
     /// Reports a failure to the embedding.
-    pub fn error(&self, during: &'static str, e: &FetchError) {
+    fn error(&self, during: &'static str, e: &FetchError) {
         if let Some(cb) = self.on_error {
             let status = match e {
                 FetchError::Api(api) => api.status(),
@@ -47,19 +55,15 @@ impl Events {
     }
 }
 
-/// The list as the user sees it: the rows last loaded (kept while the next
-/// page loads or after an error), whether a load is under way, and the
-/// last error.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListView {
-    /// The page last loaded.
-    pub page: Option<Page>,
-    /// The page number and size `page` was loaded as.
-    pub shown: (u32, u32),
-    /// A request is under way.
-    pub loading: bool,
-    /// The last request failed.
-    pub error: Option<FetchError>,
+/// A page of calls with the page number and size it was asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedPage {
+    /// The page.
+    pub page: Page,
+    /// Its 1-based number.
+    pub number: u32,
+    /// The page size it was asked with.
+    pub size: u32,
 }
 
 /// Handles to the board's state; `Copy`, so every component and closure
@@ -67,28 +71,22 @@ pub struct ListView {
 #[derive(Clone, Copy)]
 pub struct Board {
     source: StoredValue<Rc<dyn CallSource>, LocalStorage>,
-    latest: StoredValue<Latest, LocalStorage>,
     trail: StoredValue<CursorTrail>,
     /// Rows have been shown once (for the `callboard:first-rows` mark).
     first_rows: StoredValue<bool>,
-    /// The provider, once known (`auto` learns it from the first answer).
-    pub provider: RwSignal<Option<Provider>>,
-    /// What is asked for.
-    pub query: RwSignal<Query>,
-    /// What was loaded.
-    pub list: RwSignal<ListView>,
-    /// Bumped to load the query again.
-    reload: RwSignal<u32>,
-    /// The open call's id.
-    pub selected: RwSignal<Option<String>>,
-    /// Locale and time zone for display.
-    pub locale: Signal<Locale>,
-    /// Callbacks out.
-    pub events: Events,
+    provider: RwSignal<Option<Provider>>,
+    query: RwSignal<Query>,
+    list: Loader<LoadedPage>,
+    selected: RwSignal<Option<String>>,
+    detail: Loader<CallDetail>,
+    link: Loader<String>,
+    locale: Signal<Locale>,
+    events: Events,
 }
 
 impl Board {
-    /// Board state over `source`, starting with `query`.
+    /// Board state over `source`, starting with `query` (nothing is
+    /// fetched until [`Board::start`]).
     pub fn new(
         source: Rc<dyn CallSource>,
         query: Query,
@@ -98,25 +96,49 @@ impl Board {
         let provider = source.provider();
         Self {
             source: StoredValue::new_local(source),
-            latest: StoredValue::new_local(Latest::new()),
             trail: StoredValue::new(CursorTrail::default()),
             first_rows: StoredValue::new(false),
             provider: RwSignal::new(provider),
             query: RwSignal::new(query),
-            list: RwSignal::new(ListView {
-                loading: true,
-                ..ListView::default()
-            }),
-            reload: RwSignal::new(0),
+            list: Loader::starting_as(Fetched::Loading(None)),
             selected: RwSignal::new(None),
+            detail: Loader::new(),
+            link: Loader::new(),
             locale,
             events,
         }
     }
 
-    /// The source calls come from.
-    pub fn source(&self) -> Option<Rc<dyn CallSource>> {
-        self.source.try_get_value()
+    // ------------------------------------------------------------ reading
+
+    /// What is asked for.
+    pub fn query(&self) -> ReadSignal<Query> {
+        self.query.read_only()
+    }
+
+    /// The list as loaded.
+    pub fn list(&self) -> ReadSignal<Fetched<LoadedPage>> {
+        self.list.state()
+    }
+
+    /// The open call's id.
+    pub fn selected(&self) -> ReadSignal<Option<String>> {
+        self.selected.read_only()
+    }
+
+    /// The open call's detail.
+    pub fn detail(&self) -> ReadSignal<Fetched<CallDetail>> {
+        self.detail.state()
+    }
+
+    /// The open call's fresh recording link (providers whose links expire).
+    pub fn recording_link(&self) -> ReadSignal<Fetched<String>> {
+        self.link.state()
+    }
+
+    /// Locale and time zone for display.
+    pub fn locale(&self) -> Signal<Locale> {
+        self.locale
     }
 
     /// The capabilities the UI offers (reactive: `auto` may learn them).
@@ -128,81 +150,92 @@ impl Board {
         provider.map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
     }
 
-    /// Loads whenever the query changes or a reload is asked for; the
-    /// latest request wins and aborts the one before.
+    /// The row of call `id` on the page shown, if it is there (untracked).
+    pub fn row(&self, id: &str) -> Option<Call> {
+        self.list.state().with_untracked(|l| {
+            l.value()
+                .and_then(|p| p.page.rows.iter().find(|c| c.id == id).cloned())
+        })
+    }
+
+    /// What to change when the list's query cannot be put to the provider
+    /// (errors a retry cannot fix), else `None`.
+    pub fn remedy(&self, error: &FetchError) -> Option<String> {
+        match error {
+            FetchError::Query(q) => {
+                let scope = self.query.with(|query| query.scope.clone());
+                Some(self.capabilities().remedy(q, &scope))
+            }
+            _ => None,
+        }
+    }
+
+    fn source(&self) -> Option<Rc<dyn CallSource>> {
+        self.source.try_get_value()
+    }
+
+    // ------------------------------------------------------------ the list
+
+    /// Loads whenever the query changes; the newest request wins and
+    /// aborts the one before.
     pub fn start(self) {
         Effect::new(move |_| {
             let query = self.query.get();
-            self.reload.track();
-            perf::mark(perf::QUERY);
-            self.fetch(query);
+            self.load_list(query);
         });
     }
 
-    fn fetch(self, query: Query) {
+    fn load_list(self, query: Query) {
         let Some(source) = self.source() else { return };
-        self.list.update(|l| {
-            l.loading = true;
-        });
-        let Some(ticket) = self.latest.try_with_value(Latest::begin) else {
-            return;
-        };
-        let request = source.list(&query, ticket.signal.clone());
-        spawn_local(async move {
-            let result = request.await;
-            let current = self
-                .latest
-                .try_with_value(|l| l.is_current(&ticket))
-                .unwrap_or(false);
-            if !current {
-                return;
-            }
-            // Set only when learnt: every setting re-renders what depends
-            // on the capabilities (the filter bar, the headers).
-            let provider = source.provider();
-            if self
-                .provider
-                .try_get_untracked()
-                .is_some_and(|p| p != provider)
-            {
-                self.provider.try_set(provider);
-            }
-            match result {
-                Ok(page) => {
-                    self.trail
-                        .try_update_value(|t| t.record(query.page, page.next_cursor.as_deref()));
-                    self.list.try_set(ListView {
-                        page: Some(page),
-                        shown: (query.page, query.page_size),
-                        loading: false,
-                        error: None,
-                    });
-                    perf::measure_after_updates(perf::ROWS, perf::LIST_RESPONSE);
-                    perf::measure_after_updates(perf::UPDATE, perf::QUERY);
-                    perf::measure_next_frame(perf::ROWS_FRAME, perf::ROWS_FRAME_START);
-                    if self
-                        .first_rows
-                        .try_update_value(|shown| !std::mem::replace(shown, true))
-                        == Some(true)
-                    {
-                        perf::mark_after_updates(perf::FIRST_ROWS);
-                    }
+        perf::mark(perf::QUERY);
+        let (number, size) = (query.page, query.page_size);
+        let asked = query.clone();
+        let answered_by = Rc::clone(&source);
+        self.list.load(
+            true,
+            move |abort| {
+                let page = source.list(&asked, abort);
+                Box::pin(async move { page.await.map(|page| LoadedPage { page, number, size }) })
+            },
+            move |result| {
+                self.learn_provider(answered_by.provider());
+                match result {
+                    Ok(loaded) => self.rows_arrived(&query, &loaded.page),
+                    Err(e) => self.events.error("list", e),
                 }
-                Err(FetchError::Aborted) => {}
-                Err(e) => {
-                    self.events.error("list", &e);
-                    self.list.try_update(|l| {
-                        l.loading = false;
-                        l.error = Some(e);
-                    });
-                }
-            }
-        });
+            },
+        );
+    }
+
+    /// Sets the provider when `auto` has learnt it (setting it re-renders
+    /// what depends on the capabilities, so only on a change).
+    fn learn_provider(&self, provider: Option<Provider>) {
+        if self
+            .provider
+            .try_get_untracked()
+            .is_some_and(|p| p != provider)
+        {
+            self.provider.try_set(provider);
+        }
+    }
+
+    fn rows_arrived(&self, query: &Query, page: &Page) {
+        self.trail
+            .try_update_value(|t| t.record(query.page, page.next_cursor.as_deref()));
+        perf::measure_after_updates(perf::ROWS, perf::LIST_RESPONSE);
+        perf::measure_after_updates(perf::UPDATE, perf::QUERY);
+        perf::measure_next_frame(perf::ROWS_FRAME, perf::ROWS_FRAME_START);
+        let first = self
+            .first_rows
+            .try_update_value(|shown| !std::mem::replace(shown, true));
+        if first == Some(true) {
+            perf::mark_after_updates(perf::FIRST_ROWS);
+        }
     }
 
     /// Loads the current query again (after an error).
     pub fn retry(&self) {
-        self.reload.update(|n| *n = n.wrapping_add(1));
+        self.load_list(self.query.get_untracked());
     }
 
     /// Forgets cached data and loads again (`refresh()`).
@@ -239,9 +272,15 @@ impl Board {
         }
     }
 
-    fn reset_paging(q: &mut Query) {
-        q.page = 1;
-        q.cursor = None;
+    /// Changes the query and goes back to page 1 (a new list: the cursors
+    /// seen so far lead nowhere).
+    fn change_list(&self, change: impl FnOnce(&mut Query)) {
+        self.trail.update_value(CursorTrail::clear);
+        self.query.update(|q| {
+            change(q);
+            q.page = 1;
+            q.cursor = None;
+        });
     }
 
     /// Replaces the user's filters (back to page 1).
@@ -249,11 +288,8 @@ impl Board {
         if self.query.with_untracked(|q| q.filters == filters) {
             return;
         }
-        self.trail.update_value(CursorTrail::clear);
-        self.query.update(|q| {
-            q.filters = filters.clone();
-            Self::reset_paging(q);
-        });
+        let f = filters.clone();
+        self.change_list(|q| q.filters = f);
         if let Some(cb) = self.events.on_filter_change {
             cb.run(FilterChange { filters });
         }
@@ -271,23 +307,15 @@ impl Board {
         if self.query.with_untracked(|q| q.sort == sort) {
             return;
         }
-        self.trail.update_value(CursorTrail::clear);
-        self.query.update(|q| {
-            q.sort = sort;
-            Self::reset_paging(q);
-        });
+        self.change_list(|q| q.sort = sort);
     }
 
-    /// Changes rows per page (back to page 1).
+    /// Changes rows per page, as the user does (back to page 1).
     pub fn set_page_size(&self, size: u32) {
         if self.query.with_untracked(|q| q.page_size == size) {
             return;
         }
-        self.trail.update_value(CursorTrail::clear);
-        self.query.update(|q| {
-            q.page_size = size;
-            Self::reset_paging(q);
-        });
+        self.change_list(|q| q.page_size = size);
         if let Some(cb) = self.events.on_page_change {
             cb.run(PageChange {
                 page: 1,
@@ -296,7 +324,24 @@ impl Board {
         }
     }
 
-    /// Opens a call's detail.
+    /// Applies the embedding's page size and pinned scope (back to page 1
+    /// when either changed; nothing happens when neither did).
+    pub fn configure(&self, page_size: u32, scope: Scope) {
+        let same = self
+            .query
+            .with_untracked(|q| q.page_size == page_size && q.scope == scope);
+        if !same {
+            self.change_list(|q| {
+                q.page_size = page_size;
+                q.scope = scope;
+            });
+        }
+    }
+
+    // ------------------------------------------------------------ a call
+
+    /// Opens a call's detail: loads it, aborting the load of the call open
+    /// before (if it has not answered yet).
     pub fn open(&self, id: String) {
         if self
             .selected
@@ -305,13 +350,90 @@ impl Board {
             return;
         }
         self.selected.set(Some(id.clone()));
+        self.link.reset();
+        self.load_detail(id.clone());
         if let (Some(cb), Some(provider)) = (self.events.on_select, self.provider.get_untracked()) {
             cb.run(CallSelected { id, provider });
         }
     }
 
-    /// Closes the detail.
+    fn load_detail(self, id: String) {
+        let Some(source) = self.source() else { return };
+        perf::mark(perf::OPEN_START);
+        self.detail.load(
+            false,
+            move |abort| source.detail(&id, abort),
+            move |result| match result {
+                Ok(_) => {
+                    perf::measure_after_updates(perf::OPEN, perf::OPEN_START);
+                    perf::measure_after_updates(perf::TRANSCRIPT, perf::DETAIL_RESPONSE);
+                    perf::measure_next_frame(perf::TRANSCRIPT_FRAME, perf::TRANSCRIPT_FRAME_START);
+                }
+                Err(e) => self.events.error("detail", e),
+            },
+        );
+    }
+
+    /// Loads the open call's detail again (after an error).
+    pub fn retry_detail(&self) {
+        if let Some(id) = self.selected.get_untracked() {
+            self.load_detail(id);
+        }
+    }
+
+    /// Closes the detail (aborting what it still loads).
     pub fn close(&self) {
         self.selected.set(None);
+        self.detail.reset();
+        self.link.reset();
     }
+
+    /// Fetches a fresh recording link for the open call (providers whose
+    /// links expire); a fetch under way is not started twice.
+    pub fn fetch_recording_link(self) {
+        if self.link.state().with_untracked(|l| l.is_loading()) {
+            return;
+        }
+        let (Some(id), Some(source)) = (self.selected.get_untracked(), self.source()) else {
+            return;
+        };
+        self.link.load(
+            false,
+            move |abort| fresh_link(source.recording_link(&id, abort)),
+            move |result| {
+                if let Err(e) = result {
+                    self.events.error("recording", e);
+                }
+            },
+        );
+    }
+
+    /// Forgets the fresh link (it expired: the next play fetches another).
+    pub fn forget_recording_link(&self) {
+        self.link.reset();
+    }
+
+    /// Tells the embedding a recording started playing.
+    pub fn playback_started(&self, id: String, position_ms: i64) {
+        if let Some(cb) = self.events.on_playback_start {
+            cb.run(PlaybackStart { id, position_ms });
+        }
+    }
+}
+
+/// A link request's answer as a playable URL: no link, or one that is not
+/// `http(s)`, is an error the player shows.
+fn fresh_link(
+    request: LocalFuture<Result<Option<String>, FetchError>>,
+) -> LocalFuture<Result<String, FetchError>> {
+    Box::pin(async move {
+        match request.await? {
+            Some(url) => safe_url(&url).ok_or_else(|| {
+                ApiError::unreadable("the recording link is not an http(s) URL").into()
+            }),
+            None => {
+                Err(ApiError::unreadable("the provider returned no link for this recording").into())
+            }
+        }
+    })
 }

@@ -1,18 +1,14 @@
-//! The call table: sortable headers, keyed rows, selection, loading,
-//! empty and error states, and a chooser for provider extras.
+//! The call table: sortable headers, rows, selection, loading, empty and
+//! error states, and a chooser for the columns shown. Headers, cells and
+//! the chooser all render from one list of [`ColumnDef`]s.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
+use super::columns::{offered, toggle, Cell, ColumnDef};
 use super::format;
 use super::state::Board;
-use crate::core::columns::Column;
-use crate::core::normalize::{humanize, short_id};
-use crate::core::phone;
-use crate::core::time::format_duration;
-use crate::core::{Call, Direction, ExtraValue, Sort, SortDir, SortField};
-
-/// An extra column the user added: the extra's key and label.
-pub type ExtraColumn = (String, String);
+use crate::core::{Call, Sort, SortDir, SortField};
 
 /// The sort a click on `field`'s header asks for: flip an active sort;
 /// otherwise time starts oldest-first (the default is newest-first) and
@@ -42,45 +38,20 @@ fn aria_sort(current: Option<Sort>, field: SortField) -> &'static str {
     }
 }
 
-/// An extra's value as cell text.
-pub fn extra_text(locale: &format::Locale, value: &ExtraValue) -> String {
-    match value {
-        ExtraValue::Text(t) => t.clone(),
-        ExtraValue::Flag(true) => "Yes".to_owned(),
-        ExtraValue::Flag(false) => "No".to_owned(),
-        ExtraValue::Number(n) => format::number(locale, *n),
-        ExtraValue::Link(url) => url.clone(),
-    }
-}
-
-/// A direction with a glyph that does not rely on colour.
-pub fn direction_label(d: Direction) -> String {
-    let glyph = match d {
-        Direction::Inbound => "↙",
-        Direction::Outbound => "↗",
-        Direction::Web => "◎",
-        Direction::Unknown => "·",
-    };
-    format!("{glyph} {}", d.label())
-}
-
-/// The status as shown: the provider's word, humanized.
-pub fn status_label(call: &Call) -> String {
-    call.status_raw
-        .as_deref()
-        .map_or_else(|| call.status.label().to_owned(), humanize)
-}
-
 #[component]
-fn HeaderCell(board: Board, column: Column) -> impl IntoView {
-    let field = move || column.sort_field(board.capabilities());
-    let sort_attr = move || field().map(|f| aria_sort(board.query.with(|q| q.sort), f));
-    let label = column.label();
+fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
+    let sortable = column.clone();
+    let field = move || sortable.sort_field(board.capabilities());
+    let sort_attr = {
+        let field = field.clone();
+        move || field().map(|f| aria_sort(board.query().with(|q| q.sort), f))
+    };
+    let label = column.header().to_owned();
     view! {
-        <th scope="col" class=format!("cb-th cb-th--{}", column.id()) aria-sort=sort_attr>
+        <th scope="col" class=format!("cb-th cb-th--{}", column.class_id()) aria-sort=sort_attr>
             {move || match field() {
                 Some(f) => {
-                    let arrow = move || match aria_sort(board.query.with(|q| q.sort), f) {
+                    let arrow = move || match aria_sort(board.query().with(|q| q.sort), f) {
                         "ascending" => "▲",
                         "descending" => "▼",
                         _ => "↕",
@@ -90,30 +61,46 @@ fn HeaderCell(board: Board, column: Column) -> impl IntoView {
                             type="button"
                             class="cb-sort"
                             on:click=move |_| {
-                                let next = next_sort(board.query.with_untracked(|q| q.sort), f);
+                                let next = next_sort(board.query().with_untracked(|q| q.sort), f);
                                 board.set_sort(Some(next));
                             }
                         >
-                            {label}
+                            {label.clone()}
                             <span class="cb-sort__icon" aria-hidden="true">{arrow}</span>
                         </button>
                     }
                         .into_any()
                 }
-                None => label.into_any(),
+                None => label.clone().into_any(),
             }}
         </th>
     }
 }
 
-/// One call's row. `locale` is read by the table body (rows are rebuilt
-/// when it changes, so a row holds no effect on it).
+/// One cell of a row.
+fn cell_view(column: &ColumnDef, call: &Call, locale: &format::Locale) -> impl IntoView {
+    let class = format!("cb-td cb-td--{}", column.class_id());
+    let content = match column.cell(call, locale) {
+        Cell::Text(text) => EitherOf3::A(text),
+        Cell::Lines(main, sub) => EitherOf3::B(view! {
+            <span class="cb-primary">{main}</span>
+            {sub.map(|n| view! { <span class="cb-secondary">{n}</span> })}
+        }),
+        Cell::Badge(status, text) => {
+            EitherOf3::C(view! { <span class="cb-badge" data-status=status>{text}</span> })
+        }
+    };
+    view! { <td class=class>{content}</td> }
+}
+
+/// One call's row. `locale` and `columns` are read by the table body
+/// (rows are rebuilt when they change, so a row holds no effect on them).
 fn row(
     board: Board,
     call: Call,
-    locale: format::Locale,
+    locale: &format::Locale,
+    columns: &[ColumnDef],
     selected: Selector<Option<String>>,
-    extra_columns: RwSignal<Vec<ExtraColumn>>,
 ) -> impl IntoView {
     let id = call.id.clone();
     let key = Some(id.clone());
@@ -123,38 +110,10 @@ fn row(
         move || board.open(id.clone())
     };
     let open_key = open.clone();
-    let time = call.time();
-    let when = time.map_or_else(|| "—".to_owned(), |t| format::date_time(&locale, t));
-    let customer_name = call.customer_name.clone();
-    let customer_number = call.customer_number.as_deref().map(phone::display);
-    let customer_main = customer_name
-        .clone()
-        .or_else(|| customer_number.clone())
-        .unwrap_or_else(|| "Unknown".into());
-    let customer_sub = customer_name.and(customer_number);
-    let agent = call
-        .agent_name
-        .clone()
-        .or_else(|| call.agent_id.as_deref().map(short_id))
-        .unwrap_or_else(|| "—".into());
-    let duration = call
-        .duration()
-        .map_or_else(|| "—".to_owned(), format_duration);
-    let outcome = call.outcome().unwrap_or_else(|| "—".into());
-    let extras = call.extras.clone();
-    let extra_cells = move || {
-        extra_columns
-            .get()
-            .into_iter()
-            .map(|(key, _)| {
-                let text = extras
-                    .iter()
-                    .find(|e| e.key == key)
-                    .map_or_else(|| "—".to_owned(), |e| extra_text(&locale, &e.value));
-                view! { <td class="cb-td cb-td--extra">{text}</td> }
-            })
-            .collect_view()
-    };
+    let cells = columns
+        .iter()
+        .map(|c| cell_view(c, &call, locale))
+        .collect_view();
     view! {
         <tr
             class="cb-row"
@@ -169,79 +128,43 @@ fn row(
                 }
             }
         >
-            <td class="cb-td cb-td--time">{when}</td>
-            <td class="cb-td cb-td--direction" data-direction=call.direction.id()>
-                {direction_label(call.direction)}
-            </td>
-            <td class="cb-td cb-td--customer">
-                <span class="cb-primary">{customer_main}</span>
-                {customer_sub.map(|n| view! { <span class="cb-secondary">{n}</span> })}
-            </td>
-            <td class="cb-td cb-td--agent">{agent}</td>
-            <td class="cb-td cb-td--duration">{duration}</td>
-            <td class="cb-td cb-td--status">
-                <span class="cb-badge" data-status=call.status.id()>{status_label(&call)}</span>
-            </td>
-            <td class="cb-td cb-td--outcome">{outcome}</td>
-            {extra_cells}
+            {cells}
         </tr>
     }
 }
 
-/// The extras present on the loaded page, by first appearance.
-fn available_extras(board: Board) -> Vec<ExtraColumn> {
-    board.list.with(|l| {
-        let mut seen: Vec<ExtraColumn> = Vec::new();
-        for call in l.page.iter().flat_map(|p| p.rows.iter()) {
-            for e in &call.extras {
-                if !seen.iter().any(|(k, _)| *k == e.key) {
-                    seen.push((e.key.clone(), e.label.clone()));
-                }
-            }
-        }
-        seen
-    })
-}
-
+/// The column chooser: every column the page offers, checked when shown.
 #[component]
-fn ColumnChooser(board: Board, extra_columns: RwSignal<Vec<ExtraColumn>>) -> impl IntoView {
-    let options = move || available_extras(board);
+fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
+    let options = move || {
+        board.list().with(|l| {
+            let calls = l.value().map_or(&[][..], |l| &l.page.rows[..]);
+            shown.with(|s| offered(calls, s))
+        })
+    };
     view! {
         <details class="cb-columns" part="column-chooser">
             <summary class="cb-button cb-button--ghost">"Columns"</summary>
-            <div class="cb-columns__menu" role="group" aria-label="Extra columns">
+            <div class="cb-columns__menu" role="group" aria-label="Columns shown">
                 {move || {
-                    let opts = options();
-                    if opts.is_empty() {
-                        return view! { <p class="cb-muted">"No extra fields on this page."</p> }.into_any();
-                    }
-                    opts.into_iter()
-                        .map(|(key, label)| {
-                            let k = key.clone();
-                            let checked = move || extra_columns.with(|c| c.iter().any(|(x, _)| *x == k));
-                            let entry = (key.clone(), label.clone());
+                    options()
+                        .into_iter()
+                        .map(|column| {
+                            let label = column.header().to_owned();
+                            let mine = column.clone();
+                            let checked = move || shown.with(|s| s.contains(&mine));
                             view! {
                                 <label class="cb-check">
                                     <input
                                         type="checkbox"
                                         prop:checked=checked
-                                        on:change=move |_| {
-                                            let entry = entry.clone();
-                                            extra_columns.update(|c| {
-                                                if let Some(i) = c.iter().position(|(x, _)| *x == entry.0) {
-                                                    c.remove(i);
-                                                } else {
-                                                    c.push(entry);
-                                                }
-                                            });
-                                        }
+                                        on:change=move |_| shown.update(|s| toggle(s, &column))
                                     />
                                     {label}
                                 </label>
                             }
                         })
                         .collect_view()
-                        .into_any()
                 }}
             </div>
         </details>
@@ -251,23 +174,22 @@ fn ColumnChooser(board: Board, extra_columns: RwSignal<Vec<ExtraColumn>>) -> imp
 /// The table of calls.
 #[component]
 pub fn CallTable(board: Board) -> impl IntoView {
-    let extra_columns: RwSignal<Vec<ExtraColumn>> = RwSignal::new(Vec::new());
-    let selected = Selector::new(move || board.selected.get());
+    let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
+    let selected = Selector::new(move || board.selected().get());
+    let list = board.list();
     // The rows change only when a page arrives (not when loading starts).
     let rows = Memo::new(move |_| {
-        board
-            .list
-            .with(|l| l.page.as_ref().map(|p| p.rows.clone()).unwrap_or_default())
+        list.with(|l| l.value().map(|l| l.page.rows.clone()).unwrap_or_default())
     });
-    let loading = move || board.list.with(|l| l.loading);
-    let has_filters = move || board.query.with(|q| !q.filters.is_empty());
-    let column_count = move || Column::ALL.len() + extra_columns.with(Vec::len);
+    let loading = move || list.with(|l| l.is_loading());
+    let has_filters = move || board.query().with(|q| !q.filters.is_empty());
+    let column_count = move || shown.with(Vec::len).max(1);
     let placeholder = move || {
-        board.list.with(|l| match &l.page {
-            None if l.loading => Some(("loading", "Loading calls…")),
-            None if l.error.is_some() => Some(("error", "Calls could not be loaded.")),
+        list.with(|l| match l.value() {
+            None if l.is_loading() => Some(("loading", "Loading calls…")),
+            None if l.error().is_some() => Some(("error", "Calls could not be loaded.")),
             None => None,
-            Some(p) if p.rows.is_empty() && !l.loading => Some((
+            Some(p) if p.page.rows.is_empty() && !l.is_loading() => Some((
                 "empty",
                 if has_filters() {
                     "No calls match these filters."
@@ -278,25 +200,20 @@ pub fn CallTable(board: Board) -> impl IntoView {
             _ => None,
         })
     };
-    let skipped = move || {
-        board
-            .list
-            .with(|l| l.page.as_ref().map_or(0, |p| p.skipped))
-    };
+    let skipped = move || list.with(|l| l.value().map_or(0, |l| l.page.skipped));
     view! {
         <div class="cb-table-tools">
-            <ColumnChooser board extra_columns />
+            <ColumnChooser board shown />
         </div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
                 <caption class="cb-sr-only">"Calls"</caption>
                 <thead>
                     <tr>
-                        {Column::ALL.map(|c| view! { <HeaderCell board column=c /> }).collect_view()}
                         <For
-                            each=move || extra_columns.get()
-                            key=|(k, _)| k.clone()
-                            children=move |(_, label)| view! { <th scope="col" class="cb-th">{label}</th> }
+                            each=move || shown.get()
+                            key=ColumnDef::id
+                            children=move |column| view! { <HeaderCell board column /> }
                         />
                     </tr>
                 </thead>
@@ -305,16 +222,14 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     // rows with the last): cheaper than keyed diffing, and the
                     // rows' reactive parts go with the closure's owner.
                     {move || {
-                        let locale = board.locale.get();
+                        let locale = board.locale().get();
+                        let columns = shown.get();
                         // The selector keeps a listener per id it was asked
                         // about; forget the last page's before making these.
                         selected.clear();
                         rows.get()
                             .into_iter()
-                            .map(|call| {
-                                let selected = selected.clone();
-                                row(board, call, locale.clone(), selected, extra_columns)
-                            })
+                            .map(|call| row(board, call, &locale, &columns, selected.clone()))
                             .collect_view()
                     }}
                     {move || {

@@ -12,7 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::player::Playback;
+use super::media::Playback;
 use crate::core::time::format_duration;
 use crate::core::transcript_index::{hits_in, search, segments, Match, TurnIndex};
 use crate::core::{Speaker, Transcript};
@@ -146,6 +146,54 @@ fn download_text(text: &str, filename: &str) {
     );
 }
 
+/// The search state of a transcript: the query, its matches and the
+/// active one. `Copy`.
+#[derive(Clone, Copy)]
+struct Search {
+    query: RwSignal<String>,
+    matches: Memo<Vec<Match>>,
+    active: RwSignal<usize>,
+    active_match: Memo<Option<Match>>,
+}
+
+impl Search {
+    fn new(transcript: &Arc<Transcript>) -> Self {
+        let query = RwSignal::new(String::new());
+        let t = Arc::clone(transcript);
+        let matches = Memo::new(move |_| search(&t, &query.get()));
+        let active = RwSignal::new(0_usize);
+        let active_match = Memo::new(move |_| matches.with(|m| m.get(active.get()).copied()));
+        Self {
+            query,
+            matches,
+            active,
+            active_match,
+        }
+    }
+
+    /// Moves to the next (`1`) or previous (`-1`) match, wrapping.
+    fn step(&self, delta: isize) {
+        let n = self.matches.with_untracked(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let next = (self.active.get_untracked() as isize + delta).rem_euclid(n as isize);
+        self.active.set(next as usize);
+    }
+
+    /// "2 of 7", "No matches", or nothing without a query.
+    fn count_text(&self) -> String {
+        let n = self.matches.with(Vec::len);
+        if self.query.with(|q| q.trim().is_empty()) {
+            String::new()
+        } else if n == 0 {
+            "No matches".to_owned()
+        } else {
+            format!("{} of {}", self.active.get().min(n - 1) + 1, n)
+        }
+    }
+}
+
 /// A transcript synced with `playback`.
 #[component]
 pub fn TranscriptView(
@@ -159,24 +207,13 @@ pub fn TranscriptView(
     let transcript = Arc::new(transcript);
     let index = Arc::new(TurnIndex::new(&transcript));
     let timed = !index.is_empty();
-    let playing_turn = Memo::new({
-        let index = Arc::clone(&index);
-        move |_| index.current(playback.position.get())
-    });
+    let playing_turn = Memo::new(move |_| index.current(playback.position().get()));
     let current = Selector::new(move || playing_turn.get());
     let following = RwSignal::new(true);
     let auto_scrolling = StoredValue::new(false);
     let container = NodeRef::<html::Div>::new();
-
-    let query = RwSignal::new(String::new());
-    let matches: Memo<Vec<Match>> = Memo::new({
-        let t = Arc::clone(&transcript);
-        move |_| search(&t, &query.get())
-    });
-    let active = RwSignal::new(0_usize);
-    let active_match = Memo::new(move |_| matches.with(|m| m.get(active.get()).copied()));
-    let active_turn = Selector::new(move || active_match.get().map(|m| m.turn));
-    let copy_status = RwSignal::new("");
+    let search = Search::new(&transcript);
+    let active_turn = Selector::new(move || search.active_match.get().map(|m| m.turn));
 
     let turn_count = transcript.turns.len();
     let chunk_count = turn_count.div_ceil(CHUNK);
@@ -187,202 +224,51 @@ pub fn TranscriptView(
     } else {
         perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }
-
+    let reveal_turn = move |turn: usize, selector: String| {
+        reveal(container, shown_chunks, turn, selector, auto_scrolling);
+    };
     // Follow the playing turn while following is on.
     Effect::new(move |_| {
         let Some(turn) = playing_turn.get() else {
             return;
         };
-        if !following.get_untracked() || !playback.playing.get_untracked() {
-            return;
+        if following.get_untracked() && playback.playing().get_untracked() {
+            reveal_turn(turn, format!("[data-turn=\"{turn}\"]"));
         }
-        let selector = format!("[data-turn=\"{turn}\"]");
-        reveal(container, shown_chunks, turn, selector, auto_scrolling);
     });
     // Bring the active search hit into view.
     Effect::new(move |_| {
-        let Some(hit) = active_match.get() else {
-            return;
-        };
-        following.set(false);
-        let selector = "mark[data-active=\"true\"]".to_owned();
-        reveal(container, shown_chunks, hit.turn, selector, auto_scrolling);
+        if let Some(hit) = search.active_match.get() {
+            following.set(false);
+            reveal_turn(hit.turn, "mark[data-active=\"true\"]".to_owned());
+        }
     });
-    let step = move |delta: isize| {
-        let n = matches.with_untracked(Vec::len);
-        if n == 0 {
-            return;
-        }
-        let next = (active.get_untracked() as isize + delta).rem_euclid(n as isize);
-        active.set(next as usize);
-    };
-    let count_text = move || {
-        let n = matches.with(Vec::len);
-        if query.with(|q| q.trim().is_empty()) {
-            String::new()
-        } else if n == 0 {
-            "No matches".to_owned()
-        } else {
-            format!("{} of {}", active.get().min(n - 1) + 1, n)
-        }
-    };
     let resume = move |_| {
         following.set(true);
         if let Some(turn) = playing_turn.get_untracked() {
-            let selector = format!("[data-turn=\"{turn}\"]");
-            reveal(container, shown_chunks, turn, selector, auto_scrolling);
+            reveal_turn(turn, format!("[data-turn=\"{turn}\"]"));
         }
     };
-    let plain = {
-        let t = Arc::clone(&transcript);
-        move || t.plain_text()
-    };
-    let plain_for_download = plain.clone();
-    let filename = format!(
-        "transcript-{}.txt",
-        call_id
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-    );
-
-    let turn_view = move |i: usize| {
-        let Some(turn) = transcript.turns.get(i) else {
-            return ().into_any();
-        };
-        let (current, active_turn) = (current.clone(), active_turn.clone());
-        let text = Arc::new(turn.text.clone());
-        // Only turns whose hits change re-render when the search does.
-        let hits = Memo::new(move |_| matches.with(|m| hits_in(m, i).to_vec()));
-        let body = {
-            let text = Arc::clone(&text);
-            move || {
-                let hits = hits.get();
-                let active_here = if active_turn.selected(&Some(i)) {
-                    active_match.get()
-                } else {
-                    None
-                };
-                segments(&text, &hits)
-                    .into_iter()
-                    .scan(0_usize, |at, (piece, hit)| {
-                        let start = *at;
-                        *at += piece.len();
-                        Some((start, piece.to_owned(), hit))
-                    })
-                    .map(|(start, piece, hit)| {
-                        if hit {
-                            let is_active = active_here.is_some_and(|m| m.start == start);
-                            view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece}</mark> }
-                                .into_any()
-                        } else {
-                            piece.into_any()
-                        }
-                    })
-                    .collect_view()
-            }
-        };
-        let is_current = move || current.selected(&Some(i));
-        let speaker = speaker_id(turn.speaker);
-        let label = if turn.label.is_empty() {
-            "Transcript".to_owned()
-        } else {
-            turn.label.clone()
-        };
-        let time = turn.start_ms.map(format_duration);
-        match turn.start_ms {
-            Some(start) => view! {
-                <li class="cb-turn" data-speaker=speaker data-turn=i aria-current=move || is_current().then_some("true")>
-                    <button
-                        type="button"
-                        class="cb-turn__button"
-                        on:click=move |_| {
-                            following.set(true);
-                            playback.seek(start);
-                        }
-                    >
-                        <span class="cb-turn__meta">
-                            <span class="cb-turn__speaker">{label.clone()}</span>
-                            <span class="cb-turn__time">{time.clone()}</span>
-                            <span class="cb-sr-only">", play from here"</span>
-                        </span>
-                    </button>
-                    <p class="cb-turn__text">{body}</p>
-                </li>
-            }
-            .into_any(),
-            None => view! {
-                <li class="cb-turn" data-speaker=speaker data-turn=i>
-                    <span class="cb-turn__meta">
-                        <span class="cb-turn__speaker">{label}</span>
-                    </span>
-                    <p class="cb-turn__text">{body}</p>
-                </li>
-            }
-            .into_any(),
+    let chunk_view = {
+        let transcript = Arc::clone(&transcript);
+        move |chunk: usize| {
+            let start = chunk * CHUNK;
+            (start..(start + CHUNK).min(turn_count))
+                .filter_map(|i| transcript.turns.get(i).cloned().map(|t| (i, t)))
+                .map(|(i, turn)| {
+                    let (current, active_turn) = (current.clone(), active_turn.clone());
+                    let on_seek = Callback::new(move |ms: i64| {
+                        following.set(true);
+                        playback.seek(ms);
+                    });
+                    view! { <Turn index=i turn current active_turn search on_seek /> }
+                })
+                .collect_view()
         }
     };
-    let chunk_view = move |chunk: usize| {
-        let start = chunk * CHUNK;
-        (start..(start + CHUNK).min(turn_count))
-            .map(turn_view.clone())
-            .collect_view()
-    };
-
     view! {
         <section class="cb-transcript" part="transcript" aria-label="Transcript">
-            <div class="cb-transcript__tools">
-                <input
-                    type="search"
-                    class="cb-input"
-                    placeholder="Search transcript"
-                    aria-label="Search transcript"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        active.set(0);
-                    }
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" {
-                            ev.prevent_default();
-                            step(if ev.shift_key() { -1 } else { 1 });
-                        }
-                    }
-                />
-                <span class="cb-transcript__count" aria-live="polite">{count_text}</span>
-                <button
-                    type="button"
-                    class="cb-icon-button"
-                    aria-label="Previous match"
-                    disabled=move || matches.with(Vec::is_empty)
-                    on:click=move |_| step(-1)
-                >
-                    "↑"
-                </button>
-                <button
-                    type="button"
-                    class="cb-icon-button"
-                    aria-label="Next match"
-                    disabled=move || matches.with(Vec::is_empty)
-                    on:click=move |_| step(1)
-                >
-                    "↓"
-                </button>
-                <span class="cb-spacer"></span>
-                <button type="button" class="cb-button cb-button--ghost" on:click=move |_| copy_text(plain(), copy_status)>
-                    {move || match copy_status.get() {
-                        "" => "Copy",
-                        s => s,
-                    }}
-                </button>
-                <button
-                    type="button"
-                    class="cb-button cb-button--ghost"
-                    on:click=move |_| download_text(&plain_for_download(), &filename)
-                >
-                    "Download"
-                </button>
-            </div>
+            <TranscriptTools transcript search call_id />
             {(!timed).then(|| view! { <p class="cb-note">"This transcript has no timings, so its turns cannot seek the recording."</p> })}
             <div
                 class="cb-transcript__scroll"
@@ -390,7 +276,7 @@ pub fn TranscriptView(
                 on:scroll=move |_| {
                     if auto_scrolling.get_value() {
                         auto_scrolling.set_value(false);
-                    } else if playback.playing.get_untracked() {
+                    } else if playback.playing().get_untracked() {
                         following.set(false);
                     }
                 }
@@ -399,16 +285,145 @@ pub fn TranscriptView(
                     <For each=move || 0..shown_chunks.get() key=|chunk| *chunk children=chunk_view />
                 </ol>
             </div>
-            {move || {
-                (!following.get() && timed)
-                    .then(|| {
-                        view! {
-                            <button type="button" class="cb-button cb-follow" on:click=resume>
-                                "Follow playback"
-                            </button>
-                        }
-                    })
-            }}
+            {move || (!following.get() && timed).then(|| view! {
+                <button type="button" class="cb-button cb-follow" on:click=resume>
+                    "Follow playback"
+                </button>
+            })}
         </section>
+    }
+}
+
+/// The search box with its count and next/previous, copy and download.
+#[component]
+fn TranscriptTools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
+    let copy_status = RwSignal::new("");
+    let plain = move || transcript.plain_text();
+    let plain_for_download = plain.clone();
+    let filename = format!(
+        "transcript-{}.txt",
+        call_id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+    );
+    let no_matches = move || search.matches.with(Vec::is_empty);
+    view! {
+        <div class="cb-transcript__tools">
+            <input
+                type="search"
+                class="cb-input"
+                placeholder="Search transcript"
+                aria-label="Search transcript"
+                prop:value=move || search.query.get()
+                on:input=move |ev| {
+                    search.query.set(event_target_value(&ev));
+                    search.active.set(0);
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        search.step(if ev.shift_key() { -1 } else { 1 });
+                    }
+                }
+            />
+            <span class="cb-transcript__count" aria-live="polite">{move || search.count_text()}</span>
+            <button type="button" class="cb-icon-button" aria-label="Previous match" disabled=no_matches on:click=move |_| search.step(-1)>
+                "↑"
+            </button>
+            <button type="button" class="cb-icon-button" aria-label="Next match" disabled=no_matches on:click=move |_| search.step(1)>
+                "↓"
+            </button>
+            <span class="cb-spacer"></span>
+            <button type="button" class="cb-button cb-button--ghost" on:click=move |_| copy_text(plain(), copy_status)>
+                {move || match copy_status.get() {
+                    "" => "Copy",
+                    s => s,
+                }}
+            </button>
+            <button
+                type="button"
+                class="cb-button cb-button--ghost"
+                on:click=move |_| download_text(&plain_for_download(), &filename)
+            >
+                "Download"
+            </button>
+        </div>
+    }
+}
+
+/// One speaker turn: who and when (a button that seeks there, for timed
+/// turns), and the text with its search hits marked.
+#[component]
+fn Turn(
+    /// The turn's position in the transcript.
+    index: usize,
+    /// The turn.
+    turn: crate::core::Turn,
+    /// Which turn is playing.
+    current: Selector<Option<usize>>,
+    /// Which turn holds the active search hit.
+    active_turn: Selector<Option<usize>>,
+    /// The transcript's search.
+    search: Search,
+    /// Seeks the recording to a time in milliseconds.
+    on_seek: Callback<i64>,
+) -> impl IntoView {
+    let i = index;
+    // Only turns whose hits change re-render when the search does.
+    let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, i).to_vec()));
+    let text = turn.text;
+    let body = move || {
+        let hits = hits.get();
+        let active_start = active_turn
+            .selected(&Some(i))
+            .then(|| search.active_match.get())
+            .flatten()
+            .map(|m| m.start);
+        let mut at = 0_usize;
+        segments(&text, &hits)
+            .into_iter()
+            .map(|(piece, hit)| {
+                let start = at;
+                at += piece.len();
+                if hit {
+                    let is_active = active_start == Some(start);
+                    view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece.to_owned()}</mark> }
+                        .into_any()
+                } else {
+                    piece.to_owned().into_any()
+                }
+            })
+            .collect_view()
+    };
+    let speaker = speaker_id(turn.speaker);
+    let label = if turn.label.is_empty() {
+        "Transcript".to_owned()
+    } else {
+        turn.label
+    };
+    match turn.start_ms {
+        Some(start) => view! {
+            <li class="cb-turn" data-speaker=speaker data-turn=i aria-current=move || current.selected(&Some(i)).then_some("true")>
+                <button type="button" class="cb-turn__button" on:click=move |_| on_seek.run(start)>
+                    <span class="cb-turn__meta">
+                        <span class="cb-turn__speaker">{label}</span>
+                        <span class="cb-turn__time">{format_duration(start)}</span>
+                        <span class="cb-sr-only">", play from here"</span>
+                    </span>
+                </button>
+                <p class="cb-turn__text">{body}</p>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li class="cb-turn" data-speaker=speaker data-turn=i>
+                <span class="cb-turn__meta">
+                    <span class="cb-turn__speaker">{label}</span>
+                </span>
+                <p class="cb-turn__text">{body}</p>
+            </li>
+        }
+        .into_any(),
     }
 }

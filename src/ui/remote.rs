@@ -1,0 +1,91 @@
+//! `Loader`: a [`Remote`] value in a signal, loaded through the one path
+//! every fetch of the board takes: starting a load aborts the one before
+//! it, and an answer that is no longer the newest is never applied.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::AbortSignal;
+
+use crate::core::Remote;
+use crate::net::{FetchError, Latest, LocalFuture};
+
+/// What the board shows of a fetched value.
+pub type Fetched<T> = Remote<T, FetchError>;
+
+/// A fetched value and the newest-wins, abortable way it is loaded.
+/// `Copy`; owned by the reactive owner it was made in (dropping it aborts
+/// what is in flight).
+pub struct Loader<T: Send + Sync + 'static> {
+    state: RwSignal<Fetched<T>>,
+    latest: StoredValue<Latest, LocalStorage>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Loader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Loader<T> {
+    /// A loader with nothing asked for yet.
+    pub fn new() -> Self {
+        Self::starting_as(Remote::Idle)
+    }
+
+    /// A loader whose first state is `state` (the list starts out loading).
+    pub fn starting_as(state: Fetched<T>) -> Self {
+        Self {
+            state: RwSignal::new(state),
+            latest: StoredValue::new_local(Latest::new()),
+        }
+    }
+
+    /// The state, read-only.
+    pub fn state(&self) -> ReadSignal<Fetched<T>> {
+        self.state.read_only()
+    }
+
+    /// Starts a load: aborts the one in flight, shows loading (keeping the
+    /// value shown when `keep`), and applies the answer if it is still the
+    /// newest. `answered` runs first with each applied answer (events,
+    /// timing marks); an aborted request applies nothing.
+    pub fn load(
+        self,
+        keep: bool,
+        request: impl FnOnce(Option<AbortSignal>) -> LocalFuture<Result<T, FetchError>>,
+        answered: impl FnOnce(&Result<T, FetchError>) + 'static,
+    ) {
+        let Some(ticket) = self.latest.try_with_value(Latest::begin) else {
+            return;
+        };
+        let future = request(ticket.signal.clone());
+        self.state.update(|s| *s = std::mem::take(s).begin(keep));
+        spawn_local(async move {
+            let result = future.await;
+            let newest = self
+                .latest
+                .try_with_value(|l| l.is_current(&ticket))
+                .unwrap_or(false);
+            if !newest || matches!(result, Err(FetchError::Aborted)) {
+                return;
+            }
+            answered(&result);
+            self.state
+                .try_update(|s| *s = std::mem::take(s).finish(result));
+        });
+    }
+
+    /// Aborts what is in flight and forgets the value.
+    pub fn reset(self) {
+        self.latest.try_with_value(Latest::cancel);
+        self.state.try_set(Remote::Idle);
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Default for Loader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
