@@ -25,7 +25,7 @@ unit:
 	cargo test --workspace --all-features
 
 browser:
-	cargo test -p callboard $(WASM) --test browser --test components --test net --test memory
+	cargo test -p callboard $(WASM) --test browser --test components --test net --test memory --test options
 
 e2e:
 	scripts/e2e.sh

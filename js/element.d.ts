@@ -40,8 +40,12 @@ export interface CallBoardOptions {
 export interface CallBoardHandle {
   /** Resolves once the widget is on the page. */
   readonly ready: Promise<void>;
-  /** Applies changed options (merged with the current ones). */
-  update(options: Partial<CallBoardOptions>): void;
+  /**
+   * Applies changed options, merged with the current ones; a key set to
+   * `null` or `undefined` clears that option (as a removed attribute does).
+   * Changes made in one task are applied together.
+   */
+  update(options: { [K in keyof CallBoardOptions]?: CallBoardOptions[K] | null }): void;
   /** Forgets cached data and loads the current page again. */
   refresh(): void;
   /** Opens a call's detail. */
@@ -91,8 +95,8 @@ export interface PlaybackStartDetail {
 
 /** `callboard-error`: loading failed (the widget shows it with a retry). */
 export interface LoadErrorDetail {
-  during: "list" | "detail" | "recording";
-  kind: "unauthorized" | "forbidden" | "not_found" | "validation" | "rate_limited" | "server" | "rejected" | "network" | "timeout" | "unreadable" | "query";
+  during: "list" | "detail" | "recording" | "runtime";
+  kind: "unauthorized" | "forbidden" | "not_found" | "validation" | "rate_limited" | "server" | "rejected" | "network" | "timeout" | "unreadable" | "query" | "panic";
   message: string;
   status?: number;
 }

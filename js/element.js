@@ -52,28 +52,59 @@ function attach(host, options) {
   return mountWasm(container, options, host);
 }
 
+/** The handle's internal "replace all options" (the element's way in). */
+const REPLACE = Symbol("callboard.replace");
+
+/** Options without the keys set to `null` or `undefined` (those clear). */
+function present(options) {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== null && v !== undefined));
+}
+
 /**
  * Mounts the widget into `element` (inside an open shadow root) and returns a
  * handle: `update(options)`, `refresh()`, `openCall(id)`, `unmount()`. Events
  * (`callboard-select`, `callboard-page-change`, `callboard-filter-change`,
  * `callboard-playback-start`, `callboard-error`) are dispatched on `element`.
+ *
+ * Option changes made in one task reach the widget together (a microtask
+ * later), so a burst of attribute changes ends in one state and one request.
  */
 export function mount(element, options = {}) {
-  let current = { ...options };
+  let current = present(options);
   let handle = null;
   let gone = false;
+  let queued = false;
   const pending = [];
   const started = ready.then(() => {
     if (gone) return;
     handle = attach(element, current);
     for (const run of pending.splice(0)) run(handle);
   });
-  const call = (fn) => (handle ? fn(handle) : pending.push(fn));
+  const flush = () => {
+    if (!queued) return;
+    queued = false;
+    handle?.update(current);
+  };
+  const changed = () => {
+    if (!handle || queued) return;
+    queued = true;
+    queueMicrotask(flush);
+  };
+  // Commands run after the option changes made before them.
+  const call = (fn) => {
+    flush();
+    if (handle) fn(handle);
+    else pending.push(fn);
+  };
   return {
     ready: started,
     update(next) {
-      current = { ...current, ...next };
-      call((h) => h.update(current));
+      current = present({ ...current, ...next });
+      changed();
+    },
+    [REPLACE](all) {
+      current = present(all);
+      changed();
     },
     refresh() {
       call((h) => h.refresh());
@@ -83,6 +114,7 @@ export function mount(element, options = {}) {
     },
     unmount() {
       gone = true;
+      queued = false;
       if (handle) {
         handle.unmount();
         handle.free();
@@ -124,7 +156,7 @@ export class CallBoardElement extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    this._mounted?.update(this._options());
+    this._mounted?.[REPLACE](this._options());
   }
 
   /** Forgets cached data and loads the current page again. */
@@ -138,6 +170,8 @@ export class CallBoardElement extends HTMLElement {
     else this.callId = String(id);
   }
 
+  /** Every option as the element holds it now: removed attributes and
+   * cleared properties are absent, so they clear in the widget. */
   _options() {
     const o = { ...this._props };
     for (const [prop, attr] of Object.entries(ATTRIBUTES)) {
@@ -169,8 +203,9 @@ for (const prop of PROPERTY_ONLY) {
       return this._props[prop];
     },
     set(value) {
-      this._props[prop] = value;
-      this._mounted?.update(this._options());
+      if (value === null || value === undefined) delete this._props[prop];
+      else this._props[prop] = value;
+      this._mounted?.[REPLACE](this._options());
     },
   });
 }

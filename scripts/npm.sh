@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 version=$(grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 rm -rf pkg && mkdir -p pkg
 cp dist/*.js dist/*.d.ts dist/*.wasm pkg/
+cp js/react.js js/react.d.ts pkg/
 [ -d dist/snippets ] && cp -r dist/snippets pkg/
-files='"element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm"'
+files='"element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm"'
 [ -d pkg/snippets ] && files="$files, \"snippets/\""
 cat > pkg/package.json <<JSON
 {
@@ -23,10 +24,11 @@ cat > pkg/package.json <<JSON
   "exports": {
     ".": { "types": "./element.d.ts", "default": "./element.js" },
     "./register": { "types": "./callboard.d.ts", "default": "./callboard.js" },
+    "./react": { "types": "./react.d.ts", "default": "./react.js" },
     "./callboard_wasm_bg.wasm": "./callboard_wasm_bg.wasm"
   },
   "files": [$files],
-  "sideEffects": ["./callboard.js"],
+  "sideEffects": ["./callboard.js", "./react.js"],
   "keywords": ["call log", "voice ai", "crm", "transcript", "web component", "leptos", "webassembly"]
 }
 JSON
@@ -52,5 +54,14 @@ handle.unmount();
 Or register the element: `import { defineCallBoard } from "callboard"; defineCallBoard();`
 (or `import "callboard/register";`) and write
 `<call-board proxy-url="/voice-proxy" provider="agentvoice"></call-board>`.
+
+React 19 + TypeScript: `import "callboard/react";` registers the element and
+types it in JSX (attributes, the `headers`/`credentials`/`timeoutMs`
+properties, `oncallboard-*` events):
+
+```tsx
+<call-board proxy-url="/voice-proxy" provider="retell" contact-id={contactId ?? undefined}
+  headers={{ "X-CSRF-Token": token }} oncallboard-select={(e) => open(e.detail.id)} />
+```
 MD
 echo "npm package: pkg/ ($(cd pkg && ls | tr '\n' ' '))"

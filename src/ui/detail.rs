@@ -105,7 +105,7 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
 
 #[component]
 fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
-    let caps = board.capabilities();
+    let caps = board.capabilities_untracked();
     let playback = Playback::with_duration(detail.call.duration());
     let CallDetail {
         call,

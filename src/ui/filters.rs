@@ -289,7 +289,7 @@ fn BoundInput(
 
 #[component]
 fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
-    let caps = board.capabilities();
+    let caps = board.capabilities_untracked();
     let filters = move || board.query().with(|q| q.filters.clone());
     let text_value = move |kind: FilterKind| {
         Signal::derive(move || {

@@ -51,7 +51,10 @@ impl Sources {
 pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     let sources = Sources::of(&call);
     if sources.is_empty() {
-        let text = missing_text(board.capabilities().recordings, call.provider.name());
+        let text = missing_text(
+            board.capabilities_untracked().recordings,
+            call.provider.name(),
+        );
         return view! {
             <div class="cb-player cb-player--empty" part="player" data-state="missing">
                 <p class="cb-muted">{text}</p>

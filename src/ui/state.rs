@@ -146,6 +146,11 @@ impl Board {
         Self::capabilities_of(self.provider.get())
     }
 
+    /// The capabilities now, without tracking (component bodies).
+    pub fn capabilities_untracked(&self) -> &'static Capabilities {
+        Self::capabilities_of(self.provider.get_untracked())
+    }
+
     fn capabilities_of(provider: Option<Provider>) -> &'static Capabilities {
         provider.map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
     }
@@ -325,12 +330,16 @@ impl Board {
     }
 
     /// Applies the embedding's page size and pinned scope (back to page 1
-    /// when either changed; nothing happens when neither did).
+    /// when either changed; nothing happens when neither did). Another pin
+    /// is another list: the rows of the last one are not kept on screen.
     pub fn configure(&self, page_size: u32, scope: Scope) {
-        let same = self
+        let (same_size, same_scope) = self
             .query
-            .with_untracked(|q| q.page_size == page_size && q.scope == scope);
-        if !same {
+            .with_untracked(|q| (q.page_size == page_size, q.scope == scope));
+        if !same_scope {
+            self.list.reset();
+        }
+        if !(same_size && same_scope) {
             self.change_list(|q| {
                 q.page_size = page_size;
                 q.scope = scope;
