@@ -6,11 +6,17 @@
 #   scripts/setup.sh demo   # plus Trunk for `make demo`
 set -euo pipefail
 
-WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=..."` pin in Cargo.toml
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than these machines have
 
 export PATH="$HOME/.cargo/bin:$PATH"
 cd "$(dirname "$0")/.."
+
+# The wasm-bindgen CLI must be exactly the crate version Cargo.lock holds.
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo "setup: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
 what=${1:-test}
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }

@@ -11,10 +11,7 @@
     missing_docs
 )]
 
-use callboard::core::transcript::read_transcript;
-use callboard::core::{
-    ApiError, CallStatus, Direction, Filters, Provider, Query, Sort, SortDir, SortField,
-};
+use callboard::core::{ApiError, CallStatus, Direction, Provider, Query};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -354,196 +351,42 @@ fn unsafe_recording_urls_never_reach_the_model() {
 }
 
 // ------------------------------------------------------------ properties
+// The same generators and checks as the time-boxed fuzzer (tests/fuzz.rs),
+// a few hundred cases each in every test run.
 
-fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>()
-            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
-        "\\PC{0,12}".prop_map(Value::String),
-        prop_oneof![
-            Just("2024-01-15T10:30:00Z"),
-            Just("ENDED"),
-            Just("inbound"),
-            Just("agent"),
-            Just("-1"),
-            Just("1e308"),
-            Just("NaN"),
-            Just("javascript:alert(1)"),
-            Just("https://x/y.mp3"),
-        ]
-        .prop_map(|s| Value::String(s.to_owned())),
-    ];
-    let keys = prop_oneof![
-        Just("id"),
-        Just("call_id"),
-        Just("callId"),
-        Just("data"),
-        Just("calls"),
-        Just("logs"),
-        Just("pagination"),
-        Just("status"),
-        Just("success"),
-        Just("transcript"),
-        Just("transcript_object"),
-        Just("messages"),
-        Just("role"),
-        Just("content"),
-        Just("words"),
-        Just("start"),
-        Just("end"),
-        Just("timestamp"),
-        Just("start_timestamp"),
-        Just("duration"),
-        Just("call_duration"),
-        Just("artifact"),
-        Just("latency"),
-        Just("error"),
-        Just("errors"),
-        Just("message"),
-        Just("total"),
-        Just("has_more"),
-        Just("total_pages"),
-        Just("page"),
-        Just("createdAt"),
-        Just("url"),
-    ]
-    .prop_map(str::to_owned);
-    leaf.prop_recursive(5, 96, 8, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-            prop::collection::btree_map(keys.clone(), inner, 0..8)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-fn exercise_all(body: &str) {
-    for p in Provider::ALL {
-        let _ = p.parse_list(body, &query());
-        let _ = p.parse_detail(body);
-        let _ = p.parse_error(500, body, Some(body));
-        let _ = p.parse_recording_link(body);
-        if let Ok(page) = p.parse_list(
-            body,
-            &Query {
-                page_size: 1,
-                ..query()
-            },
-        ) {
-            for c in &page.rows {
-                assert!(!c.id.is_empty());
-                let _ = c.to_owned().duration();
-            }
-        }
-    }
-    let _ = Provider::detect(body);
-}
-
-const FIXTURES: &[&str] = &[
-    include_str!("fixtures/agentvoice/list.json"),
-    include_str!("fixtures/agentvoice/detail.json"),
-    include_str!("fixtures/vozagent/list.json"),
-    include_str!("fixtures/vozagent/detail.json"),
-    include_str!("fixtures/talkover/list.json"),
-    include_str!("fixtures/talkover/error_422.json"),
-    include_str!("fixtures/zudu/list.json"),
-    include_str!("fixtures/zudu/detail.json"),
-    include_str!("fixtures/smallest/list.json"),
-    include_str!("fixtures/smallest/detail.json"),
-    include_str!("fixtures/retell/list.json"),
-    include_str!("fixtures/retell/detail.json"),
-    include_str!("fixtures/vapi/list.json"),
-    include_str!("fixtures/vapi/detail.json"),
-];
-
-/// Replaces the node at a pseudo-random position (chosen by `pick`) with
-/// `replacement`.
-fn mutate(value: &mut Value, pick: &mut u64, replacement: &Value) -> bool {
-    *pick = pick.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-    if *pick % 5 == 0 {
-        *value = replacement.clone();
-        return true;
-    }
-    match value {
-        Value::Array(items) => items.iter_mut().any(|v| mutate(v, pick, replacement)),
-        Value::Object(map) => map.values_mut().any(|v| mutate(v, pick, replacement)),
-        _ => false,
-    }
-}
+#[path = "common/gen.rs"]
+mod gen;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_json_never_panics(v in arb_json()) {
-        exercise_all(&v.to_string());
-        let _ = read_transcript(&v, Some(1_700_000_000_000));
+    fn arbitrary_json_never_panics(v in gen::arb_json()) {
+        gen::check_body(&v.to_string());
     }
 
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,200}") {
-        exercise_all(&s);
+        gen::check_body(&s);
     }
 
     #[test]
-    fn mutated_fixtures_never_panic(which in 0..FIXTURES.len(), seed in any::<u64>(), replacement in arb_json()) {
-        let mut v: Value = serde_json::from_str(FIXTURES[which]).unwrap();
-        let mut pick = seed;
-        mutate(&mut v, &mut pick, &replacement);
-        exercise_all(&v.to_string());
+    fn restructured_fixtures_never_panic(body in gen::restructured_fixture()) {
+        gen::check_body(&body);
     }
 
     #[test]
-    fn truncated_and_spliced_fixtures_never_panic(which in 0..FIXTURES.len(), cut in any::<prop::sample::Index>(), junk in "\\PC{0,8}") {
-        let text = FIXTURES[which];
-        let mut at = cut.index(text.len());
-        while !text.is_char_boundary(at) { at -= 1; }
-        exercise_all(&text[..at]);
-        exercise_all(&format!("{}{junk}{}", &text[..at], &text[at..]));
+    fn truncated_and_spliced_fixtures_never_panic(body in gen::spliced_fixture()) {
+        gen::check_body(&body);
     }
 
     #[test]
-    fn any_query_builds_or_refuses_cleanly(
-        page in 0u32..u32::MAX,
-        size in 0u32..u32::MAX,
-        text in prop::option::of("\\PC{0,20}"),
-        cursor in prop::option::of("\\PC{0,30}"),
-        from in prop::option::of(any::<i64>()),
-        to in prop::option::of(any::<i64>()),
-        dur in prop::option::of(any::<i64>()),
-        offset in any::<i32>(),
-        sort in prop::option::of((0usize..6, any::<bool>())),
-    ) {
-        let fields = [SortField::StartedAt, SortField::EndedAt, SortField::CreatedAt,
-                      SortField::UpdatedAt, SortField::Duration, SortField::Latency];
-        let q = Query {
-            page,
-            page_size: size,
-            cursor,
-            utc_offset_minutes: offset,
-            sort: sort.map(|(i, asc)| Sort { field: fields[i], dir: if asc { SortDir::Asc } else { SortDir::Desc } }),
-            filters: Filters {
-                agent_id: text.clone(),
-                search: text.clone(),
-                status: text.clone(),
-                date_from: from,
-                date_to: to,
-                min_duration_ms: dur,
-                ..Filters::default()
-            },
-            ..Query::default()
-        };
-        for p in Provider::ALL {
-            let Ok(r) = p.list_request(&q) else { continue };
-            prop_assert!(r.path.starts_with('/'));
-            let url = r.path_and_query();
-            prop_assert!(!url.contains(' ') && !url.contains('#') && !url.contains('\n'), "{}", url);
-            if let Some(b) = &r.body {
-                prop_assert!(serde_json::from_str::<Value>(b).is_ok());
-            }
-        }
+    fn any_query_builds_or_refuses_cleanly(q in gen::arb_query()) {
+        gen::check_query(&q);
+    }
+
+    #[test]
+    fn any_transcript_reads_indexes_and_searches(input in gen::arb_transcript()) {
+        gen::check_transcript(&input);
     }
 }

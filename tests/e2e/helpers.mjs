@@ -49,3 +49,46 @@ export async function rowIds(page) {
 export async function until(page, fn, arg, timeout = 10_000) {
   await page.waitForFunction(fn, arg, { timeout, polling: 50 });
 }
+
+/**
+ * A front-end app built from the packed npm package: `npm pack` of pkg/,
+ * installed with `deps` into a fresh folder holding `files`, then
+ * `vite build`. Returns the app's folder.
+ */
+export async function buildApp(name, files, deps) {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, mkdirSync, writeFileSync, existsSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join, dirname, resolve } = await import("node:path");
+  const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const pkg = resolve(import.meta.dirname, "../../pkg");
+  if (!existsSync(join(pkg, "package.json"))) throw new Error("run scripts/npm.sh first");
+  const work = mkdtempSync(join(tmpdir(), `callboard-${name}-`));
+  const tgz = run("npm", ["pack", "--pack-destination", work, "--silent"], pkg).trim().split("\n").pop();
+  const app = join(work, "app");
+  for (const [path, text] of Object.entries({ "package.json": JSON.stringify({ name, private: true, type: "module" }), ...files })) {
+    mkdirSync(dirname(join(app, path)), { recursive: true });
+    writeFileSync(join(app, path), text);
+  }
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(work, tgz), ...deps], app);
+  return { app, run: (cmd, args) => run(cmd, args, app) };
+}
+
+/** Serves a built app's `dist/` on its own origin (port 0: any free one). */
+export async function serveDist(dist) {
+  const { createServer } = await import("node:http");
+  const { existsSync, readFileSync } = await import("node:fs");
+  const { join, extname } = await import("node:path");
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = join(dist, path === "/" ? "index.html" : path);
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return server;
+}
