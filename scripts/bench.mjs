@@ -22,7 +22,7 @@ const OUT = process.env.BENCH_OUT ?? "out/bench.json";
 const PROVIDER = "agentvoice";
 const KB = 1024;
 
-/** The budgets of shared/design.md and issue 5. */
+/** The budgets the project builds toward (README, "Performance"). */
 const BUDGET = {
   gzipTotalBytes: 100 * KB,
   rows100Ms: 16,

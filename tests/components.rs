@@ -54,6 +54,11 @@ async fn sleep(ms: u32) {
     TimeoutFuture::new(ms).await;
 }
 
+/// Lets the reactive system run what the last change scheduled.
+async fn tick() {
+    leptos::task::tick().await;
+}
+
 /// Waits (up to 3 s) until `check` holds.
 async fn until(what: &str, check: impl FnMut() -> bool) {
     until_within(what, 150, check).await;
@@ -218,17 +223,16 @@ async fn typing_a_search_sends_one_query() {
         input
             .dispatch_event(&web_sys::Event::new("input").unwrap())
             .unwrap();
-        sleep(30).await;
+        // Each keystroke's reactive work runs before the next one.
+        tick().await;
     }
-    until("the debounced query", || m.source.queries().len() > before).await;
-    sleep(500).await;
+    until("filtered rows", || row_ids(&m.root).len() == 11).await;
     let queries = m.source.queries();
     assert_eq!(queries.len(), before + 1, "one request after typing stops");
     assert_eq!(
         queries.last().unwrap().filters.search.as_deref(),
         Some("Customer 1")
     );
-    until("filtered rows", || row_ids(&m.root).len() == 11).await;
     assert!(text(&m.root, ".cb-chips").contains("Search: “Customer 1”"));
     // Removing the chip clears the box and the filter.
     button(&m.root, "Remove filter Search: “Customer 1”").click();
@@ -357,33 +361,100 @@ async fn a_newer_query_aborts_the_older_and_wins() {
     let m = mount_board(source, 25);
     until("rows", || row_ids(&m.root).len() == 25).await;
     m.source.set_delay(150);
+    let asked = m.source.queries().len();
     button(&m.root, "Page 2").click();
-    sleep(20).await;
+    until("the page-2 request", || {
+        m.source.queries().len() == asked + 1
+    })
+    .await;
     button(&m.root, "Page 3").click();
     until("page 3", || {
         text(&m.root, ".cb-pager__range") == "51–60 of 60"
     })
     .await;
-    sleep(300).await;
+    until("the page-2 request to end", || m.source.aborted() == 1).await;
+    tick().await;
     assert_eq!(
         text(&m.root, ".cb-pager__range"),
         "51–60 of 60",
         "the older answer never lands"
     );
-    assert_eq!(m.source.aborted(), 1, "the page-2 request was cancelled");
     // While a page loads, the rows shown stay, dimmed.
     button(&m.root, "Page 1").click();
-    sleep(30).await;
-    assert_eq!(
-        one(&m.root, "tbody").get_attribute("data-state").as_deref(),
-        Some("loading")
-    );
+    until("loading", || {
+        one(&m.root, "tbody").get_attribute("data-state").as_deref() == Some("loading")
+    })
+    .await;
     assert_eq!(
         row_ids(&m.root).len(),
         10,
         "previous rows stay visible while loading"
     );
     until("page 1", || row_ids(&m.root).len() == 25).await;
+}
+
+#[wasm_bindgen_test]
+async fn opening_another_call_aborts_the_first_and_shows_the_second() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    m.source.set_delay(200);
+    let rows = all(&m.root, "tr[data-call-id]");
+    rows[0].click();
+    until("A's request", || m.source.detail_requests().len() == 1).await;
+    rows[1].click();
+    until("B's detail", || {
+        m.root
+            .query_selector(".cb-detail[data-call-id=call-001] .cb-detail__body[data-state=ready]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    until("A's request to end", || {
+        !m.source.aborted_details().is_empty()
+    })
+    .await;
+    tick().await;
+    assert_eq!(m.source.aborted_details(), ["call-000"], "A was aborted");
+    assert_eq!(m.source.detail_requests(), ["call-000", "call-001"]);
+    assert_eq!(all(&m.root, ".cb-detail").len(), 1);
+    assert_eq!(
+        text(&m.root, ".cb-detail__title"),
+        "Customer 1",
+        "B shows, not A"
+    );
+    // Closing while a detail loads aborts it too.
+    rows[2].click();
+    until("C's request", || m.source.detail_requests().len() == 3).await;
+    button(&m.root, "Close call details").click();
+    until("C's request to end", || {
+        m.source.aborted_details().len() == 2
+    })
+    .await;
+    tick().await;
+    assert_eq!(m.source.aborted_details(), ["call-000", "call-002"]);
+    assert!(all(&m.root, ".cb-detail").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_configured_page_size_is_shown_in_the_choice() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30)),
+        5,
+    );
+    until("rows", || row_ids(&m.root).len() == 5).await;
+    let select: web_sys::HtmlSelectElement =
+        one(&m.root, ".cb-pager__size select").unchecked_into();
+    assert_eq!(select.value(), "5", "the select shows the size in force");
+    assert_eq!(
+        all(&m.root, ".cb-pager__size option")
+            .iter()
+            .map(|o| o.text_content().unwrap_or_default())
+            .collect::<Vec<_>>(),
+        ["5", "10", "25", "50", "100"]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,8 +1,8 @@
 //! Tolerant reading of provider JSON.
 //!
-//! Every provider rule from `providers.md` that is about *reading* lives here
-//! once: unknown fields are ignored, `null` is the same as missing, empty
-//! strings are missing, numbers may arrive as strings, booleans as strings or
+//! Every provider rule that is about *reading* lives here once: unknown
+//! fields are ignored, `null` is the same as missing, empty strings are
+//! missing, numbers may arrive as strings, booleans as strings or
 //! 0/1. Nothing here panics on any input.
 
 use serde_json::{Map, Value};

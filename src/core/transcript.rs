@@ -1,7 +1,7 @@
 //! Transcripts, and the one generic reader that turns every provider's shape
 //! into speaker turns with optional audio offsets.
 //!
-//! Shapes read (see `providers.md`, "The generic transcript reader"):
+//! Shapes read:
 //! - a string of `Speaker: text` lines, optionally led by a `[m:ss]` time;
 //! - an array of turns with the speaker under `role`, `speaker` or `user`,
 //!   the text under `content`, `text` or `message`, and timing under

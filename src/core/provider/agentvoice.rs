@@ -1,4 +1,4 @@
-//! AgentVoice (`seeds/000_*.txt`): `GET /api/calls` with `limit`/`offset`
+//! AgentVoice (its examples: `tests/fixtures/agentvoice/`): `GET /api/calls` with `limit`/`offset`
 //! and totals; detail `GET /api/calls/{id}`.
 
 use serde_json::Value;

@@ -1,4 +1,5 @@
-//! Smallest.ai Atoms (`seeds/004_*.txt`, REST behind the SDK):
+//! Smallest.ai Atoms (the REST API behind its SDK; examples in
+//! `tests/fixtures/smallest/`):
 //! `GET /atoms/v1/conversation` with 1-based pages and totals; recording
 //! links expire, so a fresh one is fetched when playback starts.
 

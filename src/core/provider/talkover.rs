@@ -1,4 +1,4 @@
-//! Talkover (`seeds/002_*.txt`): `GET /api/v1/agents/{agent_id}/calls`, or
+//! Talkover (its examples: `tests/fixtures/talkover/`): `GET /api/v1/agents/{agent_id}/calls`, or
 //! `GET /api/v1/calls` without an agent; 1-based pages with totals; dates
 //! only (`YYYY-MM-DD`); no transcripts or recordings.
 

@@ -1,4 +1,4 @@
-//! VozAgent (`seeds/001_*.txt`): `GET /v1/calls` answers a bare array with no
+//! VozAgent (its examples: `tests/fixtures/vozagent/`): `GET /v1/calls` answers a bare array with no
 //! total; there is a next page when the page came back full.
 
 use serde_json::Value;

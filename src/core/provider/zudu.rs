@@ -1,4 +1,4 @@
-//! Zudu (`seeds/003_*.txt`): `GET /api/calls` without filters, `POST
+//! Zudu (its examples: `tests/fixtures/zudu/`): `GET /api/calls` without filters, `POST
 //! /api/calls` with a JSON body when filtering or sorting; 0-based pages;
 //! an envelope `{message, status, error, data}`; Retell-shaped calls.
 
