@@ -408,19 +408,21 @@ fn smallest_pages_lists_and_sorts() {
 // -------------------------------------------------------------------- Retell
 
 #[test]
-fn retell_body_and_cursor() {
+fn retell_v3_body_filters_and_skip() {
+    // The shapes of `CallListParams` in Retell's TypeScript SDK (v5.60.0,
+    // src/resources/call.ts): typed filters keyed by field, `skip` +
+    // `include_total` for numbered pages.
     let first = Provider::Retell.list_request(&page(1, 25)).unwrap();
     assert_eq!(first.method, Method::Post);
-    assert_eq!(first.path, "/v2/list-calls");
+    assert_eq!(first.path, "/v3/list-calls");
     assert_eq!(
         body(&first),
-        json!({"limit": 25, "sort_order": "descending"})
+        json!({"limit": 25, "skip": 0, "include_total": true, "sort_order": "descending"})
     );
 
     let q = Query {
-        page: 2,
+        page: 3,
         page_size: 25,
-        cursor: text("Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6"),
         sort: Some(Sort {
             field: SortField::StartedAt,
             dir: SortDir::Asc,
@@ -430,6 +432,7 @@ fn retell_body_and_cursor() {
             status: text("ended"),
             call_type: text("phone_call"),
             direction: Some(Direction::Inbound),
+            end_reason: text("user_hangup"),
             date_from: Some(1_000),
             date_to: Some(2_000),
             min_duration_ms: Some(5_000),
@@ -442,17 +445,36 @@ fn retell_body_and_cursor() {
         body(&r),
         json!({
             "limit": 25,
+            "skip": 50,
+            "include_total": true,
             "sort_order": "ascending",
-            "pagination_key": "Jabr9TXYYJHfvl6Syypi88rdAHYHmcq6",
             "filter_criteria": {
-                "agent_id": ["agent-1"],
-                "call_status": ["ended"],
-                "call_type": ["phone_call"],
-                "direction": ["inbound"],
-                "start_timestamp": {"lower_threshold": 1_000, "upper_threshold": 1_999},
-                "duration_ms": {"lower_threshold": 5_000}
+                "agent": [{"agent_id": "agent-1"}],
+                "call_status": {"type": "enum", "op": "in", "value": ["ended"]},
+                "call_type": {"type": "enum", "op": "in", "value": ["phone_call"]},
+                "direction": {"type": "enum", "op": "in", "value": ["inbound"]},
+                "disconnection_reason": {"type": "enum", "op": "in", "value": ["user_hangup"]},
+                "start_timestamp": {"type": "range", "op": "bt", "value": [1_000, 1_999]},
+                "duration_ms": {"type": "number", "op": "ge", "value": 5_000}
             }
         })
+    );
+    let until = Query {
+        filters: Filters {
+            date_to: Some(2_000),
+            max_duration_ms: Some(9_000),
+            ..Filters::default()
+        },
+        ..page(1, 10)
+    };
+    let crit = &body(&Provider::Retell.list_request(&until).unwrap())["filter_criteria"];
+    assert_eq!(
+        crit["start_timestamp"],
+        json!({"type": "number", "op": "le", "value": 1_999})
+    );
+    assert_eq!(
+        crit["duration_ms"],
+        json!({"type": "number", "op": "le", "value": 9_000})
     );
     assert_eq!(
         Provider::Retell.detail_request("abc").unwrap().path,
@@ -720,7 +742,7 @@ fn pagination_styles_are_declared() {
             Page { first: 1 },
             Page { first: 0 },
             Page { first: 1 },
-            Cursor,
+            Offset,
             Cursor
         ]
     );

@@ -130,7 +130,7 @@ pub fn allowed(p: Provider, method: &Method, path: &str) -> bool {
         (Provider::Smallest, ["atoms", "v1", "conversation", id, "recording", "download-url"]) => {
             get && id_ok(id)
         }
-        (Provider::Retell, ["v2", "list-calls"]) => post,
+        (Provider::Retell, ["v3" | "v2", "list-calls"]) => post,
         (Provider::Retell, ["v2", "get-call", id]) => get && id_ok(id),
         (Provider::Vapi, ["call"]) => get,
         (Provider::Vapi, ["call", id]) => get && id_ok(id),
@@ -370,6 +370,8 @@ mod tests {
             !allowed(Provider::Vapi, &get, "/api/calls"),
             "another provider's path"
         );
+        assert!(allowed(Provider::Retell, &Method::POST, "/v3/list-calls"));
+        assert!(!allowed(Provider::Retell, &get, "/v3/list-calls"));
         assert!(allowed(Provider::Retell, &Method::POST, "/v2/list-calls"));
         assert!(!allowed(Provider::Retell, &get, "/v2/list-calls"));
         assert!(allowed(

@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn cursors_continue_after_the_last_id() {
-        let caps = Provider::Retell.capabilities();
+        let caps = Provider::Vapi.capabilities();
         let q = Query {
             page_size: 20,
             ..Query::default()

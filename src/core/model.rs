@@ -176,12 +176,24 @@ pub struct Recording {
     pub mono: Option<String>,
     /// The stereo recording (agent and customer on separate channels).
     pub stereo: Option<String>,
-    /// The provider hands out short-lived links: ask it for a fresh one when
-    /// playback starts (`Provider::recording_link_request`).
+    /// The provider hands out short-lived links: ask it for a fresh one
+    /// when playback starts, or when the one given has expired
+    /// (`Provider::recording_link_request`).
     pub fresh_link: bool,
+    /// When the `mono` link expires (epoch ms), where the provider says;
+    /// until then it plays without asking for a fresh one.
+    pub expires_at: Option<i64>,
 }
 
 impl Recording {
+    /// Whether a fresh link must be fetched before playing mono at `now`
+    /// (epoch ms): the provider's links expire and the one given is
+    /// missing, of unknown age, or expires within a minute.
+    pub fn needs_fresh_link(&self, now: i64) -> bool {
+        self.fresh_link
+            && (self.mono.is_none() || self.expires_at.is_none_or(|t| t <= now + 60_000))
+    }
+
     /// Whether anything can be played.
     pub fn is_available(&self) -> bool {
         self.mono.is_some() || self.stereo.is_some() || self.fresh_link

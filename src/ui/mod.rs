@@ -20,6 +20,4 @@ pub use media::{MediaElement, Playback};
 pub use options::{
     CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart, Theme,
 };
-pub use remote::{Fetched, Loader};
-pub use state::{Board, LoadedPage};
 pub use transcript::TranscriptView;

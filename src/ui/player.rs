@@ -27,8 +27,10 @@ fn missing_text(provider_has_recordings: bool, provider: &str) -> String {
 struct Sources {
     mono: Option<String>,
     stereo: Option<String>,
-    /// The mono link must be fetched fresh before playing.
+    /// The provider's links expire: a fresh one can be fetched.
     fresh: bool,
+    /// The mono link given cannot be used: fetch a fresh one first.
+    fetch_first: bool,
 }
 
 impl Sources {
@@ -38,6 +40,7 @@ impl Sources {
             mono: r.mono.as_deref().and_then(safe_url),
             stereo: r.stereo.as_deref().and_then(safe_url),
             fresh: r.fresh_link,
+            fetch_first: r.needs_fresh_link(js_sys::Date::now() as i64),
         }
     }
 
@@ -64,25 +67,31 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     }
     let fresh = sources.fresh;
     let link = board.recording_link();
+    // The mono link given is unusable (missing, stale, or it failed to
+    // load): play a fresh one.
+    let mono_stale = RwSignal::new(sources.fetch_first);
     let stereo_chosen = RwSignal::new(sources.mono.is_none() && !fresh);
     let both = (sources.mono.is_some() || fresh) && sources.stereo.is_some();
     let src = Signal::derive({
         let Sources { mono, stereo, .. } = sources;
         move || {
+            let fetched = link.with(|l| match l {
+                Remote::Ready(url) => Some(url.clone()),
+                _ => None,
+            });
             if stereo_chosen.get() {
                 stereo.clone()
-            } else if fresh {
-                link.with(|l| match l {
-                    Remote::Ready(url) => Some(url.clone()),
-                    _ => None,
-                })
+            } else if fetched.is_some() || mono_stale.get() {
+                fetched
             } else {
                 mono.clone()
             }
         }
     });
     let needs_link = move || {
-        fresh && !stereo_chosen.get_untracked() && link.with_untracked(|l| l.value().is_none())
+        mono_stale.get_untracked()
+            && !stereo_chosen.get_untracked()
+            && link.with_untracked(|l| l.value().is_none())
     };
     // A seek (a transcript click, say) before the fresh link: fetch it.
     Effect::new(move |_| {
@@ -104,6 +113,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     // retry fetches a fresh one.
     Effect::new(move |_| {
         if fresh && playback.failed().get() {
+            mono_stale.set(true);
             board.forget_recording_link();
         }
     });
@@ -157,15 +167,15 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                 <button type="button" class="cb-icon-button" aria-label="−10s: back 10 seconds" on:click=move |_| playback.skip(-SKIP_MS)>
                     "−10s"
                 </button>
-                <SeekSlider playback />
+                {seek_slider(playback)}
                 <button type="button" class="cb-icon-button" aria-label="+10s: forward 10 seconds" on:click=move |_| playback.skip(SKIP_MS)>
                     "+10s"
                 </button>
                 <span class="cb-player__time">{move || elapsed(playback)}</span>
             </div>
             <div class="cb-player__row cb-player__row--secondary">
-                <SpeedChoice playback />
-                {both.then(|| view! { <ChannelChoice stereo_chosen /> })}
+                {speed_choice(playback)}
+                {both.then(|| channel_choice(stereo_chosen))}
                 {move || src.get().map(|url| view! {
                     <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">"Download"</a>
                 })}
@@ -194,8 +204,7 @@ fn elapsed(playback: Playback) -> String {
 
 /// The seek slider: a native range input with the ARIA slider pattern's
 /// keys, and its position spoken as "1:05 of 4:10".
-#[component]
-fn SeekSlider(playback: Playback) -> impl IntoView {
+fn seek_slider(playback: Playback) -> impl IntoView {
     let value_text = move || {
         let total = playback
             .duration()
@@ -234,8 +243,7 @@ fn SeekSlider(playback: Playback) -> impl IntoView {
 }
 
 /// The playback speed choice.
-#[component]
-fn SpeedChoice(playback: Playback) -> impl IntoView {
+fn speed_choice(playback: Playback) -> impl IntoView {
     let chosen = playback.rate().get_untracked();
     view! {
         <label class="cb-player__speed">
@@ -258,8 +266,7 @@ fn SpeedChoice(playback: Playback) -> impl IntoView {
 }
 
 /// Mono or stereo, where the provider offers both.
-#[component]
-fn ChannelChoice(stereo_chosen: RwSignal<bool>) -> impl IntoView {
+fn channel_choice(stereo_chosen: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="cb-segmented" role="group" aria-label="Channels">
             <button

@@ -268,7 +268,7 @@ pub fn TranscriptView(
     };
     view! {
         <section class="cb-transcript" part="transcript" aria-label="Transcript">
-            <TranscriptTools transcript search call_id />
+            {transcript_tools(Arc::clone(&transcript), search, call_id)}
             {(!timed).then(|| view! { <p class="cb-note">"This transcript has no timings, so its turns cannot seek the recording."</p> })}
             <div
                 class="cb-transcript__scroll"
@@ -295,8 +295,7 @@ pub fn TranscriptView(
 }
 
 /// The search box with its count and next/previous, copy and download.
-#[component]
-fn TranscriptTools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
+fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
     let copy_status = RwSignal::new("");
     let plain = move || transcript.plain_text();
     let plain_for_download = plain.clone();

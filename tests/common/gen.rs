@@ -31,6 +31,9 @@ pub const FIXTURES: &[&str] = &[
     include_str!("../fixtures/retell/detail.json"),
     include_str!("../fixtures/vapi/list.json"),
     include_str!("../fixtures/vapi/detail.json"),
+    include_str!("../fixtures/vapi/detail_2026.json"),
+    include_str!("../fixtures/spec/retell-get-call.json"),
+    include_str!("../fixtures/spec/retell-v3-list.json"),
 ];
 
 /// Keys the providers use, so random objects look like their bodies.

@@ -16,7 +16,7 @@ before(async () => {
   page.on("request", (r) => {
     const url = new URL(r.url());
     // List requests of the mock providers (details and ids are not lists).
-    const list = /^\/(agentvoice\/api\/calls|retell\/v2\/list-calls|vapi\/call|talkover\/api\/v1(\/agents\/[^/]+)?\/calls)$/;
+    const list = /^\/(agentvoice\/api\/calls|retell\/v[23]\/list-calls|vapi\/call|talkover\/api\/v1(\/agents\/[^/]+)?\/calls)$/;
     if (url.origin === new URL(BASE).origin && list.test(url.pathname)) {
       requests.push(`${r.method()} ${url.pathname}${url.search} ${r.postData() ?? ""}`);
     }

@@ -1,5 +1,9 @@
-//! Retell: `POST /v2/list-calls` (bare array, `pagination_key` cursor),
-//! `GET /v2/get-call/{id}`. Zudu's calls share this shape.
+//! Retell: `POST /v3/list-calls` (typed `filter_criteria`, `skip` or an
+//! opaque `pagination_key`, `{items, pagination_key, has_more, total}`, as
+//! `CallListParams`/`CallListResponse` in Retell's TypeScript SDK), the
+//! deprecated `POST /v2/list-calls` (bare array, `pagination_key` = last
+//! call id) for older proxies, and `GET /v2/get-call/{id}`. Zudu's calls
+//! share this shape.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -16,6 +20,7 @@ const P: Provider = Provider::Retell;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/v3/list-calls", post(list_v3))
         .route("/v2/list-calls", post(list))
         .route("/v2/get-call/{id}", get(detail))
 }
@@ -197,6 +202,198 @@ pub fn criteria(
         .collect())
 }
 
+/// A v3 typed filter's allowed values (`{type: "enum", op: "in", value}`).
+fn enum_values(key: &str, f: &Value) -> Result<Vec<String>, String> {
+    if f.get("type").and_then(Value::as_str) != Some("enum")
+        || f.get("op").and_then(Value::as_str) != Some("in")
+    {
+        return Err(format!(
+            "filter_criteria.{key} must be an enum filter with op \"in\""
+        ));
+    }
+    f.get("value")
+        .and_then(Value::as_array)
+        .map(|v| {
+            v.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .ok_or_else(|| format!("filter_criteria.{key}.value must be an array"))
+}
+
+/// Inclusive lower and upper bounds, either open.
+type Bounds = (Option<i64>, Option<i64>);
+
+/// A v3 number or range filter as inclusive bounds.
+fn number_bounds(key: &str, f: &Value) -> Result<Bounds, String> {
+    let bad = || format!("filter_criteria.{key} must be a number or range filter");
+    let value = f.get("value");
+    match (
+        f.get("type").and_then(Value::as_str),
+        f.get("op").and_then(Value::as_str),
+    ) {
+        (Some("range"), Some("bt")) => match value.and_then(Value::as_array).map(Vec::as_slice) {
+            Some([lo, hi]) => Ok((lo.as_i64(), hi.as_i64())),
+            _ => Err(bad()),
+        },
+        (Some("number"), Some(op)) => {
+            let n = value.and_then(Value::as_i64).ok_or_else(bad)?;
+            match op {
+                "eq" => Ok((Some(n), Some(n))),
+                "ge" => Ok((Some(n), None)),
+                "gt" => Ok((Some(n + 1), None)),
+                "le" => Ok((None, Some(n))),
+                "lt" => Ok((None, Some(n - 1))),
+                _ => Err(bad()),
+            }
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Keeps the calls that pass v3 `filter_criteria`.
+fn criteria_v3(rows: &[Call], crit: Option<&Value>) -> Result<Vec<Call>, String> {
+    let Some(crit) = crit.filter(|c| !c.is_null()) else {
+        return Ok(rows.to_vec());
+    };
+    let crit = crit
+        .as_object()
+        .ok_or("filter_criteria must be an object")?;
+    let agents: Option<Vec<String>> = match crit.get("agent") {
+        None => None,
+        Some(Value::Array(a)) => Some(
+            a.iter()
+                .filter_map(|x| x.get("agent_id").and_then(Value::as_str).map(str::to_owned))
+                .collect(),
+        ),
+        Some(_) => return Err("filter_criteria.agent must be an array of {agent_id}".into()),
+    };
+    let mut enums: Vec<(&str, Vec<String>)> = Vec::new();
+    for key in [
+        "call_status",
+        "call_type",
+        "direction",
+        "disconnection_reason",
+    ] {
+        if let Some(f) = crit.get(key) {
+            enums.push((key, enum_values(key, f)?));
+        }
+    }
+    let mut ranges: Vec<(&str, Bounds)> = Vec::new();
+    for key in ["start_timestamp", "duration_ms"] {
+        if let Some(f) = crit.get(key) {
+            ranges.push((key, number_bounds(key, f)?));
+        }
+    }
+    let field = |c: &Call, key: &str| -> Option<String> {
+        match key {
+            "call_status" => c.status_raw.clone(),
+            "call_type" => Some("phone_call".into()),
+            "direction" => c.direction_raw.clone(),
+            _ => c.end_reason.clone(),
+        }
+    };
+    let number = |c: &Call, key: &str| match key {
+        "start_timestamp" => c.started_at,
+        _ => c.duration_ms,
+    };
+    Ok(rows
+        .iter()
+        .filter(|c| {
+            agents
+                .as_ref()
+                .is_none_or(|a| c.agent_id.as_ref().is_some_and(|id| a.contains(id)))
+        })
+        .filter(|c| {
+            enums.iter().all(|(key, allowed)| {
+                field(c, key).is_some_and(|v| allowed.contains(&v.to_lowercase()))
+            })
+        })
+        .filter(|c| {
+            ranges.iter().all(|(key, (lo, hi))| {
+                number(c, key)
+                    .is_some_and(|v| lo.is_none_or(|l| v >= l) && hi.is_none_or(|h| v <= h))
+            })
+        })
+        .cloned()
+        .collect())
+}
+
+/// `POST /v3/list-calls`.
+async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
+    let body: Value = if body.is_empty() {
+        json!({})
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(e) => return error(StatusCode::BAD_REQUEST, &format!("Invalid JSON body: {e}")),
+        }
+    };
+    let limit = match body.get("limit").map(Value::as_u64) {
+        None => 50,
+        Some(Some(n)) if (1..=1000).contains(&n) => n as usize,
+        Some(_) => return error(StatusCode::BAD_REQUEST, "limit must be between 1 and 1000"),
+    };
+    let Some(dir) = read_sort_order(&body) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "sort_order must be ascending or descending",
+        );
+    };
+    let key = body.get("pagination_key").and_then(Value::as_str);
+    let skip = match (body.get("skip").map(Value::as_u64), key) {
+        (Some(_), Some(_)) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "skip and pagination_key are mutually exclusive",
+            )
+        }
+        (Some(Some(n)), None) => n as usize,
+        (Some(None), None) => return error(StatusCode::BAD_REQUEST, "skip must be a whole number"),
+        (None, Some(k)) => match k.strip_prefix("pk_").and_then(|n| n.parse().ok()) {
+            Some(n) => n,
+            None => return error(StatusCode::BAD_REQUEST, "invalid pagination_key"),
+        },
+        (None, None) => 0,
+    };
+    let kept = match criteria_v3(rows(&state, P), body.get("filter_criteria")) {
+        Ok(k) => k,
+        Err(m) => return error(StatusCode::BAD_REQUEST, &m),
+    };
+    let q = Query {
+        sort: Some(Sort {
+            field: SortField::StartedAt,
+            dir,
+        }),
+        ..Query::default()
+    };
+    let all = matching(&kept, &q, &q.filters);
+    let items: Vec<Value> = all
+        .iter()
+        .skip(skip)
+        .take(limit)
+        .map(|c| call_json(c, true))
+        .collect();
+    let has_more = skip + items.len() < all.len();
+    let total =
+        (body.get("include_total").and_then(Value::as_bool) == Some(true)).then_some(all.len());
+    let mut answer = json!({
+        "items": items,
+        "has_more": has_more,
+        "pagination_key": has_more.then(|| format!("pk_{}", skip + limit)),
+        "total": total,
+    });
+    if total.is_none() {
+        // Only present when asked for (`include_total`).
+        if let Some(o) = answer.as_object_mut() {
+            o.remove("total");
+        }
+    }
+    ok(&answer)
+}
+
+/// `POST /v2/list-calls` (deprecated; kept for older proxies).
 async fn list(State(state): State<AppState>, body: Bytes) -> Response {
     let body: Value = if body.is_empty() {
         json!({})

@@ -58,7 +58,9 @@ fn call(c: &Call) -> Value {
         put(
             &mut v,
             "artifact",
-            json!({"recordingUrl": c.recording.mono, "stereoRecordingUrl": c.recording.stereo}),
+            // The current shape (Vapi's OpenAPI `Recording`); the
+            // deprecated `recordingUrl` fields are gone.
+            json!({"recording": {"stereoUrl": c.recording.stereo, "mono": {"combinedUrl": c.recording.mono}}}),
         );
     }
     v

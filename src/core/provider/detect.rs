@@ -15,6 +15,10 @@ fn detect_value(value: &Value) -> Option<Provider> {
         return items.iter().find_map(|i| Obj::of(i).and_then(call_shape));
     }
     let o = Obj::of(value)?;
+    // Retell's v3 list: `{items, pagination_key, has_more, total}`.
+    if let Some(items) = o.arr("items") {
+        return items.iter().find_map(|i| Obj::of(i).and_then(call_shape));
+    }
     if o.arr("data.calls").is_some() {
         return Some(Provider::Zudu);
     }

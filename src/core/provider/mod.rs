@@ -71,6 +71,7 @@ impl Provider {
         let id = id_segment(id)?;
         Ok(match self {
             Self::Smallest => Some(smallest::recording_link_request(&id)),
+            Self::Vapi => Some(ProviderRequest::get(format!("/call/{id}"))),
             _ => None,
         })
     }
@@ -107,7 +108,10 @@ impl Provider {
     /// Reads a 2xx fresh-recording-link response into a safe URL.
     pub fn parse_recording_link(self, body: &str) -> Result<String, ApiError> {
         let value = common::parse_ok_body(body)?;
-        smallest::parse_recording_link(&value)
+        match self {
+            Self::Vapi => vapi::parse_recording_link(&value),
+            _ => smallest::parse_recording_link(&value),
+        }
     }
 
     /// Reads a non-2xx response. Every provider's error shapes are read by
@@ -127,7 +131,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_smallest_has_fresh_links() {
+    fn fresh_links_where_links_expire() {
         for p in Provider::ALL {
             let fresh = p.capabilities().fresh_recording_link;
             assert_eq!(

@@ -1,6 +1,11 @@
-//! Retell AI: `POST /v2/list-calls` answers a bare array; the next page
-//! passes the last `call_id` as `pagination_key`. Zudu's calls follow the
-//! same shape, so the call reader here serves both.
+//! Retell AI. The list is `POST /v3/list-calls` (Retell's TypeScript SDK,
+//! `CallListParams`): typed `filter_criteria` keyed by field, `skip` +
+//! `include_total` for numbered pages with a total, answered as
+//! `{items, pagination_key, has_more, total}`. Items carry no transcript;
+//! the detail (`GET /v2/get-call/{call_id}`) does. The deprecated v2 list
+//! (a bare array, paged by the last `call_id`) is still read where a proxy
+//! answers with it. Zudu's calls follow Retell's call shape, so the call
+//! reader here serves both.
 
 use serde_json::{json, Map, Value};
 
@@ -17,8 +22,8 @@ use crate::core::time::DurationUnit;
 use crate::core::transcript::read_transcript;
 
 pub(super) const CAPS: Capabilities = Capabilities {
-    pagination: Pagination::Cursor,
-    total_known: false,
+    pagination: Pagination::Offset,
+    total_known: true,
     default_page_size: 50,
     max_page_size: 1000,
     filters: &[
@@ -26,13 +31,14 @@ pub(super) const CAPS: Capabilities = Capabilities {
         F::Direction,
         F::CallType,
         F::Agent,
+        F::EndReason,
         F::DateRange,
         F::Duration,
     ],
+    // v3's `call_status` filter takes these (not `registered`).
     statuses: &[
         choice("ended", "Ended"),
         choice("ongoing", "Ongoing"),
-        choice("registered", "Registered"),
         choice("not_connected", "Not connected"),
         choice("error", "Error"),
     ],
@@ -41,7 +47,21 @@ pub(super) const CAPS: Capabilities = Capabilities {
         choice("phone_call", "Phone call"),
         choice("web_call", "Web call"),
     ],
-    end_reasons: &[],
+    // The common ones of Retell's `DisconnectionReason` (an open list:
+    // others show as they come, unfiltered).
+    end_reasons: &[
+        choice("user_hangup", "User hung up"),
+        choice("agent_hangup", "Agent hung up"),
+        choice("call_transfer", "Transferred"),
+        choice("voicemail_reached", "Voicemail reached"),
+        choice("inactivity", "Inactivity"),
+        choice("max_duration_reached", "Max duration reached"),
+        choice("dial_busy", "Busy"),
+        choice("dial_failed", "Dial failed"),
+        choice("dial_no_answer", "No answer"),
+        choice("user_declined", "User declined"),
+        choice("error_unknown", "Unknown error"),
+    ],
     search_hint: "",
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
@@ -73,25 +93,49 @@ pub(super) fn sort_order(dir: SortDir) -> &'static str {
     }
 }
 
+/// A v3 number filter over `[lower, upper]` (either may be open):
+/// `{type: "range", op: "bt"}` with both bounds, else `ge` / `le`.
+fn number_filter(lower: Option<i64>, upper: Option<i64>) -> Option<Value> {
+    match (lower, upper) {
+        (Some(l), Some(u)) => Some(json!({"type": "range", "op": "bt", "value": [l, u]})),
+        (Some(l), None) => Some(json!({"type": "number", "op": "ge", "value": l})),
+        (None, Some(u)) => Some(json!({"type": "number", "op": "le", "value": u})),
+        (None, None) => None,
+    }
+}
+
+/// The v3 list request: `POST /v3/list-calls`.
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
     let mut criteria = Map::new();
+    if let Some(agent) = &f.agent_id {
+        criteria.insert("agent".into(), json!([{ "agent_id": agent }]));
+    }
     let mut one_of = |key: &str, v: Option<String>| {
         if let Some(v) = v {
-            criteria.insert(key.to_owned(), json!([v]));
+            criteria.insert(
+                key.to_owned(),
+                json!({"type": "enum", "op": "in", "value": [v]}),
+            );
         }
     };
-    one_of("agent_id", f.agent_id.clone());
     one_of("call_status", f.status.clone());
     one_of("call_type", f.call_type.clone());
     one_of("direction", f.direction.map(|d| d.id().to_owned()));
-    if let Some(t) = threshold(f.date_from, f.date_to.map(|t| t - 1)) {
+    one_of("disconnection_reason", f.end_reason.clone());
+    // Dates are half-open `[from, to)`; Retell's bounds are inclusive.
+    if let Some(t) = number_filter(f.date_from, f.date_to.map(|t| t - 1)) {
         criteria.insert("start_timestamp".into(), t);
     }
-    if let Some(t) = threshold(f.min_duration_ms, f.max_duration_ms) {
+    if let Some(t) = number_filter(f.min_duration_ms, f.max_duration_ms) {
         criteria.insert("duration_ms".into(), t);
     }
     let mut body = Map::new();
     body.insert("limit".into(), json!(size));
+    body.insert(
+        "skip".into(),
+        json!(u64::from(q.page.saturating_sub(1)) * u64::from(size)),
+    );
+    body.insert("include_total".into(), json!(true));
     body.insert(
         "sort_order".into(),
         json!(sort_order(q.sort.map(|s| s.dir).unwrap_or_default())),
@@ -99,13 +143,29 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
     if !criteria.is_empty() {
         body.insert("filter_criteria".into(), Value::Object(criteria));
     }
-    if let Some(cursor) = &q.cursor {
-        body.insert("pagination_key".into(), json!(cursor));
-    }
-    ProviderRequest::post("/v2/list-calls".into(), &Value::Object(body))
+    ProviderRequest::post("/v3/list-calls".into(), &Value::Object(body))
 }
 
+/// Reads a list answer: v3's `{items, has_more, total}`, or a v2 bare
+/// array from an older proxy.
 pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {
+    match Obj::of(value).filter(|o| o.get("items").is_some()) {
+        Some(o) => parse_v3_list(value, o, size),
+        None => parse_v2_list(value, size),
+    }
+}
+
+fn parse_v3_list(value: &Value, o: Obj<'_>, size: u32) -> Result<Page, ApiError> {
+    let items = common::items_at(value, &["items"])?;
+    let read = common::read_rows(items, |o| read_call(o, Provider::Retell));
+    let total = common::count(Some(o), "total");
+    let has_more = o
+        .bool("has_more")
+        .unwrap_or(size > 0 && items.len() >= size as usize);
+    Ok(common::page(read, total, has_more))
+}
+
+fn parse_v2_list(value: &Value, size: u32) -> Result<Page, ApiError> {
     let items = common::items_at(value, &["calls", "data"])?;
     let (rows, skipped) = common::read_rows(items, |o| read_call(o, Provider::Retell));
     let has_more = size > 0 && items.len() >= size as usize;

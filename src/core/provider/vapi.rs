@@ -1,5 +1,11 @@
 //! Vapi: `GET /call` answers a bare array, newest first; the next page asks
-//! for calls created before the last one (`createdAtLt`).
+//! for calls created before the last one (`createdAtLt`). Recordings are in
+//! `artifact.recording{stereoUrl, mono{combinedUrl, ...}}` (Vapi's OpenAPI
+//! `Recording`), with presigned links that expire at
+//! `artifact.presignedUrlsExpiresAt` where the answer has them; a fresh
+//! link is the call fetched again (`GET /call/{id}`). The deprecated
+//! `artifact.recordingUrl`, `artifact.stereoRecordingUrl` and top-level
+//! fields are read only as fallbacks.
 
 use serde_json::Value;
 
@@ -32,7 +38,7 @@ pub(super) const CAPS: Capabilities = Capabilities {
     transcripts: true,
     recordings: true,
     stereo: true,
-    fresh_recording_link: false,
+    fresh_recording_link: true,
 };
 
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
@@ -123,9 +129,50 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
             text(o.str("analysis.successEvaluation")),
         );
     }
-    c.recording.mono =
-        common::url_at(o, "artifact.recordingUrl").or_else(|| common::url_at(o, "recordingUrl"));
-    c.recording.stereo = common::url_at(o, "artifact.stereoRecordingUrl")
-        .or_else(|| common::url_at(o, "stereoRecordingUrl"));
+    read_recording(o, &mut c);
     Some(c)
+}
+
+/// The first safe URL among `keys`.
+fn first_url(o: Obj<'_>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| common::url_at(o, k))
+}
+
+/// The mono recording: the presigned link while it lasts, else the
+/// stable one, else the deprecated fields.
+fn mono_url(o: Obj<'_>) -> Option<String> {
+    first_url(
+        o,
+        &[
+            "artifact.presignedMonoUrl",
+            "artifact.recording.mono.combinedUrl",
+            "artifact.recordingUrl",
+            "recordingUrl",
+        ],
+    )
+}
+
+fn read_recording(o: Obj<'_>, c: &mut Call) {
+    let presigned_until = o.instant("artifact.presignedUrlsExpiresAt");
+    let r = &mut c.recording;
+    r.mono = mono_url(o);
+    r.stereo = first_url(
+        o,
+        &[
+            "artifact.presignedStereoUrl",
+            "artifact.recording.stereoUrl",
+            "artifact.stereoRecordingUrl",
+            "stereoRecordingUrl",
+        ],
+    );
+    // Presigned links expire; the call fetched again carries fresh ones.
+    let presigned = common::url_at(o, "artifact.presignedMonoUrl").is_some();
+    r.fresh_link = presigned;
+    r.expires_at = presigned_until.filter(|_| presigned);
+}
+
+/// A fresh recording link: the mono link of the call fetched again.
+pub(super) fn parse_recording_link(value: &Value) -> Result<String, ApiError> {
+    let o = common::detail_obj(value, &["data"])?;
+    mono_url(o).ok_or_else(|| ApiError::unreadable("the call has no mono recording link"))
 }
