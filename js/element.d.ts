@@ -2,7 +2,7 @@
 // and the details of the events it dispatches.
 
 /** A voice-AI provider the widget speaks. */
-export type ProviderId = "agentvoice" | "vozagent" | "talkover" | "zudu" | "smallest" | "retell" | "vapi";
+export type ProviderId = "agentvoice" | "vozagent" | "talkover" | "zudu" | "smallest" | "retell" | "vapi" | "elevenlabs" | "bland";
 
 /** Options of `mount()` and `handle.update()`; the element's attributes map onto them. */
 export interface CallBoardOptions {

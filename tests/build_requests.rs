@@ -743,7 +743,100 @@ fn pagination_styles_are_declared() {
             Page { first: 0 },
             Page { first: 1 },
             Offset,
-            Cursor
+            Cursor,
+            Cursor,
+            Offset
         ]
+    );
+}
+
+#[test]
+fn elevenlabs_cursor_filters_in_unix_seconds() {
+    // The query parameters of `GET /v1/convai/conversations` in ElevenLabs'
+    // OpenAPI definition (and its SDK's `list` wire test).
+    let q = Query {
+        page: 2,
+        page_size: 30,
+        cursor: text("cur_30"),
+        filters: Filters {
+            agent_id: text("agent_7"),
+            search: text("refund"),
+            date_from: Some(1_714_423_232_500),
+            date_to: Some(1_714_509_632_000),
+            min_duration_ms: Some(60_000),
+            max_duration_ms: Some(90_500),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    let r = Provider::ElevenLabs.list_request(&q).unwrap();
+    assert_eq!(r.method, Method::Get);
+    assert_eq!(r.path, "/v1/convai/conversations");
+    assert_eq!(r.query_value("page_size"), Some("30"));
+    assert_eq!(r.query_value("cursor"), Some("cur_30"));
+    assert_eq!(r.query_value("agent_id"), Some("agent_7"));
+    assert_eq!(r.query_value("search"), Some("refund"));
+    assert_eq!(r.query_value("call_start_after_unix"), Some("1714423232"));
+    assert_eq!(
+        r.query_value("call_start_before_unix"),
+        Some("1714509631"),
+        "the end is exclusive: the last whole second before it"
+    );
+    assert_eq!(r.query_value("call_duration_min_secs"), Some("60"));
+    assert_eq!(r.query_value("call_duration_max_secs"), Some("91"));
+    assert_eq!(
+        Provider::ElevenLabs.detail_request("conv_1").unwrap().path,
+        "/v1/convai/conversations/conv_1"
+    );
+    assert!(Provider::ElevenLabs
+        .list_request(&Query {
+            filters: Filters {
+                status: text("done"),
+                ..Filters::default()
+            },
+            ..page(1, 30)
+        })
+        .is_err());
+}
+
+#[test]
+fn bland_index_range_days_and_order() {
+    // `GET /v1/calls` in Bland's API reference: `from`/`to` index range,
+    // `limit`, `ascending`, `start_date`/`end_date`, `completed`.
+    let q = Query {
+        page: 3,
+        page_size: 25,
+        sort: Some(Sort {
+            field: SortField::CreatedAt,
+            dir: SortDir::Asc,
+        }),
+        filters: Filters {
+            status: text("completed"),
+            campaign_id: text("camp-1"),
+            date_from: Some(1_700_000_000_000),
+            date_to: Some(1_700_172_800_000),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    let r = Provider::Bland.list_request(&q).unwrap();
+    assert_eq!(r.path, "/v1/calls");
+    assert_eq!(r.query_value("from"), Some("50"));
+    assert_eq!(r.query_value("to"), Some("75"));
+    assert_eq!(r.query_value("limit"), Some("25"));
+    assert_eq!(r.query_value("ascending"), Some("true"));
+    assert_eq!(r.query_value("completed"), Some("true"));
+    assert_eq!(r.query_value("campaign_id"), Some("camp-1"));
+    assert_eq!(r.query_value("start_date"), Some("2023-11-14"));
+    assert_eq!(r.query_value("end_date"), Some("2023-11-16"));
+    let newest = Provider::Bland.list_request(&page(1, 10)).unwrap();
+    assert_eq!(
+        newest.query_value("ascending"),
+        None,
+        "newest first by default"
+    );
+    assert_eq!(
+        Provider::Bland.detail_request("c-1").unwrap().path,
+        "/v1/calls/c-1"
     );
 }

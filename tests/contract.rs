@@ -183,3 +183,94 @@ fn vapi_stable_links_without_presigned_and_deprecated_fallbacks() {
         .call;
     assert_eq!(c.recording.mono.as_deref(), Some("https://x.test/top.wav"));
 }
+
+const EL_LIST: &str = include_str!("fixtures/elevenlabs/sdk_list.json");
+const EL_GET: &str = include_str!("fixtures/elevenlabs/sdk_get.json");
+const BLAND_LIST: &str = include_str!("fixtures/bland/docs_list.json");
+const BLAND_DETAIL: &str = include_str!("fixtures/bland/docs_detail.json");
+
+#[test]
+fn elevenlabs_sdk_list_fixture_reads() {
+    let page = Provider::ElevenLabs.parse_list(EL_LIST, &query()).unwrap();
+    let c = &page.rows[0];
+    assert_eq!(c.id, "conversation_id");
+    assert_eq!(c.agent_id.as_deref(), Some("agent_id"));
+    assert_eq!(c.agent_name.as_deref(), Some("agent_name"));
+    assert_eq!(c.started_at, Some(1_000), "unix seconds as ms");
+    assert_eq!(c.duration_ms, Some(1_000));
+    assert_eq!(c.successful, Some(true), "call_successful: success");
+    assert_eq!(c.summary.as_deref(), Some("transcript_summary"));
+    assert_eq!(c.direction, Direction::Inbound);
+    assert_eq!(c.status_raw.as_deref(), Some("initiated"));
+    assert_eq!(page.next_cursor.as_deref(), Some("next_cursor"));
+    assert!(page.has_more);
+    assert_eq!(page.total, None);
+    assert_eq!(Provider::detect(EL_LIST), Some(Provider::ElevenLabs));
+}
+
+#[test]
+fn elevenlabs_sdk_get_fixture_reads_with_audio_through_the_proxy() {
+    let d = Provider::ElevenLabs.parse_detail(EL_GET).unwrap();
+    let c = &d.call;
+    assert_eq!(c.id, "123");
+    assert_eq!(c.started_at, Some(1_714_423_232_000));
+    assert_eq!(c.duration_ms, Some(10_000));
+    assert_eq!(c.status, CallStatus::InProgress, "processing");
+    let t = d.transcript.unwrap();
+    assert_eq!(t.turns[0].speaker, Speaker::Customer);
+    assert_eq!(t.turns[0].text, "Hello, how are you?");
+    assert_eq!(t.turns[0].start_ms, Some(10_000), "time_in_call_secs");
+    // No recording URL: the audio endpoint, through the proxy.
+    assert_eq!(c.recording.mono, None);
+    let mut r = c.recording.clone();
+    assert!(r.is_available());
+    r.resolve_proxy_path("/voice-proxy/");
+    assert_eq!(
+        r.mono.as_deref(),
+        Some("/voice-proxy/v1/convai/conversations/123/audio")
+    );
+    assert_eq!(Provider::detect(EL_GET), Some(Provider::ElevenLabs));
+}
+
+#[test]
+fn bland_docs_examples_read() {
+    let page = Provider::Bland.parse_list(BLAND_LIST, &query()).unwrap();
+    assert_eq!(page.total, Some(784));
+    assert!(page.has_more);
+    let c = &page.rows[0];
+    assert_eq!(c.id, "c1234567-89ab-cdef-0123-456789abcdef");
+    assert_eq!(
+        c.created_at,
+        Some(1_703_201_114_801),
+        "microseconds and +00:00"
+    );
+    assert_eq!(c.duration_ms, Some(50_040), "call_length is minutes");
+    assert_eq!(c.status, CallStatus::Completed);
+    assert_eq!(Provider::detect(BLAND_LIST), Some(Provider::Bland));
+
+    let d = Provider::Bland.parse_detail(BLAND_DETAIL).unwrap();
+    let c = &d.call;
+    assert_eq!(c.id, "c1234567-89ab-cdef-0123-456789abcdef");
+    assert_eq!(c.started_at, Some(1_702_685_727_000));
+    assert_eq!(c.duration_ms, Some(45_000));
+    assert_eq!(
+        c.ended_at,
+        Some(1_702_685_772_000),
+        "from the length, not end_at (the max-duration cutoff)"
+    );
+    assert_eq!(c.cost.map(|k| k.amount), Some(0.068));
+    assert_eq!(
+        c.recording.mono.as_deref(),
+        Some("https://server.aws.dialpad.com/recordings/c1234567.mp3")
+    );
+    assert!(c.summary.as_deref().unwrap().contains("reschedule"));
+    let t = d.transcript.unwrap();
+    assert_eq!(t.turns[0].speaker, Speaker::Customer);
+    assert_eq!(t.turns[1].speaker, Speaker::Agent, "assistant");
+    assert_eq!(
+        t.turns[1].start_ms,
+        Some(7_861),
+        "wall clock minus the start"
+    );
+    assert_eq!(Provider::detect(BLAND_DETAIL), Some(Provider::Bland));
+}

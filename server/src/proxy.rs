@@ -66,12 +66,15 @@ pub fn default_upstream(p: Provider) -> Option<&'static str> {
         Provider::Retell => Some("https://api.retellai.com"),
         Provider::Vapi => Some("https://api.vapi.ai"),
         Provider::Smallest => Some("https://atoms-api.smallest.ai"),
+        Provider::ElevenLabs => Some("https://api.elevenlabs.io"),
+        Provider::Bland => Some("https://api.bland.ai"),
         Provider::Zudu => None,
     }
 }
 
 /// The environment variables holding a provider's credentials, and the
-/// header each goes in (`Bearer` is prefixed for `authorization`).
+/// header each goes in (`Bearer` is prefixed for `authorization`, except
+/// for Bland, which takes the bare key).
 pub fn credential_env(p: Provider) -> &'static [(&'static str, &'static str)] {
     match p {
         Provider::AgentVoice => &[
@@ -87,6 +90,8 @@ pub fn credential_env(p: Provider) -> &'static [(&'static str, &'static str)] {
         Provider::Smallest => &[("SMALLEST_API_KEY", "authorization")],
         Provider::Retell => &[("RETELL_API_KEY", "authorization")],
         Provider::Vapi => &[("VAPI_API_KEY", "authorization")],
+        Provider::ElevenLabs => &[("ELEVENLABS_API_KEY", "xi-api-key")],
+        Provider::Bland => &[("BLAND_API_KEY", "authorization")],
     }
 }
 
@@ -134,6 +139,11 @@ pub fn allowed(p: Provider, method: &Method, path: &str) -> bool {
         (Provider::Retell, ["v2", "get-call", id]) => get && id_ok(id),
         (Provider::Vapi, ["call"]) => get,
         (Provider::Vapi, ["call", id]) => get && id_ok(id),
+        (Provider::ElevenLabs, ["v1", "convai", "conversations"]) => get,
+        (Provider::ElevenLabs, ["v1", "convai", "conversations", id]) => get && id_ok(id),
+        (Provider::ElevenLabs, ["v1", "convai", "conversations", id, "audio"]) => get && id_ok(id),
+        (Provider::Bland, ["v1", "calls"]) => get,
+        (Provider::Bland, ["v1", "calls", id]) => get && id_ok(id),
         _ => false,
     }
 }
@@ -295,7 +305,7 @@ pub fn upstream(
         let Some(secret) = env(var).filter(|s| !s.is_empty()) else {
             return Err(format!("{var} is not set"));
         };
-        let value = if *name == "authorization" {
+        let value = if *name == "authorization" && provider != Provider::Bland {
             format!("Bearer {secret}")
         } else {
             secret

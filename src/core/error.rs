@@ -341,6 +341,8 @@ impl ErrorBody {
             .or_else(|| o.first_str(&["error_description", "msg", "title"]))
             .or_else(|| o.str("error"))
             .or_else(|| o.str("detail"))
+            // FastAPI-style (ElevenLabs): `{"detail": {"status", "message"}}`.
+            .or_else(|| o.str("detail.message"))
             .or_else(|| joined("errors"))
             .or_else(|| joined("detail"));
         // Zudu-style bodies put a headline in `message` and the cause in
@@ -631,6 +633,21 @@ mod tests {
         assert_eq!(
             ApiError::Timeout { after_ms: 1_000 }.to_string(),
             "No answer within 1 second"
+        );
+    }
+
+    #[test]
+    fn elevenlabs_detail_object() {
+        let e = ApiError::from_response(
+            404,
+            r#"{"detail": {"status": "conversation_not_found", "message": "Conversation not found"}}"#,
+            None,
+        );
+        assert_eq!(
+            e,
+            ApiError::NotFound {
+                message: Some("Conversation not found".into())
+            }
         );
     }
 

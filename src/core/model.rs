@@ -183,6 +183,10 @@ pub struct Recording {
     /// When the `mono` link expires (epoch ms), where the provider says;
     /// until then it plays without asking for a fresh one.
     pub expires_at: Option<i64>,
+    /// The audio is served by the provider's API at this native path (not
+    /// a public URL): the widget plays `{proxy-url}{path}` through the
+    /// integrator's proxy, which adds the credentials.
+    pub proxy_path: Option<String>,
 }
 
 impl Recording {
@@ -196,7 +200,17 @@ impl Recording {
 
     /// Whether anything can be played.
     pub fn is_available(&self) -> bool {
-        self.mono.is_some() || self.stereo.is_some() || self.fresh_link
+        self.mono.is_some() || self.stereo.is_some() || self.fresh_link || self.proxy_path.is_some()
+    }
+
+    /// Resolves a proxied recording against the proxy's base URL: the
+    /// mono recording becomes `{proxy_url}{path}`.
+    pub fn resolve_proxy_path(&mut self, proxy_url: &str) {
+        if let Some(path) = self.proxy_path.take() {
+            if self.mono.is_none() {
+                self.mono = Some(format!("{}{path}", proxy_url.trim_end_matches('/')));
+            }
+        }
     }
 }
 

@@ -25,11 +25,15 @@ pub enum Provider {
     Retell,
     /// Vapi.
     Vapi,
+    /// ElevenLabs Conversational AI.
+    ElevenLabs,
+    /// Bland AI.
+    Bland,
 }
 
 impl Provider {
     /// Every provider, in the order the demo lists them.
-    pub const ALL: [Provider; 7] = [
+    pub const ALL: [Provider; 9] = [
         Self::AgentVoice,
         Self::VozAgent,
         Self::Talkover,
@@ -37,6 +41,8 @@ impl Provider {
         Self::Smallest,
         Self::Retell,
         Self::Vapi,
+        Self::ElevenLabs,
+        Self::Bland,
     ];
 
     /// The id used in the `provider` attribute and URLs.
@@ -49,6 +55,8 @@ impl Provider {
             Self::Smallest => "smallest",
             Self::Retell => "retell",
             Self::Vapi => "vapi",
+            Self::ElevenLabs => "elevenlabs",
+            Self::Bland => "bland",
         }
     }
 
@@ -62,6 +70,8 @@ impl Provider {
             Self::Smallest => "Smallest Atoms",
             Self::Retell => "Retell",
             Self::Vapi => "Vapi",
+            Self::ElevenLabs => "ElevenLabs",
+            Self::Bland => "Bland",
         }
     }
 }
@@ -74,7 +84,7 @@ impl fmt::Display for Provider {
 
 /// An unknown provider name.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider \"{0}\"; expected one of agentvoice, vozagent, talkover, zudu, smallest, retell, vapi")]
+#[error("unknown provider \"{0}\"; expected one of agentvoice, vozagent, talkover, zudu, smallest, retell, vapi, elevenlabs, bland")]
 pub struct UnknownProvider(pub String);
 
 impl FromStr for Provider {
@@ -95,6 +105,8 @@ impl FromStr for Provider {
             "smallest" | "smallestai" | "atoms" | "smallestatoms" => Ok(Self::Smallest),
             "retell" | "retellai" => Ok(Self::Retell),
             "vapi" => Ok(Self::Vapi),
+            "elevenlabs" | "11labs" | "elevenlabsconvai" => Ok(Self::ElevenLabs),
+            "bland" | "blandai" => Ok(Self::Bland),
             _ => Err(UnknownProvider(s.to_owned())),
         }
     }

@@ -292,7 +292,12 @@ impl CallSource for ProxySource {
             }
             let reply = inner.send(&req, abort.as_ref()).await?;
             perf::mark(perf::DETAIL_RESPONSE);
-            let detail = reply.read(provider, |body| provider.parse_detail(body))?;
+            let mut detail = reply.read(provider, |body| provider.parse_detail(body))?;
+            // Audio the provider's API serves itself plays through the proxy.
+            detail
+                .call
+                .recording
+                .resolve_proxy_path(&inner.config.proxy_url);
             inner
                 .details
                 .borrow_mut()

@@ -4,7 +4,7 @@ import { chromium } from "playwright-core";
 
 export const BASE = process.env.E2E_BASE ?? "http://127.0.0.1:8790";
 
-export const PROVIDERS = ["agentvoice", "vozagent", "talkover", "zudu", "smallest", "retell", "vapi"];
+export const PROVIDERS = ["agentvoice", "vozagent", "talkover", "zudu", "smallest", "retell", "vapi", "elevenlabs", "bland"];
 
 export async function launch() {
   return chromium.launch({

@@ -1,4 +1,4 @@
-// Each of the seven providers through the dev server, as a user meets it:
+// Each of the nine providers through the dev server, as a user meets it:
 // rows from the data set, the next page, one filter (the request carries the
 // native parameter), a call's detail and transcript, playback that advances,
 // a turn click that seeks, and an injected error with a working retry.
@@ -13,8 +13,10 @@ const FILTER = {
   talkover: { control: "status", wire: "status=" },
   zudu: { control: "status", wire: '"call_status":[' },
   smallest: { control: "status", wire: "statusFilter=" },
-  retell: { control: "status", wire: '"call_status":[' },
+  retell: { control: "status", wire: '"call_status":{"op":"in","type":"enum","value":[' },
   vapi: { control: "from", wire: "createdAtGe=" },
+  elevenlabs: { control: "from", wire: "call_start_after_unix=" },
+  bland: { control: "status", wire: "completed=true" },
 };
 
 let browser;

@@ -197,11 +197,7 @@ pub async fn serve(
         Some(stem) => (stem, true),
         None => (file.strip_suffix(".wav").unwrap_or(""), false),
     };
-    let Some(detail) = stem
-        .parse::<usize>()
-        .ok()
-        .and_then(|i| state.data.base.get(i).map(|d| (i, d)))
-    else {
+    let Ok(index) = stem.parse::<usize>() else {
         return (StatusCode::NOT_FOUND, "no such recording").into_response();
     };
     if let Some(expires) = params.get("expires").and_then(|e| e.parse::<i64>().ok()) {
@@ -209,7 +205,14 @@ pub async fn serve(
             return (StatusCode::FORBIDDEN, "Request has expired").into_response();
         }
     }
-    let (index, d) = detail;
+    serve_index(&state, index, stereo, &headers)
+}
+
+/// Recording `index` of the data set (mono or stereo), honouring `Range`.
+pub fn serve_index(state: &AppState, index: usize, stereo: bool, headers: &HeaderMap) -> Response {
+    let Some(d) = state.data.base.get(index) else {
+        return (StatusCode::NOT_FOUND, "no such recording").into_response();
+    };
     if d.transcript.is_none() {
         return (StatusCode::NOT_FOUND, "no recording for this call").into_response();
     }

@@ -31,7 +31,7 @@ pub struct Dataset {
     /// The generic calls (recordings are generated from these).
     pub base: Vec<CallDetail>,
     /// In `Provider::ALL` order.
-    views: [ProviderData; 7],
+    views: [ProviderData; 9],
 }
 
 impl Dataset {
@@ -57,7 +57,8 @@ impl Dataset {
 
     /// One provider's view.
     pub fn view(&self, p: Provider) -> &ProviderData {
-        let [agentvoice, vozagent, talkover, zudu, smallest, retell, vapi] = &self.views;
+        let [agentvoice, vozagent, talkover, zudu, smallest, retell, vapi, elevenlabs, bland] =
+            &self.views;
         match p {
             Provider::AgentVoice => agentvoice,
             Provider::VozAgent => vozagent,
@@ -66,6 +67,8 @@ impl Dataset {
             Provider::Smallest => smallest,
             Provider::Retell => retell,
             Provider::Vapi => vapi,
+            Provider::ElevenLabs => elevenlabs,
+            Provider::Bland => bland,
         }
     }
 }
@@ -130,6 +133,20 @@ pub fn native_status(p: Provider, status: &str) -> &'static str {
             "queued" => "queued",
             _ => "ended",
         },
+        // `ConversationSummaryResponseModel.status`.
+        Provider::ElevenLabs => match status {
+            "in-progress" | "ringing" => "in-progress",
+            "queued" => "initiated",
+            "failed" => "failed",
+            _ => "done",
+        },
+        // The detail's `status`; the list says `completed` as a flag.
+        Provider::Bland => match status {
+            "in-progress" | "ringing" => "in-progress",
+            "queued" => "queued",
+            "failed" | "busy" | "no-answer" | "canceled" => "failed",
+            _ => "completed",
+        },
     }
 }
 
@@ -179,6 +196,7 @@ pub fn nativize(p: Provider, d: &CallDetail, index: usize) -> CallDetail {
             hex_id(&uuid).get(..6).unwrap_or_default()
         ),
         Provider::Retell => hex_id(&uuid),
+        Provider::ElevenLabs => format!("conv_{}", hex_id(&uuid).get(..26).unwrap_or_default()),
         _ => uuid,
     };
     let status = c.status_raw.clone().unwrap_or_default();
@@ -200,8 +218,12 @@ pub fn nativize(p: Provider, d: &CallDetail, index: usize) -> CallDetail {
                 c.recording.stereo = Some(format!("/recordings/{index}.stereo.wav?expires=1"));
                 c.recording.fresh_link = true;
             }
-            Provider::AgentVoice | Provider::VozAgent | Provider::Zudu => {
+            Provider::AgentVoice | Provider::VozAgent | Provider::Zudu | Provider::Bland => {
                 c.recording.mono = Some(format!("/recordings/{index}.wav"));
+            }
+            // Served by the API itself (`/audio`), through the proxy.
+            Provider::ElevenLabs => {
+                c.recording.proxy_path = Some(format!("/v1/convai/conversations/{}/audio", c.id));
             }
             Provider::Retell | Provider::Vapi => {
                 c.recording.mono = Some(format!("/recordings/{index}.wav"));

@@ -170,6 +170,8 @@ pub fn native_error(p: Option<Provider>, status: u16) -> Value {
         Some(Provider::Smallest) => json!({"status": false, "errors": [m]}),
         Some(Provider::Retell) => json!({"status": "error", "message": m}),
         Some(Provider::Vapi) => json!({"message": [m], "error": m, "statusCode": status}),
+        Some(Provider::ElevenLabs) => json!({"detail": {"status": "error", "message": m}}),
+        Some(Provider::Bland) => json!({"status": "error", "message": m, "errors": [m]}),
         _ => json!({"error": m}),
     }
 }

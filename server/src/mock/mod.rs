@@ -4,7 +4,9 @@
 
 mod agentvoice;
 mod audio;
+mod bland;
 pub mod dataset;
+mod elevenlabs;
 mod faults;
 mod retell;
 mod smallest;
@@ -58,6 +60,8 @@ pub fn router(state: AppState) -> Router {
         .nest("/smallest", smallest::routes())
         .nest("/retell", retell::routes())
         .nest("/vapi", vapi::routes())
+        .nest("/elevenlabs", elevenlabs::routes())
+        .nest("/bland", bland::routes())
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             faults::inject,

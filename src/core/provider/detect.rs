@@ -19,6 +19,17 @@ fn detect_value(value: &Value) -> Option<Provider> {
     if let Some(items) = o.arr("items") {
         return items.iter().find_map(|i| Obj::of(i).and_then(call_shape));
     }
+    // ElevenLabs: `{conversations, next_cursor, has_more}`.
+    if o.arr("conversations").is_some() {
+        return Some(Provider::ElevenLabs);
+    }
+    // Bland: `{count, calls}`.
+    if let Some(items) = o.arr("calls").filter(|_| o.get("count").is_some()) {
+        return items
+            .iter()
+            .find_map(|i| Obj::of(i).and_then(call_shape))
+            .or(Some(Provider::Bland));
+    }
     if o.arr("data.calls").is_some() {
         return Some(Provider::Zudu);
     }
@@ -54,7 +65,17 @@ fn detect_value(value: &Value) -> Option<Provider> {
 /// The provider a single call object's fields point to.
 fn call_shape(o: Obj<'_>) -> Option<Provider> {
     let has = |k: &str| o.get(k).is_some();
-    let p = if has("callId") {
+    let p = if has("conversation_id")
+        && (has("transcript") || has("start_time_unix_secs") || has("agent_id"))
+    {
+        Provider::ElevenLabs
+    } else if has("call_length")
+        || has("concatenated_transcript")
+        || has("queue_status")
+        || has("c_id")
+    {
+        Provider::Bland
+    } else if has("callId") {
         Provider::Smallest
     } else if has("assistantId") || has("artifact") || has("endedReason") || has("startedAt") {
         Provider::Vapi

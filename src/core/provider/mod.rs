@@ -4,8 +4,10 @@
 //! `Capabilities`. No I/O happens here.
 
 mod agentvoice;
+mod bland;
 mod common;
 mod detect;
+mod elevenlabs;
 mod retell;
 mod smallest;
 mod talkover;
@@ -32,6 +34,8 @@ impl Provider {
             Self::Smallest => &smallest::CAPS,
             Self::Retell => &retell::CAPS,
             Self::Vapi => &vapi::CAPS,
+            Self::ElevenLabs => &elevenlabs::CAPS,
+            Self::Bland => &bland::CAPS,
         }
     }
 
@@ -48,6 +52,8 @@ impl Provider {
             Self::Smallest => smallest::list_request(query, &filters, size),
             Self::Retell => retell::list_request(query, &filters, size),
             Self::Vapi => vapi::list_request(query, &filters, size),
+            Self::ElevenLabs => elevenlabs::list_request(query, &filters, size),
+            Self::Bland => bland::list_request(query, &filters, size),
         })
     }
 
@@ -62,6 +68,8 @@ impl Provider {
             Self::Smallest => ProviderRequest::get(format!("/atoms/v1/conversation/{id}")),
             Self::Retell => ProviderRequest::get(format!("/v2/get-call/{id}")),
             Self::Vapi => ProviderRequest::get(format!("/call/{id}")),
+            Self::ElevenLabs => ProviderRequest::get(format!("/v1/convai/conversations/{id}")),
+            Self::Bland => ProviderRequest::get(format!("/v1/calls/{id}")),
         })
     }
 
@@ -88,6 +96,8 @@ impl Provider {
             Self::Smallest => smallest::parse_list(&value),
             Self::Retell => retell::parse_list(&value, size),
             Self::Vapi => vapi::parse_list(&value, size),
+            Self::ElevenLabs => elevenlabs::parse_list(&value),
+            Self::Bland => bland::parse_list(&value, query, size),
         }
     }
 
@@ -102,6 +112,8 @@ impl Provider {
             Self::Smallest => smallest::parse_detail(&value),
             Self::Retell => retell::parse_detail(&value),
             Self::Vapi => vapi::parse_detail(&value),
+            Self::ElevenLabs => elevenlabs::parse_detail(&value),
+            Self::Bland => bland::parse_detail(&value),
         }
     }
 

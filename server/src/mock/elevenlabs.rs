@@ -1,0 +1,188 @@
+//! ElevenLabs Conversational AI: `GET /v1/convai/conversations` (cursor
+//! pages, `{conversations, next_cursor, has_more}`, filters in unix
+//! seconds), `GET /v1/convai/conversations/{id}` (transcript with
+//! `time_in_call_secs`, metadata, analysis, `has_audio`) and
+//! `GET /v1/convai/conversations/{id}/audio` (the recording itself), in the
+//! shapes of ElevenLabs' OpenAPI definition and its SDK's wire tests.
+
+use axum::extract::{Path, Query as Q, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use callboard::core::{Call, CallDetail, Direction, Filters, Provider, Query, Speaker};
+use serde_json::{json, Value};
+
+use super::audio::serve_index;
+use super::{json, matching, number, ok, param, rows, text, AppState, Params};
+
+const P: Provider = Provider::ElevenLabs;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/convai/conversations", get(list))
+        .route("/v1/convai/conversations/{id}", get(detail))
+        .route("/v1/convai/conversations/{id}/audio", get(audio))
+}
+
+/// ElevenLabs' error body (`{"detail": {"status", "message"}}`).
+fn error(status: StatusCode, message: &str) -> Response {
+    json(
+        status,
+        &json!({"detail": {"status": "invalid_request", "message": message}}),
+    )
+}
+
+fn outcome(c: &Call) -> &'static str {
+    match c.successful {
+        Some(true) => "success",
+        Some(false) => "failure",
+        None => "unknown",
+    }
+}
+
+fn seconds(ms: Option<i64>) -> Option<i64> {
+    ms.map(|ms| ms.div_euclid(1_000))
+}
+
+/// A list item (`ConversationSummaryResponseModel`).
+fn summary(c: &Call) -> Value {
+    json!({
+        "agent_id": c.agent_id,
+        "agent_name": c.agent_name,
+        "conversation_id": c.id,
+        "start_time_unix_secs": seconds(c.started_at),
+        "call_duration_secs": seconds(c.duration_ms),
+        "message_count": 0,
+        "status": c.status_raw,
+        "call_successful": outcome(c),
+        "transcript_summary": c.summary,
+        "call_summary_title": c.summary.as_ref().map(|_| "Call with customer"),
+        "direction": c.direction_raw,
+        "termination_reason": c.end_reason,
+    })
+}
+
+/// The detail (`GetConversationResponseModel`).
+fn full(d: &CallDetail) -> Value {
+    let c = &d.call;
+    let transcript: Vec<Value> = d
+        .transcript
+        .iter()
+        .flat_map(|t| t.turns.iter())
+        .map(|turn| {
+            let role = if turn.speaker == Speaker::Agent {
+                "agent"
+            } else {
+                "user"
+            };
+            json!({
+                "role": role,
+                "message": turn.text,
+                "time_in_call_secs": seconds(turn.start_ms).unwrap_or(0),
+                "tool_calls": [],
+                "tool_results": [],
+                "interrupted": false,
+            })
+        })
+        .collect();
+    let inbound = c.direction == Direction::Inbound;
+    json!({
+        "agent_id": c.agent_id,
+        "conversation_id": c.id,
+        "status": c.status_raw,
+        "user_id": null,
+        "transcript": transcript,
+        "metadata": {
+            "start_time_unix_secs": seconds(c.started_at),
+            "call_duration_secs": seconds(c.duration_ms),
+            "cost": c.cost.map(|k| (k.amount * 1000.0).round() as i64),
+            "termination_reason": c.end_reason.clone().unwrap_or_default(),
+            "phone_call": {
+                "direction": if inbound { "inbound" } else { "outbound" },
+                "type": "twilio",
+                "agent_number": c.agent_number,
+                "external_number": c.customer_number,
+            },
+        },
+        "analysis": {
+            "evaluation_criteria_results": {},
+            "data_collection_results": {},
+            "call_successful": outcome(c),
+            "transcript_summary": c.summary.clone().unwrap_or_default(),
+        },
+        "has_audio": c.recording.proxy_path.is_some(),
+        "has_user_audio": c.recording.proxy_path.is_some(),
+        "has_response_audio": c.recording.proxy_path.is_some(),
+    })
+}
+
+/// A unix-seconds parameter as epoch ms.
+fn unix(params: &Params, key: &str) -> Result<Option<i64>, String> {
+    number(params, key, 0..=32_503_680_000).map(|s| s.map(|s| s as i64 * 1_000))
+}
+
+async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
+    let size = match number(&params, "page_size", 1..=100) {
+        Ok(s) => s.unwrap_or(30) as usize,
+        Err(m) => return error(StatusCode::UNPROCESSABLE_ENTITY, &m),
+    };
+    let bounds = (
+        unix(&params, "call_start_after_unix"),
+        unix(&params, "call_start_before_unix"),
+        number(&params, "call_duration_min_secs", 0..=86_400),
+        number(&params, "call_duration_max_secs", 0..=86_400),
+    );
+    let (Ok(after), Ok(before), Ok(min), Ok(max)) = bounds else {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "time and duration filters must be whole numbers of seconds",
+        );
+    };
+    let filters = Filters {
+        agent_id: text(&params, "agent_id"),
+        search: text(&params, "search"),
+        date_from: after,
+        date_to: before.map(|b| b + 1_000),
+        min_duration_ms: min.map(|s| s as i64 * 1_000),
+        max_duration_ms: max.map(|s| s as i64 * 1_000),
+        ..Filters::default()
+    };
+    let all = matching(rows(&state, P), &Query::default(), &filters);
+    // The cursor is the position to continue from (opaque to clients).
+    let start = match param(&params, "cursor") {
+        None => 0,
+        Some(c) => match c.strip_prefix("cur_").and_then(|n| n.parse::<usize>().ok()) {
+            Some(n) => n,
+            None => return error(StatusCode::UNPROCESSABLE_ENTITY, "invalid cursor"),
+        },
+    };
+    let page: Vec<Value> = all.iter().skip(start).take(size).map(summary).collect();
+    let has_more = start + page.len() < all.len();
+    ok(&json!({
+        "conversations": page,
+        "next_cursor": has_more.then(|| format!("cur_{}", start + size)),
+        "has_more": has_more,
+    }))
+}
+
+async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match state.data.view(P).get(&id) {
+        Some(d) => ok(&full(d)),
+        None => error(StatusCode::NOT_FOUND, "Conversation not found"),
+    }
+}
+
+async fn audio(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let view = state.data.view(P);
+    match (view.get(&id), view.index_of(&id)) {
+        (Some(d), Some(index)) if d.call.recording.proxy_path.is_some() => {
+            serve_index(&state, index, false, &headers)
+        }
+        _ => error(StatusCode::NOT_FOUND, "Conversation audio not found"),
+    }
+}
