@@ -345,9 +345,9 @@ fn end_reason(status: &str, direction_inbound: bool, rng: &mut Rng) -> &'static 
         }
         "no-answer" => "customer-did-not-answer",
         "voicemail" => "voicemail",
-        "failed" => "twilio-failed-to-connect",
+        "failed" => "twilio-failed-to-connect-call",
         "busy" => "customer-busy",
-        "canceled" => "call-canceled",
+        "canceled" => "manually-canceled",
         _ => "",
     }
 }

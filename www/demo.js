@@ -15,12 +15,13 @@ async function scopeFor(provider) {
   if (!sample) return null;
   if (filters.includes("contact")) return { attr: "contact-id", value: sample.contactId, what: "contact ID", sample };
   if (filters.includes("phone")) return { attr: "phone-number", value: sample.phoneNumber, what: "phone number", sample };
-  return { attr: "agent-id", value: sample.agentId, what: "agent (this provider cannot filter by contact)", sample };
+  if (filters.includes("agent")) return { attr: "agent-id", value: sample.agentId, what: "agent (this provider cannot filter by contact)", sample };
+  return { attr: null, sample };
 }
 
 function snippet() {
   const attrs = [`proxy-url="/voice-proxy"`, `provider="${state.provider}"`, `theme="${state.theme}"`];
-  if (state.view === "contact" && state.scope) attrs.push(`${state.scope.attr}="${state.scope.value}"`);
+  if (state.view === "contact" && state.scope?.attr) attrs.push(`${state.scope.attr}="${state.scope.value}"`);
   return [
     `<script type="module" src="https://your-cdn.example/callboard/callboard.js"></script>`,
     `<call-board ${attrs.join(" ")}></call-board>`,
@@ -38,13 +39,15 @@ async function render() {
   for (const attr of ["contact-id", "phone-number", "agent-id"]) contactBoard.removeAttribute(attr);
   if (state.scope) {
     const { sample } = state.scope;
-    contactBoard.setAttribute(state.scope.attr, state.scope.value);
+    if (state.scope.attr) contactBoard.setAttribute(state.scope.attr, state.scope.value);
     $("contact-name").textContent = sample.name ?? "Contact";
     $("contact-initials").textContent = (sample.name ?? "?").split(" ").map((w) => w[0]).join("").slice(0, 2);
     const n = sample.phoneNumber ?? "";
     $("contact-phone").textContent = /^\+1\d{10}$/.test(n) ? `+1 (${n.slice(2, 5)}) ${n.slice(5, 8)}-${n.slice(8)}` : n;
     $("contact-id").textContent = sample.contactId ?? "";
-    $("contact-scope").textContent = `The widget below is pinned by ${state.scope.what}.`;
+    $("contact-scope").textContent = state.scope.attr
+      ? `The widget below is pinned by ${state.scope.what}.`
+      : "This provider cannot filter by contact, phone number or agent: the widget below shows every call.";
   }
   contactBoard.setAttribute("provider", state.provider);
   contactBoard.setAttribute("proxy-url", `/mock/${state.provider}`);

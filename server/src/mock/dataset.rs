@@ -172,8 +172,9 @@ fn native_reason(p: Provider, reason: &str) -> String {
             "assistant-ended-call" => "agent_hangup",
             "customer-did-not-answer" => "dial_no_answer",
             "customer-busy" => "dial_busy",
-            "twilio-failed-to-connect" => "dial_failed",
+            "twilio-failed-to-connect-call" => "dial_failed",
             "voicemail" => "voicemail_reached",
+            "manually-canceled" => "user_declined",
             other => other,
         }
         .to_owned(),

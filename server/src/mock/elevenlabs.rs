@@ -98,11 +98,15 @@ fn full(d: &CallDetail) -> Value {
             "call_duration_secs": seconds(c.duration_ms),
             "cost": c.cost.map(|k| (k.amount * 1000.0).round() as i64),
             "termination_reason": c.end_reason.clone().unwrap_or_default(),
+            // `ConversationHistoryTwilioPhoneCallModel`.
             "phone_call": {
                 "direction": if inbound { "inbound" } else { "outbound" },
                 "type": "twilio",
-                "agent_number": c.agent_number,
-                "external_number": c.customer_number,
+                "phone_number_id": "phnum_demo",
+                "agent_number": c.agent_number.clone().unwrap_or_default(),
+                "external_number": c.customer_number.clone().unwrap_or_default(),
+                "stream_sid": format!("MZ{}", c.id.get(5..21).unwrap_or_default()),
+                "call_sid": format!("CA{}", c.id.get(5..21).unwrap_or_default()),
             },
         },
         "analysis": {

@@ -211,6 +211,21 @@ pub fn seconds(ms: i64) -> Value {
     serde_json::json!((ms as f64) / 1000.0)
 }
 
+/// `value` without its `null` members, at every depth: providers that omit
+/// absent fields (Retell) send no `null`s.
+pub fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
+    }
+}
+
 /// Sets `key` on a JSON object (a no-op on anything else).
 pub fn put(v: &mut Value, key: &str, value: Value) {
     if let Some(o) = v.as_object_mut() {

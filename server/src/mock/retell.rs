@@ -14,7 +14,7 @@ use axum::Router;
 use callboard::core::{Call, CallDetail, Provider, Query, Sort, SortDir, SortField};
 use serde_json::{json, Value};
 
-use super::{json, matching, ok, put, rows, text_transcript, AppState};
+use super::{json, matching, ok, put, rows, text_transcript, without_nulls, AppState};
 
 const P: Provider = Provider::Retell;
 
@@ -38,17 +38,19 @@ pub fn call_json(c: &Call, cents: bool) -> Value {
     } else {
         (&c.agent_number, &c.customer_number)
     };
-    let cost = c.cost.map(|k| {
+    let cost = c.cost.map_or(0.0, |k| {
         if cents {
             (k.amount * 100.0 * 100.0).round() / 100.0
         } else {
             k.amount
         }
     });
-    json!({
+    // Retell omits what a call does not have rather than sending `null`.
+    without_nulls(json!({
         "call_id": c.id,
         "agent_id": c.agent_id,
         "agent_name": c.agent_name,
+        "agent_version": 1,
         "call_type": "phone_call",
         "call_status": c.status_raw,
         "direction": c.direction_raw,
@@ -66,9 +68,15 @@ pub fn call_json(c: &Call, cents: bool) -> Value {
             "call_successful": c.successful,
             "in_voicemail": c.status_raw.as_deref() == Some("voicemail") || c.end_reason.as_deref() == Some("voicemail_reached"),
         },
-        "call_cost": {"combined_cost": cost},
+        // `CallCost`: per-product costs and the duration they are billed by.
+        "call_cost": {
+            "product_costs": [{"product": "retell_platform", "unit_price": 0.07, "cost": cost}],
+            "total_duration_seconds": c.duration_ms.map_or(0, |d| d / 1000),
+            "total_duration_unit_price": 0.07,
+            "combined_cost": cost,
+        },
         "metadata": {"contact_id": c.contact_id, "campaign": c.campaign_name},
-    })
+    }))
 }
 
 /// A call detail in Retell's shape: transcript text, `transcript_object`

@@ -13,8 +13,8 @@ use callboard::core::{
 use serde_json::{json, Value};
 
 use super::{
-    iso, json, matching, number, ok, param, put, put_in, rows, text, text_transcript, AppState,
-    Params,
+    iso, json, matching, number, ok, param, put, put_in, rows, text, text_transcript,
+    without_nulls, AppState, Params,
 };
 
 const P: Provider = Provider::Vapi;
@@ -38,7 +38,8 @@ fn error(status: StatusCode, message: &str) -> Response {
 }
 
 fn call(c: &Call) -> Value {
-    let mut v = json!({
+    // Vapi omits what a call does not have rather than sending `null`.
+    let mut v = without_nulls(json!({
         "id": c.id,
         "orgId": "org-callboard-demo",
         "assistantId": c.agent_id,
@@ -47,13 +48,16 @@ fn call(c: &Call) -> Value {
         "status": c.status_raw,
         "endedReason": c.end_reason,
         "createdAt": c.created_at.map(iso),
+        "updatedAt": c.ended_at.or(c.created_at).map(iso),
         "startedAt": c.started_at.map(iso),
         "endedAt": c.ended_at.map(iso),
         "customer": {"number": c.customer_number, "name": c.customer_name},
-        "phoneNumber": {"number": c.agent_number},
+        // A transient number (`ImportTwilioPhoneNumberDTO`); saved numbers
+        // come as `phoneNumberId` alone.
+        "phoneNumber": c.agent_number.as_ref().map(|n| json!({"twilioPhoneNumber": n, "twilioAccountSid": "AC00000000000000000000000000000000"})),
         "cost": c.cost.map(|k| k.amount),
         "analysis": {"summary": c.summary, "successEvaluation": c.successful.map(|b| b.to_string())},
-    });
+    }));
     if c.recording.mono.is_some() {
         put(
             &mut v,

@@ -113,7 +113,9 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     };
     c.customer_number = o.str("customer.number");
     c.customer_name = o.str("customer.name");
-    c.agent_number = o.str("phoneNumber.number");
+    c.agent_number = o
+        .str("phoneNumber.twilioPhoneNumber")
+        .or_else(|| o.str("phoneNumber.number"));
     c.agent_id = o.str("assistantId");
     c.agent_name = o.str("assistant.name");
     c.end_reason = o.str("endedReason");

@@ -1,0 +1,151 @@
+//! The dev server's answers checked against the providers' own published
+//! response schemas (tests/schemas, derived by scripts/spec-schemas.py from
+//! Retell's OpenAPI definition and TypeScript SDK, Vapi's and ElevenLabs'
+//! OpenAPI definitions): a mock that drifts from the real API fails here,
+//! not in front of a user.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use axum::body::{to_bytes, Body};
+use axum::http::Request;
+use axum::Router;
+use callboard::core::{Filters, Method, Provider, ProviderRequest, Query};
+use callboard_server::mock::{router, AppState};
+use serde_json::Value;
+use tower::ServiceExt;
+
+fn schema(text: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+async fn answer(app: &Router, p: Provider, req: &ProviderRequest) -> Value {
+    let uri = format!("/{}{}", p.id(), req.path_and_query());
+    let builder = Request::builder().uri(uri).method(req.method.as_str());
+    let request = match (&req.method, &req.body) {
+        (Method::Post, Some(b)) => builder
+            .header("content-type", "application/json")
+            .body(Body::from(b.clone())),
+        _ => builder.body(Body::empty()),
+    }
+    .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status().as_u16(), 200, "{p}: {}", req.path);
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+/// Every error the validator finds, with where.
+fn check(validator: &jsonschema::Validator, value: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .take(10)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match the provider's schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// A page and the ids on it (to fetch their details).
+fn query(size: u32) -> Query {
+    Query {
+        page_size: size,
+        filters: Filters::default(),
+        ..Query::default()
+    }
+}
+
+#[tokio::test]
+async fn retell_answers_match_retells_schemas() {
+    let app = router(AppState::new(120, 7));
+    let p = Provider::Retell;
+    let list = answer(&app, p, &p.list_request(&query(50)).unwrap()).await;
+    check(
+        &schema(include_str!("../../tests/schemas/retell-v3-list.json")),
+        &list,
+        "Retell's v3 list",
+    );
+    let detail = schema(include_str!("../../tests/schemas/retell-get-call.json"));
+    for item in list["items"].as_array().unwrap().iter().take(20) {
+        let id = item["call_id"].as_str().unwrap();
+        let call = answer(&app, p, &p.detail_request(id).unwrap()).await;
+        check(&detail, &call, &format!("Retell's call {id}"));
+    }
+}
+
+#[tokio::test]
+async fn vapi_answers_match_vapis_call_schema() {
+    let app = router(AppState::new(120, 7));
+    let p = Provider::Vapi;
+    let call = schema(include_str!("../../tests/schemas/vapi-call.json"));
+    let list = answer(&app, p, &p.list_request(&query(50)).unwrap()).await;
+    for item in list.as_array().unwrap() {
+        check(&call, item, "a Vapi list item");
+    }
+    for item in list.as_array().unwrap().iter().take(20) {
+        let id = item["id"].as_str().unwrap();
+        let detail = answer(&app, p, &p.detail_request(id).unwrap()).await;
+        check(&call, &detail, &format!("Vapi's call {id}"));
+    }
+}
+
+#[tokio::test]
+async fn elevenlabs_answers_match_elevenlabs_schemas() {
+    let app = router(AppState::new(120, 7));
+    let p = Provider::ElevenLabs;
+    let list = answer(&app, p, &p.list_request(&query(30)).unwrap()).await;
+    check(
+        &schema(include_str!(
+            "../../tests/schemas/elevenlabs-conversations.json"
+        )),
+        &list,
+        "ElevenLabs' conversation list",
+    );
+    let detail = schema(include_str!(
+        "../../tests/schemas/elevenlabs-conversation.json"
+    ));
+    for item in list["conversations"].as_array().unwrap().iter().take(20) {
+        let id = item["conversation_id"].as_str().unwrap();
+        let d = answer(&app, p, &p.detail_request(id).unwrap()).await;
+        check(&detail, &d, &format!("ElevenLabs' conversation {id}"));
+    }
+}
+
+/// The schemas are real: an answer that drifts fails them.
+#[tokio::test]
+async fn the_schemas_catch_drift() {
+    let app = router(AppState::new(20, 7));
+    let p = Provider::Retell;
+    let list = answer(&app, p, &p.list_request(&query(5)).unwrap()).await;
+    let id = list["items"][0]["call_id"].as_str().unwrap().to_owned();
+    let good = answer(&app, p, &p.detail_request(&id).unwrap()).await;
+    let retell = schema(include_str!("../../tests/schemas/retell-get-call.json"));
+    assert!(retell.is_valid(&good));
+    let mut bad = good.clone();
+    bad["start_timestamp"] = Value::String("yesterday".into());
+    assert!(!retell.is_valid(&bad), "a timestamp as text fails");
+    let mut bad = good;
+    bad["disconnection_reason"] = Value::String("call-canceled".into());
+    assert!(
+        !retell.is_valid(&bad),
+        "a reason Retell does not have fails"
+    );
+
+    let vapi = schema(include_str!("../../tests/schemas/vapi-call.json"));
+    let mut call: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/vapi/detail_2026.json")).unwrap();
+    assert!(
+        vapi.is_valid(&call),
+        "the call written to Vapi's schema passes it"
+    );
+    call["type"] = Value::String("carrierPigeon".into());
+    assert!(!vapi.is_valid(&call), "an unknown call type fails");
+}
