@@ -358,6 +358,16 @@ fn unsafe_recording_urls_never_reach_the_model() {
                 Provider::Vapi,
                 json!({"id": "c", "artifact": {"recordingUrl": url, "stereoRecordingUrl": url}}),
             ),
+            (
+                Provider::Vapi,
+                json!({"id": "c", "artifact": {
+                    "recording": {"stereoUrl": url, "mono": {"combinedUrl": url}},
+                    "presignedMonoUrl": url, "presignedUrlsExpiresAt": "2030-01-01T00:00:00Z"}}),
+            ),
+            (
+                Provider::Bland,
+                json!({"call_id": "c", "recording_url": url}),
+            ),
         ];
         for (p, body) in bodies {
             let d = p.parse_detail(&body.to_string()).unwrap();
