@@ -78,6 +78,10 @@ export interface FilterChangeDetail {
     phoneNumber?: string;
     search?: string;
     endReason?: string;
+    /** The provider's sentiment value (Retell: `Positive`, `Neutral`, ...). */
+    sentiment?: string;
+    /** The provider's outcome value (Retell: `successful` / `unsuccessful`; ElevenLabs: `success` / `failure` / `unknown`). */
+    outcome?: string;
     /** Epoch milliseconds, inclusive. */
     dateFrom?: number;
     /** Epoch milliseconds, exclusive. */

@@ -567,6 +567,20 @@ fn one_filter(provider: Provider, kind: FilterKind) -> Query {
         FilterKind::Contact => f.contact_id = text("c"),
         FilterKind::Phone => f.phone_number = text("+1555"),
         FilterKind::Search => f.search = text("s"),
+        FilterKind::Sentiment => {
+            f.sentiment = caps
+                .sentiments
+                .first()
+                .map(|c| c.value.to_owned())
+                .or(text("x"))
+        }
+        FilterKind::Outcome => {
+            f.outcome = caps
+                .outcomes
+                .first()
+                .map(|c| c.value.to_owned())
+                .or(text("x"))
+        }
         FilterKind::EndReason => {
             f.end_reason = caps
                 .end_reasons
@@ -580,20 +594,6 @@ fn one_filter(provider: Provider, kind: FilterKind) -> Query {
     with(f)
 }
 
-const ALL_KINDS: [FilterKind; 11] = [
-    FilterKind::Status,
-    FilterKind::Direction,
-    FilterKind::CallType,
-    FilterKind::Agent,
-    FilterKind::Campaign,
-    FilterKind::Contact,
-    FilterKind::Phone,
-    FilterKind::Search,
-    FilterKind::EndReason,
-    FilterKind::DateRange,
-    FilterKind::Duration,
-];
-
 #[test]
 fn a_filter_is_sent_exactly_when_capabilities_list_it() {
     let bare = |p: Provider| {
@@ -602,7 +602,7 @@ fn a_filter_is_sent_exactly_when_capabilities_list_it() {
     };
     for p in Provider::ALL {
         let caps = p.capabilities();
-        for kind in ALL_KINDS {
+        for kind in FilterKind::ALL {
             let result = p.list_request(&one_filter(p, kind));
             if caps.supports(kind) {
                 let r = result.unwrap_or_else(|e| panic!("{p} {kind}: {e}"));

@@ -330,3 +330,42 @@ async fn injected_faults_read_as_typed_errors() {
         Err(ApiError::Unreadable { .. })
     ));
 }
+
+#[tokio::test]
+async fn outcome_and_sentiment_filters_reach_the_providers_that_have_them() {
+    let (app, _) = setup();
+    let mut tried = 0;
+    for p in Provider::ALL {
+        let caps = p.capabilities();
+        if let Some(first) = caps.outcomes.first() {
+            let q = Query {
+                page_size: 50,
+                filters: Filters {
+                    outcome: Some(first.value.into()),
+                    ..Filters::default()
+                },
+                ..Query::default()
+            };
+            let page = list(&app, p, &q).await;
+            assert!(!page.rows.is_empty(), "{p}: some calls are {}", first.value);
+            assert!(page.rows.iter().all(|c| c.successful == Some(true)), "{p}");
+            tried += 1;
+        }
+        if let Some(first) = caps.sentiments.first() {
+            let q = Query {
+                page_size: 50,
+                filters: Filters {
+                    sentiment: Some(first.value.into()),
+                    ..Filters::default()
+                },
+                ..Query::default()
+            };
+            let page = list(&app, p, &q).await;
+            assert!(!page.rows.is_empty(), "{p}: some calls are {}", first.value);
+            for c in &page.rows {
+                assert_eq!(c.sentiment.as_deref(), Some(first.value), "{p}");
+            }
+        }
+    }
+    assert_eq!(tried, 2, "Retell and ElevenLabs filter by outcome");
+}

@@ -69,6 +69,10 @@ pub struct Capabilities {
     pub call_types: &'static [Choice],
     /// End-reason values it filters by.
     pub end_reasons: &'static [Choice],
+    /// Sentiment values it filters by.
+    pub sentiments: &'static [Choice],
+    /// Outcome values it filters by (reached its goal or not).
+    pub outcomes: &'static [Choice],
     /// What free-text search matches, for the search box's label.
     pub search_hint: &'static str,
     /// The phone filter is sent as the search parameter, so the two cannot
@@ -104,6 +108,19 @@ impl Capabilities {
     /// Whether the provider filters by `kind`.
     pub fn supports(&self, kind: FilterKind) -> bool {
         self.filters.contains(&kind)
+    }
+
+    /// The values a choice filter (status, call type, end reason,
+    /// sentiment, outcome) offers; empty for the other kinds.
+    pub fn choices_for(&self, kind: FilterKind) -> &'static [Choice] {
+        match kind {
+            FilterKind::Status => self.statuses,
+            FilterKind::CallType => self.call_types,
+            FilterKind::EndReason => self.end_reasons,
+            FilterKind::Sentiment => self.sentiments,
+            FilterKind::Outcome => self.outcomes,
+            _ => &[],
+        }
     }
 
     /// What to change when a query cannot be put to this provider. A
@@ -178,6 +195,8 @@ impl Capabilities {
             (&mut f.status, self.statuses, FilterKind::Status),
             (&mut f.call_type, self.call_types, FilterKind::CallType),
             (&mut f.end_reason, self.end_reasons, FilterKind::EndReason),
+            (&mut f.sentiment, self.sentiments, FilterKind::Sentiment),
+            (&mut f.outcome, self.outcomes, FilterKind::Outcome),
         ] {
             if let Some(value) = slot.as_deref() {
                 let native = canonical(choices, value).ok_or_else(|| bad(kind, value))?;

@@ -55,6 +55,14 @@ pub fn matches(call: &Call, f: &Filters) -> bool {
         .end_reason
         .as_deref()
         .is_none_or(|r| same(call.end_reason.as_deref(), r));
+    let ok_sentiment = f
+        .sentiment
+        .as_deref()
+        .is_none_or(|want| same(call.sentiment.as_deref(), want));
+    let ok_outcome = f
+        .outcome
+        .as_deref()
+        .is_none_or(|want| call.successful == outcome_flag(want));
     let time = call.time();
     let ok_from = f
         .date_from
@@ -67,7 +75,9 @@ pub fn matches(call: &Call, f: &Filters) -> bool {
     let ok_max = f
         .max_duration_ms
         .is_none_or(|m| duration.is_some_and(|d| d <= m));
-    ok_status
+    ok_sentiment
+        && ok_outcome
+        && ok_status
         && ok_type
         && ok_direction
         && ok_agent
@@ -90,6 +100,16 @@ fn sort_key(call: &Call, field: SortField) -> Option<i64> {
         SortField::UpdatedAt => call.ended_at.or(call.created_at),
         SortField::Duration => call.duration(),
         SortField::Latency => None,
+    }
+}
+
+/// Whether an outcome filter value means reached (`successful`,
+/// `success`), not reached (`unsuccessful`, `failure`) or not evaluated.
+fn outcome_flag(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "successful" | "success" | "true" => Some(true),
+        "unsuccessful" | "failure" | "false" => Some(false),
+        _ => None,
     }
 }
 

@@ -151,6 +151,11 @@ pub struct Filters {
     pub search: Option<String>,
     /// A native end-reason value.
     pub end_reason: Option<String>,
+    /// A native sentiment value from `Capabilities::sentiments`.
+    pub sentiment: Option<String>,
+    /// A native outcome value from `Capabilities::outcomes` (whether the
+    /// call reached its goal).
+    pub outcome: Option<String>,
     /// Calls at or after this instant (epoch ms).
     pub date_from: Option<i64>,
     /// Calls before this instant (epoch ms, exclusive).
@@ -176,6 +181,8 @@ impl Filters {
             (set(&self.phone_number), FilterKind::Phone),
             (set(&self.search), FilterKind::Search),
             (set(&self.end_reason), FilterKind::EndReason),
+            (set(&self.sentiment), FilterKind::Sentiment),
+            (set(&self.outcome), FilterKind::Outcome),
             (
                 self.date_from.is_some() || self.date_to.is_some(),
                 FilterKind::DateRange,
@@ -203,6 +210,8 @@ impl Filters {
             &mut self.phone_number,
             &mut self.search,
             &mut self.end_reason,
+            &mut self.sentiment,
+            &mut self.outcome,
         ] {
             *slot = slot
                 .take()
@@ -224,6 +233,8 @@ impl Filters {
             FilterKind::Phone => &mut self.phone_number,
             FilterKind::Search => &mut self.search,
             FilterKind::EndReason => &mut self.end_reason,
+            FilterKind::Sentiment => &mut self.sentiment,
+            FilterKind::Outcome => &mut self.outcome,
             FilterKind::Direction | FilterKind::DateRange | FilterKind::Duration => return None,
         })
     }
@@ -239,6 +250,8 @@ impl Filters {
             FilterKind::Phone => &self.phone_number,
             FilterKind::Search => &self.search,
             FilterKind::EndReason => &self.end_reason,
+            FilterKind::Sentiment => &self.sentiment,
+            FilterKind::Outcome => &self.outcome,
             FilterKind::Direction | FilterKind::DateRange | FilterKind::Duration => return None,
         };
         value.as_deref()
@@ -343,6 +356,10 @@ pub enum FilterKind {
     Search,
     /// End reason.
     EndReason,
+    /// The customer's sentiment.
+    Sentiment,
+    /// Whether the call reached its goal.
+    Outcome,
     /// Date range.
     DateRange,
     /// Duration range.
@@ -350,6 +367,23 @@ pub enum FilterKind {
 }
 
 impl FilterKind {
+    /// Every kind of filter.
+    pub const ALL: [FilterKind; 13] = [
+        Self::Status,
+        Self::Direction,
+        Self::CallType,
+        Self::Agent,
+        Self::Campaign,
+        Self::Contact,
+        Self::Phone,
+        Self::Search,
+        Self::EndReason,
+        Self::Sentiment,
+        Self::Outcome,
+        Self::DateRange,
+        Self::Duration,
+    ];
+
     /// A label for display.
     pub fn label(self) -> &'static str {
         match self {
@@ -362,6 +396,8 @@ impl FilterKind {
             Self::Phone => "Phone number",
             Self::Search => "Search",
             Self::EndReason => "End reason",
+            Self::Sentiment => "Sentiment",
+            Self::Outcome => "Outcome",
             Self::DateRange => "Date range",
             Self::Duration => "Duration",
         }
@@ -410,17 +446,19 @@ mod tests {
             phone_number: Some("p".into()),
             search: Some("q".into()),
             end_reason: Some("r".into()),
+            sentiment: Some("Positive".into()),
+            outcome: Some("successful".into()),
             date_from: Some(1),
             date_to: Some(2),
             min_duration_ms: Some(1),
             max_duration_ms: Some(2),
         };
         let kinds = all.active();
-        assert_eq!(kinds.len(), 11);
+        assert_eq!(kinds.len(), 13);
         let mut f = all.clone();
         for (i, kind) in kinds.iter().enumerate() {
             f.clear(*kind);
-            assert_eq!(f.active().len(), 10 - i, "{kind}");
+            assert_eq!(f.active().len(), 12 - i, "{kind}");
             assert!(!f.active().contains(kind));
         }
         assert_eq!(f, Filters::default());

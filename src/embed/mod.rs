@@ -54,6 +54,8 @@ fn kind_id(k: FilterKind) -> &'static str {
         FilterKind::Phone => "phone",
         FilterKind::Search => "search",
         FilterKind::EndReason => "endReason",
+        FilterKind::Sentiment => "sentiment",
+        FilterKind::Outcome => "outcome",
         FilterKind::DateRange => "dateRange",
         FilterKind::Duration => "duration",
     }
@@ -128,6 +130,8 @@ fn filters_detail(f: &Filters) -> Object {
     opt(&o, "phoneNumber", f.phone_number.as_deref());
     opt(&o, "search", f.search.as_deref());
     opt(&o, "endReason", f.end_reason.as_deref());
+    opt(&o, "sentiment", f.sentiment.as_deref());
+    opt(&o, "outcome", f.outcome.as_deref());
     for (key, v) in [
         ("dateFrom", f.date_from),
         ("dateTo", f.date_to),

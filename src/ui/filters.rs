@@ -66,16 +66,13 @@ fn chips(f: &Filters, caps: &Capabilities, locale: &format::Locale) -> Vec<(Filt
         .into_iter()
         .map(|kind| {
             let text = match kind {
-                FilterKind::Status => {
-                    choice_label(caps.statuses, f.status.as_deref().unwrap_or_default())
+                FilterKind::Status
+                | FilterKind::CallType
+                | FilterKind::EndReason
+                | FilterKind::Sentiment
+                | FilterKind::Outcome => {
+                    choice_label(caps.choices_for(kind), f.text(kind).unwrap_or_default())
                 }
-                FilterKind::CallType => {
-                    choice_label(caps.call_types, f.call_type.as_deref().unwrap_or_default())
-                }
-                FilterKind::EndReason => choice_label(
-                    caps.end_reasons,
-                    f.end_reason.as_deref().unwrap_or_default(),
-                ),
                 FilterKind::Direction => f
                     .direction
                     .map(Direction::label)
@@ -302,12 +299,19 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
         Callback::new(move |v| board.update_filters(|f| f.set_text(kind, v)))
     };
     match kind {
-        FilterKind::Status | FilterKind::CallType | FilterKind::EndReason => {
-            let (label, any, list) = match kind {
-                FilterKind::Status => ("Status", "Any status", caps.statuses),
-                FilterKind::CallType => ("Call type", "Any type", caps.call_types),
-                _ => ("End reason", "Any reason", caps.end_reasons),
+        FilterKind::Status
+        | FilterKind::CallType
+        | FilterKind::EndReason
+        | FilterKind::Sentiment
+        | FilterKind::Outcome => {
+            let (label, any) = match kind {
+                FilterKind::Status => ("Status", "Any status"),
+                FilterKind::CallType => ("Call type", "Any type"),
+                FilterKind::Sentiment => ("Sentiment", "Any sentiment"),
+                FilterKind::Outcome => ("Outcome", "Any outcome"),
+                _ => ("End reason", "Any reason"),
             };
+            let list = caps.choices_for(kind);
             view! {
                 <ChoiceSelect label any choices=choices(list) value=text_value(kind) on_change=set_text(kind) />
             }

@@ -230,7 +230,7 @@ pub fn arb_query() -> impl Strategy<Value = Query> {
             text(),
             text(),
         ),
-        (text(), text(), text(), text()),
+        (text(), text(), text(), text(), text(), text()),
         (
             prop::option::of(any::<i64>()),
             prop::option::of(any::<i64>()),
@@ -241,7 +241,7 @@ pub fn arb_query() -> impl Strategy<Value = Query> {
         .prop_map(
             |(
                 (status, direction, call_type, agent_id, campaign_id),
-                (contact_id, phone_number, search, end_reason),
+                (contact_id, phone_number, search, end_reason, sentiment, outcome),
                 (date_from, date_to, min_duration_ms, max_duration_ms),
             )| Filters {
                 status,
@@ -253,6 +253,8 @@ pub fn arb_query() -> impl Strategy<Value = Query> {
                 phone_number,
                 search,
                 end_reason,
+                sentiment,
+                outcome,
                 date_from,
                 date_to,
                 min_duration_ms,

@@ -33,7 +33,7 @@ fn error(status: StatusCode, message: &str) -> Response {
     )
 }
 
-fn outcome(c: &Call) -> &'static str {
+fn outcome_of(c: &Call) -> &'static str {
     match c.successful {
         Some(true) => "success",
         Some(false) => "failure",
@@ -55,7 +55,7 @@ fn summary(c: &Call) -> Value {
         "call_duration_secs": seconds(c.duration_ms),
         "message_count": 0,
         "status": c.status_raw,
-        "call_successful": outcome(c),
+        "call_successful": outcome_of(c),
         "transcript_summary": c.summary,
         "call_summary_title": c.summary.as_ref().map(|_| "Call with customer"),
         "direction": c.direction_raw,
@@ -112,7 +112,7 @@ fn full(d: &CallDetail) -> Value {
         "analysis": {
             "evaluation_criteria_results": {},
             "data_collection_results": {},
-            "call_successful": outcome(c),
+            "call_successful": outcome_of(c),
             "transcript_summary": c.summary.clone().unwrap_or_default(),
         },
         "has_audio": c.recording.proxy_path.is_some(),
@@ -152,7 +152,17 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
         max_duration_ms: max.map(|s| s as i64 * 1_000),
         ..Filters::default()
     };
-    let all = matching(rows(&state, P), &Query::default(), &filters);
+    let outcome = param(&params, "call_successful");
+    if outcome.is_some_and(|o| !matches!(o, "success" | "failure" | "unknown")) {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "call_successful must be success, failure or unknown",
+        );
+    }
+    let all: Vec<Call> = matching(rows(&state, P), &Query::default(), &filters)
+        .into_iter()
+        .filter(|c| outcome.is_none_or(|o| outcome_of(c) == o))
+        .collect();
     // The cursor is the position to continue from (opaque to clients).
     let start = match param(&params, "cursor") {
         None => 0,

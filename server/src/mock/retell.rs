@@ -283,6 +283,7 @@ fn criteria_v3(rows: &[Call], crit: Option<&Value>) -> Result<Vec<Call>, String>
         "call_type",
         "direction",
         "disconnection_reason",
+        "user_sentiment",
     ] {
         if let Some(f) = crit.get(key) {
             enums.push((key, enum_values(key, f)?));
@@ -299,8 +300,16 @@ fn criteria_v3(rows: &[Call], crit: Option<&Value>) -> Result<Vec<Call>, String>
             "call_status" => c.status_raw.clone(),
             "call_type" => Some("phone_call".into()),
             "direction" => c.direction_raw.clone(),
+            "user_sentiment" => c.sentiment.clone(),
             _ => c.end_reason.clone(),
         }
+    };
+    let successful = match crit.get("call_successful") {
+        None => None,
+        Some(f) if f.get("type").and_then(Value::as_str) == Some("boolean") => {
+            Some(f.get("value").and_then(Value::as_bool))
+        }
+        Some(_) => return Err("filter_criteria.call_successful must be a boolean filter".into()),
     };
     let number = |c: &Call, key: &str| match key {
         "start_timestamp" => c.started_at,
@@ -308,6 +317,7 @@ fn criteria_v3(rows: &[Call], crit: Option<&Value>) -> Result<Vec<Call>, String>
     };
     Ok(rows
         .iter()
+        .filter(|c| successful.is_none_or(|want| want.is_some() && c.successful == want))
         .filter(|c| {
             agents
                 .as_ref()

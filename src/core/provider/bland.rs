@@ -31,6 +31,8 @@ pub(super) const CAPS: Capabilities = Capabilities {
     directions: &[],
     call_types: &[],
     end_reasons: &[],
+    sentiments: &[],
+    outcomes: &[],
     search_hint: "",
     phone_via_search: false,
     date_granularity: DateGranularity::Day,

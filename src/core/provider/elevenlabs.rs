@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::common::{self, text};
 use super::Provider;
-use crate::core::capabilities::{Capabilities, DateGranularity, Pagination};
+use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
 use crate::core::error::ApiError;
 use crate::core::json::Obj;
 use crate::core::model::{Call, CallDetail, CostUnit, Page};
@@ -25,11 +25,17 @@ pub(super) const CAPS: Capabilities = Capabilities {
     total_known: false,
     default_page_size: 30,
     max_page_size: 100,
-    filters: &[F::Agent, F::Search, F::DateRange, F::Duration],
+    filters: &[F::Agent, F::Search, F::Outcome, F::DateRange, F::Duration],
     statuses: &[],
     directions: &[],
     call_types: &[],
     end_reasons: &[],
+    sentiments: &[],
+    outcomes: &[
+        choice("success", "Successful"),
+        choice("failure", "Not successful"),
+        choice("unknown", "Not evaluated"),
+    ],
     search_hint: "Words in the conversation",
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
@@ -54,6 +60,7 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
         .param_opt("cursor", q.cursor.clone())
         .param_opt("agent_id", f.agent_id.clone())
         .param_opt("search", f.search.clone())
+        .param_opt("call_successful", f.outcome.clone())
         .param_opt(
             "call_start_after_unix",
             f.date_from.map(|ms| seconds_floor(ms).to_string()),

@@ -32,6 +32,8 @@ pub(super) const CAPS: Capabilities = Capabilities {
         F::CallType,
         F::Agent,
         F::EndReason,
+        F::Sentiment,
+        F::Outcome,
         F::DateRange,
         F::Duration,
     ],
@@ -61,6 +63,16 @@ pub(super) const CAPS: Capabilities = Capabilities {
         choice("dial_no_answer", "No answer"),
         choice("user_declined", "User declined"),
         choice("error_unknown", "Unknown error"),
+    ],
+    sentiments: &[
+        choice("Positive", "Positive"),
+        choice("Neutral", "Neutral"),
+        choice("Negative", "Negative"),
+        choice("Unknown", "Unknown"),
+    ],
+    outcomes: &[
+        choice("successful", "Successful"),
+        choice("unsuccessful", "Not successful"),
     ],
     search_hint: "",
     phone_via_search: false,
@@ -122,6 +134,13 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
     one_of("call_type", f.call_type.clone());
     one_of("direction", f.direction.map(|d| d.id().to_owned()));
     one_of("disconnection_reason", f.end_reason.clone());
+    one_of("user_sentiment", f.sentiment.clone());
+    if let Some(outcome) = &f.outcome {
+        criteria.insert(
+            "call_successful".into(),
+            json!({"type": "boolean", "op": "eq", "value": outcome == "successful"}),
+        );
+    }
     // Dates are half-open `[from, to)`; Retell's bounds are inclusive.
     if let Some(t) = number_filter(f.date_from, f.date_to.map(|t| t - 1)) {
         criteria.insert("start_timestamp".into(), t);

@@ -53,6 +53,8 @@ pub(super) const CAPS: Capabilities = Capabilities {
         choice("dial_no_answer", "No answer"),
         choice("timeout", "Timeout"),
     ],
+    sentiments: &[],
+    outcomes: &[],
     search_hint: "Call ID or phone number",
     phone_via_search: true,
     date_granularity: DateGranularity::Instant,

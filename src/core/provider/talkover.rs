@@ -40,6 +40,8 @@ pub(super) const CAPS: Capabilities = Capabilities {
     directions: &[Direction::Inbound, Direction::Outbound],
     call_types: &[],
     end_reasons: &[],
+    sentiments: &[],
+    outcomes: &[],
     search_hint: "Phone number or call SID",
     phone_via_search: true,
     date_granularity: DateGranularity::Day,

@@ -29,6 +29,8 @@ pub(super) const CAPS: Capabilities = Capabilities {
     directions: &[Direction::Inbound, Direction::Outbound],
     call_types: &[],
     end_reasons: &[],
+    sentiments: &[],
+    outcomes: &[],
     search_hint: "",
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,

@@ -33,6 +33,8 @@ pub(super) const CAPS: Capabilities = Capabilities {
         choice("WEB_CALL", "Web call"),
     ],
     end_reasons: &[],
+    sentiments: &[],
+    outcomes: &[],
     search_hint: "Words in the transcript",
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
