@@ -281,7 +281,7 @@ async fn pager_numbers_and_next() {
 #[wasm_bindgen_test]
 async fn cursor_pages_go_back_and_forth() {
     let m = mount_board(
-        MemorySource::new(Provider::Retell, calls(Provider::Retell, 30)),
+        MemorySource::new(Provider::Vapi, calls(Provider::Vapi, 30)),
         10,
     );
     until("rows", || row_ids(&m.root).len() == 10).await;

@@ -186,7 +186,7 @@ async fn http_errors_become_typed_errors() {
 
 #[wasm_bindgen_test]
 async fn network_failures_timeouts_and_aborts() {
-    stub(json!([["/call", {"network": true}], ["/v2/list-calls", {"hang": true}]]));
+    stub(json!([["/call", {"network": true}], ["/v3/list-calls", {"hang": true}]]));
     let vapi = source(ProviderChoice::Fixed(Provider::Vapi));
     match vapi.list(&Query::default(), None).await.unwrap_err() {
         FetchError::Api(ApiError::Network { message }) => {
