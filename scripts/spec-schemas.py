@@ -95,11 +95,22 @@ def main():
     retell = load("retell-openapi.yaml")
     vapi = load("vapi-openapi.json")
     el = load("el-openapi.json")
+    smallest = load("smallest-atoms-openapi.yaml")
+
+    def answer(spec, path):
+        """The 200 answer schema of `GET path`."""
+        return spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+
     out = {
         "retell-get-call": extract(retell, ref("V2CallResponse")),
         "vapi-call": extract(vapi, ref("Call"), depth=3),
         "elevenlabs-conversations": extract(el, ref("GetConversationsPageResponseModel")),
         "elevenlabs-conversation": extract(el, ref("GetConversationResponseModel")),
+        "smallest-conversations": extract(smallest, answer(smallest, "/conversation")),
+        "smallest-conversation": extract(smallest, answer(smallest, "/conversation/{id}")),
+        "smallest-download-url": extract(
+            smallest, answer(smallest, "/conversation/{callId}/recording/download-url")
+        ),
     }
     # Retell's v3 list: `CallListResponse` of its TypeScript SDK (no
     # machine-readable definition): the envelope around calls without

@@ -310,7 +310,10 @@ fn transcript(rng: &mut Rng, scenario: &Scenario, first: &str, duration_ms: i64)
     let close_ms: i64 = scenario.close.iter().map(|(_, t)| turn_ms(t) + 600).sum();
     for (who, text) in scenario.open {
         if !push(who, text, &mut at, rng) {
-            return Transcript { turns };
+            return Transcript {
+                turns,
+                events: Vec::new(),
+            };
         }
     }
     let mut i = rng.below(scenario.middle.len() as u64) as usize;
@@ -326,7 +329,10 @@ fn transcript(rng: &mut Rng, scenario: &Scenario, first: &str, duration_ms: i64)
     for (who, text) in scenario.close {
         push(who, text, &mut at, rng);
     }
-    Transcript { turns }
+    Transcript {
+        turns,
+        events: Vec::new(),
+    }
 }
 
 fn phone(rng: &mut Rng) -> String {

@@ -508,6 +508,7 @@ fn sample_transcript() -> Transcript {
             turn(Speaker::Agent, "The refund is on its way.", Some(8_000)),
             turn(Speaker::Customer, "Thanks!", Some(11_000)),
         ],
+        events: Vec::new(),
     }
 }
 
@@ -789,7 +790,10 @@ async fn hostile_text_stays_text() {
         .collect();
     let detail = CallDetail {
         call: call.clone(),
-        transcript: Some(Transcript { turns }),
+        transcript: Some(Transcript {
+            turns,
+            events: Vec::new(),
+        }),
         latency: vec![],
     };
     let m = mount_board(

@@ -15,7 +15,7 @@
     missing_docs
 )]
 
-use callboard::core::{CallStatus, Direction, Provider, Query, Speaker};
+use callboard::core::{CallStatus, Direction, Provider, Query, Speaker, ToolEventKind};
 
 const RETELL_GET_CALL: &str = include_str!("fixtures/spec/retell-get-call.json");
 const RETELL_V3_LIST: &str = include_str!("fixtures/spec/retell-v3-list.json");
@@ -144,6 +144,14 @@ fn vapi_recording_from_artifact_recording_and_presigned_links() {
         .find(|t| t.speaker == Speaker::Customer)
         .unwrap();
     assert_eq!(user.start_ms, Some(4_100));
+    // The tool call and its result stay in the model (not as turns).
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(t.events[0].kind, ToolEventKind::Invocation);
+    assert_eq!(t.events[0].name, "reschedule_delivery");
+    assert_eq!(t.events[0].detail.as_deref(), Some("{\"day\":\"friday\"}"));
+    assert_eq!(t.events[0].at_ms, Some(7_200));
+    assert_eq!(t.events[1].kind, ToolEventKind::Result);
+    assert_eq!(t.events[1].detail.as_deref(), Some("{\"ok\":true}"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The dev server's answers checked against the providers' own published
 //! response schemas (tests/schemas, derived by scripts/spec-schemas.py from
-//! Retell's OpenAPI definition and TypeScript SDK, Vapi's and ElevenLabs'
-//! OpenAPI definitions): a mock that drifts from the real API fails here,
+//! Retell's OpenAPI definition and TypeScript SDK, and Vapi's, ElevenLabs'
+//! and Smallest Atoms' OpenAPI definitions): a mock that drifts from the real API fails here,
 //! not in front of a user.
 #![allow(
     clippy::unwrap_used,
@@ -116,6 +116,39 @@ async fn elevenlabs_answers_match_elevenlabs_schemas() {
         let id = item["conversation_id"].as_str().unwrap();
         let d = answer(&app, p, &p.detail_request(id).unwrap()).await;
         check(&detail, &d, &format!("ElevenLabs' conversation {id}"));
+    }
+}
+
+#[tokio::test]
+async fn smallest_answers_match_smallests_schemas() {
+    let app = router(AppState::new(120, 7));
+    let p = Provider::Smallest;
+    let list = answer(&app, p, &p.list_request(&query(100)).unwrap()).await;
+    check(
+        &schema(include_str!(
+            "../../tests/schemas/smallest-conversations.json"
+        )),
+        &list,
+        "Smallest's conversation list",
+    );
+    let detail = schema(include_str!(
+        "../../tests/schemas/smallest-conversation.json"
+    ));
+    let link = schema(include_str!(
+        "../../tests/schemas/smallest-download-url.json"
+    ));
+    for item in list["data"]["logs"].as_array().unwrap().iter().take(20) {
+        let id = item["callId"].as_str().unwrap();
+        let d = answer(&app, p, &p.detail_request(id).unwrap()).await;
+        check(&detail, &d, &format!("Smallest's conversation {id}"));
+        if item["recordingUrl"].as_str().is_some_and(|u| !u.is_empty()) {
+            let fresh = p.recording_link_request(id).unwrap().unwrap();
+            check(
+                &link,
+                &answer(&app, p, &fresh).await,
+                "Smallest's download-url",
+            );
+        }
     }
 }
 

@@ -18,6 +18,7 @@ use serde_json::Value;
 use super::json::Obj;
 use super::normalize::Speaker;
 use super::time::{self, DurationUnit};
+use super::tool_events::ToolEvent;
 
 /// A call's transcript: speaker turns in spoken order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,6 +26,9 @@ use super::time::{self, DurationUnit};
 pub struct Transcript {
     /// The turns.
     pub turns: Vec<Turn>,
+    /// Tool calls and results, node transitions and keypad presses, in
+    /// time order (`core::tool_events`).
+    pub events: Vec<ToolEvent>,
 }
 
 /// One speaker turn.
@@ -119,7 +123,10 @@ const SKEW_TOLERANCE_MS: i64 = 5_000;
 /// wall-clock turn times into offsets. `None` when there are no turns.
 pub fn read_transcript(value: &Value, call_start_ms: Option<i64>) -> Option<Transcript> {
     let turns = read_value(value, call_start_ms, 0);
-    (!turns.is_empty()).then_some(Transcript { turns })
+    (!turns.is_empty()).then_some(Transcript {
+        turns,
+        events: Vec::new(),
+    })
 }
 
 fn read_value(value: &Value, call_start_ms: Option<i64>, depth: u8) -> Vec<Turn> {

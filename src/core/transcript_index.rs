@@ -144,7 +144,10 @@ mod tests {
     }
 
     fn transcript(turns: Vec<Turn>) -> Transcript {
-        Transcript { turns }
+        Transcript {
+            turns,
+            events: Vec::new(),
+        }
     }
 
     #[test]

@@ -348,6 +348,7 @@ pub fn check_query(q: &Query) {
 /// The transcript reader, its index, search and highlighting.
 pub fn check_transcript(input: &(Value, Option<i64>, String, i64)) {
     let (value, start, needle, position) = input;
+    let _ = callboard::core::tool_events::read_events(value, *start);
     if let Some(t) = read_transcript(value, *start) {
         let index = TurnIndex::new(&t);
         let _ = index.current(*position);

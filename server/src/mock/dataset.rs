@@ -110,13 +110,14 @@ pub fn native_status(p: Provider, status: &str) -> &'static str {
             "failed" => "ERROR",
             _ => "ENDED",
         },
+        // The statuses of Smallest's definition (no `busy`: a busy line
+        // is not answered).
         Provider::Smallest => match status {
             "completed" | "voicemail" => "completed",
             "in-progress" => "in_progress",
             "ringing" => "active",
             "queued" => "in_queue",
-            "no-answer" => "no_answer",
-            "busy" => "busy",
+            "no-answer" | "busy" => "no_answer",
             "canceled" => "cancelled",
             _ => "failed",
         },

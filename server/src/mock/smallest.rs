@@ -16,7 +16,10 @@ use callboard::core::{
 };
 use serde_json::{json, Value};
 
-use super::{iso, json, matching, number, ok, param, put, rows, text, window, AppState, Params};
+use super::{
+    iso, json, matching, number, ok, param, put, rows, text, window, without_nulls, AppState,
+    Params,
+};
 
 const P: Provider = Provider::Smallest;
 /// How long a fresh recording link works.
@@ -55,11 +58,13 @@ fn log(c: &Call) -> Value {
         .filter(|e| e.key != "is_test_call")
         .filter_map(|e| match &e.value {
             ExtraValue::Text(t) => Some(json!({"identifier": e.key, "value": t})),
-            ExtraValue::Flag(b) => Some(json!({"identifier": e.key, "value": b})),
+            // Values are strings in Smallest's definition.
+            ExtraValue::Flag(b) => Some(json!({"identifier": e.key, "value": b.to_string()})),
             _ => None,
         })
         .collect();
-    json!({
+    // Absent fields are left out, not `null`.
+    without_nulls(json!({
         "_id": format!("{:024x}", c.started_at.unwrap_or(0)),
         "callId": c.id,
         "status": c.status_raw,
@@ -75,7 +80,7 @@ fn log(c: &Call) -> Value {
         "createdAt": c.created_at.map(iso),
         "callCost": c.cost.map(|k| (k.amount * 20.0 * 100.0).round() / 100.0),
         "postCallAnalytics": {"summary": c.summary, "dispositionMetrics": dispositions},
-    })
+    }))
 }
 
 fn full(d: &CallDetail) -> Value {

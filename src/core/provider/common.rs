@@ -136,6 +136,10 @@ fn scalar(value: &Value) -> Option<ExtraValue> {
     match value {
         Value::Bool(b) => Some(ExtraValue::Flag(*b)),
         Value::Number(_) => json::number(value).map(ExtraValue::Number),
+        // Yes/no answers often arrive as text (Smallest's disposition
+        // values are strings by its definition).
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(ExtraValue::Flag(true)),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(ExtraValue::Flag(false)),
         Value::String(_) => json::text(value).map(ExtraValue::Text),
         _ => None,
     }

@@ -18,6 +18,7 @@ use crate::core::normalize::Direction;
 use crate::core::query::{FilterKind as F, Filters, Query};
 use crate::core::request::{encode_component, ProviderRequest};
 use crate::core::time::DurationUnit;
+use crate::core::tool_events::read_events;
 use crate::core::transcript::read_transcript;
 
 pub(super) const CAPS: Capabilities = Capabilities {
@@ -158,9 +159,11 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
             encode_component(&c.id)
         ));
     }
-    let transcript = o
-        .get("transcript")
-        .and_then(|t| read_transcript(t, c.started_at));
+    let transcript = o.get("transcript").and_then(|raw| {
+        let mut t = read_transcript(raw, c.started_at)?;
+        t.events = read_events(raw, c.started_at);
+        Some(t)
+    });
     Ok(CallDetail {
         call: c,
         transcript,

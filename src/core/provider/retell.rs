@@ -19,6 +19,7 @@ use crate::core::normalize::Direction;
 use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
 use crate::core::request::ProviderRequest;
 use crate::core::time::DurationUnit;
+use crate::core::tool_events::read_events;
 use crate::core::transcript::read_transcript;
 
 pub(super) const CAPS: Capabilities = Capabilities {
@@ -219,7 +220,13 @@ pub(super) fn read_detail(o: Obj<'_>, provider: Provider) -> Result<CallDetail, 
         "transcript",
     ]
     .iter()
-    .find_map(|k| o.get(k).and_then(|t| read_transcript(t, call.started_at)));
+    .find_map(|k| o.get(k).and_then(|t| read_transcript(t, call.started_at)))
+    .map(|mut t| {
+        if let Some(with_tools) = o.get("transcript_with_tool_calls") {
+            t.events = read_events(with_tools, call.started_at);
+        }
+        t
+    });
     let mut latency = Vec::new();
     common::latency_figures(o.get("latency"), &mut latency);
     Ok(CallDetail {

@@ -42,7 +42,6 @@ pub(super) const CAPS: Capabilities = Capabilities {
         choice("in_queue", "In queue"),
         choice("failed", "Failed"),
         choice("no_answer", "No answer"),
-        choice("busy", "Busy"),
         choice("cancelled", "Cancelled"),
     ],
     directions: &[Direction::Inbound, Direction::Outbound, Direction::Web],

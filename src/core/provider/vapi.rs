@@ -18,6 +18,7 @@ use crate::core::model::{Call, CallDetail, CostUnit, Page};
 use crate::core::query::{FilterKind as F, Filters, Query};
 use crate::core::request::ProviderRequest;
 use crate::core::time::{format_iso8601, parse_iso8601};
+use crate::core::tool_events::read_events;
 use crate::core::transcript::read_transcript;
 
 pub(super) const CAPS: Capabilities = Capabilities {
@@ -94,7 +95,13 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
         "transcript",
     ]
     .iter()
-    .find_map(|k| o.path(k).and_then(|t| read_transcript(t, start)));
+    .find_map(|k| o.path(k).and_then(|t| read_transcript(t, start)))
+    .map(|mut t| {
+        if let Some(messages) = o.path("artifact.messages").or_else(|| o.path("messages")) {
+            t.events = read_events(messages, start);
+        }
+        t
+    });
     Ok(CallDetail {
         call,
         transcript,

@@ -1,0 +1,265 @@
+//! What happened in a call besides speech: tool invocations and their
+//! results, an agent's node transitions, keypad presses. Read from every
+//! provider's shape (Retell's `transcript_with_tool_calls`, Vapi's
+//! `tool_calls` / `tool_call_result` messages, ElevenLabs' per-turn
+//! `tool_calls` / `tool_results`) and kept in the transcript's model, in
+//! time order where times are given.
+
+use serde_json::Value;
+
+use super::json::Obj;
+use super::time::{self, DurationUnit};
+
+/// What kind of event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ToolEventKind {
+    /// The agent called a tool.
+    Invocation,
+    /// A tool answered.
+    Result,
+    /// The agent moved to another node of its flow.
+    NodeTransition,
+    /// The caller pressed a key.
+    Dtmf,
+}
+
+/// One event.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ToolEvent {
+    /// What kind.
+    pub kind: ToolEventKind,
+    /// The tool's name, the node moved to, or the key pressed.
+    pub name: String,
+    /// The arguments or the result as the provider sent them (JSON text),
+    /// or the node moved from.
+    pub detail: Option<String>,
+    /// Whether a tool call succeeded, where the provider says.
+    pub success: Option<bool>,
+    /// Offset into the recording, where known.
+    pub at_ms: Option<i64>,
+    /// The provider's id pairing a call with its result.
+    pub call_id: Option<String>,
+}
+
+/// A value as JSON text: strings as they are (they usually hold JSON
+/// already), anything else serialized.
+fn as_text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Where in the call an item happened: seconds from the start, or a wall
+/// clock minus the call's start.
+fn offset(o: Obj<'_>, call_start_ms: Option<i64>) -> Option<i64> {
+    ["secondsFromStart", "time_in_call_secs", "time_sec"]
+        .iter()
+        .find_map(|k| o.f64(k))
+        .and_then(|s| time::duration_ms(s, DurationUnit::Seconds))
+        .or_else(|| {
+            let at = o.instant("time")?;
+            let start = call_start_ms?;
+            (at >= start).then_some(at - start)
+        })
+}
+
+fn event(kind: ToolEventKind, name: Option<String>, at_ms: Option<i64>) -> Option<ToolEvent> {
+    Some(ToolEvent {
+        kind,
+        name: name?,
+        detail: None,
+        success: None,
+        at_ms,
+        call_id: None,
+    })
+}
+
+/// The events of one transcript item (an utterance or message).
+fn item_events(o: Obj<'_>, call_start_ms: Option<i64>, out: &mut Vec<ToolEvent>) {
+    let at = offset(o, call_start_ms);
+    let role = o.first_str(&["role", "type"]).unwrap_or_default();
+    match role.as_str() {
+        // Retell.
+        "tool_call_invocation" => out.extend(
+            event(ToolEventKind::Invocation, o.str("name"), at).map(|mut e| {
+                e.detail = as_text(o.get("arguments"));
+                e.call_id = o.str("tool_call_id");
+                e
+            }),
+        ),
+        "tool_call_result" if o.get("tool_call_id").is_some() => {
+            out.extend(
+                event(
+                    ToolEventKind::Result,
+                    o.str("name").or_else(|| Some(String::new())),
+                    at,
+                )
+                .map(|mut e| {
+                    e.detail = as_text(o.get("content"));
+                    e.success = o.bool("successful");
+                    e.call_id = o.str("tool_call_id");
+                    e
+                }),
+            );
+        }
+        "node_transition" => out.extend(
+            event(ToolEventKind::NodeTransition, o.str("new_node_name"), at).map(|mut e| {
+                e.detail = o.str("former_node_name");
+                e
+            }),
+        ),
+        "dtmf" => out.extend(event(ToolEventKind::Dtmf, o.str("digit"), at)),
+        // Vapi.
+        "tool_calls" => {
+            for call in o
+                .arr("toolCalls")
+                .unwrap_or_default()
+                .iter()
+                .filter_map(Obj::of)
+            {
+                out.extend(
+                    event(ToolEventKind::Invocation, call.str("function.name"), at).map(|mut e| {
+                        e.detail = as_text(call.path("function.arguments"));
+                        e.call_id = call.str("id");
+                        e
+                    }),
+                );
+            }
+        }
+        "tool_call_result" => out.extend(event(ToolEventKind::Result, o.str("name"), at).map(
+            |mut e| {
+                e.detail = as_text(o.get("result"));
+                e.call_id = o.str("toolCallId");
+                e
+            },
+        )),
+        _ => {}
+    }
+    // ElevenLabs: a turn carries its tool calls and results.
+    for call in o
+        .arr("tool_calls")
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Obj::of)
+    {
+        out.extend(
+            event(ToolEventKind::Invocation, call.str("tool_name"), at).map(|mut e| {
+                e.detail = as_text(call.get("params_as_json"));
+                e.call_id = call.str("request_id");
+                e
+            }),
+        );
+    }
+    for result in o
+        .arr("tool_results")
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Obj::of)
+    {
+        out.extend(
+            event(ToolEventKind::Result, result.str("tool_name"), at).map(|mut e| {
+                e.detail = as_text(result.get("result_value"));
+                e.success = result.bool("is_error").map(|failed| !failed);
+                e.call_id = result.str("request_id");
+                e
+            }),
+        );
+    }
+}
+
+/// Every event in a transcript array, in time order (items without a time
+/// keep their place after the ones before them).
+pub fn read_events(value: &Value, call_start_ms: Option<i64>) -> Vec<ToolEvent> {
+    let mut out = Vec::new();
+    for item in value.as_array().map(Vec::as_slice).unwrap_or_default() {
+        if let Some(o) = Obj::of(item) {
+            item_events(o, call_start_ms, &mut out);
+        }
+    }
+    // A stable sort keeps untimed events where they were read.
+    let mut last = 0;
+    let mut keyed: Vec<(i64, ToolEvent)> = out
+        .into_iter()
+        .map(|e| {
+            last = e.at_ms.unwrap_or(last);
+            (last, e)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn retell_tool_calls_transitions_and_keys() {
+        let v = json!([
+            {"role": "agent", "content": "Let me check.", "words": []},
+            {"role": "tool_call_invocation", "tool_call_id": "t1", "name": "lookup", "arguments": "{\"id\":7}"},
+            {"role": "tool_call_result", "tool_call_id": "t1", "content": "{\"ok\":true}", "successful": true},
+            {"role": "node_transition", "former_node_name": "Greeting", "new_node_name": "Booking", "time_sec": 12.5},
+            {"role": "dtmf", "digit": "5", "time_sec": 14}
+        ]);
+        let e = read_events(&v, None);
+        assert_eq!(e.len(), 4);
+        assert_eq!(e[0].kind, ToolEventKind::Invocation);
+        assert_eq!(e[0].name, "lookup");
+        assert_eq!(e[0].detail.as_deref(), Some("{\"id\":7}"));
+        assert_eq!(e[1].kind, ToolEventKind::Result);
+        assert_eq!(e[1].success, Some(true));
+        assert_eq!(e[1].call_id.as_deref(), Some("t1"));
+        assert_eq!(e[2].kind, ToolEventKind::NodeTransition);
+        assert_eq!(
+            (e[2].name.as_str(), e[2].detail.as_deref()),
+            ("Booking", Some("Greeting"))
+        );
+        assert_eq!(e[2].at_ms, Some(12_500));
+        assert_eq!(
+            (e[3].kind, e[3].name.as_str(), e[3].at_ms),
+            (ToolEventKind::Dtmf, "5", Some(14_000))
+        );
+    }
+
+    #[test]
+    fn vapi_tool_messages() {
+        let v = json!([
+            {"role": "bot", "message": "One moment.", "secondsFromStart": 3.0},
+            {"role": "tool_call_result", "name": "book", "result": "done", "toolCallId": "c1", "secondsFromStart": 4.2},
+            {"role": "tool_calls", "message": "", "secondsFromStart": 3.5,
+             "toolCalls": [{"id": "c1", "function": {"name": "book", "arguments": {"day": "fri"}}}]}
+        ]);
+        let e = read_events(&v, None);
+        assert_eq!(e[0].kind, ToolEventKind::Invocation, "in time order");
+        assert_eq!(e[0].detail.as_deref(), Some("{\"day\":\"fri\"}"));
+        assert_eq!(e[0].at_ms, Some(3_500));
+        assert_eq!(
+            (e[1].kind, e[1].name.as_str(), e[1].detail.as_deref()),
+            (ToolEventKind::Result, "book", Some("done"))
+        );
+    }
+
+    #[test]
+    fn elevenlabs_tools_within_turns_and_nothing_else() {
+        let v = json!([
+            {"role": "agent", "message": "Checking", "time_in_call_secs": 9,
+             "tool_calls": [{"tool_name": "crm_lookup", "params_as_json": "{}", "request_id": "r1"}],
+             "tool_results": [{"tool_name": "crm_lookup", "result_value": "found", "is_error": true, "request_id": "r1"}]},
+            {"role": "user", "message": "ok", "time_in_call_secs": 12},
+            "a bare string", 42, null
+        ]);
+        let e = read_events(&v, None);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[1].success, Some(false), "is_error");
+        assert_eq!(e[1].at_ms, Some(9_000));
+        assert!(read_events(&json!("Agent: hi"), None).is_empty());
+        assert!(read_events(&json!([{"role": "tool_calls"}]), None).is_empty());
+    }
+}
