@@ -12,10 +12,11 @@
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use callboard::core::{
-    ApiError, Filters, Method, Page, Pagination, Provider, ProviderRequest, Query,
-};
+use callboard::core::{ApiError, Filters, Page, Pagination, Provider, Query};
 use callboard_server::mock::{router, AppState};
+
+mod common;
+use common::send;
 use tower::ServiceExt;
 
 const CALLS: usize = 240;
@@ -23,42 +24,6 @@ const CALLS: usize = 240;
 fn setup() -> (Router, AppState) {
     let state = AppState::new(CALLS, 7);
     (router(state.clone()), state)
-}
-
-struct Reply {
-    status: u16,
-    body: String,
-    retry_after: Option<String>,
-}
-
-async fn send(app: &Router, p: Provider, req: &ProviderRequest) -> Reply {
-    let uri = format!("/{}{}", p.id(), req.path_and_query());
-    let builder = Request::builder().uri(uri).method(req.method.as_str());
-    let request = match (&req.method, &req.body) {
-        (Method::Post, Some(b)) => builder
-            .header("content-type", "application/json")
-            .body(Body::from(b.clone())),
-        _ => builder.body(Body::empty()),
-    }
-    .unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status().as_u16();
-    let retry_after = response
-        .headers()
-        .get("retry-after")
-        .map(|v| v.to_str().unwrap().to_owned());
-    let body = String::from_utf8(
-        to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap()
-            .to_vec(),
-    )
-    .unwrap();
-    Reply {
-        status,
-        body,
-        retry_after,
-    }
 }
 
 async fn list(app: &Router, p: Provider, q: &Query) -> Page {

@@ -11,13 +11,13 @@
     missing_docs
 )]
 
-use axum::body::{to_bytes, Body};
-use axum::http::Request;
 use axum::Router;
-use callboard::core::{Filters, Method, Provider, ProviderRequest, Query};
+use callboard::core::{Filters, Provider, ProviderRequest, Query};
 use callboard_server::mock::{router, AppState};
 use serde_json::Value;
-use tower::ServiceExt;
+
+mod common;
+use common::send;
 
 fn schema(text: &str) -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(text).unwrap();
@@ -25,19 +25,9 @@ fn schema(text: &str) -> jsonschema::Validator {
 }
 
 async fn answer(app: &Router, p: Provider, req: &ProviderRequest) -> Value {
-    let uri = format!("/{}{}", p.id(), req.path_and_query());
-    let builder = Request::builder().uri(uri).method(req.method.as_str());
-    let request = match (&req.method, &req.body) {
-        (Method::Post, Some(b)) => builder
-            .header("content-type", "application/json")
-            .body(Body::from(b.clone())),
-        _ => builder.body(Body::empty()),
-    }
-    .unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    assert_eq!(response.status().as_u16(), 200, "{p}: {}", req.path);
-    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    serde_json::from_slice(&bytes).unwrap()
+    let reply = send(app, p, req).await;
+    assert_eq!(reply.status, 200, "{p}: {}", req.path);
+    serde_json::from_str(&reply.body).unwrap()
 }
 
 /// Every error the validator finds, with where.

@@ -338,26 +338,28 @@ fn criteria_v3(rows: &[Call], crit: Option<&Value>) -> Result<Vec<Call>, String>
         .collect())
 }
 
-/// `POST /v3/list-calls`.
-async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
+/// A list request's JSON body with its `limit` (1-1000, default 50) and
+/// `sort_order`, or what is wrong with it (Retell answers 400).
+fn list_body(body: &[u8]) -> Result<(Value, usize, SortDir), String> {
     let body: Value = if body.is_empty() {
         json!({})
     } else {
-        match serde_json::from_slice(&body) {
-            Ok(v) => v,
-            Err(e) => return error(StatusCode::BAD_REQUEST, &format!("Invalid JSON body: {e}")),
-        }
+        serde_json::from_slice(body).map_err(|e| format!("Invalid JSON body: {e}"))?
     };
     let limit = match body.get("limit").map(Value::as_u64) {
         None => 50,
         Some(Some(n)) if (1..=1000).contains(&n) => n as usize,
-        Some(_) => return error(StatusCode::BAD_REQUEST, "limit must be between 1 and 1000"),
+        Some(_) => return Err("limit must be between 1 and 1000".into()),
     };
-    let Some(dir) = read_sort_order(&body) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "sort_order must be ascending or descending",
-        );
+    let dir = read_sort_order(&body).ok_or("sort_order must be ascending or descending")?;
+    Ok((body, limit, dir))
+}
+
+/// `POST /v3/list-calls`.
+async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
+    let (body, limit, dir) = match list_body(&body) {
+        Ok(read) => read,
+        Err(m) => return error(StatusCode::BAD_REQUEST, &m),
     };
     let key = body.get("pagination_key").and_then(Value::as_str);
     let skip = match (body.get("skip").map(Value::as_u64), key) {
@@ -413,24 +415,9 @@ async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
 
 /// `POST /v2/list-calls` (deprecated; kept for older proxies).
 async fn list(State(state): State<AppState>, body: Bytes) -> Response {
-    let body: Value = if body.is_empty() {
-        json!({})
-    } else {
-        match serde_json::from_slice(&body) {
-            Ok(v) => v,
-            Err(e) => return error(StatusCode::BAD_REQUEST, &format!("Invalid JSON body: {e}")),
-        }
-    };
-    let limit = match body.get("limit").map(Value::as_u64) {
-        None => 50,
-        Some(Some(n)) if (1..=1000).contains(&n) => n as usize,
-        Some(_) => return error(StatusCode::BAD_REQUEST, "limit must be between 1 and 1000"),
-    };
-    let Some(dir) = read_sort_order(&body) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "sort_order must be ascending or descending",
-        );
+    let (body, limit, dir) = match list_body(&body) {
+        Ok(read) => read,
+        Err(m) => return error(StatusCode::BAD_REQUEST, &m),
     };
     let kept = match criteria(rows(&state, P), body.get("filter_criteria"), |_| {
         String::new()
