@@ -208,6 +208,7 @@ fn elevenlabs_sdk_list_fixture_reads() {
     assert_eq!(c.duration_ms, Some(1_000));
     assert_eq!(c.successful, Some(true), "call_successful: success");
     assert_eq!(c.summary.as_deref(), Some("transcript_summary"));
+    assert_eq!(c.title.as_deref(), Some("call_summary_title"));
     assert_eq!(c.direction, Direction::Inbound);
     assert_eq!(c.status_raw.as_deref(), Some("initiated"));
     assert_eq!(page.next_cursor.as_deref(), Some("next_cursor"));

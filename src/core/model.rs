@@ -54,6 +54,9 @@ pub struct Call {
     pub successful: Option<bool>,
     /// A summary of the call.
     pub summary: Option<String>,
+    /// A short title of the call, where the provider writes one
+    /// (ElevenLabs' `call_summary_title`).
+    pub title: Option<String>,
     /// The customer's sentiment as the provider words it.
     pub sentiment: Option<String>,
     /// What the call cost.
@@ -89,6 +92,7 @@ impl Call {
             end_reason: None,
             successful: None,
             summary: None,
+            title: None,
             sentiment: None,
             cost: None,
             recording: Recording::default(),

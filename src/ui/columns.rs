@@ -122,11 +122,16 @@ impl ColumnDef {
             Column::Customer => {
                 let name = call.customer_name.clone();
                 let number = call.customer_number.as_deref().map(phone::display);
-                let main = name
-                    .clone()
-                    .or_else(|| number.clone())
-                    .unwrap_or_else(|| "Unknown".into());
-                Cell::Lines(main, name.and(number))
+                // Without a name or number (ElevenLabs' list has neither),
+                // the call's own title says more than "Unknown".
+                match (name, number) {
+                    (Some(name), number) => Cell::Lines(name, number),
+                    (None, Some(number)) => Cell::Lines(number, None),
+                    (None, None) => match &call.title {
+                        Some(title) => Cell::Lines(title.clone(), Some("No caller details".into())),
+                        None => Cell::Lines("Unknown".into(), None),
+                    },
+                }
             }
             Column::Agent => Cell::Text(or_dash(
                 call.agent_name
@@ -247,6 +252,25 @@ mod tests {
                 "status",
                 "outcome"
             ]
+        );
+    }
+
+    #[test]
+    fn a_call_without_caller_details_shows_its_title() {
+        let mut call = Call::new(Provider::ElevenLabs, "conv_1".into());
+        let customer = ColumnDef::builtin(Column::Customer);
+        let locale = format::Locale::default();
+        assert_eq!(
+            customer.cell(&call, &locale),
+            Cell::Lines("Unknown".into(), None)
+        );
+        call.title = Some("Order delay inquiry".into());
+        assert_eq!(
+            customer.cell(&call, &locale),
+            Cell::Lines(
+                "Order delay inquiry".into(),
+                Some("No caller details".into())
+            )
         );
     }
 

@@ -203,6 +203,7 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                 .and_then(|c| {
                     c.customer_name
                         .or_else(|| c.customer_number.as_deref().map(phone::display))
+                        .or(c.title)
                 })
                 .unwrap_or_else(|| "Call details".to_owned())
         }

@@ -45,6 +45,13 @@ fn seconds(ms: Option<i64>) -> Option<i64> {
     ms.map(|ms| ms.div_euclid(1_000))
 }
 
+/// A short title from a summary, as ElevenLabs writes one: its first few
+/// words.
+fn title(summary: &str) -> String {
+    let words: Vec<&str> = summary.split_whitespace().take(5).collect();
+    words.join(" ").trim_end_matches([',', ';', '.']).to_owned()
+}
+
 /// A list item (`ConversationSummaryResponseModel`).
 fn summary(c: &Call) -> Value {
     json!({
@@ -57,7 +64,7 @@ fn summary(c: &Call) -> Value {
         "status": c.status_raw,
         "call_successful": outcome_of(c),
         "transcript_summary": c.summary,
-        "call_summary_title": c.summary.as_ref().map(|_| "Call with customer"),
+        "call_summary_title": c.summary.as_deref().map(title),
         "direction": c.direction_raw,
         "termination_reason": c.end_reason,
     })

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::common::{self, text};
+use super::common;
 use super::Provider;
 use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
 use crate::core::error::ApiError;
@@ -113,11 +113,7 @@ fn read_summary(o: Obj<'_>) -> Option<Call> {
     c.successful = success(o.str("call_successful"));
     c.summary = o.str("transcript_summary");
     c.end_reason = o.str("termination_reason");
-    c.push_extra(
-        "call_summary_title",
-        "Title",
-        text(o.str("call_summary_title")),
-    );
+    c.title = o.str("call_summary_title");
     Some(c)
 }
 
@@ -146,13 +142,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
         .successful
         .or_else(|| success(o.str("analysis.call_successful")));
     c.summary = c.summary.or_else(|| o.str("analysis.transcript_summary"));
-    if c.extras.is_empty() {
-        c.push_extra(
-            "call_summary_title",
-            "Title",
-            text(o.str("analysis.call_summary_title")),
-        );
-    }
+    c.title = c.title.or_else(|| o.str("analysis.call_summary_title"));
     if o.bool("has_audio") == Some(true) {
         c.recording.proxy_path = Some(format!(
             "/v1/convai/conversations/{}/audio",
