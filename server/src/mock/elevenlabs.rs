@@ -45,11 +45,11 @@ fn seconds(ms: Option<i64>) -> Option<i64> {
     ms.map(|ms| ms.div_euclid(1_000))
 }
 
-/// A short title from a summary, as ElevenLabs writes one: its first few
-/// words.
+/// A short title from a summary, as ElevenLabs writes one: its first
+/// clause, at most six words.
 fn title(summary: &str) -> String {
-    let words: Vec<&str> = summary.split_whitespace().take(5).collect();
-    words.join(" ").trim_end_matches([',', ';', '.']).to_owned()
+    let clause = summary.split([';', ',', '.']).next().unwrap_or(summary);
+    clause.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
 }
 
 /// A list item (`ConversationSummaryResponseModel`).
