@@ -49,7 +49,11 @@ fn seconds(ms: Option<i64>) -> Option<i64> {
 /// clause, at most six words.
 fn title(summary: &str) -> String {
     let clause = summary.split([';', ',', '.']).next().unwrap_or(summary);
-    clause.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
+    clause
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A list item (`ConversationSummaryResponseModel`).
