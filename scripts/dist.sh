@@ -18,6 +18,8 @@ else
   echo "dist: wasm-opt not found (run scripts/setup.sh); the wasm is not size-optimized" >&2
 fi
 cp js/element.js js/callboard.js js/element.d.ts js/callboard.d.ts "$out/"
+# `.br` and `.gz` beside each file, for servers and CDNs that serve them.
+node scripts/precompress.mjs "$out"
 echo "dist: $(cd "$out" && ls | tr '\n' ' ')"
 for f in "$out"/*.js "$out"/*.wasm; do
   printf '  %-28s %8d bytes, %7d gzip\n' "$(basename "$f")" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"

@@ -6,10 +6,10 @@ cd "$(dirname "$0")/.."
 [ -f dist/callboard_wasm_bg.wasm ] || scripts/dist.sh
 version=$(grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 rm -rf pkg && mkdir -p pkg
-cp dist/*.js dist/*.d.ts dist/*.wasm pkg/
+cp dist/*.js dist/*.d.ts dist/*.wasm dist/*.br dist/*.gz pkg/
 cp js/react.js js/react.d.ts pkg/
 [ -d dist/snippets ] && cp -r dist/snippets pkg/
-files='"element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm"'
+files='"element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
 [ -d pkg/snippets ] && files="$files, \"snippets/\""
 cat > pkg/package.json <<JSON
 {

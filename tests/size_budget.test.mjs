@@ -18,3 +18,19 @@ test("the bundle's gzip total stays under its ceiling", () => {
   );
   assert.ok(total.gzip <= budget.ceiling, `bundle is ${total.gzip} bytes gzip, over the ceiling of ${budget.ceiling}`);
 });
+
+test("every file has .br and .gz beside it that unpack to the same bytes", async () => {
+  const { readdirSync } = await import("node:fs");
+  const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+  const dir = process.env.SIZE_DIST ?? "dist";
+  const names = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f));
+  assert.ok(names.length >= 4, `dist/ holds the bundle: ${names}`);
+  for (const name of names) {
+    const bytes = readFileSync(`${dir}/${name}`);
+    const br = readFileSync(`${dir}/${name}.br`);
+    const gz = readFileSync(`${dir}/${name}.gz`);
+    assert.ok(br.length < bytes.length && gz.length < bytes.length, `${name} is compressed`);
+    assert.ok(brotliDecompressSync(br).equals(bytes), `${name}.br unpacks to ${name}`);
+    assert.ok(gunzipSync(gz).equals(bytes), `${name}.gz unpacks to ${name}`);
+  }
+});

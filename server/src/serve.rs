@@ -52,7 +52,14 @@ pub fn app(args: &ServeArgs) -> axum::Router {
     let router = mock::router(AppState::new(args.calls, args.seed));
     match &args.static_dir {
         Some(dir) => router
-            .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
+            .fallback_service(
+                // `.br` / `.gz` beside a file are sent to browsers that take
+                // them, as a CDN would.
+                ServeDir::new(dir)
+                    .precompressed_br()
+                    .precompressed_gzip()
+                    .append_index_html_on_directories(true),
+            )
             .layer(axum::middleware::from_fn(strict_csp_pages)),
         None => router,
     }

@@ -150,3 +150,18 @@ test("axe finds no serious or critical violation", async () => {
     await page.close();
   }
 });
+
+test("the bundle is served precompressed where the server takes .br files", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const encodings = {};
+  page.on("response", (r) => {
+    const name = new URL(r.url()).pathname.split("/").pop();
+    if (/\.(js|wasm)$/.test(name) && r.url().includes("/dist/")) encodings[name] = r.headers()["content-encoding"];
+  });
+  await page.goto(`${BASE}/pages/widget.html`);
+  await page.locator("tr[data-call-id]").first().waitFor();
+  assert.equal(encodings["callboard_wasm_bg.wasm"], "br", JSON.stringify(encodings));
+  assert.equal(encodings["callboard.js"], "br");
+  await context.close();
+});
