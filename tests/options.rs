@@ -328,7 +328,7 @@ async fn a_removed_pin_is_cleared_and_the_new_one_applied() {
     let error = texts(&root, ".cb-error").join(" ");
     assert!(error.contains("cannot filter by contact"), "{error}");
     assert!(
-        error.contains("Remove the page's `contact-id` setting"),
+        error.contains("Remove the page's “contact-id” setting"),
         "{error}"
     );
     assert!(

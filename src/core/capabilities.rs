@@ -136,13 +136,13 @@ impl Capabilities {
                     .into_iter()
                     .filter(|k| self.supports(*k))
                     .filter_map(Scope::attribute)
-                    .map(|a| format!("`{a}`"))
+                    .map(|a| format!("“{a}”"))
                     .collect();
                 if others.is_empty() {
-                    format!("Remove the page's `{attr}` setting: this provider's calls cannot be pinned to one record.")
+                    format!("Remove the page's “{attr}” setting: this provider's calls cannot be pinned to one record.")
                 } else {
                     format!(
-                        "Remove the page's `{attr}` setting, or pin with {} instead.",
+                        "Remove the page's “{attr}” setting, or pin with {} instead.",
                         others.join(" or ")
                     )
                 }
@@ -262,7 +262,7 @@ mod tests {
         };
         assert_eq!(
             vapi.remedy(&pinned, &contact),
-            "Remove the page's `contact-id` setting, or pin with `agent-id` instead."
+            "Remove the page's “contact-id” setting, or pin with “agent-id” instead."
         );
         assert_eq!(
             vapi.remedy(&pinned, &Scope::default()),
