@@ -355,6 +355,18 @@ fn list_body(body: &[u8]) -> Result<(Value, usize, SortDir), String> {
     Ok((body, limit, dir))
 }
 
+/// `calls` ordered by start time.
+fn by_start(calls: &[Call], dir: SortDir) -> Vec<Call> {
+    let q = Query {
+        sort: Some(Sort {
+            field: SortField::StartedAt,
+            dir,
+        }),
+        ..Query::default()
+    };
+    matching(calls, &q, &q.filters)
+}
+
 /// `POST /v3/list-calls`.
 async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
     let (body, limit, dir) = match list_body(&body) {
@@ -381,14 +393,7 @@ async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
         Ok(k) => k,
         Err(m) => return error(StatusCode::BAD_REQUEST, &m),
     };
-    let q = Query {
-        sort: Some(Sort {
-            field: SortField::StartedAt,
-            dir,
-        }),
-        ..Query::default()
-    };
-    let all = matching(&kept, &q, &q.filters);
+    let all = by_start(&kept, dir);
     let items: Vec<Value> = all
         .iter()
         .skip(skip)
@@ -425,14 +430,7 @@ async fn list(State(state): State<AppState>, body: Bytes) -> Response {
         Ok(k) => k,
         Err(m) => return error(StatusCode::BAD_REQUEST, &m),
     };
-    let q = Query {
-        sort: Some(Sort {
-            field: SortField::StartedAt,
-            dir,
-        }),
-        ..Query::default()
-    };
-    let all = matching(&kept, &q, &q.filters);
+    let all = by_start(&kept, dir);
     let start = match body.get("pagination_key").and_then(Value::as_str) {
         None => 0,
         Some(key) => match all.iter().position(|c| c.id == key) {
