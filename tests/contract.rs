@@ -239,6 +239,21 @@ fn elevenlabs_sdk_get_fixture_reads_with_audio_through_the_proxy() {
         Some("/voice-proxy/v1/convai/conversations/123/audio")
     );
     assert_eq!(Provider::detect(EL_GET), Some(Provider::ElevenLabs));
+    assert_eq!(
+        c.direction,
+        Direction::Web,
+        "no phone call: a web conversation"
+    );
+    // A phone call without a stated direction is not a web conversation.
+    let mut v: serde_json::Value = serde_json::from_str(EL_GET).unwrap();
+    v["metadata"]["phone_call"] =
+        serde_json::json!({"type": "twilio", "external_number": "+14155550100"});
+    let phone = Provider::ElevenLabs
+        .parse_detail(&v.to_string())
+        .unwrap()
+        .call;
+    assert_eq!(phone.direction, Direction::Unknown);
+    assert_eq!(phone.customer_number.as_deref(), Some("+14155550100"));
 }
 
 #[test]

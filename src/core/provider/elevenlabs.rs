@@ -132,7 +132,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     c.cost = common::cost(o.f64("metadata.cost"), CostUnit::Credits);
     if let Some(d) = o.str("metadata.phone_call.direction") {
         c.set_direction(Some(d));
-    } else if c.direction == Direction::Unknown && o.get("metadata.phone_call").is_none() {
+    } else if c.direction == Direction::Unknown && o.path("metadata.phone_call").is_none() {
         // No phone call: a conversation in the browser or an app.
         c.set_direction(Some("web".into()));
     }
