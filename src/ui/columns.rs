@@ -94,6 +94,21 @@ impl ColumnDef {
         }
     }
 
+    /// The class attribute of its cells (`cb-td cb-td--time`), without an
+    /// allocation per cell.
+    pub fn cell_class(&self) -> &'static str {
+        match self.class_id() {
+            "time" => "cb-td cb-td--time",
+            "direction" => "cb-td cb-td--direction",
+            "customer" => "cb-td cb-td--customer",
+            "agent" => "cb-td cb-td--agent",
+            "duration" => "cb-td cb-td--duration",
+            "status" => "cb-td cb-td--status",
+            "outcome" => "cb-td cb-td--outcome",
+            _ => "cb-td cb-td--extra",
+        }
+    }
+
     /// The server-side sort its header applies for a provider, if any.
     pub fn sort_field(&self, caps: &Capabilities) -> Option<SortField> {
         match &self.kind {
@@ -253,6 +268,15 @@ mod tests {
                 "outcome"
             ]
         );
+    }
+
+    #[test]
+    fn cell_classes_follow_the_column_ids() {
+        let mut all = ColumnDef::builtins();
+        all.push(ColumnDef::extra("cost", "Cost"));
+        for c in all {
+            assert_eq!(c.cell_class(), format!("cb-td cb-td--{}", c.class_id()));
+        }
     }
 
     #[test]

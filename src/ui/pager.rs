@@ -5,23 +5,10 @@ use leptos::prelude::*;
 
 use super::format;
 use super::state::Board;
-use crate::core::pager::{last_page, page_window, row_range, PageItem, PagerView};
+use crate::core::pager::{
+    last_page, page_size_choices, page_window, row_range, PageItem, PagerView,
+};
 use crate::core::Pagination;
-
-/// Rows-per-page choices (those above the provider's maximum are hidden).
-pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
-
-/// The rows-per-page choices offered: the standard ones up to the
-/// provider's maximum, and the size in force when the embedding asked for
-/// another (`page-size="5"` shows 5, not 10).
-pub fn page_size_choices(current: u32, max: u32) -> Vec<u32> {
-    let mut sizes: Vec<u32> = PAGE_SIZES.iter().copied().filter(|s| *s <= max).collect();
-    if !sizes.contains(&current) {
-        sizes.push(current);
-        sizes.sort_unstable();
-    }
-    sizes
-}
 
 /// The pager under the table.
 #[component]
@@ -138,18 +125,5 @@ pub fn Pager(board: Board) -> impl IntoView {
                 </select>
             </label>
         </nav>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_configured_size_is_among_the_choices() {
-        assert_eq!(page_size_choices(25, 100), [10, 25, 50, 100]);
-        assert_eq!(page_size_choices(5, 100), [5, 10, 25, 50, 100]);
-        assert_eq!(page_size_choices(30, 50), [10, 25, 30, 50]);
-        assert_eq!(page_size_choices(10, 20), [10]);
     }
 }

@@ -79,7 +79,7 @@ fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
 
 /// One cell of a row.
 fn cell_view(column: &ColumnDef, call: &Call, locale: &format::Locale) -> impl IntoView {
-    let class = format!("cb-td cb-td--{}", column.class_id());
+    let class = column.cell_class();
     let content = match column.cell(call, locale) {
         Cell::Text(text) => EitherOf3::A(text),
         Cell::Lines(main, sub) => EitherOf3::B(view! {

@@ -41,7 +41,8 @@ fn outcome_of(c: &Call) -> &'static str {
     }
 }
 
-fn seconds(ms: Option<i64>) -> Option<i64> {
+/// Whole seconds (ElevenLabs states times and durations as integers).
+fn whole_seconds(ms: Option<i64>) -> Option<i64> {
     ms.map(|ms| ms.div_euclid(1_000))
 }
 
@@ -62,8 +63,8 @@ fn summary(c: &Call) -> Value {
         "agent_id": c.agent_id,
         "agent_name": c.agent_name,
         "conversation_id": c.id,
-        "start_time_unix_secs": seconds(c.started_at),
-        "call_duration_secs": seconds(c.duration_ms),
+        "start_time_unix_secs": whole_seconds(c.started_at),
+        "call_duration_secs": whole_seconds(c.duration_ms),
         "message_count": 0,
         "status": c.status_raw,
         "call_successful": outcome_of(c),
@@ -90,7 +91,7 @@ fn full(d: &CallDetail) -> Value {
             json!({
                 "role": role,
                 "message": turn.text,
-                "time_in_call_secs": seconds(turn.start_ms).unwrap_or(0),
+                "time_in_call_secs": whole_seconds(turn.start_ms).unwrap_or(0),
                 "tool_calls": [],
                 "tool_results": [],
                 "interrupted": false,
@@ -105,8 +106,8 @@ fn full(d: &CallDetail) -> Value {
         "user_id": null,
         "transcript": transcript,
         "metadata": {
-            "start_time_unix_secs": seconds(c.started_at),
-            "call_duration_secs": seconds(c.duration_ms),
+            "start_time_unix_secs": whole_seconds(c.started_at),
+            "call_duration_secs": whole_seconds(c.duration_ms),
             "cost": c.cost.map(|k| (k.amount * 1000.0).round() as i64),
             "termination_reason": c.end_reason.clone().unwrap_or_default(),
             // `ConversationHistoryTwilioPhoneCallModel`.

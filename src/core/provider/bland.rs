@@ -12,7 +12,6 @@ use crate::core::capabilities::{choice, Capabilities, DateGranularity, Paginatio
 use crate::core::error::ApiError;
 use crate::core::json::Obj;
 use crate::core::model::{Call, CallDetail, CostUnit, Page};
-use crate::core::normalize::Direction;
 use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
 use crate::core::request::ProviderRequest;
 use crate::core::time::{format_date, DurationUnit};
@@ -120,8 +119,5 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     c.push_extra("batch_id", "Batch", text(o.str("batch_id")));
     c.push_extra("error_message", "Error", text(o.str("error_message")));
     c.push_extra("completed", "Completed", flag(o.bool("completed")));
-    if c.direction == Direction::Unknown && c.customer_number.is_none() {
-        c.customer_number = o.str("to");
-    }
     Some(c)
 }
