@@ -4,13 +4,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: test demo setup lint unit browser e2e size dist npm gallery bench
+.PHONY: test demo setup lint unit browser browser-chromium browser-firefox e2e size dist npm gallery bench
 
 ## make test: install what is missing, then format check, clippy (native
 ## and wasm32), native tests, browser tests (wasm-bindgen-test in headless
-## Chromium) and the end-to-end suite (Playwright in Chromium against the
-## dev server, the script-tag bundle and the npm package in a Vite app),
-## then the bundle size budget.
+## Chromium and Firefox ESR) and the end-to-end suite (Playwright in
+## Chromium against the dev server, the script-tag bundle and the npm
+## package in a Vite app; a WebDriver smoke of the script-tag widget in
+## Firefox), then the bundle size budget.
 test: setup lint unit browser e2e size
 
 setup:
@@ -24,8 +25,21 @@ lint:
 unit:
 	cargo test --workspace --all-features
 
-browser:
-	cargo test -p callboard $(WASM) --test browser --test components --test net --test memory --test options
+## The browser tests run in Chromium and in Firefox ESR. The runner takes
+## the driver named by CHROMEDRIVER or GECKODRIVER; its timeout covers a
+## whole test binary (Firefox's software rendering is the slower).
+BROWSER_TESTS := --test browser --test components --test net --test memory --test options
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+
+browser: browser-chromium browser-firefox
+
+browser-chromium:
+	cargo test -p callboard $(WASM) $(BROWSER_TESTS)
+
+browser-firefox:
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) \
+		GECKODRIVER_ARGS="--binary /usr/bin/firefox-esr" \
+		cargo test -p callboard $(WASM) $(BROWSER_TESTS)
 
 e2e:
 	scripts/e2e.sh

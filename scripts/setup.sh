@@ -7,6 +7,7 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than these machines have
+GECKODRIVER_VERSION=0.37.1
 
 export PATH="$HOME/.cargo/bin:$PATH"
 cd "$(dirname "$0")/.."
@@ -40,12 +41,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Chromium and its driver, from Debian (never a browser download).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing chromium and chromium-driver"
+# Chromium and its driver, and Firefox ESR, from Debian (never a browser
+# download).
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# geckodriver, the WebDriver server for Firefox (wasm-bindgen-test and the
+# Firefox end-to-end smoke).
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" --force
 fi
 
 # Node packages (Playwright, axe, binaryen), when the project has them.

@@ -200,6 +200,16 @@ impl Playback {
     }
 
     fn errored(&self) {
+        let audio = self.audio.get_untracked();
+        let code = audio.as_ref().and_then(|a| a.error()).map(|e| e.code());
+        // Firefox reports a missing audio output (a machine without a sound
+        // device) as a decode error while the element plays on: its clock
+        // runs and the transcript follows. That recording has not failed.
+        if code == Some(web_sys::MediaError::MEDIA_ERR_DECODE)
+            && audio.is_some_and(|a| !a.paused())
+        {
+            return;
+        }
         self.playing.set(false);
         self.failed.set(true);
     }

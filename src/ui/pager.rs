@@ -119,7 +119,10 @@ pub fn Pager(board: Board) -> impl IntoView {
                         let chosen = board.query().with(|q| q.page_size);
                         page_size_choices(chosen, board.capabilities().max_page_size)
                             .into_iter()
-                            .map(|s| view! { <option value=s.to_string() selected=s == chosen>{s}</option> })
+                            // The property, not only the attribute: an option kept across
+                            // rebuilds is re-selected by its attribute in Chromium but
+                            // not in Firefox once the choice has changed.
+                            .map(|s| view! { <option value=s.to_string() selected=s == chosen prop:selected=s == chosen>{s}</option> })
                             .collect_view()
                     }}
                 </select>
