@@ -4,6 +4,7 @@
 //! passes `Range` through, answers CORS only for configured origins, and
 //! never puts a secret in a response or a log line.
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,6 +15,10 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode}
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use callboard::core::Provider;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// The largest request body forwarded (list filters are small).
@@ -43,6 +48,22 @@ pub struct ProxyArgs {
     /// Upstream timeout in seconds.
     #[arg(long, default_value_t = 20)]
     pub timeout_secs: u64,
+    /// How long a client may take to send a request's head, or its body,
+    /// in seconds; also how long an idle connection is kept.
+    #[arg(long, default_value_t = 10)]
+    pub client_timeout_secs: u64,
+}
+
+/// The proxy's deadlines.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// For the upstream's whole answer to arrive (its head; the body then
+    /// streams).
+    pub upstream: Duration,
+    /// For a client to send a request's head (and for an idle connection),
+    /// and again for its body. A client that dribbles bytes (slow loris)
+    /// is closed or answered 408 instead of holding a connection forever.
+    pub client: Duration,
 }
 
 /// Where a provider lives and how it is authenticated.
@@ -151,6 +172,7 @@ pub fn allowed(p: Provider, method: &Method, path: &str) -> bool {
 struct ProxyState {
     upstream: Upstream,
     client: reqwest::Client,
+    body_timeout: Duration,
 }
 
 fn refuse(status: StatusCode, message: &str) -> Response {
@@ -200,10 +222,25 @@ async fn forward(State(state): State<Arc<ProxyState>>, request: Request) -> Resp
         };
     }
     let headers: HeaderMap = request.headers().clone();
-    let body = match to_bytes(request.into_body(), MAX_BODY).await {
-        Ok(b) => b,
-        Err(_) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, "request body too large"),
-    };
+    // A body declared too large is refused before a byte of it is read.
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "request body too large");
+    }
+    let body =
+        match tokio::time::timeout(state.body_timeout, to_bytes(request.into_body(), MAX_BODY))
+            .await
+        {
+            Ok(Ok(b)) => b,
+            Ok(Err(_)) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, "request body too large"),
+            Err(_) => {
+                eprintln!("proxy: {method} {path} -> request body too slow");
+                return refuse(StatusCode::REQUEST_TIMEOUT, "request body too slow");
+            }
+        };
     let url = match &query {
         Some(q) => format!("{}{path}?{q}", up.base),
         None => format!("{}{path}", up.base),
@@ -254,13 +291,17 @@ async fn forward(State(state): State<Arc<ProxyState>>, request: Request) -> Resp
 }
 
 /// The proxy app for `upstream`, answering CORS for `origins`.
-pub fn app(upstream: Upstream, origins: &[String], timeout: Duration) -> Result<Router, String> {
+pub fn app(upstream: Upstream, origins: &[String], timeouts: Timeouts) -> Result<Router, String> {
     let client = reqwest::Client::builder()
-        .timeout(timeout)
+        .timeout(timeouts.upstream)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
-    let state = Arc::new(ProxyState { upstream, client });
+    let state = Arc::new(ProxyState {
+        upstream,
+        client,
+        body_timeout: timeouts.client,
+    });
     let router = Router::new().fallback(forward).with_state(state);
     if origins.is_empty() {
         return Ok(router);
@@ -333,20 +374,66 @@ pub async fn run(args: ProxyArgs) -> Result<(), String> {
         "callboard-server: proxying {}'s call endpoints to {} on http://{addr}{}",
         upstream.provider, upstream.base, args.prefix
     );
-    let app = app(
-        upstream,
-        &args.allow_origins,
-        Duration::from_secs(args.timeout_secs),
-    )?;
-    let listener = tokio::net::TcpListener::bind(addr)
+    let timeouts = Timeouts {
+        upstream: Duration::from_secs(args.timeout_secs),
+        client: Duration::from_secs(args.client_timeout_secs),
+    };
+    let app = app(upstream, &args.allow_origins, timeouts)?;
+    let listener = TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    serve(listener, app, timeouts.client, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
+}
+
+/// How long shutting down waits for requests in flight.
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets the
+/// requests in flight finish (up to ten seconds).
+///
+/// HTTP/1 through hyper with a timer, which `axum::serve` does not set: a
+/// connection that has not sent a whole request head within `head_timeout`
+/// (a slow-loris client, or one idle between requests) is closed, so no
+/// client can hold a connection, its memory and a file descriptor forever.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    head_timeout: Duration,
+    shutdown: impl Future<Output = ()>,
+) {
+    let graceful = GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(head_timeout);
+    tokio::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors, or a connection reset before
+                    // it was accepted: wait a moment rather than spin.
+                    eprintln!("proxy: accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = TowerToHyperService::new(app.clone());
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // A client going away mid-request is not the proxy's error.
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(DRAIN, graceful.shutdown()).await;
 }
 
 #[cfg(test)]
@@ -401,6 +488,7 @@ mod tests {
             prefix: "/".into(),
             allow_origins: vec![],
             timeout_secs: 5,
+            client_timeout_secs: 10,
         };
         let up = upstream(&args, |k| {
             (k == "VAPI_API_KEY").then(|| "sk-test".to_owned())

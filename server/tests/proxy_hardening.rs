@@ -17,8 +17,8 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode};
 use axum::Router;
 use callboard::core::Provider;
-use callboard_server::proxy::{app, upstream, ProxyArgs};
-use tokio::io::AsyncReadExt;
+use callboard_server::proxy::{app, serve, upstream, ProxyArgs, Timeouts};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower::ServiceExt;
 
 const SECRET: &str = "sk-live-SECRET-8f2c";
@@ -82,8 +82,16 @@ fn args(provider: Provider, upstream_url: &str) -> ProxyArgs {
         prefix: "/voice-proxy".into(),
         allow_origins: vec!["https://crm.example.com".into()],
         timeout_secs: 1,
+        client_timeout_secs: 1,
     }
 }
+
+/// The deadlines the tests run with: a second for the upstream and for
+/// a client's request.
+const TIMEOUTS: Timeouts = Timeouts {
+    upstream: Duration::from_secs(1),
+    client: Duration::from_secs(1),
+};
 
 async fn proxy(provider: Provider) -> (Router, Seen) {
     let (url, seen) = fake_upstream().await;
@@ -92,12 +100,7 @@ async fn proxy(provider: Provider) -> (Router, Seen) {
     })
     .unwrap();
     (
-        app(
-            up,
-            &["https://crm.example.com".to_owned()],
-            Duration::from_secs(1),
-        )
-        .unwrap(),
+        app(up, &["https://crm.example.com".to_owned()], TIMEOUTS).unwrap(),
         seen,
     )
 }
@@ -287,7 +290,7 @@ async fn upstream_timeouts_and_failures_say_so_without_secrets() {
 }
 
 fn app_for(up: callboard_server::proxy::Upstream) -> Router {
-    app(up, &[], Duration::from_secs(1)).unwrap()
+    app(up, &[], TIMEOUTS).unwrap()
 }
 
 #[tokio::test]
@@ -381,4 +384,103 @@ async fn secrets_never_reach_the_log() {
         !out.contains(SECRET) && !err.contains(SECRET),
         "no secret in the log:\n{out}\n{err}"
     );
+}
+
+/// The proxy on a real socket (the slow-client deadlines live in its
+/// accept loop, which `oneshot` does not go through).
+async fn listening_proxy() -> String {
+    let (app, _) = proxy(Provider::Vapi).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(serve(
+        listener,
+        app,
+        TIMEOUTS.client,
+        std::future::pending(),
+    ));
+    addr.to_string()
+}
+
+/// Reads until the peer closes, or `limit` passes; returns what arrived
+/// and whether the peer closed.
+async fn read_until_closed(stream: &mut tokio::net::TcpStream, limit: Duration) -> (String, bool) {
+    let mut got = Vec::new();
+    let closed = tokio::time::timeout(limit, async {
+        let mut buf = [0_u8; 1024];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await
+    .is_ok();
+    (String::from_utf8_lossy(&got).into_owned(), closed)
+}
+
+#[tokio::test]
+async fn a_client_dribbling_its_request_head_is_closed() {
+    let addr = listening_proxy().await;
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    stream
+        .write_all(b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    // One byte every 200 ms: never a whole head.
+    let dribble = async {
+        for _ in 0..50 {
+            if stream.write_all(b"X").await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    let started = std::time::Instant::now();
+    dribble.await;
+    let (_, closed) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    assert!(closed, "the connection is closed");
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "closed after the head deadline, not held: {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn an_idle_connection_is_closed() {
+    let addr = listening_proxy().await;
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let (got, closed) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    assert!(
+        closed && got.is_empty(),
+        "closed without an answer: {got:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_client_dribbling_its_body_gets_408() {
+    let addr = listening_proxy().await;
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    stream
+        .write_all(b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+        .await
+        .unwrap();
+    let (got, _) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    assert!(got.starts_with("HTTP/1.1 408"), "{got}");
+    assert!(got.contains("request body too slow"), "{got}");
+}
+
+#[tokio::test]
+async fn a_declared_oversized_body_is_refused_unread() {
+    let addr = listening_proxy().await;
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    stream
+        .write_all(
+            b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 10737418240\r\n\r\n",
+        )
+        .await
+        .unwrap();
+    let (got, _) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    assert!(got.starts_with("HTTP/1.1 413"), "{got}");
 }

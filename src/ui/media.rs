@@ -205,8 +205,7 @@ impl Playback {
         // Firefox reports a missing audio output (a machine without a sound
         // device) as a decode error while the element plays on: its clock
         // runs and the transcript follows. That recording has not failed.
-        if code == Some(web_sys::MediaError::MEDIA_ERR_DECODE)
-            && audio.is_some_and(|a| !a.paused())
+        if code == Some(web_sys::MediaError::MEDIA_ERR_DECODE) && audio.is_some_and(|a| !a.paused())
         {
             return;
         }
