@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: test demo setup lint unit browser browser-chromium browser-firefox e2e size dist npm gallery bench
+.PHONY: test demo setup lint unit browser browser-chromium browser-firefox e2e size dist npm gallery bench bench-proxy
 
 ## make test: install what is missing, then format check, clippy (native
 ## and wasm32), native tests, browser tests (wasm-bindgen-test in headless
@@ -76,3 +76,13 @@ gallery:
 bench:
 	@scripts/setup.sh test
 	scripts/bench.sh
+
+## make bench-proxy: the reference proxy (release build, its own process)
+## in front of a fake upstream with realistic latency and sizes: 20,000
+## requests by 200 clients direct and through it, then faults beside
+## ordinary traffic; throughput, added latency, memory, descriptors and
+## every client's answer (table on stdout, JSON in out/bench-proxy.json).
+## About two minutes, 127.0.0.1 only; fails when a check fails.
+bench-proxy:
+	cargo build -q --release -p callboard-server --bin callboard-server --example bench-proxy
+	ulimit -n 65536 2>/dev/null || true; ./target/release/examples/bench-proxy

@@ -9,12 +9,14 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use bytes::{Bytes, BytesMut};
 use callboard::core::Provider;
+use http_body_util::BodyExt;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -184,6 +186,57 @@ fn refuse(status: StatusCode, message: &str) -> Response {
     r
 }
 
+/// How much of an oversized body is read (and dropped) before the 413, so
+/// that a client still sending it reads the answer: closing a connection
+/// with unread data resets it, and the client would see the reset, not
+/// the status. A body declared larger is refused before it is read.
+const OVERSIZED_DRAIN: usize = 4 * 1024 * 1024;
+
+/// What reading a request body came to.
+enum BodyRead {
+    /// All of it, at most [`MAX_BODY`] bytes.
+    Whole(Bytes),
+    /// Over [`MAX_BODY`].
+    TooLarge,
+    /// Not all there within the client deadline.
+    TooSlow,
+    /// The client broke it off.
+    Broken,
+}
+
+/// Reads a request body of at most [`MAX_BODY`] bytes within `limit`.
+async fn read_body(mut body: Body, declared: Option<u64>, limit: Duration) -> BodyRead {
+    if declared.is_some_and(|n| n > OVERSIZED_DRAIN as u64) {
+        return BodyRead::TooLarge;
+    }
+    let read = async {
+        let mut kept = BytesMut::new();
+        let mut total = 0_usize;
+        while let Some(frame) = body.frame().await {
+            let Ok(frame) = frame else {
+                return BodyRead::Broken;
+            };
+            if let Ok(data) = frame.into_data() {
+                total += data.len();
+                if total > OVERSIZED_DRAIN {
+                    return BodyRead::TooLarge;
+                }
+                if total <= MAX_BODY {
+                    kept.extend_from_slice(&data);
+                }
+            }
+        }
+        if total > MAX_BODY {
+            BodyRead::TooLarge
+        } else {
+            BodyRead::Whole(kept.freeze())
+        }
+    };
+    tokio::time::timeout(limit, read)
+        .await
+        .unwrap_or(BodyRead::TooSlow)
+}
+
 /// Request headers passed upstream; everything else (cookies, the client's
 /// own authorization, `Host`) stays behind.
 const PASS_REQUEST: [&str; 3] = ["accept", "content-type", "range"];
@@ -222,25 +275,25 @@ async fn forward(State(state): State<Arc<ProxyState>>, request: Request) -> Resp
         };
     }
     let headers: HeaderMap = request.headers().clone();
-    // A body declared too large is refused before a byte of it is read.
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY as u64) {
-        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "request body too large");
-    }
-    let body =
-        match tokio::time::timeout(state.body_timeout, to_bytes(request.into_body(), MAX_BODY))
-            .await
-        {
-            Ok(Ok(b)) => b,
-            Ok(Err(_)) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, "request body too large"),
-            Err(_) => {
-                eprintln!("proxy: {method} {path} -> request body too slow");
-                return refuse(StatusCode::REQUEST_TIMEOUT, "request body too slow");
-            }
-        };
+    let body = match read_body(request.into_body(), declared, state.body_timeout).await {
+        BodyRead::Whole(b) => b,
+        BodyRead::TooLarge => {
+            eprintln!("proxy: {method} {path} -> request body too large");
+            return refuse(StatusCode::PAYLOAD_TOO_LARGE, "request body too large");
+        }
+        BodyRead::TooSlow => {
+            eprintln!("proxy: {method} {path} -> request body too slow");
+            return refuse(StatusCode::REQUEST_TIMEOUT, "request body too slow");
+        }
+        BodyRead::Broken => {
+            eprintln!("proxy: {method} {path} -> request body broken off");
+            return refuse(StatusCode::BAD_REQUEST, "request body broken off");
+        }
+    };
     let url = match &query {
         Some(q) => format!("{}{path}?{q}", up.base),
         None => format!("{}{path}", up.base),
@@ -379,9 +432,7 @@ pub async fn run(args: ProxyArgs) -> Result<(), String> {
         client: Duration::from_secs(args.client_timeout_secs),
     };
     let app = app(upstream, &args.allow_origins, timeouts)?;
-    let listener = TcpListener::bind(addr)
-        .await
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listener = listen(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     serve(listener, app, timeouts.client, async {
         let _ = tokio::signal::ctrl_c().await;
     })
@@ -389,8 +440,27 @@ pub async fn run(args: ProxyArgs) -> Result<(), String> {
     Ok(())
 }
 
+/// Connections the kernel may hold for the proxy to accept (as nginx and
+/// the kernel's own cap allow). Tokio's `bind` asks for 1,024: a burst of
+/// more connections than that overflows the queue, and a client that has
+/// sent nothing yet is accepted only seconds later, when the kernel
+/// repeats its handshake.
+const BACKLOG: u32 = 4_096;
+
+/// A listening socket on `addr` with room for bursts of connections.
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
+}
+
 /// How long shutting down waits for requests in flight.
-const DRAIN: Duration = Duration::from_secs(10);
+const SHUTDOWN_DRAIN: Duration = Duration::from_secs(10);
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets the
 /// requests in flight finish (up to ten seconds).
@@ -433,7 +503,7 @@ pub async fn serve(
         });
     }
     drop(listener);
-    let _ = tokio::time::timeout(DRAIN, graceful.shutdown()).await;
+    let _ = tokio::time::timeout(SHUTDOWN_DRAIN, graceful.shutdown()).await;
 }
 
 #[cfg(test)]

@@ -484,3 +484,23 @@ async fn a_declared_oversized_body_is_refused_unread() {
     let (got, _) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
     assert!(got.starts_with("HTTP/1.1 413"), "{got}");
 }
+
+#[tokio::test]
+async fn a_client_still_sending_an_oversized_body_reads_the_413() {
+    let addr = listening_proxy().await;
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let body = vec![b'x'; 1024 * 1024];
+    stream
+        .write_all(b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n")
+        .await
+        .unwrap();
+    let (first, rest) = body.split_at(128 * 1024);
+    stream.write_all(first).await.unwrap();
+    // A proxy that answered as soon as the body passed its limit has closed
+    // the connection with this part unread by now, and reset it.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let sent = stream.write_all(rest).await;
+    assert!(sent.is_ok(), "the proxy read the body to its end: {sent:?}");
+    let (got, _) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    assert!(got.starts_with("HTTP/1.1 413"), "{got}");
+}
