@@ -46,7 +46,8 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+# Firefox only for the tests (the demo needs no second browser).
+[ "$what" = demo ] || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -56,7 +57,7 @@ fi
 
 # geckodriver, the WebDriver server for Firefox (wasm-bindgen-test and the
 # Firefox end-to-end smoke).
-if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+if [ "$what" != demo ] && [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
   say "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
   cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" --force
 fi
