@@ -14,11 +14,13 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { launch } from "../tests/e2e/helpers.mjs";
 import { sizes } from "./sizes.mjs";
+import { sideBySide, bytesAfterOpen, peerServed } from "./bench-peer.mjs";
 
 const BASE = process.env.BENCH_BASE ?? "http://127.0.0.1:8795";
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
 const DIST = process.env.BENCH_DIST ?? "dist";
 const OUT = process.env.BENCH_OUT ?? "out/bench.json";
+const SITE = process.env.BENCH_SITE ?? "out/bench-site";
 const PROVIDER = "agentvoice";
 const KB = 1024;
 
@@ -326,11 +328,34 @@ const signedKb = (x) => `${x >= 0 ? "+" : "−"}${(Math.abs(x) / KB).toFixed(1)}
 const verdict = (ok) => (ok ? "ok" : "OVER");
 
 function table(rows) {
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
+  const columns = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
   return rows.map((r) => r.map((cell, c) => String(cell ?? "").padEnd(widths[c])).join("  ").trimEnd()).join("\n");
 }
 
-/** BENCH_ONLY=cold,hundred,transcript,requests,memory: run just those and print their raw figures (for A/B comparisons while working). */
+/** Medians of the side-by-side runs and the ratios callboard / React. */
+function summarizePeer(side, afterOpen) {
+  const m = (o) => ({
+    coldRowsMs: median(o.coldRows),
+    flipDomMs: median(o.flipDom),
+    flipScreenMs: median(o.flipScreen),
+    layoutShift: median(o.cls),
+    longestTaskMs: median(o.longest),
+    bytesBeforeRows: o.bytes?.total ?? NaN,
+    files: o.bytes?.files ?? [],
+  });
+  const callboard = m(side.callboard);
+  const react = m(side.react);
+  const ratio = (k) => callboard[k] / react[k];
+  return {
+    callboard,
+    react,
+    ratios: { flipDom: ratio("flipDomMs"), flipScreen: ratio("flipScreenMs"), coldRows: ratio("coldRowsMs"), bytesBeforeRows: ratio("bytesBeforeRows") },
+    callboardBytesAfterOpen: afterOpen.total,
+  };
+}
+
+/** BENCH_ONLY=cold,hundred,transcript,requests,memory,peer: run just those and print their raw figures (for A/B comparisons while working). */
 async function only(names) {
   const browser = await launch();
   try {
@@ -342,6 +367,7 @@ async function only(names) {
       else if (name === "transcript") out.transcript3000 = medians(await transcript(browser, await longestCall(), 3000));
       else if (name === "requests") out.requests = medians(await requests(browser));
       else if (name === "memory") out.memory = await memoryGrowth(browser);
+      else if (name === "peer") out.peer = summarizePeer(await sideBySide(browser, { base: BASE, site: SITE, runs: RUNS }), await bytesAfterOpen(browser, { base: BASE, site: SITE }));
       else throw new Error(`unknown scenario ${name}`);
     }
     console.log(JSON.stringify(out, null, 2));
@@ -369,6 +395,13 @@ async function main() {
     const req = await requests(browser);
     log("memory (500 page flips, 200 open/close cycles)");
     const mem = await memoryGrowth(browser);
+    let peer = null;
+    if (await peerServed(BASE)) {
+      log(`side by side with the React peer, 100 rows (${RUNS} runs each, alternating)`);
+      peer = summarizePeer(await sideBySide(browser, { base: BASE, site: SITE, runs: RUNS }), await bytesAfterOpen(browser, { base: BASE, site: SITE }));
+    } else {
+      log("no React peer served at /react/: side-by-side figures skipped");
+    }
 
     const figures = {
       runs: RUNS,
@@ -396,6 +429,7 @@ async function main() {
         openFiveCallsTwice: median(req.openTwice),
       },
       memory: mem,
+      peer,
       budgets: BUDGET,
       seconds: Math.round((Date.now() - started) / 1000),
     };
@@ -435,6 +469,25 @@ async function main() {
       ]),
     ];
     console.log(table(rows));
+    if (peer) {
+      const x = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : "n/a");
+      const c = peer.callboard;
+      const r = peer.react;
+      console.log("");
+      console.log(
+        table([
+          ["side by side, 100 rows, same run", "callboard", "React + TanStack", "callboard / React"],
+          ["page flip: click → rows in the DOM", ms(c.flipDomMs), ms(r.flipDomMs), x(peer.ratios.flipDom)],
+          ["page flip: click → rows on screen", ms(c.flipScreenMs), ms(r.flipScreenMs), x(peer.ratios.flipScreen)],
+          ["cold load: navigation → 100 rows", ms(c.coldRowsMs), ms(r.coldRowsMs), x(peer.ratios.coldRows)],
+          ["gzip bytes before the first rows", kb(c.bytesBeforeRows), kb(r.bytesBeforeRows), x(peer.ratios.bytesBeforeRows)],
+          ["gzip bytes after the first call opened", kb(peer.callboardBytesAfterOpen), "(no detail)", ""],
+          ["layout shift at load (host page)", c.layoutShift.toFixed(3), r.layoutShift.toFixed(3), ""],
+          ["longest task, navigation → rows", ms(c.longestTaskMs), ms(r.longestTaskMs), ""],
+          ["sort change (click → rows in the DOM)", ms(f.render.sortChangeMs), "(no sorting)", ""],
+        ]),
+      );
+    }
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(figures, null, 2)}\n`);
     log(`figures written to ${OUT} (${figures.seconds} s)`);
