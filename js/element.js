@@ -39,17 +39,40 @@ function styles() {
   return sheet;
 }
 
+/** The widget's container in `host`'s (open) shadow root, made if missing. */
+function container(host) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  let box = root.querySelector("[data-callboard-root]");
+  if (!box) {
+    box = document.createElement("div");
+    box.setAttribute("data-callboard-root", "");
+    root.append(box);
+  }
+  return box;
+}
+
+/** About the height of the widget's controls, and of one row. */
+const CHROME_PX = 250;
+const ROW_PX = 59;
+
+/**
+ * Holds about the widget's height while its WebAssembly loads, so the host
+ * page's content below does not jump when it draws (its skeleton rows hold
+ * the place from then on). Set through the CSSOM, which a strict
+ * `style-src` allows.
+ */
+function reserve(host, options) {
+  const rows = Math.min(Math.max(Number(options.pageSize) || 25, 1), 100);
+  container(host).style.minHeight = `${CHROME_PX + rows * ROW_PX}px`;
+}
+
 /** Mounts into `host`'s (open) shadow root; returns the wasm handle. */
 function attach(host, options) {
-  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-  root.adoptedStyleSheets = [styles()];
-  let container = root.querySelector("[data-callboard-root]");
-  if (!container) {
-    container = document.createElement("div");
-    container.setAttribute("data-callboard-root", "");
-    root.append(container);
-  }
-  return mountWasm(container, options, host);
+  const box = container(host);
+  host.shadowRoot.adoptedStyleSheets = [styles()];
+  const handle = mountWasm(box, options, host);
+  box.style.minHeight = "";
+  return handle;
 }
 
 /** The handle's internal "replace all options" (the element's way in). */
@@ -75,6 +98,7 @@ export function mount(element, options = {}) {
   let gone = false;
   let queued = false;
   const pending = [];
+  reserve(element, current);
   const started = ready.then(() => {
     if (gone) return;
     handle = attach(element, current);

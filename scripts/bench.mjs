@@ -14,7 +14,8 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { launch } from "../tests/e2e/helpers.mjs";
 import { sizes } from "./sizes.mjs";
-import { sideBySide, bytesAfterOpen, peerServed } from "./bench-peer.mjs";
+import { sideBySide, bytesAfterOpen, peerServed, SUBJECTS } from "./bench-peer.mjs";
+import { profileFlips } from "./bench-profile.mjs";
 
 const BASE = process.env.BENCH_BASE ?? "http://127.0.0.1:8795";
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
@@ -333,6 +334,36 @@ function table(rows) {
   return rows.map((r) => r.map((cell, c) => String(cell ?? "").padEnd(widths[c])).join("  ").trimEnd()).join("\n");
 }
 
+/** CPU profiles of 100-row flips: the widget's, and the peer's where it is served. */
+async function profiles(browser) {
+  const subjects = { callboard: SUBJECTS.callboard };
+  if (await peerServed(BASE)) subjects.react = SUBJECTS.react;
+  const out = {};
+  for (const [name, subject] of Object.entries(subjects)) {
+    const flip = async (page) => {
+      const root = subject.host ? page.locator(subject.host) : page;
+      await root.locator(subject.rows).first().waitFor();
+      const before = await root.locator(subject.rows).first().textContent();
+      await root.getByRole("button", { name: /Next/ }).click();
+      await page.waitForFunction(
+        ({ host, rows, before }) => {
+          const r = host ? document.querySelector(host).shadowRoot : document;
+          return r.querySelector(rows)?.textContent !== before;
+        },
+        { host: subject.host, rows: subject.rows, before },
+        { polling: "raf" },
+      );
+      await page.waitForTimeout(50);
+    };
+    out[name] = await profileFlips(browser, { base: BASE, path: subject.path(100), flip });
+    log(`${name}: self time per flip by category`);
+    for (const [c, ms] of Object.entries(out[name].byCategory).sort((a, b) => b[1] - a[1])) log(`  ${ms.toFixed(2).padStart(8)} ms  ${c}`);
+    log(`${name}: top functions (ms per flip)`);
+    for (const t of out[name].top.slice(0, 15)) log(`  ${t.ms.toFixed(2).padStart(8)} ms  ${t.name}`);
+  }
+  return out;
+}
+
 /** Medians of the side-by-side runs and the ratios callboard / React. */
 function summarizePeer(side, afterOpen) {
   const m = (o) => ({
@@ -355,7 +386,7 @@ function summarizePeer(side, afterOpen) {
   };
 }
 
-/** BENCH_ONLY=cold,hundred,transcript,requests,memory,peer: run just those and print their raw figures (for A/B comparisons while working). */
+/** BENCH_ONLY=cold,hundred,transcript,requests,memory,peer,profile: run just those and print their raw figures (for A/B comparisons while working). */
 async function only(names) {
   const browser = await launch();
   try {
@@ -367,6 +398,7 @@ async function only(names) {
       else if (name === "transcript") out.transcript3000 = medians(await transcript(browser, await longestCall(), 3000));
       else if (name === "requests") out.requests = medians(await requests(browser));
       else if (name === "memory") out.memory = await memoryGrowth(browser);
+      else if (name === "profile") out.profile = await profiles(browser);
       else if (name === "peer") out.peer = summarizePeer(await sideBySide(browser, { base: BASE, site: SITE, runs: RUNS }), await bytesAfterOpen(browser, { base: BASE, site: SITE }));
       else throw new Error(`unknown scenario ${name}`);
     }

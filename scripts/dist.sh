@@ -11,7 +11,9 @@ rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name callboard_wasm \
   target/wasm32-unknown-unknown/release/callboard.wasm
 if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # DIST_NAMES=1 keeps the function names (for a CPU profile; `make bench`
+  # with BENCH_ONLY=profile), at the cost of size.
+  node_modules/.bin/wasm-opt -Oz ${DIST_NAMES:+-g} --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types \
     "$out/callboard_wasm_bg.wasm" -o "$out/callboard_wasm_bg.wasm"
 else

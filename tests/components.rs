@@ -438,6 +438,57 @@ async fn opening_another_call_aborts_the_first_and_shows_the_second() {
     assert!(all(&m.root, ".cb-detail").is_empty());
 }
 
+/// Applies the widget's stylesheet to the test page (once), so sizes are
+/// the real ones.
+fn with_styles() {
+    let doc = document();
+    if doc.get_element_by_id("cb-test-styles").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("cb-test-styles");
+        style.set_text_content(Some(callboard::ui::STYLE));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn skeleton_rows_hold_the_place_until_the_first_page() {
+    with_styles();
+    let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30));
+    source.set_delay(150);
+    let m = mount_board(source, 10);
+    until("the skeleton", || {
+        all(&m.root, "tr.cb-skeleton-row").len() == 10
+    })
+    .await;
+    assert!(row_ids(&m.root).is_empty());
+    let first = one(&m.root, "tr.cb-skeleton-row");
+    assert_eq!(first.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(
+        all(&first, "td").len(),
+        all(&m.root, "thead th").len(),
+        "a cell per column"
+    );
+    assert_eq!(
+        text(&m.root, ".cb-table-wrap [role=status]"),
+        "Loading calls…"
+    );
+    assert_eq!(
+        one(&m.root, "table").get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
+    let held = f64::from(one(&m.root, "tbody").offset_height());
+    until("the rows", || row_ids(&m.root).len() == 10).await;
+    assert!(all(&m.root, "tr.cb-skeleton-row").is_empty());
+    assert_eq!(text(&m.root, ".cb-table-wrap [role=status]"), "");
+    // The rows (a name over a number, as the skeleton has it) take the
+    // height the skeleton held: nothing below moves.
+    let shown = f64::from(one(&m.root, "tbody").offset_height());
+    assert!(
+        held > 300.0 && (shown - held).abs() < 2.0,
+        "skeleton {held} px, rows {shown} px"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_configured_page_size_is_shown_in_the_choice() {
     let m = mount_board(

@@ -165,3 +165,38 @@ test("the bundle is served precompressed where the server takes .br files", asyn
   assert.equal(encodings["callboard.js"], "br");
   await context.close();
 });
+
+test("content below the widget does not jump while it loads (its place is held)", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+  const page = await context.newPage();
+  // Slow enough that the page paints before the WebAssembly is there, and
+  // again before the first page of calls arrives.
+  await page.route("**/dist/callboard_wasm_bg.wasm", async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
+  await page.route("**/agentvoice/api/calls?**", async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(`${BASE}/pages/below.html`);
+  const top = () => page.evaluate(() => document.getElementById("below").getBoundingClientRect().top);
+  const early = await top();
+  await page.locator("tr.cb-skeleton-row").first().waitFor();
+  const skeleton = await top();
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  await page.waitForTimeout(300);
+  const loaded = await top();
+  const shifts = await page.evaluate(() => window.__shifts);
+  const total = shifts.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(loaded - skeleton) < 2, `the skeleton held the rows' place: ${skeleton} then ${loaded}`);
+  assert.ok(early > 700, `the place was held before the WebAssembly came: the text below started at ${early}px`);
+  assert.ok(total < 0.05, `layout shift ${total.toFixed(3)} (${shifts.map((s) => s.toFixed(3)).join(", ")})`);
+  await context.close();
+});
