@@ -75,6 +75,11 @@ function attach(host, options) {
   return handle;
 }
 
+/** Resolves in a new task. */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The handle's internal "replace all options" (the element's way in). */
 const REPLACE = Symbol("callboard.replace");
 
@@ -99,7 +104,10 @@ export function mount(element, options = {}) {
   let queued = false;
   const pending = [];
   reserve(element, current);
-  const started = ready.then(() => {
+  // A task between instantiating the WebAssembly and drawing the widget:
+  // the browser may paint and take input in between (two shorter tasks, not
+  // one long one).
+  const started = ready.then(nextTask).then(() => {
     if (gone) return;
     handle = attach(element, current);
     for (const run of pending.splice(0)) run(handle);

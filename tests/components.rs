@@ -490,6 +490,32 @@ async fn skeleton_rows_hold_the_place_until_the_first_page() {
 }
 
 #[wasm_bindgen_test]
+async fn a_large_page_draws_some_skeleton_rows_and_holds_the_rest() {
+    with_styles();
+    let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60));
+    source.set_delay(150);
+    let m = mount_board(source, 50);
+    until("the skeleton", || {
+        !all(&m.root, "tr.cb-skeleton-row").is_empty()
+    })
+    .await;
+    assert_eq!(
+        all(&m.root, "tr.cb-skeleton-row").len(),
+        20,
+        "bars for the first rows only"
+    );
+    assert_eq!(all(&m.root, "tr.cb-skeleton-spacer").len(), 1);
+    let held = f64::from(one(&m.root, "tbody").offset_height());
+    until("the rows", || row_ids(&m.root).len() == 50).await;
+    assert!(all(&m.root, "tr.cb-skeleton-spacer").is_empty());
+    let shown = f64::from(one(&m.root, "tbody").offset_height());
+    assert!(
+        (shown - held).abs() < shown * 0.03,
+        "the spacer holds about the rows' height: skeleton {held} px, rows {shown} px"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_configured_page_size_is_shown_in_the_choice() {
     let m = mount_board(
         MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30)),

@@ -1,9 +1,10 @@
 //! Display formatting through the browser's `Intl` (no date crate in the
 //! bundle): times in the viewer's locale and time zone, numbers, money.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
-use js_sys::{Array, Function, Intl, Object, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::{decimal, Cost, CostUnit};
@@ -17,16 +18,19 @@ pub struct Locale {
     pub time_zone: Option<String>,
 }
 
+/// The formatters of one locale and zone, each made on first use (making
+/// an `Intl` formatter is the expensive part; the first rows need only the
+/// date-time one).
 struct Formatters {
     key: Locale,
-    date_time: Option<Function>,
-    date: Option<Function>,
-    number: Option<Function>,
-    usd: Option<Function>,
+    date_time: OnceCell<Option<Function>>,
+    date: OnceCell<Option<Function>>,
+    number: OnceCell<Option<Function>>,
+    usd: OnceCell<Option<Function>>,
 }
 
 thread_local! {
-    static CACHE: RefCell<Option<Formatters>> = const { RefCell::new(None) };
+    static CACHE: RefCell<Option<Rc<Formatters>>> = const { RefCell::new(None) };
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -43,11 +47,21 @@ fn locales(l: &Locale) -> Array {
         .map_or_else(Array::new, |tag| Array::of1(&JsValue::from_str(tag)))
 }
 
+/// `Intl.DateTimeFormat` or `Intl.NumberFormat`, the constructor itself.
+fn constructor(name: &str) -> Option<Function> {
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    Reflect::get(&intl, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// `new Intl.X(locales, options).format`, or `None` when the browser refuses
 /// (an unknown time zone or locale tag throws a RangeError).
-fn formatter(ctor: &Function, l: &Locale, opts: &Object, with_zone: bool) -> Option<Function> {
+fn formatter(ctor: &str, l: &Locale, opts: &Object, with_zone: bool) -> Option<Function> {
+    let ctor = constructor(ctor)?;
     let build = |opts: &Object, locales: &Array| {
-        Reflect::construct(ctor, &Array::of2(locales, opts))
+        Reflect::construct(&ctor, &Array::of2(locales, opts))
             .ok()
             .and_then(|f| Reflect::get(&f, &JsValue::from_str("format")).ok())
             .and_then(|f| f.dyn_into::<Function>().ok())
@@ -65,48 +79,23 @@ fn formatter(ctor: &Function, l: &Locale, opts: &Object, with_zone: bool) -> Opt
         .or_else(|| build(opts, &Array::new()))
 }
 
-fn with<T>(l: &Locale, f: impl FnOnce(&Formatters) -> T) -> T {
+/// The formatters for `l` (a new set when the locale or zone changed).
+fn formatters(l: &Locale) -> Rc<Formatters> {
     CACHE.with(|cell| {
         let mut cache = cell.borrow_mut();
-        if cache.as_ref().is_none_or(|c| &c.key != l) {
-            let dtf: Function = Intl::DateTimeFormat::new(&Array::new(), &Object::new())
-                .constructor()
-                .unchecked_into();
-            let nf: Function = Intl::NumberFormat::new(&Array::new(), &Object::new())
-                .constructor()
-                .unchecked_into();
-            *cache = Some(Formatters {
-                key: l.clone(),
-                date_time: formatter(
-                    &dtf,
-                    l,
-                    &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
-                    true,
-                ),
-                date: formatter(&dtf, l, &options(&[("dateStyle", "long")]), true),
-                number: formatter(&nf, l, &Object::new(), false),
-                usd: formatter(
-                    &nf,
-                    l,
-                    &options(&[
-                        ("style", "currency"),
-                        ("currency", "USD"),
-                        ("minimumFractionDigits", "2"),
-                        ("maximumFractionDigits", "4"),
-                    ]),
-                    false,
-                ),
-            });
-        }
         match cache.as_ref() {
-            Some(c) => f(c),
-            None => f(&Formatters {
-                key: l.clone(),
-                date_time: None,
-                date: None,
-                number: None,
-                usd: None,
-            }),
+            Some(f) if &f.key == l => Rc::clone(f),
+            _ => {
+                let f = Rc::new(Formatters {
+                    key: l.clone(),
+                    date_time: OnceCell::new(),
+                    date: OnceCell::new(),
+                    number: OnceCell::new(),
+                    usd: OnceCell::new(),
+                });
+                *cache = Some(Rc::clone(&f));
+                f
+            }
         }
     })
 }
@@ -121,20 +110,35 @@ fn date(ms: i64) -> JsValue {
 
 /// "Jan 15, 2024, 10:30 AM" in the viewer's locale and zone.
 pub fn date_time(l: &Locale, ms: i64) -> String {
-    with(l, |f| call(f.date_time.as_ref(), &date(ms)))
-        .unwrap_or_else(|| crate::core::time::format_iso8601(ms))
+    let f = formatters(l);
+    let format = f.date_time.get_or_init(|| {
+        let opts = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+        formatter("DateTimeFormat", l, &opts, true)
+    });
+    call(format.as_ref(), &date(ms)).unwrap_or_else(|| crate::core::time::format_iso8601(ms))
 }
 
 /// "January 15, 2024".
 pub fn long_date(l: &Locale, ms: i64) -> String {
-    with(l, |f| call(f.date.as_ref(), &date(ms)))
-        .unwrap_or_else(|| crate::core::time::format_date(ms, 0))
+    let f = formatters(l);
+    let format = f.date.get_or_init(|| {
+        formatter(
+            "DateTimeFormat",
+            l,
+            &options(&[("dateStyle", "long")]),
+            true,
+        )
+    });
+    call(format.as_ref(), &date(ms)).unwrap_or_else(|| crate::core::time::format_date(ms, 0))
 }
 
 /// "1,901".
 pub fn number(l: &Locale, n: f64) -> String {
-    with(l, |f| call(f.number.as_ref(), &JsValue::from_f64(n)))
-        .unwrap_or_else(|| decimal::format(n, 2))
+    let f = formatters(l);
+    let format = f
+        .number
+        .get_or_init(|| formatter("NumberFormat", l, &Object::new(), false));
+    call(format.as_ref(), &JsValue::from_f64(n)).unwrap_or_else(|| decimal::format(n, 2))
 }
 
 /// "$0.25", "3.5 credits".
@@ -148,7 +152,17 @@ pub fn money(l: &Locale, cost: Cost) -> String {
             } else {
                 cost.amount
             };
-            with(l, |f| call(f.usd.as_ref(), &JsValue::from_f64(amount)))
+            let f = formatters(l);
+            let format = f.usd.get_or_init(|| {
+                let opts = options(&[
+                    ("style", "currency"),
+                    ("currency", "USD"),
+                    ("minimumFractionDigits", "2"),
+                    ("maximumFractionDigits", "4"),
+                ]);
+                formatter("NumberFormat", l, &opts, false)
+            });
+            call(format.as_ref(), &JsValue::from_f64(amount))
                 .unwrap_or_else(|| format!("${}", decimal::format(amount, 4)))
         }
         CostUnit::Credits => {

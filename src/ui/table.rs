@@ -133,6 +133,11 @@ fn row(
     }
 }
 
+/// Skeleton rows drawn; the rest of a larger page is one spacer of their
+/// height (a hundred rows of bars made the first render's task a third
+/// longer, for rows below the fold).
+const SKELETON_ROWS: u32 = 20;
+
 /// `count` rows of grey bars in the shape of `columns` (two lines where
 /// the column shows two), hidden from assistive technology: the table is
 /// `aria-busy` and the status line says the calls are loading.
@@ -141,7 +146,15 @@ fn skeleton_rows(count: u32, columns: &[ColumnDef]) -> impl IntoView {
         .iter()
         .map(|c| (c.cell_class(), c.two_lines()))
         .collect();
-    (0..count)
+    let rest = count.saturating_sub(SKELETON_ROWS);
+    let spacer = (rest > 0).then(|| {
+        view! {
+            <tr class="cb-skeleton-spacer" aria-hidden="true" style:--cb-skeleton-rest=rest.to_string()>
+                <td colspan=cells.len().max(1)></td>
+            </tr>
+        }
+    });
+    let rows = (0..count.min(SKELETON_ROWS))
         .map(|_| {
             let cells = cells
                 .iter()
@@ -156,7 +169,8 @@ fn skeleton_rows(count: u32, columns: &[ColumnDef]) -> impl IntoView {
                 .collect_view();
             view! { <tr class="cb-skeleton-row" aria-hidden="true">{cells}</tr> }
         })
-        .collect_view()
+        .collect_view();
+    (rows, spacer)
 }
 
 /// The column chooser: every column the page offers, checked when shown.
