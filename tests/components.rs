@@ -451,68 +451,32 @@ fn with_styles() {
 }
 
 #[wasm_bindgen_test]
-async fn skeleton_rows_hold_the_place_until_the_first_page() {
+async fn the_first_page_loading_holds_the_rows_place() {
     with_styles();
-    let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30));
-    source.set_delay(150);
-    let m = mount_board(source, 10);
-    until("the skeleton", || {
-        all(&m.root, "tr.cb-skeleton-row").len() == 10
-    })
-    .await;
-    assert!(row_ids(&m.root).is_empty());
-    let first = one(&m.root, "tr.cb-skeleton-row");
-    assert_eq!(first.get_attribute("aria-hidden").as_deref(), Some("true"));
-    assert_eq!(
-        all(&first, "td").len(),
-        all(&m.root, "thead th").len(),
-        "a cell per column"
-    );
-    assert_eq!(
-        text(&m.root, ".cb-table-wrap [role=status]"),
-        "Loading calls…"
-    );
-    assert_eq!(
-        one(&m.root, "table").get_attribute("aria-busy").as_deref(),
-        Some("true")
-    );
-    let held = f64::from(one(&m.root, "tbody").offset_height());
-    until("the rows", || row_ids(&m.root).len() == 10).await;
-    assert!(all(&m.root, "tr.cb-skeleton-row").is_empty());
-    assert_eq!(text(&m.root, ".cb-table-wrap [role=status]"), "");
-    // The rows (a name over a number, as the skeleton has it) take the
-    // height the skeleton held: nothing below moves.
-    let shown = f64::from(one(&m.root, "tbody").offset_height());
-    assert!(
-        held > 300.0 && (shown - held).abs() < 2.0,
-        "skeleton {held} px, rows {shown} px"
-    );
-}
-
-#[wasm_bindgen_test]
-async fn a_large_page_draws_some_skeleton_rows_and_holds_the_rest() {
-    with_styles();
-    let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60));
-    source.set_delay(150);
-    let m = mount_board(source, 50);
-    until("the skeleton", || {
-        !all(&m.root, "tr.cb-skeleton-row").is_empty()
-    })
-    .await;
-    assert_eq!(
-        all(&m.root, "tr.cb-skeleton-row").len(),
-        20,
-        "bars for the first rows only"
-    );
-    assert_eq!(all(&m.root, "tr.cb-skeleton-spacer").len(), 1);
-    let held = f64::from(one(&m.root, "tbody").offset_height());
-    until("the rows", || row_ids(&m.root).len() == 50).await;
-    assert!(all(&m.root, "tr.cb-skeleton-spacer").is_empty());
-    let shown = f64::from(one(&m.root, "tbody").offset_height());
-    assert!(
-        (shown - held).abs() < shown * 0.03,
-        "the spacer holds about the rows' height: skeleton {held} px, rows {shown} px"
-    );
+    for page_size in [10, 50] {
+        let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60));
+        source.set_delay(150);
+        let m = mount_board(source, page_size);
+        let loading = "tr.cb-placeholder[data-state=loading]";
+        until("the loading row", || !all(&m.root, loading).is_empty()).await;
+        assert!(row_ids(&m.root).is_empty());
+        assert_eq!(text(&m.root, loading), "Loading calls…");
+        assert_eq!(
+            one(&m.root, "table").get_attribute("aria-busy").as_deref(),
+            Some("true")
+        );
+        let held = f64::from(one(&m.root, "tbody").offset_height());
+        until("the rows", || row_ids(&m.root).len() == page_size as usize).await;
+        assert!(all(&m.root, loading).is_empty());
+        // The rows (a name over a number) take the height the loading row
+        // held: nothing below the widget moves.
+        let shown = f64::from(one(&m.root, "tbody").offset_height());
+        assert!(
+            held > 40.0 * f64::from(page_size) && (shown - held).abs() < shown * 0.03,
+            "{page_size} rows: loading {held} px, rows {shown} px"
+        );
+        m.root.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -109,12 +109,6 @@ impl ColumnDef {
         }
     }
 
-    /// Whether its cells usually hold two lines (the customer: a name over
-    /// a number), so a loading skeleton takes the height rows will have.
-    pub fn two_lines(&self) -> bool {
-        self.class_id() == "customer"
-    }
-
     /// The server-side sort its header applies for a provider, if any.
     pub fn sort_field(&self, caps: &Capabilities) -> Option<SortField> {
         match &self.kind {

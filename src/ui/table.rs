@@ -133,46 +133,6 @@ fn row(
     }
 }
 
-/// Skeleton rows drawn; the rest of a larger page is one spacer of their
-/// height (a hundred rows of bars made the first render's task a third
-/// longer, for rows below the fold).
-const SKELETON_ROWS: u32 = 20;
-
-/// `count` rows of grey bars in the shape of `columns` (two lines where
-/// the column shows two), hidden from assistive technology: the table is
-/// `aria-busy` and the status line says the calls are loading.
-fn skeleton_rows(count: u32, columns: &[ColumnDef]) -> impl IntoView {
-    let cells: Vec<(&'static str, bool)> = columns
-        .iter()
-        .map(|c| (c.cell_class(), c.two_lines()))
-        .collect();
-    let rest = count.saturating_sub(SKELETON_ROWS);
-    let spacer = (rest > 0).then(|| {
-        view! {
-            <tr class="cb-skeleton-spacer" aria-hidden="true" style:--cb-skeleton-rest=rest.to_string()>
-                <td colspan=cells.len().max(1)></td>
-            </tr>
-        }
-    });
-    let rows = (0..count.min(SKELETON_ROWS))
-        .map(|_| {
-            let cells = cells
-                .iter()
-                .map(|&(class, two)| {
-                    view! {
-                        <td class=class>
-                            <span class="cb-skeleton"></span>
-                            {two.then(|| view! { <span class="cb-skeleton cb-skeleton--second"></span> })}
-                        </td>
-                    }
-                })
-                .collect_view();
-            view! { <tr class="cb-skeleton-row" aria-hidden="true">{cells}</tr> }
-        })
-        .collect_view();
-    (rows, spacer)
-}
-
 /// The column chooser: every column the page offers, checked when shown.
 /// Its menu is built while it is open only (nothing to rebuild per page
 /// flip, and its checkboxes are not in the page while closed).
@@ -241,12 +201,9 @@ pub fn CallTable(board: Board) -> impl IntoView {
     let loading = move || list.with(|l| l.is_loading());
     let has_filters = move || board.query().with(|q| !q.filters.is_empty());
     let column_count = move || shown.with(Vec::len).max(1);
-    // Before the first page: skeleton rows for the page size hold the
-    // table's place (nothing below the widget jumps when rows arrive).
-    let skeleton = move || list.with(|l| l.value().is_none() && l.is_loading());
     let placeholder = move || {
         list.with(|l| match l.value() {
-            None if l.is_loading() => None,
+            None if l.is_loading() => Some(("loading", "Loading calls…")),
             None if l.error().is_some() => Some(("error", "Calls could not be loaded.")),
             None => None,
             Some(p) if p.page.rows.is_empty() && !l.is_loading() => Some((
@@ -293,17 +250,14 @@ pub fn CallTable(board: Board) -> impl IntoView {
                             .collect_view()
                     }}
                     {move || {
-                        skeleton()
-                            .then(|| {
-                                let rows = board.query().with(|q| q.page_size);
-                                skeleton_rows(rows, &shown.get())
-                            })
-                    }}
-                    {move || {
                         placeholder()
                             .map(|(state, text)| {
+                                // Loading the first page, the row is as tall as
+                                // the page's rows will be (striped like them), so
+                                // nothing below the widget jumps when they come.
+                                let rows = board.query().with(|q| q.page_size).to_string();
                                 view! {
-                                    <tr class="cb-placeholder" data-state=state>
+                                    <tr class="cb-placeholder" data-state=state style:--cb-rows=rows>
                                         <td colspan=column_count>
                                             <span class="cb-placeholder__text">{text}</span>
                                             {(state == "empty" && has_filters())
@@ -325,7 +279,6 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     }}
                 </tbody>
             </table>
-            <p class="cb-sr-only" role="status">{move || skeleton().then_some("Loading calls…")}</p>
         </div>
         {move || {
             let n = skipped();
