@@ -458,30 +458,32 @@ async fn an_idle_connection_is_closed() {
     );
 }
 
-#[tokio::test]
-async fn a_client_dribbling_its_body_gets_408() {
+/// What the listening proxy answers to `request` (sent whole, then
+/// nothing more) before it closes.
+async fn answer_to(request: &[u8]) -> String {
     let addr = listening_proxy().await;
     let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
-    stream
-        .write_all(b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+    stream.write_all(request).await.unwrap();
+    read_until_closed(&mut stream, Duration::from_secs(5))
         .await
-        .unwrap();
-    let (got, _) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+        .0
+}
+
+#[tokio::test]
+async fn a_client_dribbling_its_body_gets_408() {
+    let got =
+        answer_to(b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+            .await;
     assert!(got.starts_with("HTTP/1.1 408"), "{got}");
     assert!(got.contains("request body too slow"), "{got}");
 }
 
 #[tokio::test]
 async fn a_declared_oversized_body_is_refused_unread() {
-    let addr = listening_proxy().await;
-    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
-    stream
-        .write_all(
-            b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 10737418240\r\n\r\n",
-        )
-        .await
-        .unwrap();
-    let (got, _) = read_until_closed(&mut stream, Duration::from_secs(5)).await;
+    let got = answer_to(
+        b"GET /voice-proxy/call HTTP/1.1\r\nHost: x\r\nContent-Length: 10737418240\r\n\r\n",
+    )
+    .await;
     assert!(got.starts_with("HTTP/1.1 413"), "{got}");
 }
 

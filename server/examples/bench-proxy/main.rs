@@ -188,32 +188,37 @@ async fn bench() -> Result<bool, String> {
         "{:<44} {:>14} {:>18}",
         "load", "direct", "through the proxy"
     );
-    let row = |name: &str, a: String, b: String| println!("{name:<44} {a:>14} {b:>18}");
-    row(
-        "requests (succeeded)",
-        format!("{} ({})", direct_run.requests, direct_run.succeeded),
-        format!("{} ({})", proxied_run.requests, proxied_run.succeeded),
-    );
-    row(
-        "throughput, requests/s",
-        format!("{:.0}", direct_run.requests_per_second),
-        format!("{:.0}", proxied_run.requests_per_second),
-    );
-    row(
-        "throughput, MB/s",
-        format!("{:.0}", direct_run.megabytes_per_second),
-        format!("{:.0}", proxied_run.megabytes_per_second),
-    );
-    row(
-        "latency p50 / p99, ms",
-        format!("{:.0} / {:.0}", direct_run.p50_ms, direct_run.p99_ms),
-        format!("{:.0} / {:.0}", proxied_run.p50_ms, proxied_run.p99_ms),
-    );
-    row(
-        "added by the proxy, same request, p50 / p99",
-        String::new(),
-        format!("{added_p50:.1} / {added_p99:.1} ms"),
-    );
+    let (d, p) = (&direct_run, &proxied_run);
+    let rows = [
+        (
+            "requests (succeeded)",
+            format!("{} ({})", d.requests, d.succeeded),
+            format!("{} ({})", p.requests, p.succeeded),
+        ),
+        (
+            "throughput, requests/s",
+            format!("{:.0}", d.requests_per_second),
+            format!("{:.0}", p.requests_per_second),
+        ),
+        (
+            "throughput, MB/s",
+            format!("{:.0}", d.megabytes_per_second),
+            format!("{:.0}", p.megabytes_per_second),
+        ),
+        (
+            "latency p50 / p99, ms",
+            format!("{:.0} / {:.0}", d.p50_ms, d.p99_ms),
+            format!("{:.0} / {:.0}", p.p50_ms, p.p99_ms),
+        ),
+        (
+            "added by the proxy, same request, p50 / p99",
+            String::new(),
+            format!("{added_p50:.1} / {added_p99:.1} ms"),
+        ),
+    ];
+    for (name, a, b) in rows {
+        println!("{name:<44} {a:>14} {b:>18}");
+    }
     println!();
     println!(
         "{:<44} {:>10} {:>10} {:>12} {:>12}",
