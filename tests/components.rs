@@ -648,6 +648,36 @@ async fn clicking_a_turn_seeks_the_audio() {
 }
 
 #[wasm_bindgen_test]
+async fn clicking_a_turns_text_plays_from_there_unless_selecting() {
+    let root = container();
+    let playback = Playback::new();
+    let url = silent_wav_url(20);
+    let _h = mount_to(root.clone(), move || {
+        view! {
+            <audio node_ref=playback.audio() src=url.clone() preload="auto" muted=true></audio>
+            <TranscriptView transcript=sample_transcript() playback call_id="c1".to_owned() />
+        }
+    });
+    let audio = || one(&root, "audio").unchecked_into::<web_sys::HtmlAudioElement>();
+    until("audio metadata", || audio().ready_state() >= 1).await;
+    audio().set_muted(true);
+    // Selecting words of a turn (to copy them) does not jump the audio.
+    let text = one(&root, "li[data-turn=\"2\"] .cb-turn__text");
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    selection.select_all_children(&text).unwrap();
+    text.click();
+    tick().await;
+    assert!(audio().current_time() < 0.01, "no seek while selecting");
+    assert!(audio().paused());
+    selection.remove_all_ranges().unwrap();
+    // A click on the text plays from the turn's start.
+    text.click();
+    until("the seek", || (audio().current_time() - 8.0).abs() < 0.6).await;
+    until("playing", || !audio().paused()).await;
+    audio().pause().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn transcript_search_moves_between_matches() {
     let root = container();
     let playback = Playback::new();

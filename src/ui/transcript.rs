@@ -257,9 +257,11 @@ pub fn TranscriptView(
                 .filter_map(|i| transcript.turns.get(i).cloned().map(|t| (i, t)))
                 .map(|(i, turn)| {
                     let (current, active_turn) = (current.clone(), active_turn.clone());
+                    // A turn's time or text plays the call from there.
                     let on_seek = Callback::new(move |ms: i64| {
                         following.set(true);
                         playback.seek(ms);
+                        playback.play();
                     });
                     view! { <Turn index=i turn current active_turn search on_seek /> }
                 })
@@ -351,8 +353,17 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
     }
 }
 
-/// One speaker turn: who and when (a button that seeks there, for timed
-/// turns), and the text with its search hits marked.
+/// Whether the reader is selecting text (a click that ends a selection is
+/// not a click to hear).
+fn selecting_text() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed())
+}
+
+/// One speaker turn: who and when (a button that plays from there, for
+/// timed turns; a click on the text does the same, as in Otter or
+/// Descript), and the text with its search hits marked.
 #[component]
 fn Turn(
     /// The turn's position in the transcript.
@@ -411,7 +422,16 @@ fn Turn(
                         <span class="cb-sr-only">", play from here"</span>
                     </span>
                 </button>
-                <p class="cb-turn__text">{body}</p>
+                <p
+                    class="cb-turn__text cb-turn__text--timed"
+                    on:click=move |_| {
+                        if !selecting_text() {
+                            on_seek.run(start);
+                        }
+                    }
+                >
+                    {body}
+                </p>
             </li>
         }
         .into_any(),

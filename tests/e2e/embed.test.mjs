@@ -200,3 +200,18 @@ test("content below the widget does not jump while it loads (its place is held)"
   assert.ok(total < 0.05, `layout shift ${total.toFixed(3)} (${shifts.map((s) => s.toFixed(3)).join(", ")})`);
   await context.close();
 });
+
+test("clicking a turn's words plays the call from that turn", async () => {
+  const page = await open("/pages/widget.html");
+  await page.locator("tr[data-call-id]").first().click();
+  const third = page.locator("li.cb-turn").nth(2);
+  await third.waitFor();
+  const [, m, s] = (await third.locator(".cb-turn__time").textContent()).match(/(\d+):(\d+)/);
+  await third.locator(".cb-turn__text").click();
+  await page.waitForFunction((t) => {
+    const audio = document.querySelector("call-board").shadowRoot.querySelector("audio");
+    return !audio.paused && audio.currentTime >= t && audio.currentTime < t + 3;
+  }, Number(m) * 60 + Number(s));
+  assert.equal(await page.getByRole("button", { name: "Pause", exact: true }).count(), 1);
+  await page.close();
+});
