@@ -23,6 +23,7 @@ pub mod request;
 pub mod time;
 pub mod tool_events;
 pub mod transcript;
+pub mod transcript_export;
 pub mod transcript_index;
 pub mod url;
 

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::media::Playback;
 use crate::core::time::format_duration;
+use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{hits_in, search, segments, Match, TurnIndex};
 use crate::core::{Speaker, Transcript};
 use crate::perf;
@@ -121,10 +122,10 @@ fn copy_text(text: String, status: RwSignal<&'static str>) {
     });
 }
 
-fn download_text(text: &str, filename: &str) {
+fn download_text(text: &str, filename: &str, media_type: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
+    options.set_type(media_type);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };
@@ -299,15 +300,39 @@ pub fn TranscriptView(
 /// The search box with its count and next/previous, copy and download.
 fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
     let copy_status = RwSignal::new("");
-    let plain = move || transcript.plain_text();
-    let plain_for_download = plain.clone();
-    let filename = format!(
-        "transcript-{}.txt",
+    let plain = {
+        let transcript = Arc::clone(&transcript);
+        move || transcript.plain_text()
+    };
+    let stem = format!(
+        "transcript-{}",
         call_id
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>()
     );
+    let downloads = Format::ALL
+        .into_iter()
+        .map(|format| {
+            let transcript = Arc::clone(&transcript);
+            let filename = format!("{stem}.{}", format.extension());
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="cb-menu__item"
+                        data-format=format.extension()
+                        on:click=move |ev| {
+                            download_text(&format.render(&transcript), &filename, format.media_type());
+                            close_menu(&ev);
+                        }
+                    >
+                        {format.label()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
     let no_matches = move || search.matches.with(Vec::is_empty);
     view! {
         <div class="cb-transcript__tools">
@@ -342,14 +367,24 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                     s => s,
                 }}
             </button>
-            <button
-                type="button"
-                class="cb-button cb-button--ghost"
-                on:click=move |_| download_text(&plain_for_download(), &filename)
-            >
-                "Download"
-            </button>
+            <details class="cb-download">
+                <summary class="cb-button cb-button--ghost">"Download"</summary>
+                <ul class="cb-download__menu" aria-label="Download the transcript as">
+                    {downloads}
+                </ul>
+            </details>
         </div>
+    }
+}
+
+/// Closes the `<details>` menu an event came from.
+fn close_menu(ev: &web_sys::MouseEvent) {
+    let details = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("details").ok().flatten());
+    if let Some(d) = details {
+        let _ = d.remove_attribute("open");
     }
 }
 

@@ -215,3 +215,33 @@ test("clicking a turn's words plays the call from that turn", async () => {
   assert.equal(await page.getByRole("button", { name: "Pause", exact: true }).count(), 1);
   await page.close();
 });
+
+test("the transcript downloads as text, WebVTT, SubRip and JSON", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/pages/widget.html`);
+  const id = await page.locator("tr[data-call-id]").first().getAttribute("data-call-id");
+  await page.locator("tr[data-call-id]").first().click();
+  await page.locator("li.cb-turn").nth(2).waitFor();
+  const firstTurn = (await page.locator("li.cb-turn .cb-turn__text").first().textContent()).trim();
+  const take = async (label) => {
+    await page.locator(".cb-download summary").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
+    const { readFileSync } = await import("node:fs");
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+  };
+  const vtt = await take("Captions, WebVTT (.vtt)");
+  assert.equal(vtt.name, `transcript-${id}.vtt`);
+  assert.match(vtt.text, /^WEBVTT\n\n1\n00:00:\d\d\.\d{3} --> 00:\d\d:\d\d\.\d{3}\n<v [^>]+>/);
+  assert.ok(vtt.text.includes(firstTurn.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")), "the first turn is a cue");
+  // The menu closed after the choice.
+  assert.equal(await page.locator(".cb-download[open]").count(), 0);
+  const srt = await take("Captions, SubRip (.srt)");
+  assert.match(srt.text, /^1\n00:00:\d\d,\d{3} --> /);
+  const json = JSON.parse((await take("JSON (.json)")).text);
+  assert.equal(json.turns[0].text, firstTurn);
+  assert.equal(json.turns.length, await page.locator("li.cb-turn").count());
+  const txt = await take("Text (.txt)");
+  assert.ok(txt.text.includes(firstTurn));
+  await context.close();
+});

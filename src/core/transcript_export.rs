@@ -1,0 +1,335 @@
+//! A transcript as files people take elsewhere: WebVTT and SubRip captions
+//! (for a video editor or a player), and JSON (speaker, start, end, text,
+//! and the tool calls, results, node transitions and key presses between
+//! the turns). The plain-text form is [`Transcript::plain_text`].
+
+use serde_json::{json, Value};
+
+use super::normalize::Speaker;
+use super::tool_events::{ToolEvent, ToolEventKind};
+use super::transcript::{Transcript, Turn};
+
+/// A cue without an end of its own (the last turn, or one whose next turn
+/// starts at the same time) lasts this long.
+const LAST_CUE_MS: i64 = 2_000;
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `[m:ss] Speaker: text` lines.
+    Text,
+    /// WebVTT captions with voice tags.
+    WebVtt,
+    /// SubRip captions.
+    Srt,
+    /// The turns and events as JSON.
+    Json,
+}
+
+impl Format {
+    /// All of them, in the order a menu lists them.
+    pub const ALL: [Format; 4] = [Format::Text, Format::WebVtt, Format::Srt, Format::Json];
+
+    /// What a menu calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "Text (.txt)",
+            Format::WebVtt => "Captions, WebVTT (.vtt)",
+            Format::Srt => "Captions, SubRip (.srt)",
+            Format::Json => "JSON (.json)",
+        }
+    }
+
+    /// The file name's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::WebVtt => "vtt",
+            Format::Srt => "srt",
+            Format::Json => "json",
+        }
+    }
+
+    /// The file's media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Text => "text/plain;charset=utf-8",
+            Format::WebVtt => "text/vtt;charset=utf-8",
+            Format::Srt => "application/x-subrip;charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+
+    /// `transcript` in this format.
+    pub fn render(self, transcript: &Transcript) -> String {
+        match self {
+            Format::Text => transcript.plain_text(),
+            Format::WebVtt => webvtt(transcript),
+            Format::Srt => srt(transcript),
+            Format::Json => json_text(transcript),
+        }
+    }
+}
+
+/// The timed turns as cues: (start, end, turn), ends from the turn, else
+/// the next timed turn's start, always after the start.
+fn cues(transcript: &Transcript) -> Vec<(i64, i64, &Turn)> {
+    let timed: Vec<(i64, &Turn)> = transcript
+        .turns
+        .iter()
+        .filter_map(|t| t.start_ms.map(|s| (s.max(0), t)))
+        .collect();
+    timed
+        .iter()
+        .enumerate()
+        .map(|(i, &(start, turn))| {
+            let next = timed.get(i + 1).map(|&(s, _)| s);
+            let end = turn
+                .end_ms
+                .filter(|&e| e > start)
+                .or(next.filter(|&n| n > start))
+                .unwrap_or(start + LAST_CUE_MS);
+            (start, end, turn)
+        })
+        .collect()
+}
+
+/// `hh:mm:ss` then `sep` and milliseconds.
+fn clock(ms: i64, sep: char) -> String {
+    let ms = ms.max(0);
+    let (h, rest) = (ms / 3_600_000, ms % 3_600_000);
+    let (m, rest) = (rest / 60_000, rest % 60_000);
+    let (s, milli) = (rest / 1_000, rest % 1_000);
+    format!("{h:02}:{m:02}:{s:02}{sep}{milli:03}")
+}
+
+fn speaker_name(turn: &Turn) -> &str {
+    if !turn.label.is_empty() {
+        return &turn.label;
+    }
+    match turn.speaker {
+        Speaker::Agent => "Agent",
+        Speaker::Customer => "Customer",
+        Speaker::Other => "Speaker",
+    }
+}
+
+/// Text safe inside a WebVTT cue: its markup characters escaped, no line
+/// that could end the cue or read as a timing line.
+fn vtt_text(text: &str) -> String {
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    one_block(&escaped)
+}
+
+/// Text kept in one caption block: blank lines (which end a cue) closed up.
+fn one_block(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// WebVTT: a cue per timed turn, the speaker as a voice tag.
+pub fn webvtt(transcript: &Transcript) -> String {
+    let mut out = String::from("WEBVTT\n");
+    for (n, (start, end, turn)) in cues(transcript).into_iter().enumerate() {
+        let voice = vtt_text(speaker_name(turn)).replace('\n', " ");
+        out.push_str(&format!(
+            "\n{}\n{} --> {}\n<v {voice}>{}\n",
+            n + 1,
+            clock(start, '.'),
+            clock(end, '.'),
+            vtt_text(&turn.text)
+        ));
+    }
+    out
+}
+
+/// SubRip: a numbered cue per timed turn, `Speaker: text`.
+pub fn srt(transcript: &Transcript) -> String {
+    let mut out = String::new();
+    for (n, (start, end, turn)) in cues(transcript).into_iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{}\n{} --> {}\n{}: {}\n",
+            n + 1,
+            clock(start, ','),
+            clock(end, ','),
+            speaker_name(turn),
+            one_block(&turn.text)
+        ));
+    }
+    out
+}
+
+fn kind_name(kind: ToolEventKind) -> &'static str {
+    match kind {
+        ToolEventKind::Invocation => "tool_call",
+        ToolEventKind::Result => "tool_result",
+        ToolEventKind::NodeTransition => "node_transition",
+        ToolEventKind::Dtmf => "dtmf",
+    }
+}
+
+fn event_json(e: &ToolEvent) -> Value {
+    // Arguments and results are JSON text from the provider: kept as JSON
+    // where they parse, as text where not.
+    let detail = e
+        .detail
+        .as_deref()
+        .map(|d| serde_json::from_str::<Value>(d).unwrap_or_else(|_| Value::String(d.to_owned())));
+    json!({
+        "type": kind_name(e.kind),
+        "name": e.name,
+        "detail": detail,
+        "success": e.success,
+        "at_ms": e.at_ms,
+        "call_id": e.call_id,
+    })
+}
+
+/// The turns (speaker, label, start and end in ms, text) and the events,
+/// each list in the transcript's order, pretty-printed.
+pub fn json_text(transcript: &Transcript) -> String {
+    let turns: Vec<Value> = transcript
+        .turns
+        .iter()
+        .map(|t| {
+            json!({
+                "speaker": match t.speaker {
+                    Speaker::Agent => "agent",
+                    Speaker::Customer => "customer",
+                    Speaker::Other => "other",
+                },
+                "label": speaker_name(t),
+                "start_ms": t.start_ms,
+                "end_ms": t.end_ms,
+                "text": t.text,
+            })
+        })
+        .collect();
+    let events: Vec<Value> = transcript.events.iter().map(event_json).collect();
+    let value = json!({ "turns": turns, "events": events });
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn turn(
+        speaker: Speaker,
+        label: &str,
+        text: &str,
+        start: Option<i64>,
+        end: Option<i64>,
+    ) -> Turn {
+        Turn {
+            speaker,
+            label: label.into(),
+            text: text.into(),
+            start_ms: start,
+            end_ms: end,
+            words: vec![],
+        }
+    }
+
+    fn sample() -> Transcript {
+        Transcript {
+            turns: vec![
+                turn(
+                    Speaker::Agent,
+                    "Agent",
+                    "Hi, this is Ava.",
+                    Some(1_000),
+                    Some(3_500),
+                ),
+                turn(
+                    Speaker::Customer,
+                    "Customer",
+                    "I'd like <b>help</b> & more",
+                    Some(4_000),
+                    None,
+                ),
+                turn(Speaker::Customer, "Customer", "Untimed aside", None, None),
+                turn(
+                    Speaker::Agent,
+                    "Agent",
+                    "Sure.\n\nLet me check.",
+                    Some(3_725_250),
+                    None,
+                ),
+            ],
+            events: vec![ToolEvent {
+                kind: ToolEventKind::Invocation,
+                name: "lookup_order".into(),
+                detail: Some(r#"{"order": 42}"#.into()),
+                success: Some(true),
+                at_ms: Some(5_000),
+                call_id: Some("t1".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn webvtt_cues_with_voices_and_escaped_text() {
+        assert_eq!(
+            webvtt(&sample()),
+            "WEBVTT\n\
+             \n1\n00:00:01.000 --> 00:00:03.500\n<v Agent>Hi, this is Ava.\n\
+             \n2\n00:00:04.000 --> 01:02:05.250\n<v Customer>I'd like &lt;b&gt;help&lt;/b&gt; &amp; more\n\
+             \n3\n01:02:05.250 --> 01:02:07.250\n<v Agent>Sure.\nLet me check.\n"
+        );
+    }
+
+    #[test]
+    fn srt_cues_numbered_with_commas() {
+        assert_eq!(
+            srt(&sample()),
+            "1\n00:00:01,000 --> 00:00:03,500\nAgent: Hi, this is Ava.\n\
+             \n2\n00:00:04,000 --> 01:02:05,250\nCustomer: I'd like <b>help</b> & more\n\
+             \n3\n01:02:05,250 --> 01:02:07,250\nAgent: Sure.\nLet me check.\n"
+        );
+    }
+
+    #[test]
+    fn ends_are_always_after_starts() {
+        let t = Transcript {
+            turns: vec![
+                turn(Speaker::Agent, "", "a", Some(5_000), Some(4_000)),
+                turn(Speaker::Customer, "", "b", Some(5_000), None),
+            ],
+            events: vec![],
+        };
+        for (start, end, _) in cues(&t) {
+            assert!(end > start, "{start} -> {end}");
+        }
+        assert!(webvtt(&t).contains("<v Agent>a") && webvtt(&t).contains("<v Customer>b"));
+    }
+
+    #[test]
+    fn json_holds_every_turn_and_event() {
+        let v: Value = serde_json::from_str(&json_text(&sample())).unwrap_or_default();
+        assert_eq!(v["turns"].as_array().map(Vec::len), Some(4));
+        assert_eq!(v["turns"][1]["text"], "I'd like <b>help</b> & more");
+        assert_eq!(v["turns"][2]["start_ms"], Value::Null);
+        assert_eq!(v["events"][0]["type"], "tool_call");
+        assert_eq!(v["events"][0]["detail"]["order"], 42);
+    }
+
+    #[test]
+    fn an_untimed_transcript_has_no_cues() {
+        let t = Transcript {
+            turns: vec![turn(Speaker::Agent, "Agent", "Hello", None, None)],
+            events: vec![],
+        };
+        assert_eq!(webvtt(&t), "WEBVTT\n");
+        assert_eq!(srt(&t), "");
+    }
+}
