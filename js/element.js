@@ -57,9 +57,9 @@ const ROW_PX = 59;
 
 /**
  * Holds about the widget's height while its WebAssembly loads, so the host
- * page's content below does not jump when it draws (its skeleton rows hold
- * the place from then on). Set through the CSSOM, which a strict
- * `style-src` allows.
+ * page's content below does not jump when it draws (from then on its
+ * loading row, as tall as the page's rows, holds the place). Set through
+ * the CSSOM, which a strict `style-src` allows.
  */
 function reserve(host, options) {
   const rows = Math.min(Math.max(Number(options.pageSize) || 25, 1), 100);
