@@ -26,8 +26,10 @@ unit:
 	cargo test --workspace --all-features
 
 ## The browser tests run in Chromium and in Firefox ESR. The runner takes
-## the driver named by CHROMEDRIVER or GECKODRIVER; its timeout covers a
-## whole test binary (Firefox's software rendering is the slower).
+## the driver named by CHROMEDRIVER or GECKODRIVER, and the browsers'
+## options from webdriver.json (media may play without a user gesture, as
+## after the click a test stands in for); its timeout covers a whole test
+## binary (Firefox's software rendering is the slower).
 BROWSER_TESTS := --test browser --test components --test net --test memory --test options
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
