@@ -195,7 +195,7 @@ fn event_json(e: &ToolEvent) -> Value {
 }
 
 /// The turns (speaker, label, start and end in ms, text) and the events,
-/// each list in the transcript's order, pretty-printed.
+/// each list in the transcript's order, an item a line.
 pub fn json_text(transcript: &Transcript) -> String {
     let turns: Vec<Value> = transcript
         .turns
@@ -215,8 +215,20 @@ pub fn json_text(transcript: &Transcript) -> String {
         })
         .collect();
     let events: Vec<Value> = transcript.events.iter().map(event_json).collect();
-    let value = json!({ "turns": turns, "events": events });
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
+    // An item a line: readable, and no pretty-printer in the bundle (the
+    // compact writer is there already).
+    let list = |items: &[Value]| {
+        if items.is_empty() {
+            return "[]".to_owned();
+        }
+        let lines: Vec<String> = items.iter().map(|v| format!("    {v}")).collect();
+        format!("[\n{}\n  ]", lines.join(",\n"))
+    };
+    format!(
+        "{{\n  \"turns\": {},\n  \"events\": {}\n}}\n",
+        list(&turns),
+        list(&events)
+    )
 }
 
 #[cfg(test)]
@@ -315,7 +327,9 @@ mod tests {
 
     #[test]
     fn json_holds_every_turn_and_event() {
-        let v: Value = serde_json::from_str(&json_text(&sample())).unwrap_or_default();
+        let text = json_text(&sample());
+        assert_eq!(text.lines().count(), 11, "an item a line:\n{text}");
+        let v: Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(v["turns"].as_array().map(Vec::len), Some(4));
         assert_eq!(v["turns"][1]["text"], "I'd like <b>help</b> & more");
         assert_eq!(v["turns"][2]["start_ms"], Value::Null);
