@@ -6,16 +6,29 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 out=${1:-dist}
 
-cargo build -p callboard --lib --release --target wasm32-unknown-unknown
-rm -rf "$out" && mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name callboard_wasm \
-  target/wasm32-unknown-unknown/release/callboard.wasm
+# The call view is a separately loaded chunk (src/ui/chunk.rs): the lib is
+# built with the `split` feature and relocations kept, `wasm-split-cli` cuts
+# it into the main module and `split_*.wasm` chunks with `__wasm_split.js`
+# (which fetches them relative to its own URL), and wasm-bindgen keeps the
+# exports the chunks link against.
+split=target/wasm-split
+RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs" \
+  cargo build -p callboard --lib --release --target wasm32-unknown-unknown --features split
+rm -rf "$out" "$split" && mkdir -p "$out" "$split"
+wasm-split-cli --target web --out-name callboard_wasm \
+  target/wasm32-unknown-unknown/release/callboard.wasm "$split"
+wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$out" --out-name callboard_wasm \
+  "$split/callboard_wasm.wasm"
+cp "$split"/__wasm_split.js "$split"/*.wasm "$out/"
+rm "$out/callboard_wasm.wasm"
 if [ -x node_modules/.bin/wasm-opt ]; then
   # DIST_NAMES=1 keeps the function names (for a CPU profile; `make bench`
   # with BENCH_ONLY=profile), at the cost of size.
-  node_modules/.bin/wasm-opt -Oz ${DIST_NAMES:+-g} --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-    "$out/callboard_wasm_bg.wasm" -o "$out/callboard_wasm_bg.wasm"
+  for wasm in "$out"/*.wasm; do
+    node_modules/.bin/wasm-opt -Oz ${DIST_NAMES:+-g} --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+      "$wasm" -o "$wasm"
+  done
 else
   echo "dist: wasm-opt not found (run scripts/setup.sh); the wasm is not size-optimized" >&2
 fi

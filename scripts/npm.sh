@@ -9,7 +9,7 @@ rm -rf pkg && mkdir -p pkg
 cp dist/*.js dist/*.d.ts dist/*.wasm dist/*.br dist/*.gz pkg/
 cp js/react.js js/react.d.ts pkg/
 [ -d dist/snippets ] && cp -r dist/snippets pkg/
-files='"element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
+files='"__wasm_split.js", "split_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
 [ -d pkg/snippets ] && files="$files, \"snippets/\""
 cat > pkg/package.json <<JSON
 {

@@ -8,6 +8,7 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14          # 0.22 needs a newer rustc than these machines have
 GECKODRIVER_VERSION=0.37.1
+WASM_SPLIT_VERSION=0.2.4       # wasm-split-cli: the call view's chunk (scripts/dist.sh)
 
 export PATH="$HOME/.cargo/bin:$PATH"
 cd "$(dirname "$0")/.."
@@ -39,6 +40,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
   # Not --locked: the locked tree wants a crate version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# wasm-split-cli cuts the bundle into the main module and the call view's
+# chunk (the demo and the tests both build the bundle).
+# (It has no --version; cargo's install list says which one is there.)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+    --features build-binary --force
 fi
 
 # Chromium and its driver, and Firefox ESR, from Debian (never a browser

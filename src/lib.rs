@@ -8,6 +8,8 @@
 //! [`core`]. Only [`core`] exists on every target; it is pure Rust with no
 //! I/O and is tested natively.
 
+#[cfg(feature = "web")]
+mod chunk;
 pub mod core;
 #[cfg(feature = "demo-data")]
 pub mod demo_data;

@@ -34,6 +34,9 @@ pub enum FetchError {
     /// A newer request superseded this one; nothing to show.
     #[error("the request was superseded by a newer one")]
     Aborted,
+    /// The widget's own code for the call view did not load.
+    #[error("callboard's code for the call view did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.")]
+    Code,
 }
 
 impl FetchError {
@@ -43,6 +46,7 @@ impl FetchError {
             Self::Api(e) => e.title(),
             Self::Query(_) => "Filter not available",
             Self::Aborted => "Cancelled",
+            Self::Code => "Could not load the call view",
         }
     }
 
@@ -52,6 +56,7 @@ impl FetchError {
             Self::Api(e) => e.kind(),
             Self::Query(_) => "query",
             Self::Aborted => "aborted",
+            Self::Code => "code",
         }
     }
 }

@@ -7,6 +7,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use web_sys::{AbortSignal, RequestCredentials};
 
 use super::{CallSource, FetchError, LocalFuture};
+use crate::chunk;
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
 use crate::core::{ApiError, CallDetail, Page, Provider, ProviderRequest, Query};
@@ -96,19 +97,25 @@ struct Reply {
 }
 
 impl Reply {
+    /// The body of a 2xx reply, or the provider's error.
+    fn ok_body(self, provider: Provider) -> Result<String, FetchError> {
+        if (200..300).contains(&self.status) {
+            Ok(self.body)
+        } else {
+            Err(provider
+                .parse_error(self.status, &self.body, self.retry_after.as_deref())
+                .into())
+        }
+    }
+
     /// The parsed body of a 2xx reply, or the provider's error.
     fn read<T>(
         self,
         provider: Provider,
         parse: impl FnOnce(&str) -> Result<T, ApiError>,
     ) -> Result<T, FetchError> {
-        if (200..300).contains(&self.status) {
-            Ok(parse(&self.body)?)
-        } else {
-            Err(provider
-                .parse_error(self.status, &self.body, self.retry_after.as_deref())
-                .into())
-        }
+        let body = self.ok_body(provider)?;
+        Ok(parse(&body)?)
     }
 }
 
@@ -292,7 +299,8 @@ impl CallSource for ProxySource {
             }
             let reply = inner.send(&req, abort.as_ref()).await?;
             perf::mark(perf::DETAIL_RESPONSE);
-            let mut detail = reply.read(provider, |body| provider.parse_detail(body))?;
+            let body = reply.ok_body(provider)?;
+            let mut detail = chunk::parse_detail(provider, body).await?;
             // Audio the provider's API serves itself plays through the proxy.
             detail
                 .call

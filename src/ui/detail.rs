@@ -10,11 +10,13 @@ use super::media::Playback;
 use super::player::Player;
 use super::state::Board;
 use super::transcript::TranscriptView;
+use crate::chunk;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
 use crate::core::{Call, CallDetail, ExtraValue, Remote};
+use crate::net::FetchError;
 
 /// The facts about a call as label/value pairs (absent ones left out).
 fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
@@ -103,8 +105,10 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
     .into_any()
 }
 
+/// The loaded call: summary, recording, transcript, facts, latency and
+/// extras (the call view chunk's content, `crate::chunk`).
 #[component]
-fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
+pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let caps = board.capabilities_untracked();
     let playback = Playback::with_duration(detail.call.duration());
     let CallDetail {
@@ -214,6 +218,21 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
             .unwrap_or_default()
     };
     let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
+    // What failed, with a retry, below the row's facts.
+    let failure = {
+        let row_facts = row_facts.clone();
+        move |e: FetchError| {
+            view! {
+                {row_facts()}
+                <div class="cb-error" role="alert" data-error=e.kind()>
+                    <strong>{e.title()}</strong>
+                    <p>{e.to_string()}</p>
+                    <button type="button" class="cb-button" on:click=move |_| board.retry_detail()>"Retry"</button>
+                </div>
+            }
+            .into_any()
+        }
+    };
     view! {
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
@@ -227,16 +246,9 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
             </header>
             <div class="cb-detail__body" data-state=move || detail.with(|d| d.state_id())>
                 {move || match detail.get() {
-                    Remote::Ready(d) => view! { <DetailBody board detail=d /> }.into_any(),
-                    Remote::Failed(e, _) => view! {
-                        {row_facts()}
-                        <div class="cb-error" role="alert">
-                            <strong>{e.title()}</strong>
-                            <p>{e.to_string()}</p>
-                            <button type="button" class="cb-button" on:click=move |_| board.retry_detail()>"Retry"</button>
-                        </div>
-                    }
-                    .into_any(),
+                    Remote::Ready(d) => chunk::render(board, d)
+                        .unwrap_or_else(|e| failure(FetchError::from(e))),
+                    Remote::Failed(e, _) => failure(e),
                     Remote::Idle | Remote::Loading(_) => view! {
                         {row_facts()}
                         <p class="cb-muted" role="status">"Loading call details…"</p>

@@ -3,7 +3,7 @@
 
 mod board;
 mod columns;
-mod detail;
+pub(crate) mod detail;
 mod filters;
 pub mod format;
 mod media;
@@ -20,4 +20,5 @@ pub use media::{MediaElement, Playback};
 pub use options::{
     CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart, Theme,
 };
+pub(crate) use state::Board;
 pub use transcript::TranscriptView;

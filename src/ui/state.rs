@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::format::Locale;
 use super::options::{CallSelected, FilterChange, LoadError, PageChange, PlaybackStart};
 use super::remote::{Fetched, Loader};
+use crate::chunk;
 use crate::core::pager::CursorTrail;
 use crate::core::url::safe_url;
 use crate::core::{
@@ -235,6 +236,7 @@ impl Board {
             .try_update_value(|shown| !std::mem::replace(shown, true));
         if first == Some(true) {
             perf::mark_after_updates(perf::FIRST_ROWS);
+            chunk::prefetch_when_idle();
         }
     }
 
@@ -369,9 +371,12 @@ impl Board {
     fn load_detail(self, id: String) {
         let Some(source) = self.source() else { return };
         perf::mark(perf::OPEN_START);
+        // The call view's code loads beside the detail (at once if the
+        // idle or hover prefetch has it already).
+        chunk::prefetch();
         self.detail.load(
             false,
-            move |abort| source.detail(&id, abort),
+            move |abort| with_call_view(source.detail(&id, abort)),
             move |result| match result {
                 Ok(_) => {
                     perf::measure_after_updates(perf::OPEN, perf::OPEN_START);
@@ -428,6 +433,18 @@ impl Board {
             cb.run(PlaybackStart { id, position_ms });
         }
     }
+}
+
+/// The detail once the call view's code is loaded too: a detail that
+/// cannot be shown is a failure to retry like any other.
+fn with_call_view(
+    detail: LocalFuture<Result<CallDetail, FetchError>>,
+) -> LocalFuture<Result<CallDetail, FetchError>> {
+    Box::pin(async move {
+        let detail = detail.await?;
+        chunk::load().await?;
+        Ok(detail)
+    })
 }
 
 /// A link request's answer as a playable URL: no link, or one that is not

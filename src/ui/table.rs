@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::columns::{offered, toggle, Cell, ColumnDef};
 use super::format;
 use super::state::Board;
+use crate::chunk;
 use crate::core::{Call, Sort, SortDir, SortField};
 
 /// The sort a click on `field`'s header asks for: flip an active sort;
@@ -234,7 +235,14 @@ pub fn CallTable(board: Board) -> impl IntoView {
                         />
                     </tr>
                 </thead>
-                <tbody class="cb-tbody" data-state=move || if loading() { "loading" } else { "idle" }>
+                // A row pointed at or focused is likely to be opened: its
+                // view's code starts loading.
+                <tbody
+                    class="cb-tbody"
+                    data-state=move || if loading() { "loading" } else { "idle" }
+                    on:pointerover=move |_| chunk::prefetch()
+                    on:focusin=move |_| chunk::prefetch()
+                >
                     // Rebuilt whole when a page arrives (a new page shares no
                     // rows with the last): cheaper than keyed diffing, and the
                     // rows' reactive parts go with the closure's owner.

@@ -112,3 +112,67 @@ test("racing responses: the slower, older one never lands", async () => {
   assert.match(await page.locator(".cb-pager__range").innerText(), /^1–10 of [\d,]+$/, "page 1 of the filtered list, with its total");
   await page.close();
 });
+
+// The call view is a separately loaded WebAssembly chunk. When it cannot
+// load, the detail says so with a retry, `callboard-error` fires with
+// `during: "detail"`, the list keeps working, and nothing panics.
+/** `(module (import "__wasm_split" "not_here" (func)))`: valid, but it links to nothing the main module has. */
+const STALE_CHUNK = Buffer.concat([
+  Buffer.from("0061736d01000000", "hex"), // magic, version
+  Buffer.from("010401600000", "hex"), // types: () -> ()
+  Buffer.from("0219010c", "hex"), // imports: one, module name of 12 bytes
+  Buffer.from("__wasm_split"),
+  Buffer.from("08", "hex"),
+  Buffer.from("not_here"),
+  Buffer.from("0000", "hex"), // a function of type 0
+]);
+const CHUNK_FAULTS = [
+  ["the network fails", (route) => route.abort("internetdisconnected")],
+  ["it is not found (404)", (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "Not Found" })],
+  // A stale callboard.js beside a newer chunk: a module whose imports do
+  // not match what the page's main module offers.
+  ["it does not fit the page's callboard.js", (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "application/wasm",
+      // (module (import "__wasm_split" "not_here" (func)))
+      body: STALE_CHUNK,
+    })],
+];
+
+for (const [what, failure] of CHUNK_FAULTS) {
+  test(`the call view's code cannot load when ${what}: message, retry, the list keeps working`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const panics = [];
+    page.on("console", (m) => /panicked|unreachable/i.test(m.text()) && panics.push(m.text()));
+    page.on("pageerror", (e) => panics.push(String(e)));
+    let failing = true;
+    await page.route(/\/split_[^/]*\.wasm$/, (route) => (failing ? failure(route) : route.continue()));
+    await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
+    await page.locator("tr[data-call-id]").nth(9).waitFor();
+    const id = await page.locator("tr[data-call-id]").first().getAttribute("data-call-id");
+    await page.locator("tr[data-call-id]").first().click();
+
+    const alert = page.locator(".cb-detail [role=alert]");
+    await alert.waitFor({ timeout: 8_000 });
+    assert.match(await alert.innerText(), /Could not load the call view[\s\S]*did not load: the network failed, or callboard was updated/);
+    assert.equal(await alert.getAttribute("data-error"), "code");
+    // The row's facts stay shown above the message.
+    assert.ok((await page.locator(".cb-detail .cb-facts").count()) > 0);
+    const errors = await page.evaluate(() => window.__events.filter((e) => e.type === "callboard-error").map((e) => e.detail));
+    assert.deepEqual(errors.map((e) => [e.during, e.kind]), [["detail", "code"]]);
+
+    // The list keeps working: the next page loads with the detail still open.
+    await page.getByRole("button", { name: "Next ›" }).click();
+    await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector(".cb-pager__range")?.textContent.startsWith("11–"));
+    assert.equal(await page.locator(".cb-detail").getAttribute("data-call-id"), id);
+
+    // Once the chunk can load, Retry shows the call.
+    failing = false;
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.locator(".cb-detail__body[data-state=ready] li.cb-turn").first().waitFor();
+    assert.equal(await page.locator(".cb-detail [role=alert]").count(), 0);
+    assert.deepEqual(panics, []);
+    await page.close();
+  });
+}

@@ -1,0 +1,148 @@
+//! The call view's code, loaded on demand.
+//!
+//! Reading a call's detail and showing it (summary, player, transcript,
+//! facts, extras and all they alone use) are split points: built with the
+//! `split` feature and cut by `wasm-split-cli` (`scripts/dist.sh`), they
+//! are one separate WebAssembly chunk, fetched on first open, or before
+//! that when the browser is idle after the first rows or a row is hovered
+//! or focused. Without the feature (tests, Leptos apps that link
+//! everything) they are ordinary functions and loading always succeeds.
+//!
+//! A chunk that cannot load (network, 404, CSP, a stale `callboard.js`
+//! beside a newer chunk) is a [`FetchError::Code`]: the detail shows it
+//! with a retry, the list keeps working, and a later attempt starts over.
+
+// The split point's generated import/export pair and loader are `unsafe`
+// (see `wasm_split_helpers`); this module holds nothing else that is.
+#![allow(unsafe_code)]
+
+use leptos::prelude::*;
+
+use crate::core::{ApiError, CallDetail, Provider};
+use crate::net::FetchError;
+use crate::ui::detail::DetailBody;
+use crate::ui::Board;
+
+/// The call view's chunk did not load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl From<ChunkError> for FetchError {
+    fn from(_: ChunkError) -> Self {
+        FetchError::Code
+    }
+}
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// The split point: the loaded detail's view.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_call_view))
+)]
+fn call_view(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
+    Ok(view! { <DetailBody board detail /> }.into_any())
+}
+
+/// The split point: a detail response's body read for `provider`.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(call_view, fallible))]
+fn read_detail(
+    provider: Provider,
+    body: String,
+) -> Result<Result<CallDetail, ApiError>, ChunkError> {
+    Ok(provider.parse_detail(&body))
+}
+
+/// Reads a detail response's body for `provider` (loading the chunk
+/// first if need be).
+pub async fn parse_detail(provider: Provider, body: String) -> Result<CallDetail, FetchError> {
+    #[cfg(feature = "split")]
+    let read = read_detail(provider, body).await;
+    #[cfg(not(feature = "split"))]
+    let read = read_detail(provider, body);
+    Ok(read??)
+}
+
+/// Loads the call view's chunk (at once when it is loaded already;
+/// concurrent callers share one attempt; a failure is not remembered).
+pub async fn load() -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        preload_call_view().await?;
+    }
+    Ok(())
+}
+
+/// The view of a loaded call. The chunk must have loaded (the board awaits
+/// [`load`] with the detail); if it has not, this is an error, not a wait.
+pub fn render(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        use std::future::Future;
+        use std::task::{Context, Poll, Waker};
+        // Loaded, the wrapper's load step is ready at its first poll, so one
+        // poll renders now, inside the caller's reactive owner.
+        let mut view = std::pin::pin!(call_view(board, detail));
+        match view.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(result) => result,
+            Poll::Pending => Err(ChunkError),
+        }
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        call_view(board, detail)
+    }
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    /// A prefetch is under way or done (a failed one clears it).
+    static PREFETCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts loading the call view's chunk in the background, once; a failed
+/// prefetch is silent (opening a call tries again and says what failed).
+pub fn prefetch() {
+    #[cfg(feature = "split")]
+    {
+        if PREFETCHING.with(|p| p.replace(true)) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async {
+            if load().await.is_err() {
+                PREFETCHING.with(|p| p.set(false));
+            }
+        });
+    }
+}
+
+/// Prefetches the call view's chunk when the browser is next idle (after
+/// the first rows are on screen), or after a second where it has no
+/// `requestIdleCallback`.
+pub fn prefetch_when_idle() {
+    #[cfg(feature = "split")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let run = Closure::once_into_js(prefetch);
+        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+        let _ = match idle {
+            Some(idle) => idle.call2(&window, &run, &options),
+            None => window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000)
+                .map(Into::into),
+        };
+    }
+}
