@@ -33,6 +33,17 @@ else
   echo "dist: wasm-opt not found (run scripts/setup.sh); the wasm is not size-optimized" >&2
 fi
 cp js/element.js js/callboard.js js/element.d.ts js/callboard.d.ts "$out/"
+# The JavaScript minified (js/ keeps the readable sources): 4.5 KB gzip
+# less before the first rows. Names a page uses (exports, the element's
+# properties, events) are not renamed.
+if [ -x node_modules/.bin/esbuild ]; then
+  for js in "$out"/*.js; do
+    node_modules/.bin/esbuild "$js" --minify --format=esm --target=es2022 \
+      --log-level=warning --allow-overwrite --outfile="$js"
+  done
+else
+  echo "dist: esbuild not found (run scripts/setup.sh); the JavaScript is not minified" >&2
+fi
 # `.br` and `.gz` beside each file, for servers and CDNs that serve them.
 node scripts/precompress.mjs "$out"
 echo "dist: $(cd "$out" && ls | tr '\n' ' ')"
