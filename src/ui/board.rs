@@ -14,6 +14,7 @@ use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart,
 };
 use super::pager::Pager;
+use super::scroll;
 use super::state::{Board, Events};
 use super::table::CallTable;
 use crate::core::Query;
@@ -54,8 +55,9 @@ fn ErrorBanner(board: Board) -> impl IntoView {
 }
 
 /// Focuses the table row of call `id` inside `root` (after the detail
-/// closes).
-fn focus_row(root: &web_sys::HtmlElement, id: &str) {
+/// closes), where it was on screen when the call was opened from it
+/// (`row_top`), else scrolled into view.
+fn focus_row(root: &web_sys::HtmlElement, id: &str, row_top: Option<f64>) {
     let Ok(rows) = root.query_selector_all("tr[data-call-id]") else {
         return;
     };
@@ -64,7 +66,17 @@ fn focus_row(root: &web_sys::HtmlElement, id: &str) {
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(row) = row.filter(|r| r.get_attribute("data-call-id").as_deref() == Some(id)) {
-            let _ = row.focus();
+            match row_top {
+                Some(top) => {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = row.focus_with_options(&options);
+                    scroll::restore(&row, top);
+                }
+                None => {
+                    let _ = row.focus();
+                }
+            }
             return;
         }
     }
@@ -134,7 +146,7 @@ fn BoardRoot(
         let now = board.selected().get();
         if let (Some(Some(closed)), None) = (&previous, &now) {
             if let Some(r) = root.get_untracked() {
-                focus_row(&r, closed);
+                focus_row(&r, closed, board.take_row_top());
             }
         }
         now

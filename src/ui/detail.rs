@@ -236,6 +236,10 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
     view! {
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
+                // In a narrow widget the call replaces the list: this leads back.
+                <button type="button" class="cb-button cb-button--ghost cb-back" on:click=move |_| board.close()>
+                    "‹ Calls"
+                </button>
                 <div class="cb-detail__heading">
                     <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
                     <p class="cb-secondary">{subtitle}</p>

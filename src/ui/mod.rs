@@ -11,6 +11,7 @@ mod options;
 mod pager;
 mod player;
 mod remote;
+mod scroll;
 mod state;
 mod table;
 mod transcript;

@@ -79,6 +79,8 @@ pub struct Board {
     query: RwSignal<Query>,
     list: Loader<LoadedPage>,
     selected: RwSignal<Option<String>>,
+    /// Where the row of the open call was on screen when it was opened.
+    row_top: StoredValue<Option<f64>>,
     detail: Loader<CallDetail>,
     link: Loader<String>,
     locale: Signal<Locale>,
@@ -103,6 +105,7 @@ impl Board {
             query: RwSignal::new(query),
             list: Loader::starting_as(Fetched::Loading(None)),
             selected: RwSignal::new(None),
+            row_top: StoredValue::new(None),
             detail: Loader::new(),
             link: Loader::new(),
             locale,
@@ -393,6 +396,18 @@ impl Board {
         if let Some(id) = self.selected.get_untracked() {
             self.load_detail(id);
         }
+    }
+
+    /// Opens a call from its row, remembering where the row was on screen
+    /// (`row_top`), to put the list back there when the call is closed.
+    pub fn open_from_row(&self, id: String, row_top: f64) {
+        self.row_top.set_value(Some(row_top));
+        self.open(id);
+    }
+
+    /// Where the row the open call came from was on screen, once.
+    pub fn take_row_top(&self) -> Option<f64> {
+        self.row_top.try_update_value(Option::take).flatten()
     }
 
     /// Closes the detail (aborting what it still loads).

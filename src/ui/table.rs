@@ -4,9 +4,11 @@
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::columns::{offered, toggle, Cell, ColumnDef};
 use super::format;
+use super::scroll;
 use super::state::Board;
 use crate::chunk;
 use crate::core::{Call, Sort, SortDir, SortField};
@@ -106,9 +108,19 @@ fn row(
     let id = call.id.clone();
     let key = Some(id.clone());
     let is_selected = move || selected.selected(&key);
+    // Opening remembers where the row is, to come back to it.
     let open = {
         let id = id.clone();
-        move || board.open(id.clone())
+        move |ev: &web_sys::Event| {
+            let top = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|row| scroll::top(&row));
+            match top {
+                Some(top) => board.open_from_row(id.clone(), top),
+                None => board.open(id.clone()),
+            }
+        }
     };
     let open_key = open.clone();
     let cells = columns
@@ -121,11 +133,11 @@ fn row(
             tabindex="0"
             data-call-id=id
             aria-selected=move || is_selected().to_string()
-            on:click=move |_| open()
+            on:click=move |ev| open(&ev)
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
-                    open_key();
+                    open_key(&ev);
                 }
             }
         >

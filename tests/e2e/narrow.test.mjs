@@ -1,0 +1,100 @@
+// The widget in narrow containers: a 400 px CRM side panel and a 360 px
+// phone. The list is compact two-line items with no sideways scrolling,
+// an open call replaces the list, and going back puts the list where it
+// was with the row focused. axe stays clean there in both themes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
+import { BASE, launch } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The side-panel page, `width` px wide, in a viewport `viewport` px wide. */
+async function panel(width, viewport = 1280, theme = "light") {
+  const context = await browser.newContext({ viewport: { width: viewport, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/pages/narrow.html?width=${width}&theme=${theme}`);
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  return page;
+}
+
+/** Where each part of row `n` is: top and left of its customer, time, duration and status. */
+function rowBoxes(page, n) {
+  return page.locator("tr[data-call-id]").nth(n).evaluate((row) => {
+    const box = (c) => {
+      const r = row.querySelector(`.cb-td--${c}`).getBoundingClientRect();
+      return { top: Math.round(r.top), left: Math.round(r.left), width: Math.round(r.width) };
+    };
+    return { customer: box("customer"), time: box("time"), duration: box("duration"), status: box("status"), direction: box("direction") };
+  });
+}
+
+for (const [width, viewport] of [[400, 1280], [360, 360]]) {
+  test(`at ${width} px the list is compact two-line items and nothing scrolls sideways`, async () => {
+    const page = await panel(width, viewport);
+    const sizes = await page.evaluate(() => {
+      const root = document.querySelector("call-board").shadowRoot;
+      const wrap = root.querySelector(".cb-table-wrap");
+      return { doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth], wrap: [wrap.scrollWidth, wrap.clientWidth] };
+    });
+    assert.ok(sizes.doc[0] <= sizes.doc[1], `the page does not scroll sideways: ${sizes.doc}`);
+    assert.ok(sizes.wrap[0] <= sizes.wrap[1], `the list does not scroll sideways: ${sizes.wrap}`);
+    const b = await rowBoxes(page, 0);
+    // Line one: the customer, across the item; line two: time, duration, status.
+    assert.ok(b.customer.top < b.time.top, "the customer is above the time");
+    assert.equal(b.time.top, b.duration.top);
+    assert.ok(b.duration.left > b.time.left && b.status.left > b.duration.left, "time, duration, status in that order");
+    assert.equal(b.direction.width, 0, "the direction is left out");
+    assert.equal(await page.getByRole("button", { name: "Columns" }).isVisible(), false);
+    await page.context().close();
+  });
+}
+
+test("in a side panel an open call replaces the list; back restores the list's scroll and focus", async () => {
+  const page = await panel(400);
+  // Scroll the panel so the row opened is mid-way down.
+  await page.evaluate(() => (document.getElementById("panel").scrollTop = 500));
+  const row = page.locator("tr[data-call-id]").nth(8);
+  const id = await row.getAttribute("data-call-id");
+  const before = await row.evaluate((r) => Math.round(r.getBoundingClientRect().top));
+  await row.click();
+  await page.locator(".cb-detail__body[data-state=ready]").waitFor();
+  assert.equal(await page.locator(".cb-list").isVisible(), false, "the list gives way to the call");
+  const detail = await page.locator(".cb-detail").evaluate((d) => Math.round(d.getBoundingClientRect().width));
+  assert.ok(detail > 340, `the call takes the panel's width (${detail} px)`);
+  assert.equal(await page.getByRole("button", { name: "Close call details" }).isVisible(), false);
+  await page.evaluate(() => (document.getElementById("panel").scrollTop = 900));
+
+  await page.getByRole("button", { name: "‹ Calls" }).click();
+  await page.locator(".cb-list").waitFor({ state: "visible" });
+  await page.waitForFunction((id) => document.querySelector("call-board").shadowRoot.activeElement?.dataset.callId === id, id);
+  const after = await row.evaluate((r) => Math.round(r.getBoundingClientRect().top));
+  assert.ok(Math.abs(after - before) <= 2, `the row is back where it was (${before} px, now ${after} px)`);
+  await page.context().close();
+});
+
+test("axe finds no serious or critical violation at 360 px, list and call, in both themes", async () => {
+  for (const theme of ["light", "dark"]) {
+    const page = await panel(360, 360, theme);
+    for (const state of ["list", "call"]) {
+      if (state === "call") {
+        await page.locator("tr[data-call-id]").first().click();
+        await page.locator("li.cb-turn").first().waitFor();
+      }
+      const results = await new AxeBuilder({ page }).include("call-board").analyze();
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(
+        bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`),
+        [],
+        `${theme} theme, ${state}`,
+      );
+    }
+    await page.context().close();
+  }
+});
