@@ -100,7 +100,7 @@ export interface PlaybackStartDetail {
 /** `callboard-error`: loading failed (the widget shows it with a retry). */
 export interface LoadErrorDetail {
   during: "list" | "detail" | "recording" | "runtime";
-  kind: "unauthorized" | "forbidden" | "not_found" | "validation" | "rate_limited" | "server" | "rejected" | "network" | "timeout" | "unreadable" | "query" | "panic";
+  kind: "unauthorized" | "forbidden" | "not_found" | "validation" | "rate_limited" | "server" | "rejected" | "network" | "timeout" | "unreadable" | "query" | "code" | "panic";
   message: string;
   status?: number;
 }
