@@ -231,6 +231,28 @@ fn talkover_dates_follow_the_viewer_time_zone() {
 }
 
 #[test]
+fn talkover_dates_are_right_across_a_daylight_saving_change() {
+    // 9 March 2026 in New York, one whole day (it starts at midnight EDT,
+    // 04:00 UTC, the day after the clocks changed), asked with the offset
+    // of a widget mounted in winter (EST, -5 h).
+    let q = Query {
+        utc_offset_minutes: -300,
+        filters: Filters {
+            date_from: Some(at("2026-03-09T04:00:00Z")),
+            date_to: Some(at("2026-03-10T04:00:00Z")),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    let r = Provider::Talkover.list_request(&q).unwrap();
+    assert_eq!(r.query_value("date_from"), Some("2026-03-09"));
+    assert_eq!(r.query_value("date_to"), Some("2026-03-09"));
+    let r = Provider::Bland.list_request(&q).unwrap();
+    assert_eq!(r.query_value("start_date"), Some("2026-03-09"));
+    assert_eq!(r.query_value("end_date"), Some("2026-03-09"));
+}
+
+#[test]
 fn talkover_phone_travels_as_search() {
     let q = with(Filters {
         phone_number: text("+15550001111"),

@@ -24,7 +24,9 @@ pub struct Query {
     /// Filters the embedding pins (a CRM record page); they override
     /// `filters` and are not shown as removable.
     pub scope: Scope,
-    /// The viewer's UTC offset, for providers that filter by calendar date.
+    /// The widget's UTC offset in its time zone now, for providers that
+    /// filter by calendar date (date-range bounds are local midnights, read
+    /// at midday, so another season's offset names the same days).
     pub utc_offset_minutes: i32,
 }
 

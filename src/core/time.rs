@@ -287,6 +287,79 @@ pub fn format_date(ms: i64, utc_offset_minutes: i32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The instant the calendar day that starts at `utc_midnight` (a
+/// `YYYY-MM-DD` read by [`parse_iso8601`]) starts in a time zone, where
+/// `offset_at(ms)` is the zone's UTC offset in minutes at instant `ms`.
+///
+/// Daylight saving is taken into account: a day may be 23 or 25 hours
+/// long, so the start of the next day is this of the next date, never this
+/// plus 24 hours. Where midnight happens twice the day starts at the first;
+/// where the clocks skip it (zones that change at midnight) the day starts
+/// when they jump.
+pub fn zone_midnight(utc_midnight: i64, offset_at: impl Fn(i64) -> i32) -> i64 {
+    let at = |offset: i32| utc_midnight - i64::from(offset) * 60_000;
+    // The offsets in force around that day: before and after any change.
+    let before = offset_at(utc_midnight - DAY_MS);
+    let after = offset_at(utc_midnight + DAY_MS);
+    let valid = |offset: i32| offset_at(at(offset)) == offset;
+    match (valid(before), valid(after)) {
+        (true, true) => at(before).min(at(after)),
+        (true, false) => at(before),
+        (false, true) => at(after),
+        // Midnight was skipped: the day starts at the jump, which is
+        // midnight read at the offset before it.
+        (false, false) => at(before),
+    }
+}
+
+/// The start of the day after the one starting at `utc_midnight`, in the
+/// zone of `offset_at` (see [`zone_midnight`]).
+pub fn zone_next_midnight(utc_midnight: i64, offset_at: impl Fn(i64) -> i32) -> i64 {
+    zone_midnight(utc_midnight + DAY_MS, offset_at)
+}
+
+/// How far the offset of another season may be from the one in force at a
+/// date (daylight saving moves the clocks by an hour almost everywhere).
+const SEASON_SLACK_MS: i64 = 3_600_000;
+
+/// The calendar date of the first day of a date range starting at
+/// `start_ms`, for providers that filter by date, with the zone's offset
+/// now: a local midnight read with another season's offset (an hour off)
+/// still names its own day.
+pub fn first_day(start_ms: i64, utc_offset_minutes: i32) -> String {
+    format_date(start_ms + SEASON_SLACK_MS, utc_offset_minutes)
+}
+
+/// The calendar date of the last day of a date range ending (exclusive)
+/// at `end_ms` (see [`first_day`]).
+pub fn last_day(end_ms: i64, utc_offset_minutes: i32) -> String {
+    format_date(end_ms - 1 - SEASON_SLACK_MS, utc_offset_minutes)
+}
+
+/// A UTC offset in minutes from the `GMT±hh:mm` that
+/// `Intl.DateTimeFormat`'s `timeZoneName: "longOffset"` writes (`GMT`
+/// alone is UTC). `None` for anything else.
+pub fn parse_gmt_offset(s: &str) -> Option<i32> {
+    let rest = &s[s.find("GMT")? + 3..];
+    let rest = rest.trim_end();
+    if rest.is_empty() {
+        return Some(0);
+    }
+    let (sign, hm) = if let Some(r) = rest.strip_prefix('+') {
+        (1, r)
+    } else if let Some(r) = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('\u{2212}'))
+    {
+        (-1, r)
+    } else {
+        return None;
+    };
+    let (h, m) = hm.split_once(':').unwrap_or((hm, "0"));
+    let (h, m) = (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?);
+    ((0..=18).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 60 + m))
+}
+
 /// Formats a duration as `m:ss`, or `h:mm:ss` from an hour on (rounded down
 /// to whole seconds). Negative input reads as zero.
 pub fn format_duration(ms: i64) -> String {
@@ -301,6 +374,109 @@ pub fn format_duration(ms: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// America/New_York in 2026: EST (-5 h) until 2026-03-08 07:00 UTC
+    /// (2:00 local), EDT (-4 h) until 2026-11-01 06:00 UTC.
+    fn new_york(ms: i64) -> i32 {
+        let spring = parse_iso8601("2026-03-08T07:00:00Z").unwrap_or_default();
+        let autumn = parse_iso8601("2026-11-01T06:00:00Z").unwrap_or_default();
+        if (spring..autumn).contains(&ms) {
+            -240
+        } else {
+            -300
+        }
+    }
+
+    /// America/Santiago's spring change in 2026: at 24:00 on 2026-09-05
+    /// (-4 h) the clocks jump to 01:00 on 2026-09-06 (-3 h).
+    fn santiago(ms: i64) -> i32 {
+        let jump = parse_iso8601("2026-09-06T04:00:00Z").unwrap_or_default();
+        if ms < jump {
+            -240
+        } else {
+            -180
+        }
+    }
+
+    fn iso(ms: i64) -> String {
+        format_iso8601(ms)
+    }
+
+    fn day(s: &str) -> i64 {
+        parse_iso8601(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn zone_midnights_follow_daylight_saving() {
+        // The day of the spring change is 23 hours long.
+        let start = zone_midnight(day("2026-03-08"), new_york);
+        let end = zone_next_midnight(day("2026-03-08"), new_york);
+        assert_eq!(iso(start), "2026-03-08T05:00:00.000Z");
+        assert_eq!(iso(end), "2026-03-09T04:00:00.000Z");
+        assert_eq!(end - start, 23 * 3_600_000);
+        // The day after starts at midnight EDT, not an hour late.
+        assert_eq!(
+            iso(zone_midnight(day("2026-03-09"), new_york)),
+            "2026-03-09T04:00:00.000Z"
+        );
+        // The day of the autumn change is 25 hours long.
+        let start = zone_midnight(day("2026-11-01"), new_york);
+        let end = zone_next_midnight(day("2026-11-01"), new_york);
+        assert_eq!(iso(start), "2026-11-01T04:00:00.000Z");
+        assert_eq!(end - start, 25 * 3_600_000);
+        // A fixed zone is a fixed offset.
+        assert_eq!(
+            iso(zone_midnight(day("2026-06-01"), |_| 330)),
+            "2026-05-31T18:30:00.000Z"
+        );
+        assert_eq!(
+            iso(zone_midnight(day("2026-06-01"), |_| 0)),
+            "2026-06-01T00:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn a_skipped_midnight_starts_the_day_at_the_jump() {
+        let start = zone_midnight(day("2026-09-06"), santiago);
+        assert_eq!(iso(start), "2026-09-06T04:00:00.000Z");
+        assert_eq!(santiago(start), -180);
+        assert_eq!(zone_next_midnight(day("2026-09-05"), santiago), start);
+        // The day before is an ordinary one at -4 h.
+        assert_eq!(
+            iso(zone_midnight(day("2026-09-05"), santiago)),
+            "2026-09-05T04:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn range_days_survive_an_offset_from_another_season() {
+        // "2026-03-09" to "2026-03-09" in New York, named with the winter
+        // offset (as one taken in January would be): still that day.
+        let start = zone_midnight(day("2026-03-09"), new_york);
+        let end = zone_next_midnight(day("2026-03-09"), new_york);
+        assert_eq!(
+            format_date(start, -300),
+            "2026-03-08",
+            "the old reading was a day off"
+        );
+        assert_eq!(first_day(start, -300), "2026-03-09");
+        assert_eq!(last_day(end, -300), "2026-03-09");
+        assert_eq!(first_day(start, -240), "2026-03-09");
+        assert_eq!(last_day(end, -240), "2026-03-09");
+    }
+
+    #[test]
+    fn gmt_offsets_are_read() {
+        assert_eq!(parse_gmt_offset("3 PM GMT-04:00"), Some(-240));
+        assert_eq!(parse_gmt_offset("GMT+05:30"), Some(330));
+        assert_eq!(parse_gmt_offset("GMT+14:00"), Some(840));
+        assert_eq!(parse_gmt_offset("12 AM GMT"), Some(0));
+        assert_eq!(parse_gmt_offset("GMT\u{2212}03:00"), Some(-180));
+        assert_eq!(parse_gmt_offset("GMT-3"), Some(-180));
+        assert_eq!(parse_gmt_offset("UTC"), None);
+        assert_eq!(parse_gmt_offset("GMT+25:00"), None);
+        assert_eq!(parse_gmt_offset("GMT+xx"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -98,7 +98,7 @@ fn BoardRoot(
     let initial = options.with_untracked(|o| Query {
         page_size: o.page_size,
         scope: o.scope.clone(),
-        utc_offset_minutes: format::utc_offset_minutes(),
+        utc_offset_minutes: locale.with_untracked(format::offset_now),
         ..Query::default()
     });
     let board = Board::new(source, initial, locale, events);
@@ -107,6 +107,8 @@ fn BoardRoot(
         let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
         board.configure(size, scope);
     });
+    // Calendar dates for providers that filter by them follow the zone.
+    Effect::new(move |_| board.set_utc_offset(locale.with(format::offset_now)));
     // A call to open, from the embedding; removing `call-id` closes the
     // call it opened.
     Effect::new(move |previous: Option<Option<String>>| {

@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use super::format;
 use super::state::Board;
 use crate::core::decimal;
-use crate::core::time::{format_date, format_duration, parse_iso8601};
+use crate::core::time::{
+    format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
+};
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
 
 /// How long typing must pause before a text filter applies.
 pub const DEBOUNCE_MS: u32 = 350;
-const DAY_MS: i64 = 86_400_000;
 
 /// The filter kinds to offer: the provider's, minus pinned ones, minus the
 /// phone box where phone numbers travel as the search (the search box
@@ -46,10 +47,23 @@ pub fn is_primary(kind: FilterKind) -> bool {
     )
 }
 
-/// Local midnight of a `YYYY-MM-DD` input value, as epoch ms.
-fn day_start(value: &str, utc_offset_minutes: i32) -> Option<i64> {
+/// Where a `YYYY-MM-DD` input value's day starts in the widget's zone, as
+/// epoch ms (DST-correct).
+fn day_start(value: &str, l: &format::Locale) -> Option<i64> {
     parse_iso8601(value.trim())
-        .map(|utc_midnight| utc_midnight - i64::from(utc_offset_minutes) * 60_000)
+        .map(|utc_midnight| zone_midnight(utc_midnight, |ms| format::offset_minutes(l, ms)))
+}
+
+/// Where the day after a `YYYY-MM-DD` input value's starts in the widget's
+/// zone (a day is 23 or 25 hours long where the clocks change).
+fn day_end(value: &str, l: &format::Locale) -> Option<i64> {
+    parse_iso8601(value.trim())
+        .map(|utc_midnight| zone_next_midnight(utc_midnight, |ms| format::offset_minutes(l, ms)))
+}
+
+/// The `YYYY-MM-DD` of instant `ms` in the widget's zone.
+fn date_in_zone(ms: i64, l: &format::Locale) -> String {
+    format_date(ms, format::offset_minutes(l, ms))
 }
 
 fn choice_label(choices: &[Choice], value: &str) -> String {
@@ -220,33 +234,33 @@ fn parse_minutes(v: &str) -> Option<i64> {
         .map(|m| (m * 60_000.0).round() as i64)
 }
 
-fn show_from(f: &Filters, offset: i32) -> String {
+fn show_from(f: &Filters, l: &format::Locale) -> String {
     f.date_from
-        .map(|ms| format_date(ms, offset))
+        .map(|ms| date_in_zone(ms, l))
         .unwrap_or_default()
 }
-fn apply_from(f: &mut Filters, v: &str, offset: i32) {
-    f.date_from = day_start(v, offset);
+fn apply_from(f: &mut Filters, v: &str, l: &format::Locale) {
+    f.date_from = day_start(v, l);
 }
 // `date_to` is exclusive; the input shows the last day included.
-fn show_to(f: &Filters, offset: i32) -> String {
+fn show_to(f: &Filters, l: &format::Locale) -> String {
     f.date_to
-        .map(|ms| format_date(ms - 1, offset))
+        .map(|ms| date_in_zone(ms - 1, l))
         .unwrap_or_default()
 }
-fn apply_to(f: &mut Filters, v: &str, offset: i32) {
-    f.date_to = day_start(v, offset).map(|d| d + DAY_MS);
+fn apply_to(f: &mut Filters, v: &str, l: &format::Locale) {
+    f.date_to = day_end(v, l);
 }
-fn show_min(f: &Filters, _: i32) -> String {
+fn show_min(f: &Filters, _: &format::Locale) -> String {
     minutes(f.min_duration_ms)
 }
-fn apply_min(f: &mut Filters, v: &str, _: i32) {
+fn apply_min(f: &mut Filters, v: &str, _: &format::Locale) {
     f.min_duration_ms = parse_minutes(v);
 }
-fn show_max(f: &Filters, _: i32) -> String {
+fn show_max(f: &Filters, _: &format::Locale) -> String {
     minutes(f.max_duration_ms)
 }
-fn apply_max(f: &mut Filters, v: &str, _: i32) {
+fn apply_max(f: &mut Filters, v: &str, _: &format::Locale) {
     f.max_duration_ms = parse_minutes(v);
 }
 
@@ -260,11 +274,10 @@ fn BoundInput(
     /// `date` or `number`.
     input: &'static str,
     /// The bound as the input shows it.
-    show: fn(&Filters, i32) -> String,
-    /// Applies the input's text to the filters.
-    apply: fn(&mut Filters, &str, i32),
+    show: fn(&Filters, &format::Locale) -> String,
+    /// Applies the input's text to the filters (dates in the widget's zone).
+    apply: fn(&mut Filters, &str, &format::Locale),
 ) -> impl IntoView {
-    let offset = board.query().with_untracked(|q| q.utc_offset_minutes);
     let number = input == "number";
     view! {
         <label class=if number { "cb-field cb-field--narrow" } else { "cb-field" }>
@@ -274,10 +287,14 @@ fn BoundInput(
                 class="cb-input"
                 min=number.then_some("0")
                 step=number.then_some("0.5")
-                prop:value=move || board.query().with(|q| show(&q.filters, offset))
+                prop:value=move || {
+                    let locale = board.locale().get();
+                    board.query().with(|q| show(&q.filters, &locale))
+                }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    board.update_filters(|f| apply(f, &v, offset));
+                    let locale = board.locale().get_untracked();
+                    board.update_filters(|f| apply(f, &v, &locale));
                 }
             />
         </label>
@@ -477,15 +494,5 @@ mod tests {
         assert!(!pinned.contains(&FilterKind::Agent));
         let av = offered(Provider::AgentVoice.capabilities(), &[FilterKind::Contact]);
         assert!(av.contains(&FilterKind::Phone) && !av.contains(&FilterKind::Contact));
-    }
-
-    #[test]
-    fn day_starts_in_the_viewer_zone() {
-        assert_eq!(day_start("2024-01-15", 0), Some(1_705_276_800_000));
-        assert_eq!(
-            day_start("2024-01-15", 120),
-            Some(1_705_276_800_000 - 7_200_000)
-        );
-        assert_eq!(day_start("", 0), None);
     }
 }

@@ -27,6 +27,7 @@ struct Formatters {
     date: OnceCell<Option<Function>>,
     number: OnceCell<Option<Function>>,
     usd: OnceCell<Option<Function>>,
+    offset: OnceCell<Option<Function>>,
 }
 
 thread_local! {
@@ -92,6 +93,7 @@ fn formatters(l: &Locale) -> Rc<Formatters> {
                     date: OnceCell::new(),
                     number: OnceCell::new(),
                     usd: OnceCell::new(),
+                    offset: OnceCell::new(),
                 });
                 *cache = Some(Rc::clone(&f));
                 f
@@ -176,8 +178,30 @@ pub fn money(l: &Locale, cost: Cost) -> String {
     }
 }
 
-/// The viewer's UTC offset in minutes now (for providers that filter by
-/// calendar date).
-pub fn utc_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+/// The UTC offset in minutes of the widget's time zone (the `time-zone`
+/// option, else the browser's) at instant `ms`: daylight saving included.
+pub fn offset_minutes(l: &Locale, ms: i64) -> i32 {
+    let browser =
+        || -(js_sys::Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset() as i32);
+    if l.time_zone.is_none() {
+        return browser();
+    }
+    let f = formatters(l);
+    let format = f.offset.get_or_init(|| {
+        // "3 PM GMT-04:00": English, so the offset reads the same everywhere.
+        let english = Locale {
+            locale: Some("en-US".to_owned()),
+            time_zone: l.time_zone.clone(),
+        };
+        let opts = options(&[("hour", "numeric"), ("timeZoneName", "longOffset")]);
+        formatter("DateTimeFormat", &english, &opts, true)
+    });
+    call(format.as_ref(), &date(ms))
+        .and_then(|s| crate::core::time::parse_gmt_offset(&s))
+        .unwrap_or_else(browser)
+}
+
+/// The widget's UTC offset in minutes now.
+pub fn offset_now(l: &Locale) -> i32 {
+    offset_minutes(l, js_sys::Date::now() as i64)
 }

@@ -293,6 +293,14 @@ impl Board {
         });
     }
 
+    /// Sets the widget's UTC offset (its time zone changed); the list is
+    /// asked again only if it differs.
+    pub fn set_utc_offset(&self, minutes: i32) {
+        if self.query.with_untracked(|q| q.utc_offset_minutes) != minutes {
+            self.change_list(|q| q.utc_offset_minutes = minutes);
+        }
+    }
+
     /// Replaces the user's filters (back to page 1).
     pub fn set_filters(&self, filters: Filters) {
         if self.query.with_untracked(|q| q.filters == filters) {

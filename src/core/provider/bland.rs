@@ -14,7 +14,7 @@ use crate::core::json::Obj;
 use crate::core::model::{Call, CallDetail, CostUnit, Page};
 use crate::core::query::{FilterKind as F, Filters, Query, SortDir, SortField};
 use crate::core::request::ProviderRequest;
-use crate::core::time::{format_date, DurationUnit};
+use crate::core::time::{first_day, last_day, DurationUnit};
 use crate::core::transcript::read_transcript;
 
 pub(super) const CAPS: Capabilities = Capabilities {
@@ -59,8 +59,8 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
             f.status.as_deref().map(|s| (s == "completed").to_string()),
         )
         .param_opt("campaign_id", f.campaign_id.clone())
-        .param_opt("start_date", f.date_from.map(|ms| format_date(ms, offset)))
-        .param_opt("end_date", f.date_to.map(|ms| format_date(ms - 1, offset)))
+        .param_opt("start_date", f.date_from.map(|ms| first_day(ms, offset)))
+        .param_opt("end_date", f.date_to.map(|ms| last_day(ms, offset)))
 }
 
 pub(super) fn parse_list(value: &Value, query: &Query, size: u32) -> Result<Page, ApiError> {

@@ -13,7 +13,7 @@ use crate::core::model::{Call, CallDetail, Page};
 use crate::core::normalize::Direction;
 use crate::core::query::{FilterKind as F, Filters, Query};
 use crate::core::request::{id_segment, ProviderRequest};
-use crate::core::time::{format_date, DurationUnit};
+use crate::core::time::{first_day, last_day, DurationUnit};
 
 pub(super) const CAPS: Capabilities = Capabilities {
     pagination: Pagination::Page { first: 1 },
@@ -68,10 +68,10 @@ pub(super) fn list_request(
         .param("per_page", size.to_string())
         .param_opt("status", f.status.clone())
         .param_opt("direction", f.direction.map(Direction::id))
-        .param_opt("date_from", f.date_from.map(|ms| format_date(ms, offset)))
+        .param_opt("date_from", f.date_from.map(|ms| first_day(ms, offset)))
         // `date_to` is inclusive and ours is exclusive: the last day is the
-        // one holding the instant just before the end.
-        .param_opt("date_to", f.date_to.map(|ms| format_date(ms - 1, offset)))
+        // one before the end.
+        .param_opt("date_to", f.date_to.map(|ms| last_day(ms, offset)))
         .param_opt(
             "search",
             f.phone_number.clone().or_else(|| f.search.clone()),
