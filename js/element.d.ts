@@ -22,6 +22,15 @@ export interface CallBoardOptions {
   phoneNumber?: string;
   /** Open this call on load (`call-id`). */
   callId?: string;
+  /** With `callId`: seek its recording there (`at`): milliseconds, `"m:ss"` or `"h:mm:ss"`. */
+  at?: string | number;
+  /**
+   * The link to a moment (`moment-url`), e.g.
+   * `"https://crm.example.com/calls/{id}?t={seconds}"` (`{id}`, `{seconds}`,
+   * `{ms}`): the player then offers "Copy link to this moment", which copies
+   * it and fires `callboard-moment`. The widget never changes the page's URL.
+   */
+  momentUrl?: string;
   /** BCP 47 locale for dates and numbers (`locale`). Default: the browser's. */
   locale?: string;
   /** IANA time zone for dates (`time-zone`). Default: the browser's. */
@@ -105,12 +114,21 @@ export interface LoadErrorDetail {
   status?: number;
 }
 
+/** `callboard-moment`: a reviewer copied the link to a moment of a call. */
+export interface MomentDetail {
+  id: string;
+  positionMs: number;
+  /** The link made from `moment-url` (absent when it is not an http(s) link). */
+  url?: string;
+}
+
 export interface CallBoardEventMap {
   "callboard-select": CustomEvent<CallSelectDetail>;
   "callboard-page-change": CustomEvent<PageChangeDetail>;
   "callboard-filter-change": CustomEvent<FilterChangeDetail>;
   "callboard-playback-start": CustomEvent<PlaybackStartDetail>;
   "callboard-error": CustomEvent<LoadErrorDetail>;
+  "callboard-moment": CustomEvent<MomentDetail>;
 }
 
 /** The `<call-board>` element. Attributes mirror the properties below. */
@@ -123,6 +141,8 @@ export declare class CallBoardElement extends HTMLElement {
   contactId: string | null;
   phoneNumber: string | null;
   callId: string | null;
+  at: string | null;
+  momentUrl: string | null;
   locale: string | null;
   timeZone: string | null;
   theme: string | null;

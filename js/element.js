@@ -24,6 +24,8 @@ const ATTRIBUTES = {
   contactId: "contact-id",
   phoneNumber: "phone-number",
   callId: "call-id",
+  at: "at",
+  momentUrl: "moment-url",
   locale: "locale",
   timeZone: "time-zone",
   theme: "theme",
@@ -92,7 +94,8 @@ function present(options) {
  * Mounts the widget into `element` (inside an open shadow root) and returns a
  * handle: `update(options)`, `refresh()`, `openCall(id)`, `unmount()`. Events
  * (`callboard-select`, `callboard-page-change`, `callboard-filter-change`,
- * `callboard-playback-start`, `callboard-error`) are dispatched on `element`.
+ * `callboard-playback-start`, `callboard-error`, `callboard-moment`) are
+ * dispatched on `element`.
  *
  * Option changes made in one task reach the widget together (a microtask
  * later), so a burst of attribute changes ends in one state and one request.

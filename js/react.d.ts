@@ -14,6 +14,7 @@ import type {
   CallSelectDetail,
   FilterChangeDetail,
   LoadErrorDetail,
+  MomentDetail,
   PageChangeDetail,
   PlaybackStartDetail,
   ProviderId,
@@ -32,6 +33,8 @@ export interface CallBoardJSXProps extends DetailedHTMLProps<HTMLAttributes<Call
   "contact-id"?: string;
   "phone-number"?: string;
   "call-id"?: string;
+  at?: string | number;
+  "moment-url"?: string;
   locale?: string;
   "time-zone"?: string;
   theme?: "light" | "dark" | "auto";
@@ -47,6 +50,7 @@ export interface CallBoardJSXProps extends DetailedHTMLProps<HTMLAttributes<Call
   "oncallboard-filter-change"?: (event: CustomEvent<FilterChangeDetail>) => void;
   "oncallboard-playback-start"?: (event: CustomEvent<PlaybackStartDetail>) => void;
   "oncallboard-error"?: (event: CustomEvent<LoadErrorDetail>) => void;
+  "oncallboard-moment"?: (event: CustomEvent<MomentDetail>) => void;
 }
 
 declare module "react" {

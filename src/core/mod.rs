@@ -11,6 +11,7 @@ pub mod error;
 pub mod json;
 pub mod local;
 pub mod model;
+pub mod moment;
 pub mod normalize;
 pub mod pager;
 pub mod phone;

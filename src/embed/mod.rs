@@ -299,12 +299,13 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
             let t = t.clone();
             move |detail: Object| emit(&t, name, &detail)
         };
-        let (select, page, filter, play, error) = (
+        let (select, page, filter, play, error, moment) = (
             on("select"),
             on("page-change"),
             on("filter-change"),
             on("playback-start"),
             on("error"),
+            on("moment"),
         );
         view! {
             <CallBoard
@@ -343,6 +344,13 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
                         set(&o, "status", s);
                     }
                     error(o);
+                })
+                on_moment=Callback::new(move |e: crate::ui::Moment| {
+                    let o = Object::new();
+                    set(&o, "id", e.id.as_str());
+                    set(&o, "positionMs", e.position_ms as f64);
+                    opt(&o, "url", e.url.as_deref());
+                    moment(o);
                 })
             />
         }

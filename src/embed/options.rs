@@ -1,6 +1,7 @@
 //! Reading embedding options (attributes and properties) into `Options`,
 //! independent of the JS value they come in, so it is tested natively.
 
+use crate::core::moment::parse_position;
 use crate::core::{Provider, Scope};
 use crate::net::{Credentials, ProviderChoice};
 use crate::ui::{Options, Theme};
@@ -8,7 +9,7 @@ use crate::ui::{Options, Theme};
 /// Every option name an embedding may set, as JS properties; the
 /// `<call-board>` attribute is the kebab-case form (`proxyUrl` ⇄
 /// `proxy-url`). `headers` and `credentials` are properties only.
-pub const PROPERTIES: [&str; 13] = [
+pub const PROPERTIES: [&str; 15] = [
     "proxyUrl",
     "provider",
     "pageSize",
@@ -17,6 +18,8 @@ pub const PROPERTIES: [&str; 13] = [
     "contactId",
     "phoneNumber",
     "callId",
+    "at",
+    "momentUrl",
     "locale",
     "timeZone",
     "theme",
@@ -69,6 +72,8 @@ pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Options {
             phone_number: text("phoneNumber"),
         },
         call_id: text("callId"),
+        at: text("at").as_deref().and_then(parse_position),
+        moment_url: text("momentUrl"),
         locale: text("locale"),
         time_zone: text("timeZone"),
         theme: text("theme").as_deref().map_or(Theme::Auto, Theme::parse),
@@ -118,6 +123,11 @@ mod tests {
             ("contactId", "c-9"),
             ("phoneNumber", ""),
             ("callId", "abc"),
+            ("at", "1:35"),
+            (
+                "momentUrl",
+                "https://crm.example.com/calls/{id}?t={seconds}",
+            ),
             ("locale", "de-DE"),
             ("timeZone", "Europe/Berlin"),
             ("theme", "dark"),
@@ -132,6 +142,11 @@ mod tests {
             "an empty attribute pins nothing"
         );
         assert_eq!(o.call_id.as_deref(), Some("abc"));
+        assert_eq!(o.at, Some(95_000));
+        assert_eq!(
+            o.moment_url.as_deref(),
+            Some("https://crm.example.com/calls/{id}?t={seconds}")
+        );
         assert_eq!(o.locale.as_deref(), Some("de-DE"));
         assert_eq!(o.time_zone.as_deref(), Some("Europe/Berlin"));
         assert_eq!(o.theme, Theme::Dark);
@@ -145,7 +160,9 @@ mod tests {
             ("pageSize", "9000"),
             ("theme", "neon"),
             ("credentials", "all"),
+            ("at", "soon"),
         ]));
+        assert_eq!(o.at, None);
         assert_eq!(o.provider, ProviderChoice::Auto);
         assert_eq!(o.page_size, 25);
         assert_eq!(o.theme, Theme::Auto);

@@ -11,7 +11,7 @@ use super::detail::DetailPanel;
 use super::filters::FilterBar;
 use super::format::{self, Locale};
 use super::options::{
-    CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart,
+    CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
 use super::pager::Pager;
 use super::scroll;
@@ -101,7 +101,8 @@ fn BoardRoot(
         utc_offset_minutes: locale.with_untracked(format::offset_now),
         ..Query::default()
     });
-    let board = Board::new(source, initial, locale, events);
+    let moment_url = Signal::derive(move || options.with(|o| o.moment_url.clone()));
+    let board = Board::new(source, initial, locale, moment_url, events);
     // Page size and scope from the embedding.
     Effect::new(move |_| {
         let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
@@ -109,12 +110,17 @@ fn BoardRoot(
     });
     // Calendar dates for providers that filter by them follow the zone.
     Effect::new(move |_| board.set_utc_offset(locale.with(format::offset_now)));
-    // A call to open, from the embedding; removing `call-id` closes the
-    // call it opened.
+    // A call to open, from the embedding, and where to start it (`at`);
+    // removing `call-id` closes the call it opened.
     Effect::new(move |previous: Option<Option<String>>| {
-        let asked = options.with(|o| o.call_id.clone());
+        let (asked, at) = options.with(|o| (o.call_id.clone(), o.at));
         match (&asked, previous.flatten()) {
-            (Some(id), _) => board.open(id.clone()),
+            (Some(id), _) => {
+                board.open(id.clone());
+                if let Some(ms) = at {
+                    board.seek_to(id.clone(), ms);
+                }
+            }
             (None, Some(gone)) => {
                 if board
                     .selected()
@@ -216,6 +222,10 @@ pub fn CallBoard(
     /// Called when loading fails.
     #[prop(optional, into)]
     on_error: Option<Callback<LoadError>>,
+    /// Called when a reviewer copies the link to a moment (with the
+    /// `moment_url` option).
+    #[prop(optional, into)]
+    on_moment: Option<Callback<Moment>>,
 ) -> impl IntoView {
     let events = Events {
         on_select,
@@ -223,6 +233,7 @@ pub fn CallBoard(
         on_filter_change,
         on_playback_start,
         on_error,
+        on_moment,
     };
     let custom = source.map(StoredValue::new_local);
     let config = Memo::new(move |_| options.with(Options::proxy_config));

@@ -111,6 +111,13 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
 pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let caps = board.capabilities_untracked();
     let playback = Playback::with_duration(detail.call.duration());
+    // A position the embedding asked for (`at`), now or while it is open.
+    let asked_for = detail.call.id.clone();
+    Effect::new(move |_| {
+        if let Some(ms) = board.take_seek(&asked_for) {
+            playback.seek(ms);
+        }
+    });
     let CallDetail {
         call,
         transcript,

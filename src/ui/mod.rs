@@ -2,6 +2,7 @@
 //! `net`, and every piece of logic that can be pure lives in `core`.
 
 mod board;
+mod clipboard;
 mod columns;
 pub(crate) mod detail;
 mod filters;
@@ -19,7 +20,8 @@ mod transcript;
 pub use board::{CallBoard, STYLE};
 pub use media::{MediaElement, Playback};
 pub use options::{
-    CallSelected, Controller, FilterChange, LoadError, Options, PageChange, PlaybackStart, Theme,
+    CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
+    Theme,
 };
 pub(crate) use state::Board;
 pub use transcript::TranscriptView;

@@ -53,6 +53,13 @@ pub struct Options {
     pub scope: Scope,
     /// A call to open on load (`call-id`).
     pub call_id: Option<String>,
+    /// Where to start the `call-id` call, in milliseconds (`at`: ms, `m:ss`
+    /// or `h:mm:ss`): the recording is sought there when it opens.
+    pub at: Option<i64>,
+    /// The template of a link to a moment (`moment-url`), e.g.
+    /// `https://crm.example.com/calls/{id}?t={seconds}`: with it the player
+    /// offers "Copy link to this moment" (`{id}`, `{seconds}`, `{ms}`).
+    pub moment_url: Option<String>,
     /// Locale for dates and numbers (`locale`); the browser's by default.
     pub locale: Option<String>,
     /// Time zone for dates (`time-zone`); the browser's by default.
@@ -75,6 +82,8 @@ impl Default for Options {
             page_size: 25,
             scope: Scope::default(),
             call_id: None,
+            at: None,
+            moment_url: None,
             locale: None,
             time_zone: None,
             theme: Theme::Auto,
@@ -105,6 +114,18 @@ pub struct CallSelected {
     pub id: String,
     /// The provider it came from.
     pub provider: Provider,
+}
+
+/// A reviewer copied the link to a moment of a call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Moment {
+    /// The call's id.
+    pub id: String,
+    /// The position, in milliseconds.
+    pub position_ms: i64,
+    /// The link made from the `moment-url` template (copied to the
+    /// clipboard), if it is an http(s) link.
+    pub url: Option<String>,
 }
 
 /// The page shown changed.

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::clipboard::copy_text;
 use super::media::{MediaElement, Playback};
 use super::state::Board;
 use crate::core::decimal;
@@ -149,6 +150,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             "paused"
         }
     };
+    let moment_id = call.id.clone();
     let id = call.id.clone();
     let on_play = Callback::new(move |position_ms| board.playback_started(id.clone(), position_ms));
     view! {
@@ -176,6 +178,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             <div class="cb-player__row cb-player__row--secondary">
                 {speed_choice(playback)}
                 {both.then(|| channel_choice(stereo_chosen))}
+                {move || board.shares_moments().then(|| moment_link(board, moment_id.clone(), playback))}
                 {move || src.get().map(|url| view! {
                     <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">"Download"</a>
                 })}
@@ -191,6 +194,27 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// "Copy link to this moment": the link to the position now, from the
+/// embedding's `moment-url` template, copied and told to the embedding.
+fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
+    let status = RwSignal::new("");
+    let copy = move |_| {
+        let at = playback.position().get_untracked();
+        match board.share_moment(id.clone(), at) {
+            Some(url) => copy_text(url, status, "Link copied"),
+            None => status.set("The moment-url setting is not an http(s) link"),
+        }
+    };
+    view! {
+        <span class="cb-moment">
+            <button type="button" class="cb-button cb-button--ghost" on:click=copy>
+                "Copy link to this moment"
+            </button>
+            <span class="cb-muted" role="status">{move || status.get()}</span>
+        </span>
+    }
 }
 
 /// "1:05 / 4:10" (the total once known).

@@ -11,9 +11,10 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::format::Locale;
-use super::options::{CallSelected, FilterChange, LoadError, PageChange, PlaybackStart};
+use super::options::{CallSelected, FilterChange, LoadError, Moment, PageChange, PlaybackStart};
 use super::remote::{Fetched, Loader};
 use crate::chunk;
+use crate::core::moment::moment_url;
 use crate::core::pager::CursorTrail;
 use crate::core::url::safe_url;
 use crate::core::{
@@ -36,6 +37,8 @@ pub struct Events {
     pub on_playback_start: Option<Callback<PlaybackStart>>,
     /// Loading failed.
     pub on_error: Option<Callback<LoadError>>,
+    /// A link to a moment was copied.
+    pub on_moment: Option<Callback<Moment>>,
 }
 
 impl Events {
@@ -84,6 +87,10 @@ pub struct Board {
     detail: Loader<CallDetail>,
     link: Loader<String>,
     locale: Signal<Locale>,
+    /// Where the open call's recording is to be sought (the `at` option).
+    seek: RwSignal<Option<(String, i64)>>,
+    /// The `moment-url` template.
+    moment_url: Signal<Option<String>>,
     events: Events,
 }
 
@@ -94,6 +101,7 @@ impl Board {
         source: Rc<dyn CallSource>,
         query: Query,
         locale: Signal<Locale>,
+        moment_url: Signal<Option<String>>,
         events: Events,
     ) -> Self {
         let provider = source.provider();
@@ -109,6 +117,8 @@ impl Board {
             detail: Loader::new(),
             link: Loader::new(),
             locale,
+            seek: RwSignal::new(None),
+            moment_url,
             events,
         }
     }
@@ -448,6 +458,45 @@ impl Board {
     /// Forgets the fresh link (it expired: the next play fetches another).
     pub fn forget_recording_link(&self) {
         self.link.reset();
+    }
+
+    /// Asks for call `id`'s recording to be sought to `ms` (now if it is
+    /// open, else when it opens).
+    pub fn seek_to(&self, id: String, ms: i64) {
+        self.seek.set(Some((id, ms)));
+    }
+
+    /// Takes the position asked for call `id`, if any (tracked: a later
+    /// request for it runs the caller again).
+    pub fn take_seek(&self, id: &str) -> Option<i64> {
+        let asked = self
+            .seek
+            .with(|s| s.as_ref().filter(|(i, _)| i == id).map(|(_, ms)| *ms));
+        if asked.is_some() {
+            self.seek.set(None);
+        }
+        asked
+    }
+
+    /// Whether the embedding gave a `moment-url` template.
+    pub fn shares_moments(&self) -> bool {
+        self.moment_url.with(Option::is_some)
+    }
+
+    /// The link to call `id` at `position_ms` from the `moment-url`
+    /// template (if it makes an http(s) link), told to the embedding.
+    pub fn share_moment(&self, id: String, position_ms: i64) -> Option<String> {
+        let url = self
+            .moment_url
+            .with_untracked(|t| t.as_deref().and_then(|t| moment_url(t, &id, position_ms)));
+        if let Some(cb) = self.events.on_moment {
+            cb.run(Moment {
+                id,
+                position_ms,
+                url: url.clone(),
+            });
+        }
+        url
     }
 
     /// Tells the embedding a recording started playing.

@@ -12,6 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::clipboard::copy_text;
 use super::media::Playback;
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
@@ -103,23 +104,6 @@ fn reveal(
         shown.set(chunks_through(turn));
         request_animation_frame(scroll);
     }
-}
-
-fn copy_text(text: String, status: RwSignal<&'static str>) {
-    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-        return;
-    };
-    let promise = clipboard.write_text(&text);
-    leptos::task::spawn_local(async move {
-        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.try_set(if ok { "Copied" } else { "Copy failed" });
-        set_timeout(
-            move || {
-                let _ = status.try_set("");
-            },
-            std::time::Duration::from_secs(2),
-        );
-    });
 }
 
 fn download_text(text: &str, filename: &str, media_type: &str) {
@@ -361,7 +345,7 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                 "↓"
             </button>
             <span class="cb-spacer"></span>
-            <button type="button" class="cb-button cb-button--ghost" on:click=move |_| copy_text(plain(), copy_status)>
+            <button type="button" class="cb-button cb-button--ghost" on:click=move |_| copy_text(plain(), copy_status, "Copied")>
                 {move || match copy_status.get() {
                     "" => "Copy",
                     s => s,

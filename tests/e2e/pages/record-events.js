@@ -8,7 +8,7 @@ for (const el of document.querySelectorAll("call-board")) {
     el.setAttribute("provider", provider);
     el.setAttribute("proxy-url", `/${provider}`);
   }
-  for (const name of ["select", "page-change", "filter-change", "playback-start", "error"]) {
+  for (const name of ["select", "page-change", "filter-change", "playback-start", "error", "moment"]) {
     el.addEventListener(`callboard-${name}`, (e) => window.__events.push({ type: e.type, target: el.id, detail: e.detail }));
   }
 }
