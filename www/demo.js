@@ -35,6 +35,9 @@ async function render() {
   }
   log.setAttribute("provider", state.provider);
   log.setAttribute("proxy-url", `/mock/${state.provider}`);
+  // "Copy link to this moment" links back to this page, which opens the
+  // call there (below): how a host page handles moment links.
+  log.setAttribute("moment-url", `${location.origin}${location.pathname}?provider=${state.provider}&call={id}&t={seconds}`);
   state.scope = await scopeFor(state.provider);
   for (const attr of ["contact-id", "phone-number", "agent-id"]) contactBoard.removeAttribute(attr);
   if (state.scope) {
@@ -75,4 +78,8 @@ const params = new URLSearchParams(location.search);
 if (params.get("provider")) state.provider = $("provider").value = params.get("provider");
 if (params.get("theme")) state.theme = $("theme").value = params.get("theme");
 if (params.get("view")) state.view = params.get("view");
+if (params.get("call")) {
+  log.setAttribute("call-id", params.get("call"));
+  if (/^\d+$/.test(params.get("t") ?? "")) log.setAttribute("at", String(Number(params.get("t")) * 1000));
+}
 render();

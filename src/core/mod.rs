@@ -21,6 +21,7 @@ pub mod provider_id;
 pub mod query;
 pub mod remote;
 pub mod request;
+pub mod shortcuts;
 pub mod time;
 pub mod tool_events;
 pub mod transcript;

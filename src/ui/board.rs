@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use super::detail::DetailPanel;
 use super::filters::FilterBar;
 use super::format::{self, Locale};
+use super::keys;
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
@@ -17,6 +18,7 @@ use super::pager::Pager;
 use super::scroll;
 use super::state::{Board, Events};
 use super::table::CallTable;
+use crate::core::shortcuts::shortcut;
 use crate::core::Query;
 use crate::net::{CallSource, ProxySource};
 
@@ -163,6 +165,18 @@ fn BoardRoot(
         if ev.key() == "Escape" && board.selected().with_untracked(Option::is_some) {
             ev.stop_propagation();
             board.close();
+            return;
+        }
+        let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+        let Some(shortcut) = shortcut(&ev.key(), modifier, keys::focus_of(ev.target())) else {
+            return;
+        };
+        if root
+            .get_untracked()
+            .is_some_and(|r| keys::run(&r, shortcut))
+        {
+            ev.prevent_default();
+            ev.stop_propagation();
         }
     };
     view! {

@@ -13,6 +13,7 @@ use super::transcript::TranscriptView;
 use crate::chunk;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
+use crate::core::shortcuts::HELP;
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
 use crate::core::{Call, CallDetail, ExtraValue, Remote};
@@ -251,6 +252,14 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                     <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
                     <p class="cb-secondary">{subtitle}</p>
                 </div>
+                <details class="cb-shortcuts">
+                    <summary class="cb-icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"⌨"</summary>
+                    <dl class="cb-shortcuts__list">
+                        {HELP.iter().map(|(keys, what)| view! {
+                            <div class="cb-shortcut"><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                </details>
                 <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=move |_| board.close()>
                     "✕"
                 </button>

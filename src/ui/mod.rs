@@ -7,6 +7,7 @@ mod columns;
 pub(crate) mod detail;
 mod filters;
 pub mod format;
+mod keys;
 mod media;
 mod options;
 mod pager;

@@ -166,11 +166,11 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                 >
                     <span aria-hidden="true">{move || if playback.playing().get() { "❚❚" } else { "▶" }}</span>
                 </button>
-                <button type="button" class="cb-icon-button" aria-label="−10s: back 10 seconds" on:click=move |_| playback.skip(-SKIP_MS)>
+                <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=move |_| playback.skip(-SKIP_MS)>
                     "−10s"
                 </button>
                 {seek_slider(playback)}
-                <button type="button" class="cb-icon-button" aria-label="+10s: forward 10 seconds" on:click=move |_| playback.skip(SKIP_MS)>
+                <button type="button" class="cb-icon-button" data-skip="forward" aria-label="+10s: forward 10 seconds" on:click=move |_| playback.skip(SKIP_MS)>
                     "+10s"
                 </button>
                 <span class="cb-player__time">{move || elapsed(playback)}</span>
