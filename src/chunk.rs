@@ -1,7 +1,8 @@
 //! The call view's code, loaded on demand.
 //!
 //! Reading a call's detail and showing it (summary, player, transcript,
-//! facts, extras and all they alone use) are split points: built with the
+//! facts, extras and all they alone use), and the list's tools the first
+//! rows do not need (Export), are split points: built with the
 //! `split` feature and cut by `wasm-split-cli` (`scripts/dist.sh`), they
 //! are one separate WebAssembly chunk, fetched on first open, or before
 //! that when the browser is idle after the first rows or a row is hovered
@@ -21,6 +22,7 @@ use leptos::prelude::*;
 use crate::core::{ApiError, CallDetail, Provider};
 use crate::net::FetchError;
 use crate::ui::detail::DetailBody;
+use crate::ui::export::ExportMenu;
 use crate::ui::Board;
 
 /// The call view's chunk did not load.
@@ -68,12 +70,34 @@ pub async fn parse_detail(provider: Provider, body: String) -> Result<CallDetail
     Ok(read??)
 }
 
+/// The split point: the list's tools that the first rows do not need
+/// (Export).
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_list_tools))
+)]
+fn list_tools_view(board: Board) -> Result<AnyView, ChunkError> {
+    Ok(view! { <ExportMenu board /> }.into_any())
+}
+
+/// The list's tools from the chunk, once it is loaded (`None` before).
+pub fn list_tools(board: Board) -> Option<AnyView> {
+    #[cfg(feature = "split")]
+    let view = now(list_tools_view(board));
+    #[cfg(not(feature = "split"))]
+    let view = Some(list_tools_view(board));
+    view.and_then(Result::ok)
+}
+
 /// Loads the call view's chunk (at once when it is loaded already;
 /// concurrent callers share one attempt; a failure is not remembered).
 pub async fn load() -> Result<(), ChunkError> {
     #[cfg(feature = "split")]
     {
+        // Each split function has its own loader: those run with `now`
+        // must have theirs ready (the chunk itself is fetched once).
         preload_call_view().await?;
+        preload_list_tools().await?;
     }
     Ok(())
 }
@@ -83,19 +107,24 @@ pub async fn load() -> Result<(), ChunkError> {
 pub fn render(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
     #[cfg(feature = "split")]
     {
-        use std::future::Future;
-        use std::task::{Context, Poll, Waker};
-        // Loaded, the wrapper's load step is ready at its first poll, so one
-        // poll renders now, inside the caller's reactive owner.
-        let mut view = std::pin::pin!(call_view(board, detail));
-        match view.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-            Poll::Ready(result) => result,
-            Poll::Pending => Err(ChunkError),
-        }
+        now(call_view(board, detail)).unwrap_or(Err(ChunkError))
     }
     #[cfg(not(feature = "split"))]
     {
         call_view(board, detail)
+    }
+}
+
+/// What a split function gives when its chunk is loaded: then its load
+/// step is ready at the first poll, so one poll runs it now (inside the
+/// caller's reactive owner); `None` when the chunk is not loaded.
+#[cfg(feature = "split")]
+fn now<F: std::future::Future>(f: F) -> Option<F::Output> {
+    use std::task::{Context, Poll, Waker};
+    let mut f = std::pin::pin!(f);
+    match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(out) => Some(out),
+        Poll::Pending => None,
     }
 }
 
@@ -123,8 +152,9 @@ pub fn prefetch() {
 
 /// Prefetches the call view's chunk when the browser is next idle (after
 /// the first rows are on screen), or after a second where it has no
-/// `requestIdleCallback`.
-pub fn prefetch_when_idle() {
+/// `requestIdleCallback`; `loaded` runs once it is loaded (at once without
+/// the `split` feature).
+pub fn prefetch_when_idle(loaded: impl FnOnce() + 'static) {
     #[cfg(feature = "split")]
     {
         use wasm_bindgen::closure::Closure;
@@ -132,7 +162,15 @@ pub fn prefetch_when_idle() {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let run = Closure::once_into_js(prefetch);
+        let run = Closure::once_into_js(move || {
+            PREFETCHING.with(|p| p.set(true));
+            wasm_bindgen_futures::spawn_local(async move {
+                match load().await {
+                    Ok(()) => loaded(),
+                    Err(_) => PREFETCHING.with(|p| p.set(false)),
+                }
+            });
+        });
         let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
@@ -145,4 +183,6 @@ pub fn prefetch_when_idle() {
                 .map(Into::into),
         };
     }
+    #[cfg(not(feature = "split"))]
+    loaded();
 }

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod capabilities;
 pub mod case;
 pub mod columns;
+pub mod csv_export;
 pub mod decimal;
 pub mod error;
 pub mod json;

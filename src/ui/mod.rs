@@ -2,9 +2,9 @@
 //! `net`, and every piece of logic that can be pure lives in `core`.
 
 mod board;
-mod clipboard;
 mod columns;
 pub(crate) mod detail;
+pub(crate) mod export;
 mod filters;
 pub mod format;
 mod keys;
@@ -14,6 +14,7 @@ mod pager;
 mod player;
 mod remote;
 mod scroll;
+mod share;
 mod state;
 mod table;
 mod transcript;

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::clipboard::copy_text;
 use super::media::{MediaElement, Playback};
+use super::share::copy_text;
 use super::state::Board;
 use crate::core::decimal;
 use crate::core::player::{seconds_to_ms, slider_key, speed_label, SKIP_MS, SPEEDS};

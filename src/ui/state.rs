@@ -87,6 +87,8 @@ pub struct Board {
     detail: Loader<CallDetail>,
     link: Loader<String>,
     locale: Signal<Locale>,
+    /// The call view's chunk is loaded (what it draws on the list may show).
+    code: RwSignal<bool>,
     /// Where the open call's recording is to be sought (the `at` option).
     seek: RwSignal<Option<(String, i64)>>,
     /// The `moment-url` template.
@@ -117,6 +119,7 @@ impl Board {
             detail: Loader::new(),
             link: Loader::new(),
             locale,
+            code: RwSignal::new(false),
             seek: RwSignal::new(None),
             moment_url,
             events,
@@ -148,6 +151,12 @@ impl Board {
     /// The open call's fresh recording link (providers whose links expire).
     pub fn recording_link(&self) -> ReadSignal<Fetched<String>> {
         self.link.state()
+    }
+
+    /// Whether the call view's chunk is loaded (the list's tools from it
+    /// may show).
+    pub fn code_loaded(&self) -> ReadSignal<bool> {
+        self.code.read_only()
     }
 
     /// Locale and time zone for display.
@@ -249,7 +258,10 @@ impl Board {
             .try_update_value(|shown| !std::mem::replace(shown, true));
         if first == Some(true) {
             perf::mark_after_updates(perf::FIRST_ROWS);
-            chunk::prefetch_when_idle();
+            let code = self.code;
+            chunk::prefetch_when_idle(move || {
+                code.try_set(true);
+            });
         }
     }
 
@@ -301,6 +313,46 @@ impl Board {
             q.page = 1;
             q.cursor = None;
         });
+    }
+
+    /// Every call the current query matches, page after page at the
+    /// largest page size, up to `cap` (the pinned scope and filters apply;
+    /// the page shown does not change). `progress` hears the count so far
+    /// and the total where the provider gives one; `cancelled` is asked
+    /// before each page.
+    pub async fn all_calls(
+        self,
+        cap: usize,
+        progress: impl Fn(usize, Option<u64>),
+        cancelled: impl Fn() -> bool,
+    ) -> Result<Vec<Call>, FetchError> {
+        let source = self.source().ok_or(FetchError::Aborted)?;
+        let caps = self.capabilities_untracked();
+        let mut query = self.query.get_untracked();
+        query.page = 1;
+        query.cursor = None;
+        query.page_size = caps.max_page_size;
+        let mut calls = Vec::new();
+        loop {
+            if cancelled() {
+                return Err(FetchError::Aborted);
+            }
+            let page = source.list(&query, None).await?;
+            let more = page.has_more && !page.rows.is_empty();
+            calls.extend(page.rows);
+            calls.truncate(cap);
+            progress(calls.len(), page.total);
+            if !more || calls.len() >= cap {
+                return Ok(calls);
+            }
+            match caps.pagination {
+                Pagination::Cursor => match page.next_cursor {
+                    Some(next) => query.cursor = Some(next),
+                    None => return Ok(calls),
+                },
+                _ => query.page += 1,
+            }
+        }
     }
 
     /// Sets the widget's UTC offset (its time zone changed); the list is
@@ -400,6 +452,7 @@ impl Board {
             move |abort| with_call_view(source.detail(&id, abort)),
             move |result| match result {
                 Ok(_) => {
+                    self.code.try_set(true);
                     perf::measure_after_updates(perf::OPEN, perf::OPEN_START);
                     perf::measure_after_updates(perf::TRANSCRIPT, perf::DETAIL_RESPONSE);
                     perf::measure_next_frame(perf::TRANSCRIPT_FRAME, perf::TRANSCRIPT_FRAME_START);

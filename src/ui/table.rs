@@ -233,6 +233,8 @@ pub fn CallTable(board: Board) -> impl IntoView {
     let skipped = move || list.with(|l| l.value().map_or(0, |l| l.page.skipped));
     view! {
         <div class="cb-table-tools">
+            // Export, from the call view's chunk once it is loaded.
+            {move || board.code_loaded().get().then(|| chunk::list_tools(board)).flatten()}
             <ColumnChooser board shown />
         </div>
         <div class="cb-table-wrap" part="table">

@@ -12,8 +12,8 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::clipboard::copy_text;
 use super::media::Playback;
+use super::share::{close_menu, copy_text, download_text};
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{hits_in, search, segments, Match, TurnIndex};
@@ -104,31 +104,6 @@ fn reveal(
         shown.set(chunks_through(turn));
         request_animation_frame(scroll);
     }
-}
-
-fn download_text(text: &str, filename: &str, media_type: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(media_type);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let anchor = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    if let Some(a) = anchor {
-        a.set_href(&url);
-        a.set_download(filename);
-        a.click();
-    }
-    set_timeout(
-        move || drop(web_sys::Url::revoke_object_url(&url)),
-        std::time::Duration::from_secs(1),
-    );
 }
 
 /// The search state of a transcript: the query, its matches and the
@@ -358,17 +333,6 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                 </ul>
             </details>
         </div>
-    }
-}
-
-/// Closes the `<details>` menu an event came from.
-fn close_menu(ev: &web_sys::MouseEvent) {
-    let details = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("details").ok().flatten());
-    if let Some(d) = details {
-        let _ = d.remove_attribute("open");
     }
 }
 

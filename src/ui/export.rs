@@ -1,0 +1,176 @@
+//! "Export": the call list as CSV, the page shown or every page the
+//! filters match (up to [`EXPORT_CAP`] calls, with progress and a way to
+//! cancel).
+//!
+//! It is part of the call view's chunk (`crate::chunk::list_tools`): it
+//! appears once the chunk is loaded, so the first rows do not wait for it.
+
+use leptos::prelude::*;
+
+use super::format;
+use super::share::{close_menu, download_text};
+use super::state::Board;
+use crate::core::csv_export::csv;
+use crate::core::time::format_date;
+use crate::net::FetchError;
+
+/// The most calls an export of every page fetches.
+pub const EXPORT_CAP: usize = 5_000;
+
+/// An export's progress and its Cancel, shared by the menu and the job.
+#[derive(Clone, Copy)]
+struct Export {
+    /// What the progress line says ("Exporting… 300 of 2,000 calls",
+    /// "Exported 25 calls", "Export stopped: …"); `None` when idle.
+    pub status: RwSignal<Option<String>>,
+    /// Pages are being fetched (Cancel is offered).
+    pub fetching: RwSignal<bool>,
+    /// The export failed (Retry is offered).
+    pub failed: RwSignal<bool>,
+    /// Cancel was pressed.
+    pub cancelled: StoredValue<bool>,
+}
+
+impl Export {
+    /// Says `text`, fetching or not, failed or not.
+    fn set(&self, text: Option<String>, fetching: bool, failed: bool) {
+        self.status.try_set(text);
+        self.fetching.try_set(fetching);
+        self.failed.try_set(failed);
+    }
+}
+
+/// "Export" with its menu, and the export's progress beside it.
+#[component]
+pub fn ExportMenu(board: Board) -> impl IntoView {
+    let export = Export {
+        status: RwSignal::new(None),
+        fetching: RwSignal::new(false),
+        failed: RwSignal::new(false),
+        cancelled: StoredValue::new(false),
+    };
+    let start = move |all: bool| {
+        export.cancelled.set_value(false);
+        run(board, all, export);
+    };
+    let cancel = move |_| {
+        export.cancelled.set_value(true);
+        export.set(None, false, false);
+    };
+    let text = move || export.status.get();
+    let fetching = move || export.fetching.get();
+    let failed = move || export.failed.get();
+    let cap = move || format::number(&board.locale().get(), EXPORT_CAP as f64);
+    view! {
+        <div class="cb-export">
+            <span class="cb-export__status" class:cb-inline-error=failed role="status">{text}</span>
+            <button type="button" class="cb-button cb-button--ghost" hidden=move || !fetching() on:click=cancel>
+                "Cancel"
+            </button>
+            <button type="button" class="cb-button" hidden=move || !failed() on:click=move |_| start(true)>
+                "Retry"
+            </button>
+            <details class="cb-download" hidden=fetching>
+                <summary class="cb-button cb-button--ghost">"Export"</summary>
+                <ul class="cb-download__menu" role="group" aria-label="Export calls">
+                    <li>
+                        <button type="button" class="cb-menu__item" on:click=move |ev| {
+                            close_menu(&ev);
+                            start(false);
+                        }>
+                            "This page as CSV"
+                        </button>
+                    </li>
+                    <li>
+                        <button type="button" class="cb-menu__item" on:click=move |ev| {
+                            close_menu(&ev);
+                            start(true);
+                        }>
+                            "All pages as CSV (up to " {cap} " calls)"
+                        </button>
+                    </li>
+                </ul>
+            </details>
+        </div>
+    }
+}
+
+/// Runs an export of the page shown, or of `all` pages: fetches, writes
+/// the CSV in the widget's time zone and starts the download, saying how
+/// it goes in `export`.
+fn run(board: Board, all: bool, export: Export) {
+    let cancelled = export.cancelled;
+    let locale = board.locale().get_untracked();
+    let now = js_sys::Date::now() as i64;
+    let stem = format!(
+        "calls-{}",
+        format_date(now, format::offset_minutes(&locale, now))
+    );
+    leptos::task::spawn_local(async move {
+        let fetched = if all {
+            export.set(Some(fetching_text(&locale, 0, None)), true, false);
+            board
+                .all_calls(
+                    EXPORT_CAP,
+                    |n, total| {
+                        // A page that arrives after Cancel says nothing.
+                        if cancelled.try_get_value() == Some(false) {
+                            export.set(Some(fetching_text(&locale, n, total)), true, false);
+                        }
+                    },
+                    || cancelled.try_get_value().unwrap_or(true),
+                )
+                .await
+                .map(|calls| (calls, format!("{stem}.csv")))
+        } else {
+            board
+                .list()
+                .with_untracked(|l| l.value().map(|p| (p.page.rows.clone(), p.number)))
+                .map(|(rows, n)| (rows, format!("{stem}-page-{n}.csv")))
+                .ok_or(FetchError::Aborted)
+        };
+        match fetched {
+            Ok((calls, name)) => {
+                let text = csv(&calls, |ms| format::offset_minutes(&locale, ms));
+                download_text(&text, &name, "text/csv;charset=utf-8");
+                let done = done_text(&locale, calls.len());
+                export.set(Some(done.clone()), false, false);
+                set_timeout(
+                    move || {
+                        if export.status.try_get_untracked().flatten() == Some(done) {
+                            export.set(None, false, false);
+                        }
+                    },
+                    std::time::Duration::from_secs(4),
+                );
+            }
+            Err(FetchError::Aborted) => {}
+            Err(e) => export.set(Some(format!("Export stopped: {e}")), false, true),
+        }
+    });
+}
+
+/// "Exporting… 300 of 2,000 calls".
+fn fetching_text(l: &format::Locale, n: usize, total: Option<u64>) -> String {
+    let n = format::number(l, n as f64);
+    match total {
+        Some(t) => format!(
+            "Exporting… {n} of {} calls",
+            format::number(l, t.min(EXPORT_CAP as u64) as f64)
+        ),
+        None => format!("Exporting… {n} calls"),
+    }
+}
+
+/// "Exported 1 call", "Exported 1,250 calls", "Exported the first 5,000
+/// calls".
+fn done_text(l: &format::Locale, n: usize) -> String {
+    match n {
+        1 => "Exported 1 call".to_owned(),
+        n if n >= EXPORT_CAP => format!(
+            "Exported the first {} calls",
+            format::number(l, EXPORT_CAP as f64)
+        ),
+        n => format!("Exported {} calls", format::number(l, n as f64)),
+    }
+}

@@ -1,0 +1,64 @@
+//! Getting text out of the widget: the clipboard (a transcript, a link to
+//! a moment) and downloads (transcripts, the call list), and closing the
+//! menu a download was chosen from.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Copies `text` to the clipboard; `status` shows `done` (or "Copy
+/// failed") for two seconds.
+pub fn copy_text(text: String, status: RwSignal<&'static str>, done: &'static str) {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        status.set("Copy failed");
+        return;
+    };
+    let promise = clipboard.write_text(&text);
+    leptos::task::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        status.try_set(if ok { done } else { "Copy failed" });
+        set_timeout(
+            move || {
+                let _ = status.try_set("");
+            },
+            std::time::Duration::from_secs(2),
+        );
+    });
+}
+
+/// Saves `text` as a file called `filename` (a download the browser
+/// starts from a short-lived object URL).
+pub fn download_text(text: &str, filename: &str, media_type: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let anchor = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = anchor {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(1),
+    );
+}
+
+/// Closes the `<details>` menu an event came from.
+pub fn close_menu(ev: &web_sys::MouseEvent) {
+    let details = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("details").ok().flatten());
+    if let Some(d) = details {
+        let _ = d.remove_attribute("open");
+    }
+}
