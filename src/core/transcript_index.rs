@@ -3,7 +3,7 @@
 //! `TurnIndex` is built once per transcript; `current` is a binary search,
 //! so the cost per `timeupdate` does not grow with the transcript's length.
 
-use super::transcript::Transcript;
+use super::transcript::{Transcript, Word};
 
 /// Timed turns sorted by start, for finding the turn playing at a time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -124,6 +124,56 @@ pub fn segments<'a>(text: &'a str, hits: &[Match]) -> Vec<(&'a str, bool)> {
         }
     }
     out
+}
+
+/// A run of a turn's text: plain, or timed word `Some(i)` of its `words`.
+pub type WordPiece<'a> = (&'a str, Option<usize>);
+
+/// Splits `text` into runs for click-to-hear by word: each of `words`
+/// found in order in the text (as the provider spells it, punctuation and
+/// all) is its own run; what lies between them, and words that cannot be
+/// found, stay plain text. Never loses or repeats a byte of `text`.
+pub fn word_pieces<'a>(text: &'a str, words: &[Word]) -> Vec<WordPiece<'a>> {
+    let mut out = Vec::with_capacity(words.len() * 2 + 1);
+    let mut at = 0;
+    for (i, w) in words.iter().enumerate() {
+        let word = w.text.trim();
+        let Some(found) = (!word.is_empty())
+            .then(|| text.get(at..).and_then(|rest| rest.find(word)))
+            .flatten()
+        else {
+            continue;
+        };
+        let start = at + found;
+        let end = start + word.len();
+        if let (Some(before), Some(piece)) = (text.get(at..start), text.get(start..end)) {
+            if !before.is_empty() {
+                out.push((before, None));
+            }
+            out.push((piece, Some(i)));
+            at = end;
+        }
+    }
+    if let Some(rest) = text.get(at..) {
+        if !rest.is_empty() || out.is_empty() {
+            out.push((rest, None));
+        }
+    }
+    out
+}
+
+/// The word being spoken at `position_ms`: the last of `words` (in time
+/// order) started at or before it, while it lasts or until the next one
+/// starts. `None` before the first and after the last has ended.
+pub fn current_word(words: &[Word], position_ms: i64) -> Option<usize> {
+    let i = words
+        .partition_point(|w| w.start_ms <= position_ms)
+        .checked_sub(1)?;
+    let w = words.get(i)?;
+    let ends = words
+        .get(i + 1)
+        .map_or(w.end_ms, |next| next.start_ms.max(w.end_ms));
+    (position_ms < ends).then_some(i)
 }
 
 #[cfg(test)]
@@ -258,5 +308,82 @@ mod tests {
         // An end past the text and a range inside a character are both
         // ignored, never a panic.
         assert_eq!(segments("héllo", &bad), [("héllo", false)]);
+    }
+
+    fn w(text: &str, start_ms: i64, end_ms: i64) -> Word {
+        Word {
+            text: text.into(),
+            start_ms,
+            end_ms,
+        }
+    }
+
+    #[test]
+    fn words_are_found_in_the_text_in_order() {
+        let words = [
+            w("Hi", 0, 300),
+            w("there,", 300, 700),
+            w("Ada.", 800, 1_200),
+        ];
+        let pieces = word_pieces("Hi there, Ada.", &words);
+        assert_eq!(
+            pieces,
+            [
+                ("Hi", Some(0)),
+                (" ", None),
+                ("there,", Some(1)),
+                (" ", None),
+                ("Ada.", Some(2))
+            ]
+        );
+        // A word the text does not hold stays out; the text is whole.
+        let words = [
+            w("Hello", 0, 300),
+            w("missing", 300, 600),
+            w("world", 600, 900),
+        ];
+        let pieces = word_pieces("Hello, world!", &words);
+        assert_eq!(
+            pieces,
+            [
+                ("Hello", Some(0)),
+                (", ", None),
+                ("world", Some(2)),
+                ("!", None)
+            ]
+        );
+        let joined: String = pieces.iter().map(|(p, _)| *p).collect();
+        assert_eq!(joined, "Hello, world!");
+        // Repeated words are matched in order, not to the first one.
+        let words = [w("no", 0, 100), w("no", 100, 200)];
+        assert_eq!(
+            word_pieces("no no", &words),
+            [("no", Some(0)), (" ", None), ("no", Some(1))]
+        );
+        assert_eq!(word_pieces("plain", &[]), [("plain", None)]);
+        assert_eq!(word_pieces("", &words), [("", None)]);
+        // Multi-byte text is cut on character boundaries.
+        let words = [w("Müller", 0, 100), w("sagt", 100, 200)];
+        assert_eq!(
+            word_pieces("Müller sagt", &words),
+            [("Müller", Some(0)), (" ", None), ("sagt", Some(1))]
+        );
+    }
+
+    #[test]
+    fn the_spoken_word_follows_the_position() {
+        let words = [
+            w("a", 1_000, 1_400),
+            w("b", 1_500, 1_900),
+            w("c", 2_000, 2_300),
+        ];
+        assert_eq!(current_word(&words, 999), None);
+        assert_eq!(current_word(&words, 1_000), Some(0));
+        // Between two words the last one stays lit until the next starts.
+        assert_eq!(current_word(&words, 1_450), Some(0));
+        assert_eq!(current_word(&words, 1_500), Some(1));
+        assert_eq!(current_word(&words, 2_299), Some(2));
+        assert_eq!(current_word(&words, 2_300), None);
+        assert_eq!(current_word(&[], 5), None);
     }
 }

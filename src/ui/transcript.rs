@@ -16,7 +16,9 @@ use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
-use crate::core::transcript_index::{hits_in, search, segments, Match, TurnIndex};
+use crate::core::transcript_index::{
+    current_word, hits_in, search, segments, word_pieces, Match, TurnIndex,
+};
 use crate::core::{Speaker, Transcript};
 use crate::perf;
 
@@ -196,6 +198,34 @@ pub fn TranscriptView(
             reveal_turn(turn, format!("[data-turn=\"{turn}\"]"));
         }
     });
+    // Light the word being spoken (where words are timed): two elements
+    // change per word, whatever the transcript's length.
+    let playing_word = {
+        let transcript = Arc::clone(&transcript);
+        Memo::new(move |_| {
+            let turn = playing_turn.get()?;
+            let words = &transcript.turns.get(turn)?.words;
+            current_word(words, playback.position().get()).map(|w| (turn, w))
+        })
+    };
+    let lit = StoredValue::new_local(None::<web_sys::Element>);
+    Effect::new(move |_| {
+        let now = playing_word.get();
+        if let Some(previous) = lit.get_value() {
+            let _ = previous.remove_attribute("data-current");
+        }
+        let element = now.and_then(|(turn, word)| {
+            container
+                .get_untracked()?
+                .query_selector(&format!("[data-turn=\"{turn}\"] [data-w=\"{word}\"]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(e) = &element {
+            let _ = e.set_attribute("data-current", "true");
+        }
+        lit.set_value(element);
+    });
     // Bring the active search hit into view.
     Effect::new(move |_| {
         if let Some(hit) = search.active_match.get() {
@@ -336,6 +366,14 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
     }
 }
 
+/// The start of the timed word a click landed on, if it did.
+fn word_start(ev: &web_sys::MouseEvent) -> Option<i64> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.get_attribute("data-start"))
+        .and_then(|ms| ms.parse().ok())
+}
+
 /// Whether the reader is selecting text (a click that ends a selection is
 /// not a click to hear).
 fn selecting_text() -> bool {
@@ -366,8 +404,24 @@ fn Turn(
     // Only turns whose hits change re-render when the search does.
     let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, i).to_vec()));
     let text = turn.text;
+    let words = turn.words;
     let body = move || {
         let hits = hits.get();
+        // Timed words, each its own click target, where there is no search
+        // hit to mark in this turn.
+        if hits.is_empty() && !words.is_empty() {
+            return word_pieces(&text, &words)
+                .into_iter()
+                .map(|(piece, word)| match word.and_then(|i| words.get(i).map(|w| (i, w))) {
+                    Some((i, w)) => view! {
+                        <span class="cb-word" data-w=i data-start=w.start_ms>{piece.to_owned()}</span>
+                    }
+                    .into_any(),
+                    None => piece.to_owned().into_any(),
+                })
+                .collect_view()
+                .into_any();
+        }
         let active_start = active_turn
             .selected(&Some(i))
             .then(|| search.active_match.get())
@@ -388,6 +442,7 @@ fn Turn(
                 }
             })
             .collect_view()
+            .into_any()
     };
     let speaker = speaker_id(turn.speaker);
     let label = if turn.label.is_empty() {
@@ -407,9 +462,9 @@ fn Turn(
                 </button>
                 <p
                     class="cb-turn__text cb-turn__text--timed"
-                    on:click=move |_| {
+                    on:click=move |ev| {
                         if !selecting_text() {
-                            on_seek.run(start);
+                            on_seek.run(word_start(&ev).unwrap_or(start));
                         }
                     }
                 >

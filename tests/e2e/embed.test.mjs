@@ -31,7 +31,7 @@ function probe(page, id = "board") {
     };
     // The host page may size the element; inside, the table fills it the same way.
     const inset = document.getElementById(id).getBoundingClientRect().width - root.querySelector("table").getBoundingClientRect().width;
-    return { td: pick("td"), th: pick("th"), button: pick("button"), inset };
+    return { td: pick("td"), th: pick("th"), button: pick(".cb-pager button"), inset };
   }, id);
 }
 
@@ -225,7 +225,7 @@ test("the transcript downloads as text, WebVTT, SubRip and JSON", async () => {
   await page.locator("li.cb-turn").nth(2).waitFor();
   const firstTurn = (await page.locator("li.cb-turn .cb-turn__text").first().textContent()).trim();
   const take = async (label) => {
-    await page.locator(".cb-download summary").click();
+    await page.locator(".cb-transcript .cb-download summary").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
     const { readFileSync } = await import("node:fs");
     return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
@@ -244,4 +244,29 @@ test("the transcript downloads as text, WebVTT, SubRip and JSON", async () => {
   const txt = await take("Text (.txt)");
   assert.ok(txt.text.includes(firstTurn));
   await context.close();
+});
+
+test("with word timings, a click on a word plays from that word, and the spoken word is lit", async () => {
+  const page = await open("/pages/widget.html?provider=retell");
+  await page.locator("tr[data-call-id]").nth(3).click();
+  const turn = page.locator("li.cb-turn").nth(2);
+  const word = turn.locator(".cb-word").nth(4);
+  await word.waitFor();
+  const start = Number(await word.getAttribute("data-start")) / 1000;
+  const turnStart = await turn.locator(".cb-word").first().getAttribute("data-start");
+  assert.ok(start > Number(turnStart) / 1000, "the fifth word starts after the turn");
+  await word.click();
+  await page.waitForFunction((t) => {
+    const audio = document.querySelector("call-board").shadowRoot.querySelector("audio");
+    return !audio.paused && audio.currentTime >= t - 0.05 && audio.currentTime < t + 1.5;
+  }, start);
+  // The lit word moves on as the call plays: one word at a time.
+  const lit = () => page.evaluate(() => [...document.querySelector("call-board").shadowRoot.querySelectorAll(".cb-word[data-current]")].map((w) => w.dataset.start));
+  await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelectorAll(".cb-word[data-current]").length === 1);
+  const first = (await lit())[0];
+  await page.waitForFunction((first) => {
+    const now = [...document.querySelector("call-board").shadowRoot.querySelectorAll(".cb-word[data-current]")];
+    return now.length === 1 && Number(now[0].dataset.start) > Number(first);
+  }, first);
+  await page.close();
 });
