@@ -24,6 +24,7 @@ pub mod remote;
 pub mod request;
 pub mod shortcuts;
 pub mod time;
+pub mod timeline;
 pub mod tool_events;
 pub mod transcript;
 pub mod transcript_export;

@@ -9,12 +9,14 @@ use super::format;
 use super::media::Playback;
 use super::player::Player;
 use super::state::Board;
+use super::timeline::SpeakerTimeline;
 use super::transcript::TranscriptView;
 use crate::chunk;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::shortcuts::HELP;
 use crate::core::time::format_duration;
+use crate::core::timeline::Timeline;
 use crate::core::url::safe_url;
 use crate::core::{Call, CallDetail, ExtraValue, Remote};
 use crate::net::FetchError;
@@ -127,6 +129,11 @@ pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let provider = call.provider.name();
     let summary = call.summary.clone();
     let call_id = call.id.clone();
+    // Who spoke when, drawn at about a pixel in a thousand of the call.
+    let timeline = transcript.as_ref().and_then(|t| {
+        let gap = call.duration().unwrap_or(0) / 1_000;
+        Timeline::new(t, call.duration(), gap)
+    });
     let transcript_view = match transcript {
         Some(t) if !t.is_empty() => {
             view! { <TranscriptView transcript=t playback call_id /> }.into_any()
@@ -151,6 +158,7 @@ pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
         <section class="cb-section" aria-label="Recording">
             <h3 class="cb-section__title">"Recording"</h3>
             <Player board call=call.clone() playback />
+            {timeline.map(|timeline| view! { <SpeakerTimeline timeline playback /> })}
         </section>
         <section class="cb-section cb-section--grow" aria-label="Conversation">
             <h3 class="cb-section__title">"Transcript"</h3>

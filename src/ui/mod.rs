@@ -17,6 +17,7 @@ mod scroll;
 mod share;
 mod state;
 mod table;
+mod timeline;
 mod transcript;
 
 pub use board::{CallBoard, STYLE};

@@ -270,3 +270,30 @@ test("with word timings, a click on a word plays from that word, and the spoken 
   }, first);
   await page.close();
 });
+
+test("who spoke when: lanes from the turns, a click seeks, and it is a keyboard slider", async () => {
+  const page = await open("/pages/widget.html");
+  await page.locator("tr[data-call-id]").nth(3).click();
+  const track = page.getByRole("slider", { name: "Who spoke when" });
+  await track.waitFor();
+  assert.ok((await page.locator('.cb-timeline__lane[data-speaker="agent"] .cb-timeline__span').count()) > 0);
+  assert.ok((await page.locator('.cb-timeline__lane[data-speaker="customer"] .cb-timeline__span').count()) > 0);
+  const max = Number(await track.getAttribute("aria-valuemax"));
+  assert.ok(max > 20, `the call's length in seconds (${max})`);
+  // A click at the middle seeks to the middle.
+  const box = await track.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction((half) => Math.abs(document.querySelector("call-board").shadowRoot.querySelector("audio").currentTime - half) < 1.5, max / 2);
+  assert.match(await track.getAttribute("aria-valuetext"), /^\d+:\d\d of \d+:\d\d, (the agent speaking|the customer speaking|both speaking|silence)$/);
+  // The arrow keys step it (and are the slider's, not the skip shortcut's).
+  const before = await page.evaluate(() => document.querySelector("call-board").shadowRoot.querySelector("audio").currentTime);
+  await track.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction((t) => {
+    const now = document.querySelector("call-board").shadowRoot.querySelector("audio").currentTime;
+    return now > t + 1 && now < t + 9;
+  }, before);
+  await page.keyboard.press("Home");
+  await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector("audio").currentTime < 0.5);
+  await page.close();
+});
