@@ -34,6 +34,9 @@ async function exportAs(page, item) {
 test("this page as CSV: the rows shown, in order, times in the widget's zone", async () => {
   const page = await widget("America/New_York");
   const shown = await rowIds(page);
+  await page.getByText("Export", { exact: true }).waitFor();
+  // Nothing under way: no Cancel, no Retry.
+  assert.equal(await page.locator(".cb-export button:visible").count(), 0);
   const { name, lines } = await exportAs(page, "This page as CSV");
   assert.match(name, /^calls-\d{4}-\d{2}-\d{2}-page-1\.csv$/);
   assert.ok(lines[0].startsWith("\ufeffid,provider,started_at,direction,status,customer_name"), lines[0]);

@@ -79,9 +79,9 @@ test("in a side panel an open call replaces the list; back restores the list's s
   await page.context().close();
 });
 
-test("axe finds no serious or critical violation at 360 px, list and call, in both themes", async () => {
+for (const width of [360, 768]) test(`axe finds no serious or critical violation at ${width} px, list and call, in both themes`, async () => {
   for (const theme of ["light", "dark"]) {
-    const page = await panel(360, 360, theme);
+    const page = await panel(width, width, theme);
     for (const state of ["list", "call"]) {
       if (state === "call") {
         await page.locator("tr[data-call-id]").first().click();
