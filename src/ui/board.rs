@@ -113,9 +113,11 @@ fn BoardRoot(
     // Calendar dates for providers that filter by them follow the zone.
     Effect::new(move |_| board.set_utc_offset(locale.with(format::offset_now)));
     // A call to open, from the embedding, and where to start it (`at`);
-    // removing `call-id` closes the call it opened.
+    // removing `call-id` closes the call it opened. Only a change of these
+    // two acts (another option changing does not reopen or seek again).
+    let asked_call = Memo::new(move |_| options.with(|o| (o.call_id.clone(), o.at)));
     Effect::new(move |previous: Option<Option<String>>| {
-        let (asked, at) = options.with(|o| (o.call_id.clone(), o.at));
+        let (asked, at) = asked_call.get();
         match (&asked, previous.flatten()) {
             (Some(id), _) => {
                 board.open(id.clone());

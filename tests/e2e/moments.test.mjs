@@ -52,14 +52,25 @@ test("call-id with at opens the call sought there; a new at seeks it; the link t
   await page.evaluate(() => document.querySelector("call-board").setAttribute("at", "42000"));
   await inWidget(page, (root) => Math.abs(root.querySelector("audio").currentTime - 42) < 0.5);
 
+  // Another option changing neither reopens nor seeks back to `at`.
+  await page.getByRole("slider", { name: "Seek" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await inWidget(page, (root) => Math.abs(root.querySelector("audio").currentTime - 47) < 0.5);
+  await page.evaluate(() => document.querySelector("call-board").setAttribute("theme", "dark"));
+  await page.waitForTimeout(500);
+  await inWidget(page, (root) => Math.abs(root.querySelector("audio").currentTime - 47) < 0.5);
+  // A new moment does.
+  await page.evaluate(() => document.querySelector("call-board").setAttribute("at", "0:30"));
+  await inWidget(page, (root) => Math.abs(root.querySelector("audio").currentTime - 30) < 0.5);
+
   await page.getByRole("button", { name: "Copy link to this moment" }).click();
   await page.getByText("Link copied").waitFor();
-  const link = `https://crm.example.com/calls/${encodeURIComponent(call.id)}?t=42`;
+  const link = `https://crm.example.com/calls/${encodeURIComponent(call.id)}?t=30`;
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   const moments = await page.evaluate(() => window.__moments);
   assert.equal(moments.length, 1);
   assert.equal(moments[0].id, call.id);
-  assert.ok(Math.abs(moments[0].positionMs - 42_000) < 500, `positionMs ${moments[0].positionMs}`);
+  assert.ok(Math.abs(moments[0].positionMs - 30_000) < 500, `positionMs ${moments[0].positionMs}`);
   assert.equal(moments[0].url, link);
   assert.equal(page.url(), urlBefore, "the page's URL is untouched");
   await context.close();
