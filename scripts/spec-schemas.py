@@ -102,7 +102,7 @@ def main():
         return spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
 
     out = {
-        "retell-get-call": extract(retell, ref("V2CallResponse")),
+        "retell-get-call": extract(retell, ref("V2CallResponse"), depth=6),
         "vapi-call": extract(vapi, ref("Call"), depth=3),
         "elevenlabs-conversations": extract(el, ref("GetConversationsPageResponseModel")),
         "elevenlabs-conversation": extract(el, ref("GetConversationResponseModel")),

@@ -5,7 +5,8 @@
 //! bundle (feature `demo-data`).
 
 use crate::core::{
-    Call, CallDetail, Cost, CostUnit, ExtraValue, Figure, Provider, Speaker, Transcript, Turn,
+    Call, CallDetail, Cost, CostUnit, ExtraValue, Figure, Provider, Speaker, ToolEvent,
+    ToolEventKind, Transcript, Turn,
 };
 
 /// The instant the data set ends at: 2026-11-20T18:00:00Z.
@@ -146,6 +147,42 @@ struct Scenario {
     open: &'static [(&'static str, &'static str)],
     middle: &'static [(&'static str, &'static str)],
     close: &'static [(&'static str, &'static str)],
+    /// The node of the agent's flow the middle of the call runs in.
+    node: &'static str,
+    /// What the agent does besides speaking.
+    actions: &'static [Action],
+}
+
+/// Something the agent does around one of its scenario's lines.
+struct Action {
+    /// The start of the line.
+    line: &'static str,
+    /// Whether it happens before the line is spoken (else after).
+    before: bool,
+    /// What happens.
+    act: Act,
+}
+
+/// A tool call (name, arguments, result: JSON text), or keys pressed.
+enum Act {
+    Tool(&'static str, &'static str, &'static str),
+    Keys(&'static str),
+}
+
+const fn before(line: &'static str, act: Act) -> Action {
+    Action {
+        line,
+        before: true,
+        act,
+    }
+}
+
+const fn after(line: &'static str, act: Act) -> Action {
+    Action {
+        line,
+        before: false,
+        act,
+    }
 }
 
 const SCENARIOS: [Scenario; 5] = [
@@ -168,6 +205,11 @@ const SCENARIOS: [Scenario; 5] = [
             ("agent", "Of course. I can also send a comparison of both options to your email."),
         ],
         close: &[("agent", "Thanks for your time, {first}. You'll get a confirmation email shortly."), ("customer", "Great, thank you. Bye.")],
+        node: "Renewal offer",
+        actions: &[
+            before("Your current plan renews", Act::Tool("get_policy", r#"{"customer":"on_file"}"#, r#"{"policy_id":"NW-204817","plan":"Auto Plus","renews_on":"2026-12-01","loyalty_rate_usd":42.0}"#)),
+            after("Of course. I can also send a comparison", Act::Tool("send_email", r#"{"template":"renewal_comparison","to":"on_file"}"#, r#"{"queued":true}"#)),
+        ],
     },
     Scenario {
         summary: &[
@@ -189,6 +231,12 @@ const SCENARIOS: [Scenario; 5] = [
             ("agent", "Yes, I've just sent the tracking link to your phone by text message."),
         ],
         close: &[("agent", "Is there anything else I can help you with today?"), ("customer", "No, that's all. Thanks for the help.")],
+        node: "Order help",
+        actions: &[
+            before("Thank you. I see the package", Act::Tool("lookup_order", r#"{"order_id":"W47291"}"#, r#"{"status":"in_transit","carrier":"UPS","shipped":"Tuesday","eta":"tomorrow 18:00"}"#)),
+            before("Absolutely, I've refunded", Act::Tool("refund_shipping", r#"{"order_id":"W47291","amount_usd":6.95}"#, r#"{"refund_id":"re_8GQ2","status":"succeeded"}"#)),
+            before("Yes, I've just sent the tracking link", Act::Tool("send_sms", r#"{"template":"tracking_link","order_id":"W47291"}"#, r#"{"sid":"SM5f0c","status":"queued"}"#)),
+        ],
     },
     Scenario {
         summary: &[
@@ -209,6 +257,11 @@ const SCENARIOS: [Scenario; 5] = [
             ("agent", "Ten minutes early is perfect, just to check in."),
         ],
         close: &[("agent", "You'll get a reminder text the day before. Have a great day!"), ("customer", "You too, bye.")],
+        node: "Booking",
+        actions: &[
+            before("We have Thursday at ten", Act::Tool("check_availability", r#"{"week":"next","service":"cleaning"}"#, r#"{"slots":["Thu 10:00","Fri 14:30"]}"#)),
+            before("Great. I've booked you", Act::Tool("book_appointment", r#"{"slot":"Thu 10:00","dentist":"Dr. Alvarez","service":"cleaning"}"#, r#"{"confirmation":"BD-2291"}"#)),
+        ],
     },
     Scenario {
         summary: &[
@@ -229,6 +282,11 @@ const SCENARIOS: [Scenario; 5] = [
             ("agent", "A technician takes measurements and photos; it takes about forty minutes."),
         ],
         close: &[("agent", "I'll have a specialist call you to set that up. Thanks, {first}!"), ("customer", "Sounds good, thanks.")],
+        node: "Qualification",
+        actions: &[
+            before("That's a good fit for a six kilowatt", Act::Tool("estimate_system", r#"{"monthly_bill_usd":180}"#, r#"{"system_kw":6.0,"panels":15}"#)),
+            after("I'll have a specialist call you", Act::Tool("create_lead", r#"{"interest":"solar","owner":true,"monthly_bill_usd":180}"#, r#"{"lead_id":"L-58121"}"#)),
+        ],
     },
     Scenario {
         summary: &[
@@ -248,6 +306,12 @@ const SCENARIOS: [Scenario; 5] = [
             ("customer", "Okay, let's do that."),
         ],
         close: &[("agent", "Done. You'll get the schedule by email. Thanks for sorting this out, {first}."), ("customer", "Thank you, goodbye.")],
+        node: "Payment options",
+        actions: &[
+            before("There's an outstanding balance", Act::Tool("get_balance", r#"{"account":"on_file"}"#, r#"{"balance_usd":230.0,"returned_payment":"2026-11-05"}"#)),
+            after("Okay, let's do that.", Act::Keys("1")),
+            before("Done. You'll get the schedule", Act::Tool("create_payment_plan", r#"{"installments":3,"amount_usd":76.67}"#, r#"{"plan_id":"PP-3391","first_due":"2026-12-05"}"#)),
+        ],
     },
 ];
 
@@ -329,10 +393,105 @@ fn transcript(rng: &mut Rng, scenario: &Scenario, first: &str, duration_ms: i64)
     for (who, text) in scenario.close {
         push(who, text, &mut at, rng);
     }
-    Transcript {
-        turns,
-        events: Vec::new(),
+    let events = events(&turns, scenario, first, duration_ms);
+    Transcript { turns, events }
+}
+
+/// The agent's moves between the turns: into the scenario's node at its
+/// first middle line and to "Wrap-up" at its close, and its actions, one
+/// tool call in eight failing. Drawn from their own generator, so the
+/// calls themselves do not change with them.
+fn events(turns: &[Turn], scenario: &Scenario, first: &str, seed: i64) -> Vec<ToolEvent> {
+    let mut rng = Rng::new(seed.unsigned_abs() ^ 0x7001_5eed);
+    let is = |turn: &Turn, lines: &[(&str, &str)]| {
+        lines
+            .iter()
+            .any(|(_, line)| turn.text == line.replace("{first}", first))
+    };
+    let middle = turns.iter().position(|t| is(t, scenario.middle));
+    let close = turns.iter().position(|t| is(t, scenario.close));
+    let event =
+        |kind, name: &str, detail: Option<&str>, at_ms: i64, turns_before: usize| ToolEvent {
+            kind,
+            name: name.to_owned(),
+            detail: detail.map(str::to_owned),
+            success: None,
+            at_ms: Some(at_ms),
+            call_id: None,
+            turns_before,
+        };
+    let mut out = Vec::new();
+    for (i, turn) in turns.iter().enumerate() {
+        let (Some(start), Some(end)) = (turn.start_ms, turn.end_ms) else {
+            continue;
+        };
+        if Some(i) == middle {
+            out.push(event(
+                ToolEventKind::NodeTransition,
+                scenario.node,
+                Some("Greeting"),
+                start - 240,
+                i,
+            ));
+        }
+        if Some(i) == close && middle.is_some() {
+            out.push(event(
+                ToolEventKind::NodeTransition,
+                "Wrap-up",
+                Some(scenario.node),
+                start - 240,
+                i,
+            ));
+        }
+        for action in scenario
+            .actions
+            .iter()
+            .filter(|a| turn.text.starts_with(a.line))
+        {
+            // In the pause before or after the line (pauses are 250 ms or more).
+            let (at, turns_before) = if action.before {
+                (start - 200, i)
+            } else {
+                (end + 60, i + 1)
+            };
+            match action.act {
+                Act::Keys(keys) => {
+                    out.push(event(ToolEventKind::Dtmf, keys, None, at, turns_before))
+                }
+                Act::Tool(name, arguments, result) => {
+                    let call_id = Some(format!("call_{:012x}", rng.next_u64() >> 16));
+                    let failed = rng.below(8) == 0;
+                    let result = if failed {
+                        r#"{"error":"The service did not answer in time."}"#
+                    } else {
+                        result
+                    };
+                    out.push(ToolEvent {
+                        call_id: call_id.clone(),
+                        ..event(
+                            ToolEventKind::Invocation,
+                            name,
+                            Some(arguments),
+                            at,
+                            turns_before,
+                        )
+                    });
+                    out.push(ToolEvent {
+                        call_id,
+                        success: Some(!failed),
+                        ..event(
+                            ToolEventKind::Result,
+                            name,
+                            Some(result),
+                            at + 120,
+                            turns_before,
+                        )
+                    });
+                }
+            }
+        }
     }
+    out
 }
 
 fn phone(rng: &mut Rng) -> String {

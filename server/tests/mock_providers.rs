@@ -12,7 +12,9 @@
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use callboard::core::{ApiError, Filters, Page, Pagination, Provider, Query};
+use callboard::core::{
+    ApiError, Filters, Page, Pagination, Provider, Query, ToolEvent, ToolEventKind,
+};
 use callboard_server::mock::{router, AppState};
 
 mod common;
@@ -115,6 +117,61 @@ async fn the_status_filter_reaches_every_provider_that_has_one() {
         );
         for c in &page.rows {
             assert_eq!(c.status_raw.as_deref(), Some(choice.value), "{p}");
+        }
+    }
+}
+
+/// Tool calls, results, node transitions and keys pressed come back from
+/// each provider that has them, in their place among the turns.
+#[tokio::test]
+async fn tool_calls_come_back_in_place() {
+    let (app, state) = setup();
+    for p in [
+        Provider::Retell,
+        Provider::Zudu,
+        Provider::Vapi,
+        Provider::ElevenLabs,
+    ] {
+        // Vapi and ElevenLabs list tool calls and results only.
+        let listed = |e: &&ToolEvent| {
+            matches!(p, Provider::Retell | Provider::Zudu)
+                || matches!(e.kind, ToolEventKind::Invocation | ToolEventKind::Result)
+        };
+        let key = |e: &ToolEvent| {
+            (
+                e.kind,
+                e.turns_before,
+                e.call_id.clone(),
+                e.detail.clone(),
+                (e.kind != ToolEventKind::Result).then(|| e.name.clone()),
+                // Vapi does not say whether a tool call succeeded.
+                e.success.filter(|_| p != Provider::Vapi),
+            )
+        };
+        let view = state.data.view(p);
+        let with_tools = view
+            .calls
+            .iter()
+            .filter(|d| d.transcript.as_ref().is_some_and(|t| !t.events.is_empty()))
+            .take(12);
+        let (mut checked, mut failed) = (0, 0);
+        for want in with_tools {
+            let reply = send(&app, p, &p.detail_request(&want.call.id).unwrap()).await;
+            let got = p.parse_detail(&reply.body).unwrap().transcript.unwrap();
+            let want = want.transcript.as_ref().unwrap();
+            let want: Vec<_> = want.events.iter().filter(listed).map(key).collect();
+            let got_keys: Vec<_> = got.events.iter().map(key).collect();
+            assert_eq!(got_keys, want, "{p}");
+            checked += 1;
+            failed += got
+                .events
+                .iter()
+                .filter(|e| e.success == Some(false))
+                .count();
+        }
+        assert!(checked >= 10, "{p}: {checked} calls with tools");
+        if p != Provider::Vapi {
+            assert!(failed > 0, "{p}: a failed call is among them");
         }
     }
 }

@@ -64,11 +64,35 @@ async fn retell_answers_match_retells_schemas() {
         "Retell's v3 list",
     );
     let detail = schema(include_str!("../../tests/schemas/retell-get-call.json"));
-    for item in list["items"].as_array().unwrap().iter().take(20) {
+    let mut roles = Vec::new();
+    for item in list["items"].as_array().unwrap().iter().take(40) {
         let id = item["call_id"].as_str().unwrap();
         let call = answer(&app, p, &p.detail_request(id).unwrap()).await;
         check(&detail, &call, &format!("Retell's call {id}"));
+        roles.extend(roles_in(&call["transcript_with_tool_calls"], "role"));
     }
+    // The tool items were there to be checked.
+    for role in [
+        "tool_call_invocation",
+        "tool_call_result",
+        "node_transition",
+        "dtmf",
+    ] {
+        assert!(roles.iter().any(|r| r == role), "no {role} item checked");
+    }
+}
+
+/// The values of `key` in the items of an array.
+fn roles_in(items: &Value, key: &str) -> Vec<String> {
+    items
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i[key].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -80,10 +104,15 @@ async fn vapi_answers_match_vapis_call_schema() {
     for item in list.as_array().unwrap() {
         check(&call, item, "a Vapi list item");
     }
+    let mut roles = Vec::new();
     for item in list.as_array().unwrap().iter().take(20) {
         let id = item["id"].as_str().unwrap();
         let detail = answer(&app, p, &p.detail_request(id).unwrap()).await;
         check(&call, &detail, &format!("Vapi's call {id}"));
+        roles.extend(roles_in(&detail["artifact"]["messages"], "role"));
+    }
+    for role in ["tool_calls", "tool_call_result", "bot", "user"] {
+        assert!(roles.iter().any(|r| r == role), "no {role} message checked");
     }
 }
 
@@ -102,11 +131,20 @@ async fn elevenlabs_answers_match_elevenlabs_schemas() {
     let detail = schema(include_str!(
         "../../tests/schemas/elevenlabs-conversation.json"
     ));
+    let (mut calls, mut results) = (0, 0);
     for item in list["conversations"].as_array().unwrap().iter().take(20) {
         let id = item["conversation_id"].as_str().unwrap();
         let d = answer(&app, p, &p.detail_request(id).unwrap()).await;
         check(&detail, &d, &format!("ElevenLabs' conversation {id}"));
+        for turn in d["transcript"].as_array().unwrap() {
+            calls += turn["tool_calls"].as_array().map_or(0, Vec::len);
+            results += turn["tool_results"].as_array().map_or(0, Vec::len);
+        }
     }
+    assert!(
+        calls > 0 && results > 0,
+        "tool calls and results were checked"
+    );
 }
 
 #[tokio::test]
@@ -160,6 +198,28 @@ async fn the_schemas_catch_drift() {
     assert!(
         !retell.is_valid(&bad),
         "a reason Retell does not have fails"
+    );
+    let list = answer(&app, p, &p.list_request(&query(20)).unwrap()).await;
+    let mut bad = Value::Null;
+    for item in list["items"].as_array().unwrap() {
+        let id = item["call_id"].as_str().unwrap();
+        let call = answer(&app, p, &p.detail_request(id).unwrap()).await;
+        if roles_in(&call["transcript_with_tool_calls"], "role")
+            .contains(&"tool_call_invocation".to_owned())
+        {
+            bad = call;
+            break;
+        }
+    }
+    assert!(retell.is_valid(&bad), "a call with tool calls");
+    let items = bad["transcript_with_tool_calls"].as_array_mut().unwrap();
+    let item = items
+        .iter_mut()
+        .find(|i| i["role"] == "tool_call_invocation");
+    item.unwrap()["arguments"] = serde_json::json!({"parsed": "not a string"});
+    assert!(
+        !retell.is_valid(&bad),
+        "tool call arguments are a JSON string in Retell's definition"
     );
 
     let vapi = schema(include_str!("../../tests/schemas/vapi-call.json"));

@@ -29,6 +29,7 @@ pub mod tool_events;
 pub mod transcript;
 pub mod transcript_export;
 pub mod transcript_index;
+pub mod transcript_rows;
 pub mod url;
 
 pub use capabilities::{Capabilities, Choice, DateGranularity, Pagination};

@@ -2,13 +2,16 @@
 //! results, an agent's node transitions, keypad presses. Read from every
 //! provider's shape (Retell's `transcript_with_tool_calls`, Vapi's
 //! `tool_calls` / `tool_call_result` messages, ElevenLabs' per-turn
-//! `tool_calls` / `tool_results`) and kept in the transcript's model, in
-//! time order where times are given.
+//! `tool_calls` / `tool_results`) and kept in the transcript's model, each
+//! placed among the speaker turns: by its own time where the provider gives
+//! one (Vapi, ElevenLabs), else after the speech it follows in the
+//! provider's list (Retell sends no times for tool calls).
 
 use serde_json::Value;
 
 use super::json::Obj;
 use super::time::{self, DurationUnit};
+use super::transcript::{read_turn, Turn};
 
 /// What kind of event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +45,9 @@ pub struct ToolEvent {
     pub at_ms: Option<i64>,
     /// The provider's id pairing a call with its result.
     pub call_id: Option<String>,
+    /// How many of the transcript's turns come before it: it is shown
+    /// between turn `turns_before - 1` and turn `turns_before`.
+    pub turns_before: usize,
 }
 
 /// A value as JSON text: strings as they are (they usually hold JSON
@@ -76,6 +82,7 @@ fn event(kind: ToolEventKind, name: Option<String>, at_ms: Option<i64>) -> Optio
         success: None,
         at_ms,
         call_id: None,
+        turns_before: 0,
     })
 }
 
@@ -172,26 +179,35 @@ fn item_events(o: Obj<'_>, call_start_ms: Option<i64>, out: &mut Vec<ToolEvent>)
     }
 }
 
-/// Every event in a transcript array, in time order (items without a time
-/// keep their place after the ones before them).
-pub fn read_events(value: &Value, call_start_ms: Option<i64>) -> Vec<ToolEvent> {
+/// Every event in a transcript array, in the provider's order, each placed
+/// after the speech that precedes it in that array (`turns` is the
+/// transcript read from the same answer: Vapi and ElevenLabs list speech
+/// and tools in one array; Retell's `transcript_with_tool_calls` holds the
+/// utterances of its `transcript_object`). The array's order is the
+/// provider's own; times would not do: Retell sends none for tool items,
+/// and ElevenLabs' whole seconds tie with the turns around them.
+pub fn read_events(value: &Value, call_start_ms: Option<i64>, turns: &[Turn]) -> Vec<ToolEvent> {
     let mut out = Vec::new();
-    for item in value.as_array().map(Vec::as_slice).unwrap_or_default() {
-        if let Some(o) = Obj::of(item) {
-            item_events(o, call_start_ms, &mut out);
+    let mut speech = 0_usize;
+    for o in value
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Obj::of)
+    {
+        // A speaker turn (ElevenLabs' carry their own tool calls, made
+        // after the words they follow).
+        if read_turn(o, call_start_ms).is_some() {
+            speech += 1;
+        }
+        let from = out.len();
+        item_events(o, call_start_ms, &mut out);
+        for e in out.iter_mut().skip(from) {
+            e.turns_before = speech.min(turns.len());
         }
     }
-    // A stable sort keeps untimed events where they were read.
-    let mut last = 0;
-    let mut keyed: Vec<(i64, ToolEvent)> = out
-        .into_iter()
-        .map(|e| {
-            last = e.at_ms.unwrap_or(last);
-            (last, e)
-        })
-        .collect();
-    keyed.sort_by_key(|(k, _)| *k);
-    keyed.into_iter().map(|(_, e)| e).collect()
+    out
 }
 
 #[cfg(test)]
@@ -208,7 +224,7 @@ mod tests {
             {"role": "node_transition", "former_node_name": "Greeting", "new_node_name": "Booking", "time_sec": 12.5},
             {"role": "dtmf", "digit": "5", "time_sec": 14}
         ]);
-        let e = read_events(&v, None);
+        let e = read_events(&v, None, &[]);
         assert_eq!(e.len(), 4);
         assert_eq!(e[0].kind, ToolEventKind::Invocation);
         assert_eq!(e[0].name, "lookup");
@@ -232,12 +248,12 @@ mod tests {
     fn vapi_tool_messages() {
         let v = json!([
             {"role": "bot", "message": "One moment.", "secondsFromStart": 3.0},
-            {"role": "tool_call_result", "name": "book", "result": "done", "toolCallId": "c1", "secondsFromStart": 4.2},
             {"role": "tool_calls", "message": "", "secondsFromStart": 3.5,
-             "toolCalls": [{"id": "c1", "function": {"name": "book", "arguments": {"day": "fri"}}}]}
+             "toolCalls": [{"id": "c1", "function": {"name": "book", "arguments": {"day": "fri"}}}]},
+            {"role": "tool_call_result", "name": "book", "result": "done", "toolCallId": "c1", "secondsFromStart": 4.2}
         ]);
-        let e = read_events(&v, None);
-        assert_eq!(e[0].kind, ToolEventKind::Invocation, "in time order");
+        let e = read_events(&v, None, &[]);
+        assert_eq!(e[0].kind, ToolEventKind::Invocation);
         assert_eq!(e[0].detail.as_deref(), Some("{\"day\":\"fri\"}"));
         assert_eq!(e[0].at_ms, Some(3_500));
         assert_eq!(
@@ -255,11 +271,89 @@ mod tests {
             {"role": "user", "message": "ok", "time_in_call_secs": 12},
             "a bare string", 42, null
         ]);
-        let e = read_events(&v, None);
+        let e = read_events(&v, None, &[]);
         assert_eq!(e.len(), 2);
         assert_eq!(e[1].success, Some(false), "is_error");
         assert_eq!(e[1].at_ms, Some(9_000));
-        assert!(read_events(&json!("Agent: hi"), None).is_empty());
-        assert!(read_events(&json!([{"role": "tool_calls"}]), None).is_empty());
+        assert!(read_events(&json!("Agent: hi"), None, &[]).is_empty());
+        assert!(read_events(&json!([{"role": "tool_calls"}]), None, &[]).is_empty());
+    }
+
+    fn read(v: &Value) -> (Vec<Turn>, Vec<ToolEvent>) {
+        let turns = crate::core::transcript::read_transcript(v, None)
+            .map(|t| t.turns)
+            .unwrap_or_default();
+        let events = read_events(v, None, &turns);
+        (turns, events)
+    }
+
+    #[test]
+    fn untimed_retell_events_follow_the_speech_before_them() {
+        // Retell's `transcript_with_tool_calls`: tool items carry no time.
+        let words = |s: f64| json!([{"word": "x", "start": s, "end": s + 0.5}]);
+        let v = json!([
+            {"role": "agent", "content": "Hello", "words": words(1.0)},
+            {"role": "node_transition", "former_node_id": "a", "former_node_name": "Greeting", "new_node_id": "b", "new_node_name": "Booking"},
+            {"role": "user", "content": "Hi", "words": words(3.0)},
+            {"role": "agent", "content": "Checking", "words": words(5.0)},
+            {"role": "tool_call_invocation", "tool_call_id": "t1", "name": "lookup", "arguments": "{}"},
+            {"role": "tool_call_result", "tool_call_id": "t1", "content": "ok"},
+            {"role": "user", "content": "Thanks", "words": words(8.0)}
+        ]);
+        let (turns, e) = read(&v);
+        assert_eq!(turns.len(), 4);
+        let places: Vec<(ToolEventKind, usize)> =
+            e.iter().map(|e| (e.kind, e.turns_before)).collect();
+        assert_eq!(
+            places,
+            [
+                (ToolEventKind::NodeTransition, 1),
+                (ToolEventKind::Invocation, 3),
+                (ToolEventKind::Result, 3),
+            ]
+        );
+        assert!(e.iter().all(|e| e.at_ms.is_none()), "no time is made up");
+    }
+
+    #[test]
+    fn events_are_placed_in_the_providers_order() {
+        // Vapi: tool messages among the bot's and the user's.
+        let v = json!([
+            {"role": "system", "message": "You are…", "secondsFromStart": 0},
+            {"role": "bot", "message": "One moment.", "secondsFromStart": 3.0},
+            {"role": "tool_calls", "message": "", "secondsFromStart": 4.5, "time": 0,
+             "toolCalls": [{"id": "c1", "type": "function", "function": {"name": "book", "arguments": "{}"}}]},
+            {"role": "tool_call_result", "name": "book", "result": "done", "toolCallId": "c1", "secondsFromStart": 5.5},
+            {"role": "user", "message": "Sure.", "secondsFromStart": 6.0}
+        ]);
+        let (turns, e) = read(&v);
+        assert_eq!(turns.len(), 2);
+        assert_eq!(
+            e.iter()
+                .map(|e| (e.kind, e.turns_before))
+                .collect::<Vec<_>>(),
+            [(ToolEventKind::Invocation, 1), (ToolEventKind::Result, 1)]
+        );
+        assert_eq!(e[0].at_ms, Some(4_500), "the provider's time is kept");
+        // ElevenLabs: whole seconds tie with the next turn; the order does not.
+        let v = json!([
+            {"role": "user", "message": "Book it", "time_in_call_secs": 12},
+            {"role": "agent", "message": null, "time_in_call_secs": 14,
+             "tool_calls": [{"tool_name": "crm", "params_as_json": "{}", "request_id": "r"}]},
+            {"role": "agent", "message": "Booked.", "time_in_call_secs": 14}
+        ]);
+        let (_, e) = read(&v);
+        assert_eq!(e[0].turns_before, 1, "before the agent's words");
+        // A turn's own tools come after its words; before any speech is 0.
+        let v = json!([
+            {"role": "dtmf", "digit": "1"},
+            {"role": "agent", "message": "Checking", "time_in_call_secs": 4,
+             "tool_calls": [{"tool_name": "crm", "params_as_json": "{}", "request_id": "r"}]}
+        ]);
+        let (_, e) = read(&v);
+        assert_eq!(e.iter().map(|e| e.turns_before).collect::<Vec<_>>(), [0, 1]);
+        // Fewer turns read than speech listed: never past the last turn.
+        let e = read_events(&v, None, &[]);
+        assert!(e.iter().all(|e| e.turns_before == 0));
     }
 }

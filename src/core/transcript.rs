@@ -71,26 +71,6 @@ impl Transcript {
     pub fn is_timed(&self) -> bool {
         self.turns.iter().any(|t| t.start_ms.is_some())
     }
-
-    /// The transcript as plain text, one `[m:ss] Label: text` line a turn,
-    /// for copying and downloading.
-    pub fn plain_text(&self) -> String {
-        let mut out = String::new();
-        for turn in &self.turns {
-            if let Some(start) = turn.start_ms {
-                out.push('[');
-                out.push_str(&time::format_duration(start));
-                out.push_str("] ");
-            }
-            if !turn.label.is_empty() {
-                out.push_str(&turn.label);
-                out.push_str(": ");
-            }
-            out.push_str(&turn.text);
-            out.push('\n');
-        }
-        out
-    }
 }
 
 /// Keys under which an object may hold its list of turns.
@@ -264,7 +244,9 @@ fn seconds_offset(value: Option<f64>) -> Option<i64> {
     value.and_then(|s| time::duration_ms(s, DurationUnit::Seconds))
 }
 
-fn read_turn(o: Obj<'_>, call_start_ms: Option<i64>) -> Option<Turn> {
+/// One item of a transcript array as a speaker turn: `None` for tool and
+/// system messages and items without text.
+pub(crate) fn read_turn(o: Obj<'_>, call_start_ms: Option<i64>) -> Option<Turn> {
     let raw_speaker = o.first_str(SPEAKER_KEYS);
     if raw_speaker.as_deref().is_some_and(is_noise_role) {
         return None;
@@ -451,18 +433,5 @@ mod tests {
         ] {
             assert_eq!(read_transcript(&v, None), None, "{v}");
         }
-    }
-
-    #[test]
-    fn plain_text_export() {
-        let t = read_transcript(
-            &json!([
-                {"role": "agent", "content": "Hi", "start": 65},
-                {"role": "user", "content": "Hello"}
-            ]),
-            None,
-        )
-        .unwrap();
-        assert_eq!(t.plain_text(), "[1:05] Agent: Hi\nCustomer: Hello\n");
     }
 }

@@ -1,13 +1,18 @@
-//! A transcript as files people take elsewhere: WebVTT and SubRip captions
-//! (for a video editor or a player), and JSON (speaker, start, end, text,
-//! and the tool calls, results, node transitions and key presses between
-//! the turns). The plain-text form is [`Transcript::plain_text`].
+//! A transcript as files people take elsewhere: plain text (also what
+//! Copy copies), WebVTT and SubRip captions (for a video editor or a
+//! player), and JSON (speaker, start, end, text, and the tool calls,
+//! results, node transitions and key presses between the turns). Tool rows
+//! are lines of the text, `NOTE` blocks of the WebVTT file (read, never
+//! shown as captions) and events of the JSON; SubRip has no place for
+//! anything but captions.
 
 use serde_json::{json, Value};
 
 use super::normalize::Speaker;
+use super::time;
 use super::tool_events::{ToolEvent, ToolEventKind};
 use super::transcript::{Transcript, Turn};
+use super::transcript_rows::{Layout, Row};
 
 /// A cue without an end of its own (the last turn, or one whose next turn
 /// starts at the same time) lasts this long.
@@ -63,7 +68,7 @@ impl Format {
     /// `transcript` in this format.
     pub fn render(self, transcript: &Transcript) -> String {
         match self {
-            Format::Text => transcript.plain_text(),
+            Format::Text => plain_text(transcript),
             Format::WebVtt => webvtt(transcript),
             Format::Srt => srt(transcript),
             Format::Json => json_text(transcript),
@@ -71,27 +76,57 @@ impl Format {
     }
 }
 
-/// The timed turns as cues: (start, end, turn), ends from the turn, else
-/// the next timed turn's start, always after the start.
-fn cues(transcript: &Transcript) -> Vec<(i64, i64, &Turn)> {
-    let timed: Vec<(i64, &Turn)> = transcript
+/// The timed turns as cues: turn index to (start, end), ends from the
+/// turn, else the next timed turn's start, always after the start.
+fn cues(transcript: &Transcript) -> Vec<Option<(i64, i64)>> {
+    let timed: Vec<(usize, i64, &Turn)> = transcript
         .turns
         .iter()
-        .filter_map(|t| t.start_ms.map(|s| (s.max(0), t)))
-        .collect();
-    timed
-        .iter()
         .enumerate()
-        .map(|(i, &(start, turn))| {
-            let next = timed.get(i + 1).map(|&(s, _)| s);
-            let end = turn
-                .end_ms
-                .filter(|&e| e > start)
-                .or(next.filter(|&n| n > start))
-                .unwrap_or(start + LAST_CUE_MS);
-            (start, end, turn)
-        })
-        .collect()
+        .filter_map(|(i, t)| t.start_ms.map(|s| (i, s.max(0), t)))
+        .collect();
+    let mut out = vec![None; transcript.turns.len()];
+    for (n, &(i, start, turn)) in timed.iter().enumerate() {
+        let next = timed.get(n + 1).map(|&(_, s, _)| s);
+        let end = turn
+            .end_ms
+            .filter(|&e| e > start)
+            .or(next.filter(|&n| n > start))
+            .unwrap_or(start + LAST_CUE_MS);
+        if let Some(slot) = out.get_mut(i) {
+            *slot = Some((start, end));
+        }
+    }
+    out
+}
+
+/// The transcript as text: a `[m:ss] Label: text` line a turn, and a line
+/// a tool row where it happened (`[m:ss] Tool call: name (Succeeded) {...}
+/// → {...}`).
+pub fn plain_text(transcript: &Transcript) -> String {
+    let layout = Layout::new(transcript);
+    let mut out = String::new();
+    for row in &layout.rows {
+        let (at, line) = match *row {
+            Row::Turn(i) => match transcript.turns.get(i) {
+                Some(turn) if turn.label.is_empty() => (turn.start_ms, turn.text.clone()),
+                Some(turn) => (turn.start_ms, format!("{}: {}", turn.label, turn.text)),
+                None => continue,
+            },
+            Row::Tool(i) => match layout.tools.get(i) {
+                Some(tool) => (tool.at_ms, tool.one_line()),
+                None => continue,
+            },
+        };
+        if let Some(at) = at {
+            out.push('[');
+            out.push_str(&time::format_duration(at));
+            out.push_str("] ");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// `hh:mm:ss` then `sep` and milliseconds.
@@ -133,18 +168,37 @@ fn one_block(text: &str) -> String {
         .join("\n")
 }
 
-/// WebVTT: a cue per timed turn, the speaker as a voice tag.
+/// WebVTT: a cue per timed turn, the speaker as a voice tag, and a
+/// `NOTE` per tool row where it happened.
 pub fn webvtt(transcript: &Transcript) -> String {
+    let layout = Layout::new(transcript);
+    let cues = cues(transcript);
     let mut out = String::from("WEBVTT\n");
-    for (n, (start, end, turn)) in cues(transcript).into_iter().enumerate() {
-        let voice = vtt_text(speaker_name(turn)).replace('\n', " ");
-        out.push_str(&format!(
-            "\n{}\n{} --> {}\n<v {voice}>{}\n",
-            n + 1,
-            clock(start, '.'),
-            clock(end, '.'),
-            vtt_text(&turn.text)
-        ));
+    let mut n = 0;
+    for row in &layout.rows {
+        match *row {
+            Row::Turn(i) => {
+                let (Some(turn), Some(Some((start, end)))) = (transcript.turns.get(i), cues.get(i))
+                else {
+                    continue;
+                };
+                n += 1;
+                let voice = vtt_text(speaker_name(turn)).replace('\n', " ");
+                out.push_str(&format!(
+                    "\n{n}\n{} --> {}\n<v {voice}>{}\n",
+                    clock(*start, '.'),
+                    clock(*end, '.'),
+                    vtt_text(&turn.text)
+                ));
+            }
+            Row::Tool(i) => {
+                if let Some(tool) = layout.tools.get(i) {
+                    // A note may not hold "-->" nor a blank line.
+                    let text = one_block(&tool.one_line()).replace("-->", "- ->");
+                    out.push_str(&format!("\nNOTE {text}\n"));
+                }
+            }
+        }
     }
     out
 }
@@ -152,7 +206,12 @@ pub fn webvtt(transcript: &Transcript) -> String {
 /// SubRip: a numbered cue per timed turn, `Speaker: text`.
 pub fn srt(transcript: &Transcript) -> String {
     let mut out = String::new();
-    for (n, (start, end, turn)) in cues(transcript).into_iter().enumerate() {
+    let timed = transcript
+        .turns
+        .iter()
+        .zip(cues(transcript))
+        .filter_map(|(turn, cue)| cue.map(|c| (turn, c)));
+    for (n, (turn, (start, end))) in timed.enumerate() {
         if n > 0 {
             out.push('\n');
         }
@@ -191,6 +250,7 @@ fn event_json(e: &ToolEvent) -> Value {
         "success": e.success,
         "at_ms": e.at_ms,
         "call_id": e.call_id,
+        "turns_before": e.turns_before,
     })
 }
 
@@ -285,6 +345,7 @@ mod tests {
                 success: Some(true),
                 at_ms: Some(5_000),
                 call_id: Some("t1".into()),
+                turns_before: 2,
             }],
         }
     }
@@ -296,6 +357,7 @@ mod tests {
             "WEBVTT\n\
              \n1\n00:00:01.000 --> 00:00:03.500\n<v Agent>Hi, this is Ava.\n\
              \n2\n00:00:04.000 --> 01:02:05.250\n<v Customer>I'd like &lt;b&gt;help&lt;/b&gt; &amp; more\n\
+             \nNOTE Tool call: lookup_order (No result) {\"order\":42}\n\
              \n3\n01:02:05.250 --> 01:02:07.250\n<v Agent>Sure.\nLet me check.\n"
         );
     }
@@ -319,7 +381,7 @@ mod tests {
             ],
             events: vec![],
         };
-        for (start, end, _) in cues(&t) {
+        for (start, end) in cues(&t).into_iter().flatten() {
             assert!(end > start, "{start} -> {end}");
         }
         assert!(webvtt(&t).contains("<v Agent>a") && webvtt(&t).contains("<v Customer>b"));
@@ -345,5 +407,35 @@ mod tests {
         };
         assert_eq!(webvtt(&t), "WEBVTT\n");
         assert_eq!(srt(&t), "");
+    }
+
+    #[test]
+    fn text_has_a_line_a_turn_and_a_line_a_tool_row() {
+        assert_eq!(
+            plain_text(&sample()),
+            "[0:01] Agent: Hi, this is Ava.\n\
+             [0:04] Customer: I'd like <b>help</b> & more\n\
+             [0:05] Tool call: lookup_order (No result) {\"order\":42}\n\
+             Customer: Untimed aside\n\
+             [1:02:05] Agent: Sure.\n\nLet me check.\n"
+        );
+        let untimed = Transcript {
+            turns: vec![turn(Speaker::Other, "", "Hello", None, None)],
+            events: vec![],
+        };
+        assert_eq!(plain_text(&untimed), "Hello\n");
+    }
+
+    #[test]
+    fn a_note_never_ends_early_or_reads_as_a_cue() {
+        let mut t = sample();
+        if let Some(e) = t.events.first_mut() {
+            e.detail = Some("a --> b\n\nc".into());
+        }
+        let vtt = webvtt(&t);
+        assert!(
+            vtt.contains("\nNOTE Tool call: lookup_order (No result) a - -> b c\n"),
+            "{vtt}"
+        );
     }
 }

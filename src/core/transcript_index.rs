@@ -3,7 +3,8 @@
 //! `TurnIndex` is built once per transcript; `current` is a binary search,
 //! so the cost per `timeupdate` does not grow with the transcript's length.
 
-use super::transcript::{Transcript, Word};
+use super::transcript::{Transcript, Turn, Word};
+use super::transcript_rows::{Layout, Row};
 
 /// Timed turns sorted by start, for finding the turn playing at a time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,8 +17,12 @@ impl TurnIndex {
     /// Indexes the timed turns of `transcript` (untimed ones are skipped;
     /// turns out of order are sorted by their start).
     pub fn new(transcript: &Transcript) -> Self {
-        let mut starts: Vec<(i64, usize)> = transcript
-            .turns
+        Self::of_turns(&transcript.turns)
+    }
+
+    /// Indexes the timed ones of `turns`.
+    pub fn of_turns(turns: &[Turn]) -> Self {
+        let mut starts: Vec<(i64, usize)> = turns
             .iter()
             .enumerate()
             .filter_map(|(i, t)| t.start_ms.map(|s| (s, i)))
@@ -44,12 +49,26 @@ impl TurnIndex {
     }
 }
 
-/// A search hit: byte range `start..end` in the text of turn `turn`.
+/// Which text of a row a hit is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// A turn's text, or a tool row's title.
+    Text,
+    /// A tool call's arguments.
+    Arguments,
+    /// A tool call's result.
+    Result,
+}
+
+/// A search hit: byte range `start..end` in `field` of row `row` (of the
+/// transcript's [`Layout`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
-    /// The turn's index.
-    pub turn: usize,
-    /// Byte offset of the hit's start in the turn's text.
+    /// The row's index in reading order.
+    pub row: usize,
+    /// Which of its texts.
+    pub field: Field,
+    /// Byte offset of the hit's start in that text.
     pub start: usize,
     /// Byte offset just past the hit's end.
     pub end: usize,
@@ -62,42 +81,75 @@ fn fold(c: char) -> char {
     super::case::lower(c)
 }
 
-/// Case-insensitive, non-overlapping hits of `query` in every turn, in
+/// The texts of a row that search looks in, in reading order.
+fn row_texts<'a>(
+    transcript: &'a Transcript,
+    layout: &'a Layout,
+    row: Row,
+) -> Vec<(Field, &'a str)> {
+    match row {
+        Row::Turn(i) => transcript
+            .turns
+            .get(i)
+            .map(|t| vec![(Field::Text, t.text.as_str())])
+            .unwrap_or_default(),
+        Row::Tool(i) => layout
+            .tools
+            .get(i)
+            .map(|t| {
+                let mut texts = vec![(Field::Text, t.title.as_str())];
+                texts.extend(t.arguments.as_deref().map(|a| (Field::Arguments, a)));
+                texts.extend(t.result.as_deref().map(|r| (Field::Result, r)));
+                texts
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Case-insensitive, non-overlapping hits of `query` in every row (turns'
+/// text; tool rows' titles, arguments and results as sent), in reading
 /// order. Blank queries find nothing.
-pub fn search(transcript: &Transcript, query: &str) -> Vec<Match> {
+pub fn search(transcript: &Transcript, layout: &Layout, query: &str) -> Vec<Match> {
     let needle: Vec<char> = query.trim().chars().map(fold).collect();
     let mut hits = Vec::new();
     let Some(&first) = needle.first() else {
         return hits;
     };
-    for (turn, t) in transcript.turns.iter().enumerate() {
-        let hay: Vec<(usize, char)> = t.text.char_indices().map(|(i, c)| (i, fold(c))).collect();
-        let mut i = 0;
-        while i + needle.len() <= hay.len() {
-            let window = hay.get(i..i + needle.len()).unwrap_or_default();
-            let is_hit = window.first().is_some_and(|(_, c)| *c == first)
-                && window.iter().zip(&needle).all(|((_, a), b)| a == b);
-            if is_hit {
-                let start = window.first().map_or(0, |(b, _)| *b);
-                let end = hay.get(i + needle.len()).map_or(t.text.len(), |(b, _)| *b);
-                hits.push(Match { turn, start, end });
-                if hits.len() >= MAX_MATCHES {
-                    return hits;
+    for (row, &r) in layout.rows.iter().enumerate() {
+        for (field, text) in row_texts(transcript, layout, r) {
+            let hay: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+            let mut i = 0;
+            while i + needle.len() <= hay.len() {
+                let window = hay.get(i..i + needle.len()).unwrap_or_default();
+                let is_hit = window.first().is_some_and(|(_, c)| *c == first)
+                    && window.iter().zip(&needle).all(|((_, a), b)| a == b);
+                if is_hit {
+                    let start = window.first().map_or(0, |(b, _)| *b);
+                    let end = hay.get(i + needle.len()).map_or(text.len(), |(b, _)| *b);
+                    hits.push(Match {
+                        row,
+                        field,
+                        start,
+                        end,
+                    });
+                    if hits.len() >= MAX_MATCHES {
+                        return hits;
+                    }
+                    i += needle.len();
+                } else {
+                    i += 1;
                 }
-                i += needle.len();
-            } else {
-                i += 1;
             }
         }
     }
     hits
 }
 
-/// The hits in turn `turn`, from all hits in order (a binary search, so a
-/// long transcript does not filter every hit for every turn).
-pub fn hits_in(hits: &[Match], turn: usize) -> &[Match] {
-    let lo = hits.partition_point(|h| h.turn < turn);
-    let hi = hits.partition_point(|h| h.turn <= turn);
+/// The hits in row `row`, from all hits in order (a binary search, so a
+/// long transcript does not filter every hit for every row).
+pub fn hits_in(hits: &[Match], row: usize) -> &[Match] {
+    let lo = hits.partition_point(|h| h.row < row);
+    let hi = hits.partition_point(|h| h.row <= row);
     hits.get(lo..hi).unwrap_or_default()
 }
 
@@ -193,6 +245,10 @@ mod tests {
         }
     }
 
+    fn find(t: &Transcript, query: &str) -> Vec<Match> {
+        search(t, &Layout::new(t), query)
+    }
+
     fn transcript(turns: Vec<Turn>) -> Transcript {
         Transcript {
             turns,
@@ -235,40 +291,43 @@ mod tests {
             turn("aaaa", None),
             turn("Ünïcode ÜBER über", None),
         ]);
-        let hits = search(&t, "refund");
+        let hits = find(&t, "refund");
         assert_eq!(
             hits,
             [
                 Match {
-                    turn: 0,
+                    row: 0,
+                    field: Field::Text,
                     start: 0,
                     end: 6
                 },
                 Match {
-                    turn: 0,
+                    row: 0,
+                    field: Field::Text,
                     start: 15,
                     end: 21
                 }
             ]
         );
-        assert_eq!(search(&t, "aa").len(), 2, "non-overlapping");
-        let hits = search(&t, "über");
+        assert_eq!(find(&t, "aa").len(), 2, "non-overlapping");
+        let hits = find(&t, "über");
         assert_eq!(hits.len(), 2);
         assert_eq!(&t.turns[3].text[hits[0].start..hits[0].end], "ÜBER");
-        assert!(search(&t, "   ").is_empty());
-        assert!(search(&t, "zzz").is_empty());
+        assert!(find(&t, "   ").is_empty());
+        assert!(find(&t, "zzz").is_empty());
     }
 
     #[test]
     fn hits_per_turn() {
         let t = transcript(vec![turn("ab ab", None), turn("x", None), turn("ab", None)]);
-        let hits = search(&t, "ab");
+        let hits = find(&t, "ab");
         assert_eq!(hits_in(&hits, 0).len(), 2);
         assert!(hits_in(&hits, 1).is_empty());
         assert_eq!(
             hits_in(&hits, 2),
             [Match {
-                turn: 2,
+                row: 2,
+                field: Field::Text,
                 start: 0,
                 end: 2
             }]
@@ -277,10 +336,51 @@ mod tests {
     }
 
     #[test]
+    fn tool_rows_are_searched_in_reading_order() {
+        use crate::core::tool_events::{ToolEvent, ToolEventKind};
+        let call = |kind, name: &str, detail: &str| ToolEvent {
+            kind,
+            name: name.into(),
+            detail: Some(detail.into()),
+            success: Some(true),
+            at_ms: None,
+            call_id: Some("c".into()),
+            turns_before: 1,
+        };
+        let t = Transcript {
+            turns: vec![turn("refund first", None), turn("refund last", None)],
+            events: vec![
+                call(ToolEventKind::Invocation, "issue_refund", "{\"refund\":5}"),
+                call(ToolEventKind::Result, "", "refund ok"),
+            ],
+        };
+        let layout = Layout::new(&t);
+        let hits: Vec<(usize, Field)> = search(&t, &layout, "REFUND")
+            .iter()
+            .map(|m| (m.row, m.field))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                (0, Field::Text),
+                (1, Field::Text),
+                (1, Field::Arguments),
+                (1, Field::Result),
+                (2, Field::Text),
+            ]
+        );
+        assert_eq!(hits_in(&search(&t, &layout, "refund"), 1).len(), 3);
+        // Offsets are in the text as shown (arguments indented).
+        let m = search(&t, &layout, "5").remove(0);
+        let shown = layout.tools[0].arguments.as_deref().unwrap_or_default();
+        assert_eq!(shown.get(m.start..m.end), Some("5"));
+    }
+
+    #[test]
     fn segments_split_for_highlighting() {
         let text = "Refund please. REFUND!";
         let t = transcript(vec![turn(text, None)]);
-        let hits = search(&t, "refund");
+        let hits = find(&t, "refund");
         assert_eq!(
             segments(text, &hits),
             [
@@ -295,12 +395,14 @@ mod tests {
         // Bad ranges are ignored, never a panic.
         let bad = [
             Match {
-                turn: 0,
+                row: 0,
+                field: Field::Text,
                 start: 3,
                 end: 99,
             },
             Match {
-                turn: 0,
+                row: 0,
+                field: Field::Text,
                 start: 1,
                 end: 2,
             },

@@ -4,6 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::adopt::{adopt, DETAIL_STYLE};
 use super::columns::{direction_label, extra_text, status_label};
 use super::format;
 use super::media::Playback;
@@ -121,6 +122,13 @@ pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
             playback.seek(ms);
         }
     });
+    // The call view's styles come with its code.
+    let recording = NodeRef::<html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(section) = recording.get() {
+            adopt(&section, DETAIL_STYLE);
+        }
+    });
     let CallDetail {
         call,
         transcript,
@@ -155,7 +163,7 @@ pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
                 <p class="cb-summary">{s}</p>
             </section>
         })}
-        <section class="cb-section" aria-label="Recording">
+        <section class="cb-section" aria-label="Recording" node_ref=recording>
             <h3 class="cb-section__title">"Recording"</h3>
             <Player board call=call.clone() playback />
             {timeline.map(|timeline| view! { <SpeakerTimeline timeline playback /> })}

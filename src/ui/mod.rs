@@ -1,6 +1,7 @@
 //! The Leptos components. They read signals and render; fetching lives in
 //! `net`, and every piece of logic that can be pure lives in `core`.
 
+mod adopt;
 mod board;
 mod columns;
 pub(crate) mod detail;
@@ -20,6 +21,7 @@ mod table;
 mod timeline;
 mod transcript;
 
+pub use adopt::DETAIL_STYLE;
 pub use board::{CallBoard, STYLE};
 pub use media::{MediaElement, Playback};
 pub use options::{

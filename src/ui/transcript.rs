@@ -1,6 +1,7 @@
-//! The transcript viewer: speaker turns, click a timed turn to seek, the
-//! playing turn highlighted (`aria-current`) and followed, search with
-//! next/previous, copy and download.
+//! The transcript viewer: speaker turns, with tool calls, node transitions
+//! and key presses as compact rows between them; click a timed turn to
+//! seek, the playing turn highlighted (`aria-current`) and followed, search
+//! (turns and tool rows) with next/previous, copy and download.
 //!
 //! Following playback never re-renders the transcript: the playing turn is
 //! a memo over a binary search (`TurnIndex`), and a `Selector` tells only
@@ -12,25 +13,27 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::adopt::{adopt, DETAIL_STYLE};
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{
-    current_word, hits_in, search, segments, word_pieces, Match, TurnIndex,
+    current_word, hits_in, search, segments, word_pieces, Field, Match, TurnIndex,
 };
+use crate::core::transcript_rows::{Layout, Row, ToolRow, ToolRowKind};
 use crate::core::{Speaker, Transcript};
 use crate::perf;
 
-/// Turns put in the DOM at first paint, and in each task after it until
+/// Rows put in the DOM at first paint, and in each task after it until
 /// all are in: a 3,000-turn call paints its first screenfuls at once
 /// instead of building every turn before anything shows, and the page
 /// stays responsive (input and painting run between the chunks).
 const CHUNK: usize = 100;
 
-/// The chunks needed for turn `turn` to be in the DOM.
-fn chunks_through(turn: usize) -> usize {
-    turn / CHUNK + 1
+/// The chunks needed for row `row` to be in the DOM.
+fn chunks_through(row: usize) -> usize {
+    row / CHUNK + 1
 }
 
 /// Adds a chunk per task until `total` are shown (stops when the
@@ -82,12 +85,12 @@ fn scroll_within(container: &web_sys::HtmlElement, selector: &str) -> bool {
     }
 }
 
-/// Brings turn `turn` (or what `selector` finds in it) into view: at once
+/// Brings row `row` (or what `selector` finds in it) into view: at once
 /// when it is in the DOM, else after the chunk holding it has rendered.
 fn reveal(
     container: NodeRef<html::Div>,
     shown: RwSignal<usize>,
-    turn: usize,
+    row: usize,
     selector: String,
     auto_scrolling: StoredValue<bool>,
 ) {
@@ -100,10 +103,10 @@ fn reveal(
             }
         }
     };
-    if shown.get_untracked() >= chunks_through(turn) {
+    if shown.get_untracked() >= chunks_through(row) {
         scroll();
     } else {
-        shown.set(chunks_through(turn));
+        shown.set(chunks_through(row));
         request_animation_frame(scroll);
     }
 }
@@ -119,10 +122,10 @@ struct Search {
 }
 
 impl Search {
-    fn new(transcript: &Arc<Transcript>) -> Self {
+    fn new(transcript: &Arc<Transcript>, layout: &Arc<Layout>) -> Self {
         let query = RwSignal::new(String::new());
-        let t = Arc::clone(transcript);
-        let matches = Memo::new(move |_| search(&t, &query.get()));
+        let (t, l) = (Arc::clone(transcript), Arc::clone(layout));
+        let matches = Memo::new(move |_| search(&t, &l, &query.get()));
         let active = RwSignal::new(0_usize);
         let active_match = Memo::new(move |_| matches.with(|m| m.get(active.get()).copied()));
         Self {
@@ -141,6 +144,21 @@ impl Search {
         }
         let next = (self.active.get_untracked() as isize + delta).rem_euclid(n as isize);
         self.active.set(next as usize);
+    }
+
+    /// Where the active hit of row `row` starts in `field`, if it is there.
+    fn active_start(
+        &self,
+        active_row: &Selector<Option<usize>>,
+        row: usize,
+        field: Field,
+    ) -> Option<usize> {
+        active_row
+            .selected(&Some(row))
+            .then(|| self.active_match.get())
+            .flatten()
+            .filter(|m| m.field == field)
+            .map(|m| m.start)
     }
 
     /// "2 of 7", "No matches", or nothing without a query.
@@ -167,6 +185,7 @@ pub fn TranscriptView(
     call_id: String,
 ) -> impl IntoView {
     let transcript = Arc::new(transcript);
+    let layout = Arc::new(Layout::new(&transcript));
     let index = Arc::new(TurnIndex::new(&transcript));
     let timed = !index.is_empty();
     let playing_turn = Memo::new(move |_| index.current(playback.position().get()));
@@ -174,11 +193,17 @@ pub fn TranscriptView(
     let following = RwSignal::new(true);
     let auto_scrolling = StoredValue::new(false);
     let container = NodeRef::<html::Div>::new();
-    let search = Search::new(&transcript);
-    let active_turn = Selector::new(move || search.active_match.get().map(|m| m.turn));
+    // Its styles, where it is used on its own.
+    Effect::new(move |_| {
+        if let Some(c) = container.get() {
+            adopt(&c, DETAIL_STYLE);
+        }
+    });
+    let search = Search::new(&transcript, &layout);
+    let active_row = Selector::new(move || search.active_match.get().map(|m| m.row));
 
-    let turn_count = transcript.turns.len();
-    let chunk_count = turn_count.div_ceil(CHUNK);
+    let row_count = layout.rows.len();
+    let chunk_count = row_count.div_ceil(CHUNK);
     let shown_chunks = RwSignal::new(chunk_count.min(1));
     perf::mark(perf::TRANSCRIPT_START);
     if chunk_count > 1 {
@@ -186,8 +211,14 @@ pub fn TranscriptView(
     } else {
         perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }
-    let reveal_turn = move |turn: usize, selector: String| {
-        reveal(container, shown_chunks, turn, selector, auto_scrolling);
+    let reveal_row = move |row: usize, selector: String| {
+        reveal(container, shown_chunks, row, selector, auto_scrolling);
+    };
+    let stored_layout = StoredValue::new(Arc::clone(&layout));
+    let reveal_turn = move |turn: usize| {
+        if let Some(row) = stored_layout.with_value(|l| l.row_of_turn(turn)) {
+            reveal_row(row, format!("[data-turn=\"{turn}\"]"));
+        }
     };
     // Follow the playing turn while following is on.
     Effect::new(move |_| {
@@ -195,7 +226,7 @@ pub fn TranscriptView(
             return;
         };
         if following.get_untracked() && playback.playing().get_untracked() {
-            reveal_turn(turn, format!("[data-turn=\"{turn}\"]"));
+            reveal_turn(turn);
         }
     });
     // Light the word being spoken (where words are timed): two elements
@@ -230,30 +261,45 @@ pub fn TranscriptView(
     Effect::new(move |_| {
         if let Some(hit) = search.active_match.get() {
             following.set(false);
-            reveal_turn(hit.turn, "mark[data-active=\"true\"]".to_owned());
+            reveal_row(hit.row, "mark[data-active=\"true\"]".to_owned());
         }
     });
     let resume = move |_| {
         following.set(true);
         if let Some(turn) = playing_turn.get_untracked() {
-            reveal_turn(turn, format!("[data-turn=\"{turn}\"]"));
+            reveal_turn(turn);
         }
     };
+    // A turn's time or text, or a timed tool row's time, plays the call
+    // from there.
+    let on_seek = Callback::new(move |ms: i64| {
+        following.set(true);
+        playback.seek(ms);
+        playback.play();
+    });
     let chunk_view = {
-        let transcript = Arc::clone(&transcript);
+        let (transcript, layout) = (Arc::clone(&transcript), Arc::clone(&layout));
         move |chunk: usize| {
             let start = chunk * CHUNK;
-            (start..(start + CHUNK).min(turn_count))
-                .filter_map(|i| transcript.turns.get(i).cloned().map(|t| (i, t)))
-                .map(|(i, turn)| {
-                    let (current, active_turn) = (current.clone(), active_turn.clone());
-                    // A turn's time or text plays the call from there.
-                    let on_seek = Callback::new(move |ms: i64| {
-                        following.set(true);
-                        playback.seek(ms);
-                        playback.play();
-                    });
-                    view! { <Turn index=i turn current active_turn search on_seek /> }
+            let rows = layout
+                .rows
+                .get(start..(start + CHUNK).min(row_count))
+                .unwrap_or_default();
+            rows.iter()
+                .enumerate()
+                .map(|(offset, entry)| {
+                    let row = start + offset;
+                    let active_row = active_row.clone();
+                    match *entry {
+                        Row::Turn(i) => transcript.turns.get(i).cloned().map(|turn| {
+                            let current = current.clone();
+                            view! { <Turn index=i row turn current active_row search on_seek /> }
+                                .into_any()
+                        }),
+                        Row::Tool(i) => layout.tools.get(i).cloned().map(|tool| {
+                            view! { <ToolRowView row tool active_row search on_seek /> }.into_any()
+                        }),
+                    }
                 })
                 .collect_view()
         }
@@ -291,7 +337,7 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
     let copy_status = RwSignal::new("");
     let plain = {
         let transcript = Arc::clone(&transcript);
-        move || transcript.plain_text()
+        move || Format::Text.render(&transcript)
     };
     let stem = format!(
         "transcript-{}",
@@ -382,6 +428,32 @@ fn selecting_text() -> bool {
         .is_some_and(|s| !s.is_collapsed())
 }
 
+/// `text` with `hits` (in it, in order) marked, the one starting at
+/// `active_start` as the active hit.
+fn marked(text: &str, hits: &[Match], active_start: Option<usize>) -> AnyView {
+    let mut at = 0_usize;
+    segments(text, hits)
+        .into_iter()
+        .map(|(piece, hit)| {
+            let start = at;
+            at += piece.len();
+            if hit {
+                let is_active = active_start == Some(start);
+                view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece.to_owned()}</mark> }
+                    .into_any()
+            } else {
+                piece.to_owned().into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The hits of `row` in `field`, as the row's memo holds them.
+fn hits_of(hits: Memo<Vec<Match>>, field: Field) -> Vec<Match> {
+    hits.with(|h| h.iter().filter(|m| m.field == field).copied().collect())
+}
+
 /// One speaker turn: who and when (a button that plays from there, for
 /// timed turns; a click on the text does the same, as in Otter or
 /// Descript), and the text with its search hits marked.
@@ -389,20 +461,22 @@ fn selecting_text() -> bool {
 fn Turn(
     /// The turn's position in the transcript.
     index: usize,
+    /// Its row in reading order.
+    row: usize,
     /// The turn.
     turn: crate::core::Turn,
     /// Which turn is playing.
     current: Selector<Option<usize>>,
-    /// Which turn holds the active search hit.
-    active_turn: Selector<Option<usize>>,
+    /// Which row holds the active search hit.
+    active_row: Selector<Option<usize>>,
     /// The transcript's search.
     search: Search,
     /// Seeks the recording to a time in milliseconds.
     on_seek: Callback<i64>,
 ) -> impl IntoView {
     let i = index;
-    // Only turns whose hits change re-render when the search does.
-    let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, i).to_vec()));
+    // Only rows whose hits change re-render when the search does.
+    let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, row).to_vec()));
     let text = turn.text;
     let words = turn.words;
     let body = move || {
@@ -422,27 +496,11 @@ fn Turn(
                 .collect_view()
                 .into_any();
         }
-        let active_start = active_turn
-            .selected(&Some(i))
-            .then(|| search.active_match.get())
-            .flatten()
-            .map(|m| m.start);
-        let mut at = 0_usize;
-        segments(&text, &hits)
-            .into_iter()
-            .map(|(piece, hit)| {
-                let start = at;
-                at += piece.len();
-                if hit {
-                    let is_active = active_start == Some(start);
-                    view! { <mark class="cb-mark" data-active=is_active.to_string()>{piece.to_owned()}</mark> }
-                        .into_any()
-                } else {
-                    piece.to_owned().into_any()
-                }
-            })
-            .collect_view()
-            .into_any()
+        marked(
+            &text,
+            &hits,
+            search.active_start(&active_row, row, Field::Text),
+        )
     };
     let speaker = speaker_id(turn.speaker);
     let label = if turn.label.is_empty() {
@@ -482,5 +540,93 @@ fn Turn(
             </li>
         }
         .into_any(),
+    }
+}
+
+/// A tool call (name, outcome, and its arguments and result behind a
+/// disclosure, as text), a node transition or key presses, between the
+/// turns. Search hits are marked in it, and a hit in the arguments or
+/// result opens them.
+#[component]
+fn ToolRowView(
+    /// Its row in reading order.
+    row: usize,
+    /// The row.
+    tool: ToolRow,
+    /// Which row holds the active search hit.
+    active_row: Selector<Option<usize>>,
+    /// The transcript's search.
+    search: Search,
+    /// Seeks the recording to a time in milliseconds.
+    on_seek: Callback<i64>,
+) -> impl IntoView {
+    let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, row).to_vec()));
+    let text_of = move |field: Field, text: String| {
+        let active_row = active_row.clone();
+        move || {
+            marked(
+                &text,
+                &hits_of(hits, field),
+                search.active_start(&active_row, row, field),
+            )
+        }
+    };
+    let kind = match tool.kind {
+        ToolRowKind::Tool => "tool",
+        ToolRowKind::Transition => "transition",
+        ToolRowKind::Keypad => "keypad",
+    };
+    let time = tool.at_ms.map(|at| {
+        let shown = format_duration(at);
+        view! {
+            <button type="button" class="cb-tool__time" aria-label=format!("Play from {shown}") on:click=move |_| on_seek.run(at)>
+                {shown.clone()}
+            </button>
+        }
+    });
+    let outcome = tool
+        .outcome
+        .map(|o| view! { <span class="cb-tool__outcome" data-outcome=o.id()>{o.label()}</span> });
+    let kind_label = tool.kind_label();
+    let blocks: Vec<(&'static str, Field, String)> = [
+        ("Arguments", Field::Arguments, tool.arguments),
+        ("Result", Field::Result, tool.result),
+    ]
+    .into_iter()
+    .filter_map(|(label, field, text)| text.map(|t| (label, field, t)))
+    .collect();
+    let summary = match blocks.as_slice() {
+        [(label, ..)] => label,
+        [] => "",
+        _ => "Arguments and result",
+    };
+    let has_hits = move || hits.with(|h| h.iter().any(|m| m.field != Field::Text));
+    let details = (!blocks.is_empty()).then(|| {
+        let blocks = blocks
+            .into_iter()
+            .map(|(label, field, text)| {
+                view! {
+                    <p class="cb-tool__label">{label}</p>
+                    <pre class="cb-tool__json">{text_of(field, text)}</pre>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="cb-tool__details" prop:open=has_hits>
+                <summary>{summary}</summary>
+                {blocks}
+            </details>
+        }
+    });
+    view! {
+        <li class="cb-tool" data-kind=kind data-row=row>
+            <div class="cb-tool__line">
+                {time}
+                <span class="cb-tool__kind">{kind_label}</span>
+                <span class="cb-tool__title">{text_of(Field::Text, tool.title.clone())}</span>
+                {outcome}
+            </div>
+            {details}
+        </li>
     }
 }

@@ -7,7 +7,9 @@
 #![allow(dead_code)]
 
 use callboard::core::transcript::read_transcript;
-use callboard::core::transcript_index::{search, segments, TurnIndex};
+use callboard::core::transcript_export::Format;
+use callboard::core::transcript_index::{hits_in, search, segments, TurnIndex};
+use callboard::core::transcript_rows::Layout;
 use callboard::core::{Direction, Filters, Provider, Query, Sort, SortDir, SortField};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -87,6 +89,28 @@ const KEYS: &[&str] = &[
     "call_analysis",
     "postCallAnalytics",
     "detail",
+    // Tool calls, results, node transitions and keys (Retell, Vapi,
+    // ElevenLabs).
+    "transcript_with_tool_calls",
+    "tool_call_id",
+    "name",
+    "arguments",
+    "successful",
+    "toolCalls",
+    "toolCallId",
+    "function",
+    "result",
+    "tool_calls",
+    "tool_results",
+    "tool_name",
+    "params_as_json",
+    "result_value",
+    "is_error",
+    "request_id",
+    "new_node_name",
+    "former_node_name",
+    "digit",
+    "time_in_call_secs",
 ];
 
 /// Strings that have tripped parsers elsewhere: dates, numbers in text,
@@ -94,6 +118,12 @@ const KEYS: &[&str] = &[
 const STRINGS: &[&str] = &[
     "",
     " ",
+    "tool_call_invocation",
+    "tool_call_result",
+    "tool_calls",
+    "node_transition",
+    "dtmf",
+    "{\"a\":[1,{\"b\":null}]}",
     "2024-01-15T10:30:00Z",
     "2024-02-30T25:61:61+99:99",
     "1703097600",
@@ -348,15 +378,20 @@ pub fn check_query(q: &Query) {
 /// The transcript reader, its index, search and highlighting.
 pub fn check_transcript(input: &(Value, Option<i64>, String, i64)) {
     let (value, start, needle, position) = input;
-    let _ = callboard::core::tool_events::read_events(value, *start);
-    if let Some(t) = read_transcript(value, *start) {
+    if let Some(mut t) = read_transcript(value, *start) {
+        t.events = callboard::core::tool_events::read_events(value, *start, &t.turns);
+        assert!(t.events.iter().all(|e| e.turns_before <= t.turns.len()));
         let index = TurnIndex::new(&t);
         let _ = index.current(*position);
-        let hits = search(&t, needle);
+        let layout = Layout::new(&t);
+        assert_eq!(layout.rows.len(), t.turns.len() + layout.tools.len());
+        let hits = search(&t, &layout, needle);
         for (i, turn) in t.turns.iter().enumerate() {
-            let mine: Vec<_> = hits.iter().filter(|h| h.turn == i).copied().collect();
-            let _ = segments(&turn.text, &mine);
+            let row = layout.row_of_turn(i).unwrap_or_default();
+            let _ = segments(&turn.text, hits_in(&hits, row));
         }
-        let _ = t.plain_text();
+        for format in Format::ALL {
+            let _ = format.render(&t);
+        }
     }
 }

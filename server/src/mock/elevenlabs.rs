@@ -10,7 +10,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use callboard::core::{Call, CallDetail, Direction, Filters, Provider, Query, Speaker};
+use callboard::core::{
+    Call, CallDetail, Direction, Filters, Provider, Query, Speaker, ToolEvent, ToolEventKind,
+};
 use serde_json::{json, Value};
 
 use super::audio::serve_index;
@@ -75,29 +77,85 @@ fn summary(c: &Call) -> Value {
     })
 }
 
+/// Tool calls and their results between two turns as turns of the agent
+/// without words, one a call with its result
+/// (`ConversationHistoryTranscriptToolCallCommonModel`,
+/// `ConversationHistoryTranscriptOtherToolsResultCommonModel`); ElevenLabs
+/// lists no node transitions or key presses in a transcript.
+fn tool_turns(events: &[&ToolEvent]) -> Vec<Value> {
+    let mut turns: Vec<Value> = Vec::new();
+    for e in events {
+        let request_id = e.call_id.clone().unwrap_or_default();
+        let detail = e.detail.clone().unwrap_or_default();
+        match e.kind {
+            ToolEventKind::Invocation => turns.push(json!({
+                "role": "agent",
+                "message": null,
+                "time_in_call_secs": whole_seconds(e.at_ms).unwrap_or(0),
+                "tool_calls": [{
+                    "request_id": request_id,
+                    "tool_name": e.name,
+                    "params_as_json": detail,
+                    "tool_has_been_called": true,
+                    "type": "webhook",
+                }],
+                "tool_results": [],
+                "interrupted": false,
+            })),
+            ToolEventKind::Result => {
+                let result = json!({
+                    "request_id": request_id,
+                    "tool_name": e.name,
+                    "result_value": detail,
+                    "is_error": e.success == Some(false),
+                    "tool_has_been_called": true,
+                    "tool_latency_secs": 0.12,
+                    "type": "webhook",
+                });
+                let its_call = turns.iter_mut().rev().find(|t| {
+                    t.pointer("/tool_calls/0/request_id")
+                        .and_then(Value::as_str)
+                        == Some(request_id.as_str())
+                });
+                if let Some(Value::Array(results)) =
+                    its_call.and_then(|t| t.get_mut("tool_results"))
+                {
+                    results.push(result);
+                }
+            }
+            ToolEventKind::NodeTransition | ToolEventKind::Dtmf => {}
+        }
+    }
+    turns
+}
+
 /// The detail (`GetConversationResponseModel`).
 fn full(d: &CallDetail) -> Value {
     let c = &d.call;
-    let transcript: Vec<Value> = d
-        .transcript
-        .iter()
-        .flat_map(|t| t.turns.iter())
-        .map(|turn| {
+    let mut transcript: Vec<Value> = Vec::new();
+    if let Some(t) = &d.transcript {
+        let mut events = t.events.iter().peekable();
+        for (i, turn) in t.turns.iter().enumerate() {
+            let before: Vec<&ToolEvent> =
+                std::iter::from_fn(|| events.next_if(|e| e.turns_before <= i)).collect();
+            transcript.extend(tool_turns(&before));
             let role = if turn.speaker == Speaker::Agent {
                 "agent"
             } else {
                 "user"
             };
-            json!({
+            transcript.push(json!({
                 "role": role,
                 "message": turn.text,
                 "time_in_call_secs": whole_seconds(turn.start_ms).unwrap_or(0),
                 "tool_calls": [],
                 "tool_results": [],
                 "interrupted": false,
-            })
-        })
-        .collect();
+            }));
+        }
+        let after: Vec<&ToolEvent> = events.collect();
+        transcript.extend(tool_turns(&after));
+    }
     let inbound = c.direction == Direction::Inbound;
     json!({
         "agent_id": c.agent_id,

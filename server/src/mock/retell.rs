@@ -2,8 +2,10 @@
 //! opaque `pagination_key`, `{items, pagination_key, has_more, total}`, as
 //! `CallListParams`/`CallListResponse` in Retell's TypeScript SDK), the
 //! deprecated `POST /v2/list-calls` (bare array, `pagination_key` = last
-//! call id) for older proxies, and `GET /v2/get-call/{id}`. Zudu's calls
-//! share this shape.
+//! call id) for older proxies, and `GET /v2/get-call/{id}` (with
+//! `transcript_object` and `transcript_with_tool_calls`: the utterances with
+//! the tool calls, results, node transitions and keys pressed between
+//! them). Zudu's calls share this shape.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -11,7 +13,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use callboard::core::{Call, CallDetail, Provider, Query, Sort, SortDir, SortField};
+use callboard::core::{
+    Call, CallDetail, Provider, Query, Sort, SortDir, SortField, ToolEvent, ToolEventKind,
+};
 use serde_json::{json, Value};
 
 use super::{json, matching, ok, put, rows, text_transcript, without_nulls, AppState};
@@ -89,7 +93,7 @@ pub fn detail_json(d: &CallDetail, cents: bool) -> Value {
             "transcript",
             json!(text_transcript(t, "Agent", "User")),
         );
-        put(&mut v, "transcript_object", t
+        let utterances: Vec<Value> = t
             .turns
             .iter()
             .map(|turn| {
@@ -107,7 +111,22 @@ pub fn detail_json(d: &CallDetail, cents: bool) -> Value {
                     .collect();
                 json!({"role": role, "content": turn.text, "words": words})
             })
-            .collect());
+            .collect();
+        let mut with_tools = Vec::with_capacity(utterances.len() + t.events.len());
+        let mut events = t.events.iter().peekable();
+        for (i, utterance) in utterances.iter().enumerate() {
+            while let Some(e) = events.next_if(|e| e.turns_before <= i) {
+                with_tools.extend(tool_item(e));
+            }
+            with_tools.push(utterance.clone());
+        }
+        with_tools.extend(events.flat_map(tool_item));
+        put(&mut v, "transcript_object", Value::Array(utterances));
+        put(
+            &mut v,
+            "transcript_with_tool_calls",
+            Value::Array(with_tools),
+        );
     }
     let p50 = d
         .latency
@@ -127,6 +146,50 @@ pub fn detail_json(d: &CallDetail, cents: bool) -> Value {
         );
     }
     v
+}
+
+/// An id for a node of the agent's flow, from its name.
+fn node_id(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("node-{slug}")
+}
+
+/// A tool call, result, node transition or keys pressed as items of
+/// `transcript_with_tool_calls` (`ToolCallInvocationUtterance`,
+/// `ToolCallResultUtterance`, `NodeTransitionUtterance`, `DTMFUtterance`:
+/// no times; one item a digit).
+fn tool_item(e: &ToolEvent) -> Vec<Value> {
+    let id = e.call_id.clone().unwrap_or_default();
+    let detail = e.detail.clone().unwrap_or_default();
+    match e.kind {
+        ToolEventKind::Invocation => vec![json!({
+            "role": "tool_call_invocation", "tool_call_id": id, "name": e.name, "arguments": detail,
+        })],
+        ToolEventKind::Result => vec![without_nulls(json!({
+            "role": "tool_call_result", "tool_call_id": id, "content": detail, "successful": e.success,
+        }))],
+        ToolEventKind::NodeTransition => vec![json!({
+            "role": "node_transition",
+            "former_node_id": node_id(&detail),
+            "former_node_name": detail,
+            "new_node_id": node_id(&e.name),
+            "new_node_name": e.name,
+        })],
+        ToolEventKind::Dtmf => e
+            .name
+            .chars()
+            .map(|digit| json!({"role": "dtmf", "digit": digit.to_string()}))
+            .collect(),
+    }
 }
 
 /// `sort_order` of a Retell or Zudu body: `descending` (the default) or

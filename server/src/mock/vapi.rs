@@ -9,6 +9,7 @@ use axum::Router;
 use callboard::core::time::parse_iso8601;
 use callboard::core::{
     Call, CallDetail, Direction, Filters, Provider, Query, Sort, SortDir, SortField, Speaker,
+    ToolEvent, ToolEventKind,
 };
 use serde_json::{json, Value};
 
@@ -70,6 +71,34 @@ fn call(c: &Call) -> Value {
     v
 }
 
+/// A tool call or its result as a message (`ToolCallMessage` with
+/// `ToolCall`s, `ToolCallResultMessage`); Vapi lists no node transitions or
+/// key presses among the messages.
+fn tool_message(e: &ToolEvent, start: i64) -> Option<Value> {
+    let at = e.at_ms.unwrap_or(0);
+    let (time, seconds) = (start + at, at as f64 / 1000.0);
+    let id = e.call_id.clone().unwrap_or_default();
+    let detail = e.detail.clone().unwrap_or_default();
+    match e.kind {
+        ToolEventKind::Invocation => Some(json!({
+            "role": "tool_calls",
+            "message": "",
+            "time": time,
+            "secondsFromStart": seconds,
+            "toolCalls": [{"id": id, "type": "function", "function": {"name": e.name, "arguments": detail}}],
+        })),
+        ToolEventKind::Result => Some(json!({
+            "role": "tool_call_result",
+            "toolCallId": id,
+            "name": e.name,
+            "result": detail,
+            "time": time,
+            "secondsFromStart": seconds,
+        })),
+        ToolEventKind::NodeTransition | ToolEventKind::Dtmf => None,
+    }
+}
+
 fn full(d: &CallDetail) -> Value {
     let mut v = call(&d.call);
     if let Some(t) = &d.transcript {
@@ -77,11 +106,21 @@ fn full(d: &CallDetail) -> Value {
         let mut messages = vec![
             json!({"role": "system", "message": "You are a helpful voice agent.", "time": start, "secondsFromStart": 0}),
         ];
-        messages.extend(t.turns.iter().map(|turn| {
-            let role = if turn.speaker == Speaker::Agent { "bot" } else { "user" };
+        let mut events = t.events.iter().peekable();
+        for (i, turn) in t.turns.iter().enumerate() {
+            messages.extend(
+                std::iter::from_fn(|| events.next_if(|e| e.turns_before <= i))
+                    .filter_map(|e| tool_message(e, start)),
+            );
+            let role = if turn.speaker == Speaker::Agent {
+                "bot"
+            } else {
+                "user"
+            };
             let (s, e) = (turn.start_ms.unwrap_or(0), turn.end_ms.unwrap_or(0));
-            json!({"role": role, "message": turn.text, "time": start + s, "endTime": start + e, "secondsFromStart": s as f64 / 1000.0, "duration": e - s})
-        }));
+            messages.push(json!({"role": role, "message": turn.text, "time": start + s, "endTime": start + e, "secondsFromStart": s as f64 / 1000.0, "duration": e - s}));
+        }
+        messages.extend(events.filter_map(|e| tool_message(e, start)));
         put_in(
             &mut v,
             "artifact",

@@ -151,7 +151,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     }
     let transcript = o.get("transcript").and_then(|raw| {
         let mut t = read_transcript(raw, c.started_at)?;
-        t.events = read_events(raw, c.started_at);
+        t.events = read_events(raw, c.started_at, &t.turns);
         Some(t)
     });
     Ok(CallDetail {

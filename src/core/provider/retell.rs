@@ -223,7 +223,7 @@ pub(super) fn read_detail(o: Obj<'_>, provider: Provider) -> Result<CallDetail, 
     .find_map(|k| o.get(k).and_then(|t| read_transcript(t, call.started_at)))
     .map(|mut t| {
         if let Some(with_tools) = o.get("transcript_with_tool_calls") {
-            t.events = read_events(with_tools, call.started_at);
+            t.events = read_events(with_tools, call.started_at, &t.turns);
         }
         t
     });

@@ -98,7 +98,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     .find_map(|k| o.path(k).and_then(|t| read_transcript(t, start)))
     .map(|mut t| {
         if let Some(messages) = o.path("artifact.messages").or_else(|| o.path("messages")) {
-            t.events = read_events(messages, start);
+            t.events = read_events(messages, start, &t.turns);
         }
         t
     });
