@@ -279,7 +279,7 @@ async function memory(page, cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
   const dom = await cdp.send("Memory.getDOMCounters");
-  const wasm = await page.evaluate(async () => (await (await import("/dist/callboard_wasm.js")).default()).memory.buffer.byteLength);
+  const wasm = await page.evaluate(async () => (await (await import("/dist/callboard.js")).whenReady).memory.buffer.byteLength);
   return { jsHeap: heap.usedSize, wasm, nodes: dom.nodes, listeners: dom.jsEventListeners };
 }
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds the script-tag bundle into dist/: callboard.js (the one file a page
-# includes), element.js, the wasm-bindgen glue and the optimized wasm.
+# Builds the script-tag bundle into dist/: callboard.js (the one JavaScript
+# file a page loads: the element, the wasm-bindgen glue and the chunk
+# loader in one module), the optimized wasm and its on-demand chunk, the
+# types; and target/wasm-split/npm/element.js, the same without the
+# element's registration, for the npm package (scripts/npm.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -12,15 +15,23 @@ out=${1:-dist}
 # (which fetches them relative to its own URL), and wasm-bindgen keeps the
 # exports the chunks link against.
 split=target/wasm-split
-RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs" \
+# Panic locations name their files: the crates' registry paths shortened
+# to `crates/…` (about 1 KB gzip).
+remap=""
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  remap+=" --remap-path-prefix=${registry%/}=crates"
+done
+RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs$remap" \
   cargo build -p callboard --lib --release --target wasm32-unknown-unknown --features split
 rm -rf "$out" "$split" && mkdir -p "$out" "$split"
 wasm-split-cli --target web --out-name callboard_wasm \
   target/wasm32-unknown-unknown/release/callboard.wasm "$split"
-wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$out" --out-name callboard_wasm \
+js="$split/js"
+mkdir -p "$js"
+wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$js" --out-name callboard_wasm \
   "$split/callboard_wasm.wasm"
-cp "$split"/__wasm_split.js "$split"/*.wasm "$out/"
-rm "$out/callboard_wasm.wasm"
+cp "$split"/__wasm_split.js js/element.js js/callboard.js "$js/"
+cp "$js"/callboard_wasm_bg.wasm "$split"/split_*.wasm "$out/"
 if [ -x node_modules/.bin/wasm-opt ]; then
   # DIST_NAMES=1 keeps the function names (for a CPU profile; `make bench`
   # with BENCH_ONLY=profile), at the cost of size.
@@ -32,18 +43,24 @@ if [ -x node_modules/.bin/wasm-opt ]; then
 else
   echo "dist: wasm-opt not found (run scripts/setup.sh); the wasm is not size-optimized" >&2
 fi
-cp js/element.js js/callboard.js js/element.d.ts js/callboard.d.ts "$out/"
-# The JavaScript minified (js/ keeps the readable sources): 4.5 KB gzip
-# less before the first rows. Names a page uses (exports, the element's
-# properties, events) are not renamed.
-if [ -x node_modules/.bin/esbuild ]; then
-  for js in "$out"/*.js; do
-    node_modules/.bin/esbuild "$js" --minify --format=esm --target=es2022 \
-      --log-level=warning --allow-overwrite --outfile="$js"
-  done
-else
-  echo "dist: esbuild not found (run scripts/setup.sh); the JavaScript is not minified" >&2
+cp js/element.d.ts js/callboard.d.ts "$out/"
+# One module, minified (js/ keeps the readable sources): a page fetches
+# callboard.js and then the wasm, instead of finding element.js, the glue
+# and the chunk loader one import after another (that chain held the
+# wasm's download back by about 60 ms on a cold load). `import.meta.url`
+# still names callboard.js, so the wasm files load from beside it. Names a
+# page uses (exports, the element's properties, events) are not renamed.
+if [ ! -x node_modules/.bin/esbuild ]; then
+  echo "dist: esbuild not found: run scripts/setup.sh" >&2
+  exit 1
 fi
+bundle() {
+  node_modules/.bin/esbuild "$js/$1" --bundle --minify --format=esm --target=es2022 \
+    --log-level=warning --outfile="$2"
+}
+bundle callboard.js "$out/callboard.js"
+mkdir -p "$split/npm"
+bundle element.js "$split/npm/element.js"
 # `.br` and `.gz` beside each file, for servers and CDNs that serve them.
 node scripts/precompress.mjs "$out"
 echo "dist: $(cd "$out" && ls | tr '\n' ' ')"

@@ -3,13 +3,18 @@
 # ESM + .d.ts, with mount(), defineCallBoard() and the element class.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/callboard_wasm_bg.wasm ] || scripts/dist.sh
+[ -f dist/callboard_wasm_bg.wasm ] && [ -f target/wasm-split/npm/element.js ] || scripts/dist.sh
 version=$(grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 rm -rf pkg && mkdir -p pkg
-cp dist/*.js dist/*.d.ts dist/*.wasm dist/*.br dist/*.gz pkg/
+# element.js is the whole widget in one module (element, glue, chunk
+# loader); callboard.js and react.js import it, so an app that imports
+# more than one of them still has one widget.
+cp target/wasm-split/npm/element.js dist/*.d.ts dist/*.wasm pkg/
+node_modules/.bin/esbuild js/callboard.js --minify --format=esm --target=es2022 --log-level=warning \
+  --outfile=pkg/callboard.js
 cp js/react.js js/react.d.ts pkg/
-[ -d dist/snippets ] && cp -r dist/snippets pkg/
-files='"__wasm_split.js", "split_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm.js", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
+node scripts/precompress.mjs pkg
+files='"split_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
 [ -d pkg/snippets ] && files="$files, \"snippets/\""
 cat > pkg/package.json <<JSON
 {

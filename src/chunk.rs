@@ -1,12 +1,12 @@
 //! The call view's code, loaded on demand.
 //!
 //! Reading a call's detail and showing it (summary, player, transcript,
-//! facts, extras and all they alone use), and the list's tools the first
-//! rows do not need (Export), are split points: built with the
-//! `split` feature and cut by `wasm-split-cli` (`scripts/dist.sh`), they
-//! are one separate WebAssembly chunk, fetched on first open, or before
-//! that when the browser is idle after the first rows or a row is hovered
-//! or focused. Without the feature (tests, Leptos apps that link
+//! facts, extras and all they alone use), and what the first rows do not
+//! need (Export, the column chooser, the shortcuts' help), are split
+//! points: built with the `split` feature and cut by `wasm-split-cli`
+//! (`scripts/dist.sh`), they are one separate WebAssembly chunk, fetched
+//! on first open, or before that when the browser is idle after the first
+//! rows or a row is hovered or focused. Without the feature (tests, Leptos apps that link
 //! everything) they are ordinary functions and loading always succeeds.
 //!
 //! A chunk that cannot load (network, 404, CSP, a stale `callboard.js`
@@ -21,7 +21,9 @@ use leptos::prelude::*;
 
 use crate::core::{ApiError, CallDetail, Provider};
 use crate::net::FetchError;
-use crate::ui::detail::DetailBody;
+use crate::ui::column_chooser::ColumnChooser;
+use crate::ui::columns::ColumnDef;
+use crate::ui::detail::{DetailBody, ShortcutsHelp};
 use crate::ui::export::ExportMenu;
 use crate::ui::Board;
 
@@ -71,21 +73,44 @@ pub async fn parse_detail(provider: Provider, body: String) -> Result<CallDetail
 }
 
 /// The split point: the list's tools that the first rows do not need
-/// (Export).
+/// (Export, the column chooser).
 #[cfg_attr(
     feature = "split",
     wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_list_tools))
 )]
-fn list_tools_view(board: Board) -> Result<AnyView, ChunkError> {
-    Ok(view! { <ExportMenu board /> }.into_any())
+fn list_tools_view(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> Result<AnyView, ChunkError> {
+    Ok(view! {
+        <ExportMenu board />
+        <ColumnChooser board shown />
+    }
+    .into_any())
 }
 
-/// The list's tools from the chunk, once it is loaded (`None` before).
-pub fn list_tools(board: Board) -> Option<AnyView> {
+/// The list's tools from the chunk (Export, and the chooser of the
+/// table's `shown` columns), once it is loaded (`None` before).
+pub fn list_tools(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> Option<AnyView> {
     #[cfg(feature = "split")]
-    let view = now(list_tools_view(board));
+    let view = now(list_tools_view(board, shown));
     #[cfg(not(feature = "split"))]
-    let view = Some(list_tools_view(board));
+    let view = Some(list_tools_view(board, shown));
+    view.and_then(Result::ok)
+}
+
+/// The split point: the keyboard shortcuts' help in the call's header.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_shortcuts))
+)]
+fn shortcuts_view() -> Result<AnyView, ChunkError> {
+    Ok(view! { <ShortcutsHelp /> }.into_any())
+}
+
+/// The shortcuts' help from the chunk, once it is loaded (`None` before).
+pub fn shortcuts_help() -> Option<AnyView> {
+    #[cfg(feature = "split")]
+    let view = now(shortcuts_view());
+    #[cfg(not(feature = "split"))]
+    let view = Some(shortcuts_view());
     view.and_then(Result::ok)
 }
 
@@ -98,6 +123,7 @@ pub async fn load() -> Result<(), ChunkError> {
         // must have theirs ready (the chunk itself is fetched once).
         preload_call_view().await?;
         preload_list_tools().await?;
+        preload_shortcuts().await?;
     }
     Ok(())
 }

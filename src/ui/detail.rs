@@ -190,6 +190,22 @@ pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     }
 }
 
+/// The keyboard shortcuts' help: a ⌨ button in the call's header (? opens
+/// it too) and the list of keys.
+#[component]
+pub(crate) fn ShortcutsHelp() -> impl IntoView {
+    view! {
+        <details class="cb-shortcuts">
+            <summary class="cb-icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"⌨"</summary>
+            <dl class="cb-shortcuts__list">
+                {HELP.iter().map(|(keys, what)| view! {
+                    <div class="cb-shortcut"><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div>
+                }).collect_view()}
+            </dl>
+        </details>
+    }
+}
+
 /// "Nov 20, 2026, 3:37 PM · 1:51 · Completed" for the panel's header.
 fn headline(call: &Call, locale: &format::Locale) -> String {
     let mut parts = Vec::new();
@@ -268,14 +284,8 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                     <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
                     <p class="cb-secondary">{subtitle}</p>
                 </div>
-                <details class="cb-shortcuts">
-                    <summary class="cb-icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"⌨"</summary>
-                    <dl class="cb-shortcuts__list">
-                        {HELP.iter().map(|(keys, what)| view! {
-                            <div class="cb-shortcut"><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div>
-                        }).collect_view()}
-                    </dl>
-                </details>
+                // The shortcuts' help, with the call view's code.
+                {move || board.code_loaded().get().then(chunk::shortcuts_help).flatten()}
                 <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=move |_| board.close()>
                     "✕"
                 </button>

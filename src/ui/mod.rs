@@ -3,7 +3,8 @@
 
 mod adopt;
 mod board;
-mod columns;
+pub(crate) mod column_chooser;
+pub(crate) mod columns;
 pub(crate) mod detail;
 pub(crate) mod export;
 mod filters;

@@ -204,12 +204,19 @@ impl Board {
 
     // ------------------------------------------------------------ the list
 
-    /// Loads whenever the query changes; the newest request wins and
-    /// aborts the one before.
+    /// Loads the first page at once (the request is under way while the
+    /// view is built, not after), then whenever the query changes; the
+    /// newest request wins and aborts the one before.
     pub fn start(self) {
-        Effect::new(move |_| {
+        let first = self.query.get_untracked();
+        self.load_list(first.clone());
+        Effect::new(move |ran: Option<()>| {
             let query = self.query.get();
-            self.load_list(query);
+            // The effect's first run sees the first page, asked for already,
+            // unless the query changed while the view was built.
+            if ran.is_some() || query != first {
+                self.load_list(query);
+            }
         });
     }
 

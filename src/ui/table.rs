@@ -1,12 +1,13 @@
 //! The call table: sortable headers, rows, selection, loading, empty and
-//! error states, and a chooser for the columns shown. Headers, cells and
-//! the chooser all render from one list of [`ColumnDef`]s.
+//! error states. Headers, cells and the column chooser
+//! (`column_chooser`, in the call view's chunk) all render from one list of
+//! [`ColumnDef`]s.
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::columns::{offered, toggle, Cell, ColumnDef};
+use super::columns::{Cell, ColumnDef};
 use super::format;
 use super::scroll;
 use super::state::Board;
@@ -146,61 +147,6 @@ fn row(
     }
 }
 
-/// The column chooser: every column the page offers, checked when shown.
-/// Its menu is built while it is open only (nothing to rebuild per page
-/// flip, and its checkboxes are not in the page while closed).
-#[component]
-fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
-    let open = RwSignal::new(false);
-    let options = move || {
-        board.list().with(|l| {
-            let calls = l.value().map_or(&[][..], |l| &l.page.rows[..]);
-            shown.with(|s| offered(calls, s))
-        })
-    };
-    let menu = move || {
-        open.get().then(|| {
-            options()
-                .into_iter()
-                .map(|column| {
-                    let label = column.header().to_owned();
-                    let mine = column.clone();
-                    let checked = move || shown.with(|s| s.contains(&mine));
-                    view! {
-                        <label class="cb-check">
-                            <input
-                                type="checkbox"
-                                prop:checked=checked
-                                on:change=move |_| shown.update(|s| toggle(s, &column))
-                            />
-                            {label}
-                        </label>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <details
-            class="cb-columns"
-            part="column-chooser"
-            on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                let now = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|d| d.open());
-                open.set(now);
-            }
-        >
-            <summary class="cb-button cb-button--ghost">"Columns"</summary>
-            <div class="cb-columns__menu" role="group" aria-label="Columns shown">
-                {menu}
-            </div>
-        </details>
-    }
-}
-
 /// The table of calls.
 #[component]
 pub fn CallTable(board: Board) -> impl IntoView {
@@ -233,9 +179,9 @@ pub fn CallTable(board: Board) -> impl IntoView {
     let skipped = move || list.with(|l| l.value().map_or(0, |l| l.page.skipped));
     view! {
         <div class="cb-table-tools">
-            // Export, from the call view's chunk once it is loaded.
-            {move || board.code_loaded().get().then(|| chunk::list_tools(board)).flatten()}
-            <ColumnChooser board shown />
+            // Export and the column chooser, from the call view's chunk once
+            // it is loaded.
+            {move || board.code_loaded().get().then(|| chunk::list_tools(board, shown)).flatten()}
         </div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>

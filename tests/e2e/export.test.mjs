@@ -85,3 +85,17 @@ test("cancelling an export of all pages leaves no file and the list as it was", 
   assert.equal(await page.getByText("Export", { exact: true }).isVisible(), true);
   await page.context().close();
 });
+
+test("the column chooser comes with the call view's code and shows and hides columns", async () => {
+  const page = await widget();
+  const chooser = page.getByText("Columns", { exact: true });
+  await chooser.waitFor();
+  assert.equal(await page.locator("th.cb-th--agent").count(), 1);
+  await chooser.click();
+  await page.getByRole("checkbox", { name: "Agent" }).uncheck();
+  await page.locator("th.cb-th--agent").waitFor({ state: "detached" });
+  assert.equal(await page.locator("td.cb-td--agent").count(), 0, "its cells go too");
+  await page.getByRole("checkbox", { name: "Agent" }).check();
+  await page.locator("th.cb-th--agent").waitFor();
+  await page.context().close();
+});

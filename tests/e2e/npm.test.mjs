@@ -39,7 +39,7 @@ after(async () => {
 
 test("the packed package mounts in a Vite app", async () => {
   const files = readdirSync(join(app, "node_modules/callboard")).sort();
-  for (const f of ["callboard.js", "callboard_wasm.js", "callboard_wasm_bg.wasm", "element.d.ts", "element.js", "package.json"]) {
+  for (const f of ["callboard.js", "callboard_wasm_bg.wasm", "split_call_view.wasm", "element.d.ts", "element.js", "package.json"]) {
     assert.ok(files.includes(f), `the tarball ships ${f}: ${files}`);
   }
   const { port } = server.address();

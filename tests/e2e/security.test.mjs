@@ -34,7 +34,8 @@ test("a panic leaves a clear failure state and an error event, not a dead region
   await page.locator("#first tr[data-call-id]").first().waitFor();
   await page.locator("#second tr[data-call-id]").first().waitFor();
   await page.evaluate(async () => {
-    const wasm = await import("/dist/callboard_wasm.js");
+    // The page's own instance: whenReady resolves to its wasm exports.
+    const wasm = await (await import("/dist/callboard.js")).whenReady;
     try {
       wasm.__callboardPanicForTests();
     } catch {

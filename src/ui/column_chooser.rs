@@ -1,0 +1,64 @@
+//! The column chooser above the table: every column the page offers,
+//! checked when shown. Not needed for the first rows, it comes with the
+//! call view's chunk (`crate::chunk::list_tools`), as Export does.
+
+use leptos::prelude::*;
+
+use super::columns::{offered, toggle, ColumnDef};
+use super::state::Board;
+
+/// The column chooser: every column the page offers, checked when shown
+/// (`shown`: the table's columns).
+/// Its menu is built while it is open only (nothing to rebuild per page
+/// flip, and its checkboxes are not in the page while closed).
+#[component]
+pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let options = move || {
+        board.list().with(|l| {
+            let calls = l.value().map_or(&[][..], |l| &l.page.rows[..]);
+            shown.with(|s| offered(calls, s))
+        })
+    };
+    let menu = move || {
+        open.get().then(|| {
+            options()
+                .into_iter()
+                .map(|column| {
+                    let label = column.header().to_owned();
+                    let mine = column.clone();
+                    let checked = move || shown.with(|s| s.contains(&mine));
+                    view! {
+                        <label class="cb-check">
+                            <input
+                                type="checkbox"
+                                prop:checked=checked
+                                on:change=move |_| shown.update(|s| toggle(s, &column))
+                            />
+                            {label}
+                        </label>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <details
+            class="cb-columns"
+            part="column-chooser"
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let now = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                open.set(now);
+            }
+        >
+            <summary class="cb-button cb-button--ghost">"Columns"</summary>
+            <div class="cb-columns__menu" role="group" aria-label="Columns shown">
+                {menu}
+            </div>
+        </details>
+    }
+}
