@@ -379,18 +379,31 @@ async fn a_newer_query_aborts_the_older_and_wins() {
         "51–60 of 60",
         "the older answer never lands"
     );
-    // While a page loads, the rows shown stay, dimmed.
+    // While a page loads, the rows shown stay, dimmed once it is slow.
+    m.source.set_delay(600);
     button(&m.root, "Page 1").click();
     until("loading", || {
         one(&m.root, "tbody").get_attribute("data-state").as_deref() == Some("loading")
     })
     .await;
+    assert!(
+        !one(&m.root, "tbody").has_attribute("data-slow"),
+        "not dimmed at once (a quick page does not flash)"
+    );
     assert_eq!(
         row_ids(&m.root).len(),
         10,
         "previous rows stay visible while loading"
     );
+    until("dimmed after 0.2 s", || {
+        one(&m.root, "tbody").has_attribute("data-slow")
+    })
+    .await;
     until("page 1", || row_ids(&m.root).len() == 25).await;
+    assert!(
+        !one(&m.root, "tbody").has_attribute("data-slow"),
+        "bright again when the page is in"
+    );
 }
 
 #[wasm_bindgen_test]

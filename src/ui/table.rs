@@ -3,6 +3,7 @@
 //! (`column_chooser`, in the call view's chunk) all render from one list of
 //! [`ColumnDef`]s.
 
+use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -147,6 +148,32 @@ fn row(
     }
 }
 
+/// How long a page may load before the rows it replaces are dimmed, ms.
+const SLOW_MS: u32 = 200;
+
+/// True once `busy` has been true for `after_ms` without a break: a quick
+/// page flip changes no style at all. (Dimming through a delayed CSS
+/// transition instead cost about 8 ms a flip: starting it, even delayed,
+/// put the rows on a layer of their own and painted them again.)
+fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadSignal<bool> {
+    let slow = RwSignal::new(false);
+    // The pending timer: replacing or dropping it cancels it (also when
+    // the table goes).
+    let timer = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |_| {
+        let pending = busy.get().then(|| {
+            Timeout::new(after_ms, move || {
+                let _ = slow.try_set(true);
+            })
+        });
+        if pending.is_none() {
+            slow.set(false);
+        }
+        timer.set_value(pending);
+    });
+    slow.read_only()
+}
+
 /// The table of calls.
 #[component]
 pub fn CallTable(board: Board) -> impl IntoView {
@@ -158,6 +185,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
         list.with(|l| l.value().map(|l| l.page.rows.clone()).unwrap_or_default())
     });
     let loading = move || list.with(|l| l.is_loading());
+    let slow = slow_after(Memo::new(move |_| loading()), SLOW_MS);
     let has_filters = move || board.query().with(|q| !q.filters.is_empty());
     let column_count = move || shown.with(Vec::len).max(1);
     let placeholder = move || {
@@ -200,6 +228,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                 <tbody
                     class="cb-tbody"
                     data-state=move || if loading() { "loading" } else { "idle" }
+                    data-slow=move || slow.get().then_some("true")
                     on:pointerover=move |_| chunk::prefetch()
                     on:focusin=move |_| chunk::prefetch()
                 >
