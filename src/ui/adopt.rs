@@ -13,7 +13,7 @@ use web_sys::{CssStyleSheet, Node, ShadowRoot};
 /// The call view's stylesheet: the detail's sections, player, timeline and
 /// transcript. The list's and the detail panel's frame are in
 /// [`crate::ui::STYLE`]; both use its `--cb-*` tokens.
-pub const DETAIL_STYLE: &str = include_str!("detail.css");
+pub const DETAIL_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/detail.css"));
 
 thread_local! {
     /// Each stylesheet built once, shared by every root that adopts it.
@@ -51,5 +51,31 @@ pub fn adopt(node: &Node, css: &'static str) {
         if let Some(next) = with_sheet(&document.adopted_style_sheets(), &sheet) {
             document.set_adopted_style_sheets(&next);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DETAIL_STYLE;
+    use crate::ui::STYLE;
+
+    #[test]
+    fn the_stylesheets_are_minified_with_their_rules_and_strings_intact() {
+        for css in [STYLE, DETAIL_STYLE] {
+            assert!(!css.contains("/*") && !css.contains('\n'), "minified");
+            assert!(
+                !css.contains(";}") && !css.contains(" {"),
+                "no needless characters"
+            );
+        }
+        // Strings as written, descendant combinators kept, queries whole.
+        assert!(STYLE.contains(r#".cb-badge::before{content: "● ";"#));
+        assert!(STYLE.contains(".cb :focus-visible{"));
+        assert!(STYLE.contains("@container cb (max-width: 640px){"));
+        assert!(DETAIL_STYLE
+            .contains(r#".cb-turn[data-speaker="agent"] .cb-turn__speaker::before{content: "◆"}"#));
+        assert!(
+            DETAIL_STYLE.contains(".cb-tool[data-kind=\"tool\"] .cb-tool__title,.cb-tool__json{")
+        );
     }
 }

@@ -24,7 +24,7 @@ use crate::net::{CallSource, ProxySource};
 
 /// The widget's styles; scoped by the `cb-` prefix and injected next to the
 /// widget (or into its shadow root), never into the host's `<head>`.
-pub const STYLE: &str = include_str!("style.css");
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// The error banner above the table: what failed and a retry. The rows
 /// already shown stay below it, with filters, page and open call kept. An
