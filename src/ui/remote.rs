@@ -2,6 +2,8 @@
 //! every fetch of the board takes: starting a load aborts the one before
 //! it, and an answer that is no longer the newest is never applied.
 
+use std::task::{Context, Poll, Waker};
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortSignal;
@@ -60,10 +62,20 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         let Some(ticket) = self.latest.try_with_value(Latest::begin) else {
             return;
         };
-        let future = request(ticket.signal.clone());
+        let mut future = request(ticket.signal.clone());
         self.state.update(|s| *s = std::mem::take(s).begin(keep));
+        // One poll now: the request goes out at once (the first page's
+        // before the view is built), not when the executor first runs the
+        // task; the executor polls again with its own waker, as a future
+        // expects.
+        let polled = future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()));
         spawn_local(async move {
-            let result = future.await;
+            let result = match polled {
+                Poll::Ready(result) => result,
+                Poll::Pending => future.await,
+            };
             let newest = self
                 .latest
                 .try_with_value(|l| l.is_current(&ticket))

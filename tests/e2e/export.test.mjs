@@ -55,6 +55,12 @@ test("this page as CSV: the rows shown, in order, times in the widget's zone", a
 test("all pages as CSV: every call the list matches, with progress", async () => {
   const page = await widget();
   const { total } = await expected("agentvoice", 1);
+  // Pages a little slower than localhost's, so the progress is on screen
+  // long enough to be seen however fast the export runs.
+  await page.route(/\/agentvoice\/api\/calls\?/, async (route) => {
+    if (new URL(route.request().url()).searchParams.get("limit") !== "10") await new Promise((r) => setTimeout(r, 150));
+    await route.continue();
+  });
   const progress = page.getByText(/Exporting… [\d,]+ of [\d,]+ calls/);
   const [{ lines }] = await Promise.all([exportAs(page, /All pages as CSV/), progress.waitFor()]);
   assert.equal(lines.length - 1, Math.min(total, 5000));
