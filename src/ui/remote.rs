@@ -67,10 +67,13 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         // One poll now: the request goes out at once (the first page's
         // before the view is built), not when the executor first runs the
         // task; the executor polls again with its own waker, as a future
-        // expects.
-        let polled = future
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()));
+        // expects. Untracked: whatever the request reads is not a
+        // dependency of the caller's effect.
+        let polled = untrack(|| {
+            future
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()))
+        });
         spawn_local(async move {
             let result = match polled {
                 Poll::Ready(result) => result,
