@@ -6,8 +6,9 @@
 //! points: built with the `split` feature and cut by `wasm-split-cli`
 //! (`scripts/dist.sh`), they are one separate WebAssembly chunk, fetched
 //! on first open, or before that when the browser is idle after the first
-//! rows or a row is hovered or focused. Without the feature (tests, Leptos apps that link
-//! everything) they are ordinary functions and loading always succeeds.
+//! rows or a row is hovered or focused. Without the feature (tests, Leptos
+//! apps that link everything) they are ordinary functions and loading
+//! always succeeds.
 //!
 //! A chunk that cannot load (network, 404, CSP, a stale `callboard.js`
 //! beside a newer chunk) is a [`FetchError::Code`]: the detail shows it
@@ -89,11 +90,7 @@ fn list_tools_view(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> Result<AnyV
 /// The list's tools from the chunk (Export, and the chooser of the
 /// table's `shown` columns), once it is loaded (`None` before).
 pub fn list_tools(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> Option<AnyView> {
-    #[cfg(feature = "split")]
-    let view = now(list_tools_view(board, shown));
-    #[cfg(not(feature = "split"))]
-    let view = Some(list_tools_view(board, shown));
-    view.and_then(Result::ok)
+    loaded(list_tools_view(board, shown)).ok()
 }
 
 /// The split point: the keyboard shortcuts' help in the call's header.
@@ -107,11 +104,7 @@ fn shortcuts_view() -> Result<AnyView, ChunkError> {
 
 /// The shortcuts' help from the chunk, once it is loaded (`None` before).
 pub fn shortcuts_help() -> Option<AnyView> {
-    #[cfg(feature = "split")]
-    let view = now(shortcuts_view());
-    #[cfg(not(feature = "split"))]
-    let view = Some(shortcuts_view());
-    view.and_then(Result::ok)
+    loaded(shortcuts_view()).ok()
 }
 
 /// Loads the call view's chunk (at once when it is loaded already;
@@ -131,14 +124,22 @@ pub async fn load() -> Result<(), ChunkError> {
 /// The view of a loaded call. The chunk must have loaded (the board awaits
 /// [`load`] with the detail); if it has not, this is an error, not a wait.
 pub fn render(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
-    #[cfg(feature = "split")]
-    {
-        now(call_view(board, detail)).unwrap_or(Err(ChunkError))
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        call_view(board, detail)
-    }
+    loaded(call_view(board, detail))
+}
+
+/// A view split function's view, run now if its chunk is loaded (else a
+/// [`ChunkError`]: a split view never waits).
+#[cfg(feature = "split")]
+fn loaded(
+    view: impl std::future::Future<Output = Result<AnyView, ChunkError>>,
+) -> Result<AnyView, ChunkError> {
+    now(view).unwrap_or(Err(ChunkError))
+}
+
+/// Without the `split` feature a view function is an ordinary one.
+#[cfg(not(feature = "split"))]
+fn loaded(view: Result<AnyView, ChunkError>) -> Result<AnyView, ChunkError> {
+    view
 }
 
 /// What a split function gives when its chunk is loaded: then its load

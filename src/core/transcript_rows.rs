@@ -78,7 +78,29 @@ pub struct ToolRow {
     pub turns_before: usize,
 }
 
+impl ToolRowKind {
+    /// A stable name for styling and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            ToolRowKind::Tool => "tool",
+            ToolRowKind::Transition => "transition",
+            ToolRowKind::Keypad => "keypad",
+        }
+    }
+}
+
 impl ToolRow {
+    /// What its disclosure is called: "Arguments", "Result", "Arguments
+    /// and result", or `None` when it has neither.
+    pub fn details_label(&self) -> Option<&'static str> {
+        match (&self.arguments, &self.result) {
+            (Some(_), Some(_)) => Some("Arguments and result"),
+            (Some(_), None) => Some("Arguments"),
+            (None, Some(_)) => Some("Result"),
+            (None, None) => None,
+        }
+    }
+
     /// What kind of row, in words.
     pub fn kind_label(&self) -> &'static str {
         match self.kind {
@@ -335,6 +357,12 @@ mod tests {
             rows[0].turns_before, 1,
             "a row sits where its call was made"
         );
+        assert_eq!(rows[0].details_label(), Some("Result"));
+        assert_eq!(
+            rows[1].details_label(),
+            None,
+            "no arguments, an empty result"
+        );
     }
 
     #[test]
@@ -361,7 +389,9 @@ mod tests {
         let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(titles, ["Greeting → Booking", "Wrap-up", "1#", "2"]);
         assert_eq!(rows[2].kind, ToolRowKind::Keypad);
+        assert_eq!(rows[2].kind.id(), "keypad");
         assert_eq!(rows[0].outcome, None);
+        assert_eq!(rows[0].details_label(), None, "nothing to disclose");
     }
 
     #[test]
@@ -422,6 +452,7 @@ mod tests {
         row.arguments = Some("{\n \"day\": \"fri\"\n}".into());
         row.result = Some("done\nat 3pm".into());
         row.outcome = Some(Outcome::Succeeded);
+        assert_eq!(row.details_label(), Some("Arguments and result"));
         assert_eq!(
             row.one_line(),
             "Tool call: book (Succeeded) {\"day\":\"fri\"} → done at 3pm"

@@ -21,7 +21,7 @@ use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{
     current_word, hits_in, search, segments, word_pieces, Field, Match, TurnIndex,
 };
-use crate::core::transcript_rows::{Layout, Row, ToolRow, ToolRowKind};
+use crate::core::transcript_rows::{Layout, Row, ToolRow};
 use crate::core::{Speaker, Transcript};
 use crate::perf;
 
@@ -571,11 +571,7 @@ fn ToolRowView(
             )
         }
     };
-    let kind = match tool.kind {
-        ToolRowKind::Tool => "tool",
-        ToolRowKind::Transition => "transition",
-        ToolRowKind::Keypad => "keypad",
-    };
+    let kind = tool.kind.id();
     let time = tool.at_ms.map(|at| {
         let shown = format_duration(at);
         view! {
@@ -588,6 +584,7 @@ fn ToolRowView(
         .outcome
         .map(|o| view! { <span class="cb-tool__outcome" data-outcome=o.id()>{o.label()}</span> });
     let kind_label = tool.kind_label();
+    let summary = tool.details_label();
     let blocks: Vec<(&'static str, Field, String)> = [
         ("Arguments", Field::Arguments, tool.arguments),
         ("Result", Field::Result, tool.result),
@@ -595,13 +592,8 @@ fn ToolRowView(
     .into_iter()
     .filter_map(|(label, field, text)| text.map(|t| (label, field, t)))
     .collect();
-    let summary = match blocks.as_slice() {
-        [(label, ..)] => label,
-        [] => "",
-        _ => "Arguments and result",
-    };
     let has_hits = move || hits.with(|h| h.iter().any(|m| m.field != Field::Text));
-    let details = (!blocks.is_empty()).then(|| {
+    let details = summary.map(|summary| {
         let blocks = blocks
             .into_iter()
             .map(|(label, field, text)| {
