@@ -31,7 +31,10 @@ mkdir -p "$js"
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$js" --out-name callboard_wasm \
   "$split/callboard_wasm.wasm"
 cp "$split"/__wasm_split.js js/element.js js/callboard.js "$js/"
+# Each split point's module, and the chunks of code two or more of them
+# share (loaded with whichever needs them first).
 cp "$js"/callboard_wasm_bg.wasm "$split"/split_*.wasm "$out/"
+if compgen -G "$split/chunk_*.wasm" >/dev/null; then cp "$split"/chunk_*.wasm "$out/"; fi
 if [ -x node_modules/.bin/wasm-opt ]; then
   # DIST_NAMES=1 keeps the function names (for a CPU profile; `make bench`
   # with BENCH_ONLY=profile), at the cost of size.

@@ -14,7 +14,7 @@ node_modules/.bin/esbuild js/callboard.js --minify --format=esm --target=es2022 
   --outfile=pkg/callboard.js
 cp js/react.js js/react.d.ts pkg/
 node scripts/precompress.mjs pkg
-files='"split_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
+files='"split_*.wasm", "chunk_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
 [ -d pkg/snippets ] && files="$files, \"snippets/\""
 cat > pkg/package.json <<JSON
 {

@@ -26,6 +26,8 @@ use crate::ui::column_chooser::ColumnChooser;
 use crate::ui::columns::ColumnDef;
 use crate::ui::detail::{DetailBody, ShortcutsHelp};
 use crate::ui::export::ExportMenu;
+use crate::ui::filters::FilterBar;
+use crate::ui::pager::Pager;
 use crate::ui::Board;
 
 /// The call view's chunk did not load.
@@ -105,6 +107,50 @@ fn shortcuts_view() -> Result<AnyView, ChunkError> {
 /// The shortcuts' help from the chunk, once it is loaded (`None` before).
 pub fn shortcuts_help() -> Option<AnyView> {
     loaded(shortcuts_view()).ok()
+}
+
+/// The split point: the filter bar, in the list controls' chunk (loaded
+/// after the first rows are on screen: showing them needs neither).
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(list_controls, fallible, preload(preload_filter_bar))
+)]
+fn filter_bar_view(board: Board) -> Result<AnyView, ChunkError> {
+    Ok(view! { <FilterBar board /> }.into_any())
+}
+
+/// The split point: the pager, in the list controls' chunk.
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(list_controls, fallible, preload(preload_pager))
+)]
+fn pager_view(board: Board) -> Result<AnyView, ChunkError> {
+    Ok(view! { <Pager board /> }.into_any())
+}
+
+/// Whether the list's controls come from a chunk (else they are linked in
+/// and there from the start).
+pub const CONTROLS_SPLIT: bool = cfg!(feature = "split");
+
+/// Loads the list controls' chunk: the filter bar and the pager (at once
+/// when it is loaded already; a failure is not remembered).
+pub async fn load_controls() -> Result<(), ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        preload_filter_bar().await?;
+        preload_pager().await?;
+    }
+    Ok(())
+}
+
+/// The filter bar from its chunk, once loaded (`None` before).
+pub fn filter_bar(board: Board) -> Option<AnyView> {
+    loaded(filter_bar_view(board)).ok()
+}
+
+/// The pager from its chunk, once loaded (`None` before).
+pub fn pager(board: Board) -> Option<AnyView> {
+    loaded(pager_view(board)).ok()
 }
 
 /// Loads the call view's chunk (at once when it is loaded already;

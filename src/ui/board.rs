@@ -8,16 +8,17 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::detail::DetailPanel;
-use super::filters::FilterBar;
+use super::filters::HeldFilters;
 use super::format::{self, Locale};
 use super::keys;
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
-use super::pager::Pager;
+use super::pager::HeldPager;
 use super::scroll;
-use super::state::{Board, Events};
+use super::state::{Board, Controls, Events, CONTROLS_FAILED};
 use super::table::CallTable;
+use crate::chunk;
 use crate::core::shortcuts::shortcut;
 use crate::core::Query;
 use crate::net::{CallSource, ProxySource};
@@ -53,6 +54,46 @@ fn ErrorBanner(board: Board) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// The filter bar, once its code is loaded (after the first rows); until
+/// then [`HeldFilters`] holds its place, so nothing moves when it comes;
+/// if its code did not load, a message with a retry.
+#[component]
+fn Filters(board: Board) -> impl IntoView {
+    move || {
+        match board.controls().get() {
+        Controls::Ready => chunk::filter_bar(board),
+        Controls::Failed => Some(
+            view! {
+                <div class="cb-error" role="alert" part="error" data-error="code">
+                    <div>
+                        <strong class="cb-error__title">"Filters and pages unavailable"</strong>
+                        <p class="cb-error__message">{CONTROLS_FAILED}</p>
+                    </div>
+                    <button type="button" class="cb-button" on:click=move |_| board.load_controls()>
+                        "Retry"
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+        Controls::Waiting => None,
+    }
+    .unwrap_or_else(|| view! { <HeldFilters board /> }.into_any())
+    }
+}
+
+/// The pager, once its code is loaded; until then (or if it did not load)
+/// [`HeldPager`] holds its place.
+#[component]
+fn PagerSlot(board: Board) -> impl IntoView {
+    move || {
+        let pager = (board.controls().get() == Controls::Ready)
+            .then(|| chunk::pager(board))
+            .flatten();
+        pager.unwrap_or_else(|| view! { <HeldPager board /> }.into_any())
     }
 }
 
@@ -189,12 +230,12 @@ fn BoardRoot(
             data-theme=move || options.with(|o| o.theme.id())
             on:keydown=on_keydown
         >
-            <FilterBar board />
+            <Filters board />
             <div class="cb-body" data-detail=move || if board.selected().with(Option::is_some) { "open" } else { "closed" }>
                 <div class="cb-list">
                     <ErrorBanner board />
                     <CallTable board />
-                    <Pager board />
+                    <PagerSlot board />
                 </div>
                 {move || board.selected().get().map(|id| view! { <DetailPanel board id /> })}
             </div>

@@ -47,6 +47,79 @@ pub fn is_primary(kind: FilterKind) -> bool {
     )
 }
 
+/// Whether a filter's field takes the line's spare width.
+fn grows(kind: FilterKind) -> bool {
+    kind == FilterKind::Search
+}
+
+/// The filter bar's place while its code loads (after the first rows):
+/// the same boxes and form controls for the same filters (the first
+/// line's fields, "More filters" under them), inert and unseen, so they
+/// wrap as the bar will and nothing moves when it comes, at any width.
+#[component]
+pub fn HeldFilters(board: Board) -> impl IntoView {
+    let input = |class: &'static str, kind: &'static str| {
+        view! {
+            <span class=class>
+                <span class="cb-field__label">"\u{a0}"</span>
+                <input class="cb-input" type=kind />
+            </span>
+        }
+        .into_any()
+    };
+    move || {
+        let pinned = board.query().with(|q| q.scope.pinned());
+        let (first, more): (Vec<FilterKind>, Vec<FilterKind>) =
+            offered(board.capabilities(), &pinned)
+                .into_iter()
+                .partition(|k| is_primary(*k));
+        let boxes = first
+            .into_iter()
+            .map(|kind| match kind {
+                FilterKind::DateRange => view! {
+                    <span class="cb-field-group">{input("cb-field", "date")}{input("cb-field", "date")}</span>
+                }
+                .into_any(),
+                k if is_choice(k) => view! {
+                    <span class="cb-field">
+                        <span class="cb-field__label">"\u{a0}"</span>
+                        <select class="cb-select"></select>
+                    </span>
+                }
+                .into_any(),
+                k if grows(k) => input("cb-field cb-field--grow", "search"),
+                _ => input("cb-field", "text"),
+            })
+            .collect_view();
+        view! {
+            <div class="cb-filters cb-held" aria-hidden="true" inert>
+                <div class="cb-filters__controls">
+                    {boxes}
+                    {(!more.is_empty())
+                        .then(|| view! {
+                            <details class="cb-more">
+                                <summary class="cb-button cb-button--ghost">"More filters"</summary>
+                            </details>
+                        })}
+                </div>
+            </div>
+        }
+    }
+}
+
+/// Whether a filter is a choice from a list (a `<select>`).
+fn is_choice(kind: FilterKind) -> bool {
+    matches!(
+        kind,
+        FilterKind::Status
+            | FilterKind::CallType
+            | FilterKind::EndReason
+            | FilterKind::Sentiment
+            | FilterKind::Outcome
+            | FilterKind::Direction
+    )
+}
+
 /// Where a `YYYY-MM-DD` input value's day starts in the widget's zone, as
 /// epoch ms (DST-correct).
 fn day_start(value: &str, l: &format::Locale) -> Option<i64> {
@@ -367,13 +440,14 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
                         caps.search_hint
                     },
                     "search",
-                    "cb-field--grow",
+                    "",
                 ),
                 FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel", ""),
                 FilterKind::Agent => ("Agent ID", "Agent ID", "text", ""),
                 FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text", ""),
                 _ => ("Contact ID", "Contact ID", "text", ""),
             };
+            let class = if grows(kind) { "cb-field--grow" } else { class };
             view! {
                 <DebouncedText label placeholder kind=input class value=text_value(kind) on_commit=set_text(kind) />
             }

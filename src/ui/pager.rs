@@ -10,55 +10,102 @@ use crate::core::pager::{
 };
 use crate::core::Pagination;
 
+/// What the page shown holds: where it is, its rows' range, the total.
+type Shown = (PagerView, Option<(u64, u64)>, Option<u64>);
+
+fn shown(board: Board) -> Option<Shown> {
+    board.list().with(|l| {
+        l.value().map(|l| {
+            let p = &l.page;
+            (
+                PagerView::new(l.number, l.size, p),
+                row_range(l.number, l.size, p.rows.len()),
+                p.total,
+            )
+        })
+    })
+}
+
+/// "41–60 of 1,901" (or without the total, or "No calls").
+fn range_text(board: Board) -> String {
+    let locale = board.locale().get();
+    let n = |v: u64| format::number(&locale, v as f64);
+    match shown(board) {
+        Some((_, Some((a, b)), Some(total))) => format!("{}–{} of {}", n(a), n(b), n(total)),
+        Some((_, Some((a, b)), None)) => format!("{}–{}", n(a), n(b)),
+        Some((_, None, _)) => "No calls".to_owned(),
+        None => String::new(),
+    }
+}
+
+/// The numbered pages around the current one (none with cursors or
+/// without a total).
+fn page_items(board: Board) -> Vec<PageItem> {
+    if board.capabilities().pagination == Pagination::Cursor {
+        return Vec::new();
+    }
+    let total = board.list().with(|l| l.value().and_then(|l| l.page.total));
+    let (page, size) = board.query().with(|q| (q.page, q.page_size));
+    total
+        .map(|t| page_window(page, last_page(t, size), 2))
+        .unwrap_or_default()
+}
+
+/// The page sizes offered, and the one chosen.
+fn size_choices(board: Board) -> (Vec<u32>, u32) {
+    let chosen = board.query().with(|q| q.page_size);
+    (
+        page_size_choices(chosen, board.capabilities().max_page_size),
+        chosen,
+    )
+}
+
+/// The pager's place while its code loads (after the first rows): the
+/// same controls for the same pages, inert and unseen, so it wraps as the
+/// pager will and nothing below the widget moves when it comes.
+#[component]
+pub fn HeldPager(board: Board) -> impl IntoView {
+    move || {
+        let pages = page_items(board)
+            .into_iter()
+            .map(|item| {
+                let (class, text) = match item {
+                    PageItem::Number(n) => ("cb-page", n.to_string()),
+                    PageItem::Gap => ("cb-page-gap", "…".to_owned()),
+                };
+                view! { <span class=class>{text}</span> }
+            })
+            .collect_view();
+        // The widest choice sizes the select.
+        let widest = size_choices(board).0.into_iter().max().unwrap_or_default();
+        view! {
+            <div class="cb-pager cb-held" aria-hidden="true" inert>
+                <span class="cb-pager__range">{range_text(board)}</span>
+                <span class="cb-pager__pages">
+                    <span class="cb-button">"‹ Previous"</span>
+                    {pages}
+                    <span class="cb-button">"Next ›"</span>
+                </span>
+                <span class="cb-pager__size">
+                    "Rows per page"
+                    <select class="cb-select">
+                        <option>{widest}</option>
+                    </select>
+                </span>
+            </div>
+        }
+    }
+}
+
 /// The pager under the table.
 #[component]
 pub fn Pager(board: Board) -> impl IntoView {
-    let view_of = move || {
-        board.list().with(|l| {
-            l.value().map(|l| {
-                let p = &l.page;
-                (
-                    PagerView::new(l.number, l.size, p),
-                    row_range(l.number, l.size, p.rows.len()),
-                    p.total,
-                )
-            })
-        })
-    };
-    let range_text = move || {
-        let locale = board.locale().get();
-        match view_of() {
-            Some((_, Some((a, b)), Some(total))) => format!(
-                "{}–{} of {}",
-                format::number(&locale, a as f64),
-                format::number(&locale, b as f64),
-                format::number(&locale, total as f64)
-            ),
-            Some((_, Some((a, b)), None)) => {
-                format!(
-                    "{}–{}",
-                    format::number(&locale, a as f64),
-                    format::number(&locale, b as f64)
-                )
-            }
-            Some((_, None, _)) => "No calls".to_owned(),
-            None => String::new(),
-        }
-    };
+    let view_of = move || shown(board);
+    let range_text = move || range_text(board);
     let current = move || board.query().with(|q| q.page);
     let has_prev = move || current() > 1;
     let has_next = move || view_of().is_some_and(|(v, _, _)| v.has_next && v.page == current());
-    let numbers = move || {
-        let caps = board.capabilities();
-        if caps.pagination == Pagination::Cursor {
-            return Vec::new();
-        }
-        let total = board.list().with(|l| l.value().and_then(|l| l.page.total));
-        let size = board.query().with(|q| q.page_size);
-        total
-            .map(|t| page_window(current(), last_page(t, size), 2))
-            .unwrap_or_default()
-    };
+    let numbers = move || page_items(board);
     view! {
         <nav class="cb-pager" aria-label="Pagination" part="pager">
             <span class="cb-pager__range" aria-live="polite">{range_text}</span>
@@ -116,8 +163,8 @@ pub fn Pager(board: Board) -> impl IntoView {
                     }
                 >
                     {move || {
-                        let chosen = board.query().with(|q| q.page_size);
-                        page_size_choices(chosen, board.capabilities().max_page_size)
+                        let (sizes, chosen) = size_choices(board);
+                        sizes
                             .into_iter()
                             // The property, not only the attribute: an option kept across
                             // rebuilds is re-selected by its attribute in Chromium but

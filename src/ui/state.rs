@@ -44,20 +44,40 @@ pub struct Events {
 impl Events {
     /// Reports a failure to the embedding.
     fn error(&self, during: &'static str, e: &FetchError) {
+        let status = match e {
+            FetchError::Api(api) => api.status(),
+            _ => None,
+        };
+        self.report(LoadError {
+            during,
+            kind: e.kind(),
+            message: e.to_string(),
+            status,
+        });
+    }
+
+    fn report(&self, error: LoadError) {
         if let Some(cb) = self.on_error {
-            let status = match e {
-                FetchError::Api(api) => api.status(),
-                _ => None,
-            };
-            cb.run(LoadError {
-                during,
-                kind: e.kind(),
-                message: e.to_string(),
-                status,
-            });
+            cb.run(error);
         }
     }
 }
+
+/// Where the code of the list's controls (the filter bar and the pager)
+/// is: loaded after the first rows are on screen, which need neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Controls {
+    /// Not asked for yet (no list answer yet) or loading: their places
+    /// are held.
+    Waiting,
+    /// Loaded: they show.
+    Ready,
+    /// It did not load: a message with a retry shows in their place.
+    Failed,
+}
+
+/// What the filters and pager say when their code did not load.
+pub const CONTROLS_FAILED: &str = "callboard's code for the filters and pages did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.";
 
 /// A page of calls with the page number and size it was asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +109,10 @@ pub struct Board {
     locale: Signal<Locale>,
     /// The call view's chunk is loaded (what it draws on the list may show).
     code: RwSignal<bool>,
+    /// The list controls' chunk.
+    controls: RwSignal<Controls>,
+    /// Its load has been started (after the first list answer).
+    controls_asked: StoredValue<bool>,
     /// Where the open call's recording is to be sought (the `at` option).
     seek: RwSignal<Option<(String, i64)>>,
     /// The `moment-url` template.
@@ -120,6 +144,12 @@ impl Board {
             link: Loader::new(),
             locale,
             code: RwSignal::new(false),
+            controls: RwSignal::new(if chunk::CONTROLS_SPLIT {
+                Controls::Waiting
+            } else {
+                Controls::Ready
+            }),
+            controls_asked: StoredValue::new(false),
             seek: RwSignal::new(None),
             moment_url,
             events,
@@ -157,6 +187,11 @@ impl Board {
     /// may show).
     pub fn code_loaded(&self) -> ReadSignal<bool> {
         self.code.read_only()
+    }
+
+    /// Where the code of the filter bar and the pager is.
+    pub fn controls(&self) -> ReadSignal<Controls> {
+        self.controls.read_only()
     }
 
     /// Locale and time zone for display.
@@ -234,6 +269,7 @@ impl Board {
             },
             move |result| {
                 self.learn_provider(answered_by.provider());
+                self.controls_after_first_answer();
                 match result {
                     Ok(loaded) => self.rows_arrived(&query, &loaded.page),
                     Err(e) => self.events.error("list", e),
@@ -270,6 +306,39 @@ impl Board {
                 code.try_set(true);
             });
         }
+    }
+
+    /// Starts loading the filter bar's and pager's code once, after the
+    /// first list answer (rows or an error) is on screen: the first rows
+    /// wait for no byte of it.
+    fn controls_after_first_answer(self) {
+        let first = self
+            .controls_asked
+            .try_update_value(|asked| !std::mem::replace(asked, true));
+        if first == Some(true) && self.controls.get_untracked() != Controls::Ready {
+            // A task later: the answer is in the DOM by then.
+            gloo_timers::callback::Timeout::new(0, move || self.load_controls()).forget();
+        }
+    }
+
+    /// Loads the filter bar's and pager's code (again, after a failure).
+    pub fn load_controls(self) {
+        self.controls.try_set(Controls::Waiting);
+        wasm_bindgen_futures::spawn_local(async move {
+            let state = match chunk::load_controls().await {
+                Ok(()) => Controls::Ready,
+                Err(_) => {
+                    self.events.report(LoadError {
+                        during: "list",
+                        kind: "code",
+                        message: CONTROLS_FAILED.to_owned(),
+                        status: None,
+                    });
+                    Controls::Failed
+                }
+            };
+            self.controls.try_set(state);
+        });
     }
 
     /// Loads the current query again (after an error).

@@ -147,7 +147,7 @@ for (const [what, failure] of CHUNK_FAULTS) {
     page.on("console", (m) => /panicked|unreachable/i.test(m.text()) && panics.push(m.text()));
     page.on("pageerror", (e) => panics.push(String(e)));
     let failing = true;
-    await page.route(/\/split_[^/]*\.wasm$/, (route) => (failing ? failure(route) : route.continue()));
+    await page.route(/\/split_call_view\.wasm$/, (route) => (failing ? failure(route) : route.continue()));
     await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
     await page.locator("tr[data-call-id]").nth(9).waitFor();
     const id = await page.locator("tr[data-call-id]").first().getAttribute("data-call-id");
@@ -172,6 +172,44 @@ for (const [what, failure] of CHUNK_FAULTS) {
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.locator(".cb-detail__body[data-state=ready] li.cb-turn").first().waitFor();
     assert.equal(await page.locator(".cb-detail [role=alert]").count(), 0);
+    assert.deepEqual(panics, []);
+    await page.close();
+  });
+}
+
+// The filter bar and the pager are a chunk of their own, loaded after the
+// first rows. When it cannot load, the rows stay, their place says so with
+// a retry, `callboard-error` fires with `during: "list"`, calls still open.
+for (const [what, failure] of CHUNK_FAULTS) {
+  test(`the filters' and pager's code cannot load when ${what}: the rows stay, a message, retry`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const panics = [];
+    page.on("console", (m) => /panicked|unreachable/i.test(m.text()) && panics.push(m.text()));
+    page.on("pageerror", (e) => panics.push(String(e)));
+    let failing = true;
+    await page.route(/\/split_list_controls\.wasm$/, (route) => (failing ? failure(route) : route.continue()));
+    await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
+    await page.locator("tr[data-call-id]").nth(9).waitFor();
+
+    const alert = page.locator(".cb [role=alert][data-error=code]");
+    await alert.waitFor({ timeout: 8_000 });
+    assert.match(await alert.innerText(), /Filters and pages unavailable[\s\S]*did not load: the network failed, or callboard was updated/);
+    const errors = await page.evaluate(() => window.__events.filter((e) => e.type === "callboard-error").map((e) => e.detail));
+    assert.deepEqual(errors.map((e) => [e.during, e.kind]), [["list", "code"]]);
+    assert.equal(await page.locator("tr[data-call-id]").count(), 10, "the rows stay");
+    assert.equal(await page.getByRole("button", { name: "Next ›" }).count(), 0, "no pager without its code");
+
+    // A call still opens (the call view is a chunk of its own).
+    await page.locator("tr[data-call-id]").first().click();
+    await page.locator(".cb-detail__body[data-state=ready] li.cb-turn").first().waitFor();
+
+    // Once the chunk can load, Retry brings the filters and the pager.
+    failing = false;
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.getByLabel("Status").waitFor();
+    assert.equal(await alert.count(), 0);
+    await page.getByRole("button", { name: "Next ›" }).click();
+    await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector(".cb-pager__range")?.textContent.startsWith("11–"));
     assert.deepEqual(panics, []);
     await page.close();
   });
