@@ -57,9 +57,12 @@ if [ ! -x node_modules/.bin/esbuild ]; then
   echo "dist: esbuild not found: run scripts/setup.sh" >&2
   exit 1
 fi
+# (wasm-bindgen's glue names `__wasm_split.js` once per split module in
+# its imports object: the same module namespace each time, so esbuild's
+# duplicate-key warning is silenced.)
 bundle() {
   node_modules/.bin/esbuild "$js/$1" --bundle --minify --format=esm --target=es2022 \
-    --log-level=warning --outfile="$2"
+    --log-level=warning --log-override:duplicate-object-key=silent --outfile="$2"
 }
 bundle callboard.js "$out/callboard.js"
 mkdir -p "$split/npm"
