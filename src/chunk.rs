@@ -1,18 +1,24 @@
-//! The call view's code, loaded on demand.
+//! The code the first rows do not need, loaded on demand.
 //!
-//! Reading a call's detail and showing it (summary, player, transcript,
-//! facts, extras and all they alone use), and what the first rows do not
-//! need (Export, the column chooser, the shortcuts' help), are split
-//! points: built with the `split` feature and cut by `wasm-split-cli`
-//! (`scripts/dist.sh`), they are one separate WebAssembly chunk, fetched
-//! on first open, or before that when the browser is idle after the first
-//! rows or a row is hovered or focused. Without the feature (tests, Leptos
-//! apps that link everything) they are ordinary functions and loading
-//! always succeeds.
+//! Built with the `split` feature and cut by `wasm-split-cli`
+//! (`scripts/dist.sh`), the split points below are two WebAssembly
+//! modules besides the main one (and a `chunk_*.wasm` of what both use):
 //!
-//! A chunk that cannot load (network, 404, CSP, a stale `callboard.js`
+//! - `call_view`: reading a call's detail and showing it (summary, player,
+//!   transcript, facts, extras and all they alone use), and the list's
+//!   extras (Export, the column chooser, the shortcuts' help); fetched on
+//!   first open, or before that when the browser is idle after the first
+//!   rows or a row is hovered or focused.
+//! - `list_controls`: the filter bar and the pager, fetched a task after
+//!   the first list answer (the board holds their places until then).
+//!
+//! Without the feature (tests, Leptos apps that link everything) they are
+//! ordinary functions and loading always succeeds.
+//!
+//! A call view that cannot load (network, 404, CSP, a stale `callboard.js`
 //! beside a newer chunk) is a [`FetchError::Code`]: the detail shows it
 //! with a retry, the list keeps working, and a later attempt starts over.
+//! Controls that cannot load are a message with a retry in their place.
 
 // The split point's generated import/export pair and loader are `unsafe`
 // (see `wasm_split_helpers`); this module holds nothing else that is.
