@@ -62,26 +62,22 @@ fn ErrorBanner(board: Board) -> impl IntoView {
 /// if its code did not load, a message with a retry.
 #[component]
 fn Filters(board: Board) -> impl IntoView {
-    move || {
-        match board.controls().get() {
-        Controls::Ready => chunk::filter_bar(board),
-        Controls::Failed => Some(
-            view! {
-                <div class="cb-error" role="alert" part="error" data-error="code">
-                    <div>
-                        <strong class="cb-error__title">"Filters and pages unavailable"</strong>
-                        <p class="cb-error__message">{CONTROLS_FAILED}</p>
-                    </div>
-                    <button type="button" class="cb-button" on:click=move |_| board.load_controls()>
-                        "Retry"
-                    </button>
+    let held = move || view! { <HeldFilters board /> }.into_any();
+    move || match board.controls().get() {
+        Controls::Ready => chunk::filter_bar(board).unwrap_or_else(held),
+        Controls::Waiting => held(),
+        Controls::Failed => view! {
+            <div class="cb-error" role="alert" part="error" data-error="code">
+                <div>
+                    <strong class="cb-error__title">"Filters and pages unavailable"</strong>
+                    <p class="cb-error__message">{CONTROLS_FAILED}</p>
                 </div>
-            }
-            .into_any(),
-        ),
-        Controls::Waiting => None,
-    }
-    .unwrap_or_else(|| view! { <HeldFilters board /> }.into_any())
+                <button type="button" class="cb-button" on:click=move |_| board.load_controls()>
+                    "Retry"
+                </button>
+            </div>
+        }
+        .into_any(),
     }
 }
 
