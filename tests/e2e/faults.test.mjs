@@ -140,16 +140,26 @@ const CHUNK_FAULTS = [
     })],
 ];
 
+/**
+ * The widget page with split module `name` failing as `failure` says
+ * (until `chunk.failing` is set false), its first rows shown, and the
+ * panics it logs.
+ */
+async function withFailingChunk(name, failure) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const panics = [];
+  page.on("console", (m) => /panicked|unreachable/i.test(m.text()) && panics.push(m.text()));
+  page.on("pageerror", (e) => panics.push(String(e)));
+  const chunk = { failing: true };
+  await page.route(new RegExp(`/split_${name}\\.wasm$`), (route) => (chunk.failing ? failure(route) : route.continue()));
+  await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  return { page, panics, chunk };
+}
+
 for (const [what, failure] of CHUNK_FAULTS) {
   test(`the call view's code cannot load when ${what}: message, retry, the list keeps working`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const panics = [];
-    page.on("console", (m) => /panicked|unreachable/i.test(m.text()) && panics.push(m.text()));
-    page.on("pageerror", (e) => panics.push(String(e)));
-    let failing = true;
-    await page.route(/\/split_call_view\.wasm$/, (route) => (failing ? failure(route) : route.continue()));
-    await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
-    await page.locator("tr[data-call-id]").nth(9).waitFor();
+    const { page, panics, chunk } = await withFailingChunk("call_view", failure);
     const id = await page.locator("tr[data-call-id]").first().getAttribute("data-call-id");
     await page.locator("tr[data-call-id]").first().click();
 
@@ -168,7 +178,7 @@ for (const [what, failure] of CHUNK_FAULTS) {
     assert.equal(await page.locator(".cb-detail").getAttribute("data-call-id"), id);
 
     // Once the chunk can load, Retry shows the call.
-    failing = false;
+    chunk.failing = false;
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.locator(".cb-detail__body[data-state=ready] li.cb-turn").first().waitFor();
     assert.equal(await page.locator(".cb-detail [role=alert]").count(), 0);
@@ -182,14 +192,7 @@ for (const [what, failure] of CHUNK_FAULTS) {
 // a retry, `callboard-error` fires with `during: "list"`, calls still open.
 for (const [what, failure] of CHUNK_FAULTS) {
   test(`the filters' and pager's code cannot load when ${what}: the rows stay, a message, retry`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const panics = [];
-    page.on("console", (m) => /panicked|unreachable/i.test(m.text()) && panics.push(m.text()));
-    page.on("pageerror", (e) => panics.push(String(e)));
-    let failing = true;
-    await page.route(/\/split_list_controls\.wasm$/, (route) => (failing ? failure(route) : route.continue()));
-    await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
-    await page.locator("tr[data-call-id]").nth(9).waitFor();
+    const { page, panics, chunk } = await withFailingChunk("list_controls", failure);
 
     const alert = page.locator(".cb [role=alert][data-error=code]");
     await alert.waitFor({ timeout: 8_000 });
@@ -204,7 +207,7 @@ for (const [what, failure] of CHUNK_FAULTS) {
     await page.locator(".cb-detail__body[data-state=ready] li.cb-turn").first().waitFor();
 
     // Once the chunk can load, Retry brings the filters and the pager.
-    failing = false;
+    chunk.failing = false;
     await alert.getByRole("button", { name: "Retry" }).click();
     await page.getByLabel("Status").waitFor();
     assert.equal(await alert.count(), 0);
