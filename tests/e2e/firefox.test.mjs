@@ -72,6 +72,8 @@ test("Firefox: list, page, open, play and seek", async () => {
   await waitInWidget((root) => root.querySelectorAll("tr[data-call-id]").length === 10, null, "ten rows");
   assert.deepEqual(await inWidget(rowIds), want.ids.slice(0, 10));
 
+  // The pager comes a moment after the first rows (a chunk of its own).
+  await waitInWidget((root) => root.querySelector(".cb-pager:not(.cb-held) button"), null, "the pager");
   await (await button("Next ›")).click();
   await waitInWidget((root, id) => root.querySelector(`tr[data-call-id="${id}"]`), want.ids[10], "page 2");
   assert.deepEqual(await inWidget(rowIds), want.ids.slice(10, 20));

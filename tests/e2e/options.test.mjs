@@ -52,7 +52,9 @@ async function settle(id) {
       if (!root) return false;
       const idle = root.querySelector(".cb-tbody[data-state=idle]");
       const shown = root.querySelector("tr[data-call-id], tr.cb-placeholder[data-state=empty], .cb-error");
-      return Boolean(idle && shown);
+      // The filters and the pager have come (their chunk follows the first answer).
+      const controls = !root.querySelector(".cb-held");
+      return Boolean(idle && shown && controls);
     }, id);
     quiet = ready && requests.length === seen ? quiet + 1 : 0;
     seen = requests.length;
