@@ -431,7 +431,7 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
         | FilterKind::Agent
         | FilterKind::Campaign
         | FilterKind::Contact => {
-            let (label, placeholder, input, class) = match kind {
+            let (label, placeholder, input) = match kind {
                 FilterKind::Search => (
                     "Search",
                     if caps.search_hint.is_empty() {
@@ -440,14 +440,13 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
                         caps.search_hint
                     },
                     "search",
-                    "",
                 ),
-                FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel", ""),
-                FilterKind::Agent => ("Agent ID", "Agent ID", "text", ""),
-                FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text", ""),
-                _ => ("Contact ID", "Contact ID", "text", ""),
+                FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel"),
+                FilterKind::Agent => ("Agent ID", "Agent ID", "text"),
+                FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text"),
+                _ => ("Contact ID", "Contact ID", "text"),
             };
-            let class = if grows(kind) { "cb-field--grow" } else { class };
+            let class = if grows(kind) { "cb-field--grow" } else { "" };
             view! {
                 <DebouncedText label placeholder kind=input class value=text_value(kind) on_commit=set_text(kind) />
             }

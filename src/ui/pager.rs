@@ -13,6 +13,7 @@ use crate::core::Pagination;
 /// What the page shown holds: where it is, its rows' range, the total.
 type Shown = (PagerView, Option<(u64, u64)>, Option<u64>);
 
+/// The page shown, once one has loaded.
 fn shown(board: Board) -> Option<Shown> {
     board.list().with(|l| {
         l.value().map(|l| {
