@@ -65,7 +65,7 @@ fn Filters(board: Board) -> impl IntoView {
     let held = move || view! { <HeldFilters board /> }.into_any();
     move || match board.controls().get() {
         Controls::Ready => chunk::filter_bar(board).unwrap_or_else(held),
-        Controls::Waiting => held(),
+        Controls::Held | Controls::Loading => held(),
         Controls::Failed => view! {
             <div class="cb-error" role="alert" part="error" data-error="code">
                 <div>

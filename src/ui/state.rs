@@ -67,9 +67,10 @@ impl Events {
 /// is: loaded after the first rows are on screen, which need neither.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Controls {
-    /// Not asked for yet (no list answer yet) or loading: their places
-    /// are held.
-    Waiting,
+    /// Not asked for yet (no list answer yet): their places are held.
+    Held,
+    /// Loading: their places are still held.
+    Loading,
     /// Loaded: they show.
     Ready,
     /// It did not load: a message with a retry shows in their place.
@@ -111,8 +112,6 @@ pub struct Board {
     code: RwSignal<bool>,
     /// The list controls' chunk.
     controls: RwSignal<Controls>,
-    /// Its load has been started (after the first list answer).
-    controls_asked: StoredValue<bool>,
     /// Where the open call's recording is to be sought (the `at` option).
     seek: RwSignal<Option<(String, i64)>>,
     /// The `moment-url` template.
@@ -145,11 +144,10 @@ impl Board {
             locale,
             code: RwSignal::new(false),
             controls: RwSignal::new(if chunk::CONTROLS_SPLIT {
-                Controls::Waiting
+                Controls::Held
             } else {
                 Controls::Ready
             }),
-            controls_asked: StoredValue::new(false),
             seek: RwSignal::new(None),
             moment_url,
             events,
@@ -312,10 +310,15 @@ impl Board {
     /// first list answer (rows or an error) is on screen: the first rows
     /// wait for no byte of it.
     fn controls_after_first_answer(self) {
-        let first = self
-            .controls_asked
-            .try_update_value(|asked| !std::mem::replace(asked, true));
-        if first == Some(true) && self.controls.get_untracked() != Controls::Ready {
+        // Loading shows as Held does: the change redraws nothing.
+        let asked = self.controls.try_update_untracked(|c| {
+            let held = *c == Controls::Held;
+            if held {
+                *c = Controls::Loading;
+            }
+            held
+        });
+        if asked == Some(true) {
             // A task later: the answer is in the DOM by then.
             gloo_timers::callback::Timeout::new(0, move || self.load_controls()).forget();
         }
@@ -323,7 +326,9 @@ impl Board {
 
     /// Loads the filter bar's and pager's code (again, after a failure).
     pub fn load_controls(self) {
-        self.controls.try_set(Controls::Waiting);
+        if self.controls.try_get_untracked() == Some(Controls::Failed) {
+            self.controls.try_set(Controls::Loading);
+        }
         wasm_bindgen_futures::spawn_local(async move {
             let state = match chunk::load_controls().await {
                 Ok(()) => Controls::Ready,

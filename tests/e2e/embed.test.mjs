@@ -40,6 +40,8 @@ test("a hostile host stylesheet leaves the widget unchanged", async () => {
   await plain.locator("tr[data-call-id]").nth(9).waitFor();
   const hostile = await open("/pages/hostile.html");
   await hostile.locator("tr[data-call-id]").nth(9).waitFor();
+  // The pager comes a moment after the rows (a chunk of its own).
+  for (const page of [plain, hostile]) await page.locator(".cb-pager button").first().waitFor();
   const [a, b] = [await probe(plain), await probe(hostile)];
   assert.deepEqual(b.td, a.td);
   assert.deepEqual(b.th, a.th);
