@@ -295,9 +295,22 @@ pub fn CallBoard(
         {move || {
             let source: Rc<dyn CallSource> = match custom.and_then(|s| s.try_get_value()) {
                 Some(s) => s,
+                // Nothing is fetched before there is a proxy to ask (a host
+                // may set it a moment after making the element): requests
+                // would go to the host page's own origin.
+                None if config.with(|c| c.proxy_url.trim().is_empty()) => {
+                    return view! {
+                        <div class="cb" part="root">
+                            <p class="cb-note" role="status">
+                                "No proxy URL yet: set proxy-url (proxyUrl) to your proxy's address."
+                            </p>
+                        </div>
+                    }
+                    .into_any();
+                }
                 None => Rc::new(ProxySource::new(config.get())),
             };
-            view! { <BoardRoot source options events controller /> }
+            view! { <BoardRoot source options events controller /> }.into_any()
         }}
     }
 }

@@ -299,3 +299,34 @@ test("who spoke when: lanes from the turns, a click seeks, and it is a keyboard 
   await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector("audio").currentTime < 0.5);
   await page.close();
 });
+
+test("without a proxy URL nothing is fetched; setting one loads the calls", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const requests = [];
+  // The widget's own files aside: what it asks of a proxy.
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.resourceType() === "fetch" && !path.startsWith("/dist/")) requests.push(`${r.method()} ${path}`);
+  });
+  await page.goto(`${BASE}/pages/blank.html`);
+  await page.evaluate(() => {
+    const board = document.createElement("call-board");
+    board.id = "late";
+    board.setAttribute("page-size", "10");
+    document.getElementById("host").append(board);
+  });
+  await page.locator("#late .cb-note[role=status]").waitFor();
+  assert.match(await page.locator("#late .cb-note").innerText(), /No proxy URL yet: set proxy-url/);
+  await page.waitForTimeout(500);
+  assert.deepEqual(requests, [], "no request to the host page's own origin");
+  await page.evaluate(() => {
+    const board = document.getElementById("late");
+    board.setAttribute("provider", "agentvoice");
+    board.setAttribute("proxy-url", "/agentvoice");
+  });
+  await page.locator("#late tr[data-call-id]").nth(9).waitFor();
+  assert.equal(await page.locator("#late .cb-note[role=status]").count(), 0);
+  assert.ok(requests.length > 0 && requests.every((r) => r.includes("/agentvoice/")), requests.join(", "));
+  await context.close();
+});
