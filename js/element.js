@@ -8,11 +8,74 @@ import init, { mount as mountWasm, stylesheet, providerFilters } from "./callboa
 // User Timing: `callboard:wasm` is the wasm's fetch + compile + instantiate
 // (the other callboard:* marks and measures are set by the widget).
 performance.mark("callboard:wasm-start");
-const ready = init({ module_or_path: new URL("./callboard_wasm_bg.wasm", import.meta.url) }).then((out) => {
+/** The main module's URL (bundlers rewrite this expression to the asset's). */
+const WASM = new URL("./callboard_wasm_bg.wasm", import.meta.url).href;
+const ready = init({ module_or_path: WASM }).then((out) => {
   performance.measure("callboard:wasm", "callboard:wasm-start");
   performance.clearMarks("callboard:wasm-start");
   return out;
 });
+
+// The safety net. A panic is a bug (no data path may panic), and the
+// bundle's panics are immediate traps: the WebAssembly instance cannot go
+// on after one. If it traps, every widget on the page shows a clear failure
+// state with a reload link instead of a dead region, and fires
+// `callboard-error` with `during: "runtime"`, `kind: "panic"`. Plain DOM,
+// no inline script (strict CSP hosts).
+const live = new Set();
+const WASM_DIR = new URL(".", WASM).href;
+/** The split modules beside it (a bundler may add a hash to a name). */
+const CHUNK = /^(?:split_\w+|chunk_\d+)[\w.-]*\.wasm$/;
+const GLUE = import.meta.url.split(/[?#]/)[0];
+
+/**
+ * Whether `error` is a trap of this widget's WebAssembly. Browsers name a
+ * module compiled from its response by its URL: the trap's top frame is in
+ * the main module or a split module beside it. Where the browser could not
+ * name it (a server sent the wasm as another type), the widget's glue on the
+ * stack decides.
+ */
+function isWidgetTrap(error) {
+  // (By name too: an error from another realm is not an instance of ours.)
+  if (!(error instanceof WebAssembly.RuntimeError || error?.name === "RuntimeError")) return false;
+  const stack = String(error.stack ?? "");
+  const top = /([^\s()@]+):wasm-function\[/.exec(stack)?.[1];
+  if (top === undefined) return false;
+  if (/^(?:https?|file|blob|data):/.test(top)) {
+    return top === WASM || (top.startsWith(WASM_DIR) && CHUNK.test(top.slice(WASM_DIR.length)));
+  }
+  return stack.includes(GLUE);
+}
+
+function failAll(error) {
+  for (const widget of [...live]) {
+    live.delete(widget);
+    widget.fail(String(error?.message ?? error));
+  }
+}
+addEventListener("error", (event) => isWidgetTrap(event.error) && failAll(event.error));
+addEventListener("unhandledrejection", (event) => isWidgetTrap(event.reason) && failAll(event.reason));
+
+/** The failure state in `box`: what happened, and a way to start again. */
+function showFailure(box) {
+  const make = (tag, className, text) => {
+    const el = document.createElement(tag);
+    el.className = className;
+    el.textContent = text;
+    return el;
+  };
+  const root = make("div", "cb cb-failed", "");
+  root.setAttribute("role", "alert");
+  root.setAttribute("part", "root");
+  const reload = make("a", "cb-button", "Reload");
+  reload.href = location.href;
+  root.append(
+    make("strong", "cb-error__title", "The call log stopped working."),
+    make("p", "cb-error__message", "Something unexpected went wrong. Reloading the page starts it again."),
+    reload,
+  );
+  box.replaceChildren(root);
+}
 
 /** Attribute name for each option property (properties only: headers, credentials). */
 const ATTRIBUTES = {
@@ -107,6 +170,22 @@ export function mount(element, options = {}) {
   let queued = false;
   const pending = [];
   reserve(element, current);
+  const widget = {
+    fail(message) {
+      gone = true;
+      // The instance is dead: nothing more is asked of it.
+      handle = null;
+      showFailure(container(element));
+      element.dispatchEvent(
+        new CustomEvent("callboard-error", {
+          bubbles: true,
+          composed: true,
+          detail: { during: "runtime", kind: "panic", message },
+        }),
+      );
+    },
+  };
+  live.add(widget);
   // A task between instantiating the WebAssembly and drawing the widget:
   // the browser may paint and take input in between (two shorter tasks, not
   // one long one).
@@ -148,6 +227,7 @@ export function mount(element, options = {}) {
       call((h) => h.openCall(String(id)));
     },
     unmount() {
+      live.delete(widget);
       gone = true;
       queued = false;
       if (handle) {

@@ -15,14 +15,25 @@ out=${1:-dist}
 # (which fetches them relative to its own URL), and wasm-bindgen keeps the
 # exports the chunks link against.
 split=target/wasm-split
-# Panic locations name their files: the crates' registry paths shortened
-# to `crates/…` (about 1 KB gzip).
+# The crates' registry paths shortened to `crates/…`: no build machine's
+# home directory in the bundle.
 remap=""
 for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
   remap+=" --remap-path-prefix=${registry%/}=crates"
 done
-RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs$remap" \
-  cargo build -p callboard --lib --release --target wasm32-unknown-unknown --features split
+# The standard library is compiled with the bundle (rust-src, from
+# scripts/setup.sh) instead of taken prebuilt: size-optimized, and with
+# panics as immediate traps, so no panic message or location formatting is
+# linked in (about 19 KB gzip before the first rows, 28 KB in all). A panic
+# (a bug: no data path may panic) then reaches JavaScript as a
+# `WebAssembly.RuntimeError`, which the element's safety net turns into
+# the failure state (js/element.js). These are unstable compiler options,
+# enabled on this pinned stable toolchain by RUSTC_BOOTSTRAP for this one
+# build; the tests, the demo and the crate as a dependency build as usual.
+RUSTC_BOOTSTRAP=1 \
+  RUSTFLAGS="${RUSTFLAGS:-} -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none$remap" \
+  cargo build -p callboard --lib --release --target wasm32-unknown-unknown --features split \
+  -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 rm -rf "$out" "$split" && mkdir -p "$out" "$split"
 wasm-split-cli --target web --out-name callboard_wasm \
   target/wasm32-unknown-unknown/release/callboard.wasm "$split"

@@ -145,80 +145,9 @@ fn filters_detail(f: &Filters) -> Object {
     o
 }
 
-thread_local! {
-    /// Every mounted widget's container and host, for the panic safety net.
-    static MOUNTS: RefCell<Vec<(HtmlElement, EventTarget)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// If anything ever panics (a bug; no data path may), every widget on the
-/// page shows a clear failure state with a reload link instead of a dead
-/// region, and emits `callboard-error` with `kind: "panic"`. The WebAssembly
-/// instance cannot continue after a panic, so the state is plain DOM that
-/// needs no further Rust (and no inline script, for strict CSP hosts).
-fn install_safety_net() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let message = info.to_string();
-            MOUNTS.with(|m| {
-                if let Ok(mounts) = m.try_borrow() {
-                    for (container, host) in mounts.iter() {
-                        show_failure(container);
-                        let detail = Object::new();
-                        set(&detail, "during", "runtime");
-                        set(&detail, "kind", "panic");
-                        set(&detail, "message", message.as_str());
-                        emit(host, "error", &detail);
-                    }
-                }
-            });
-            previous(info);
-        }));
-    });
-}
-
-fn show_failure(container: &HtmlElement) {
-    let Some(doc) = container.owner_document() else {
-        return;
-    };
-    let make = |tag: &str, class: &str, text: &str| {
-        let el = doc.create_element(tag).ok()?;
-        el.set_class_name(class);
-        el.set_text_content(Some(text));
-        Some(el)
-    };
-    container.set_text_content(None);
-    let Some(root) = make("div", "cb cb-failed", "") else {
-        return;
-    };
-    let _ = root.set_attribute("role", "alert");
-    let _ = root.set_attribute("part", "root");
-    for child in [
-        make("strong", "cb-error__title", "The call log stopped working."),
-        make(
-            "p",
-            "cb-error__message",
-            "Something unexpected went wrong. Reloading the page starts it again.",
-        ),
-        make("a", "cb-button", "Reload"),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if child.tag_name() == "A" {
-            let here = web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .unwrap_or_default();
-            let _ = child.set_attribute("href", &here);
-        }
-        let _ = root.append_child(&child);
-    }
-    let _ = container.append_child(&root);
-}
-
-/// A test hook for the safety net: panics on purpose. Only an explicit call
-/// from JS reaches it; no data does.
+/// A test hook for the safety net (in `js/element.js`: a trap of the
+/// instance shows every widget's failure state): panics on purpose. Only an
+/// explicit call from JS reaches it; no data does.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = "__callboardPanicForTests")]
 #[allow(clippy::panic)]
@@ -227,7 +156,6 @@ pub fn panic_for_tests() {
 }
 
 struct Mounted {
-    container: HtmlElement,
     options: RwSignal<Options>,
     controller: Controller,
     _view: Unmount,
@@ -266,13 +194,7 @@ impl MountHandle {
 
     /// Removes the widget: its DOM, listeners, timers and pending requests.
     pub fn unmount(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            MOUNTS.with(|list| {
-                if let Ok(mut list) = list.try_borrow_mut() {
-                    list.retain(|(c, _)| c != &m.container);
-                }
-            });
-        }
+        self.mounted = None;
     }
 }
 
@@ -280,17 +202,11 @@ impl MountHandle {
 /// `events_target` (the host element).
 #[wasm_bindgen]
 pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarget) -> MountHandle {
-    install_safety_net();
-    MOUNTS.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            m.push((container.clone(), events_target.clone()));
-        }
-    });
     let initial = read_options(&options);
     let slot: Handles = Rc::new(RefCell::new(None));
     let out = Rc::clone(&slot);
     let target = SendWrapper::new(events_target);
-    let view = leptos::mount::mount_to(container.clone(), move || {
+    let view = leptos::mount::mount_to(container, move || {
         let options = RwSignal::new(initial);
         let controller = Controller::new();
         *out.borrow_mut() = Some((options, controller));
@@ -360,7 +276,6 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
         .borrow_mut()
         .take()
         .map(|(options, controller)| Mounted {
-            container,
             options,
             controller,
             _view: view,

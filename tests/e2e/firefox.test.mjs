@@ -135,3 +135,28 @@ test("Firefox: a hostile host stylesheet leaves the widget unchanged", async () 
   await driver.get(`${BASE}/pages/widget.html`);
   assert.equal(await driver.executeScript('return getComputedStyle(document.querySelector("h1")).fontSize'), "18px");
 });
+
+test("Firefox: a trap of the widget's WebAssembly leaves the failure state and an error event", async () => {
+  await driver.get(`${BASE}/pages/two.html`);
+  const rows = (id) => `return document.querySelector("#${id}").shadowRoot.querySelectorAll("tr[data-call-id]").length`;
+  await driver.wait(async () => (await driver.executeScript(rows("first"))) > 0 && (await driver.executeScript(rows("second"))) > 0, WAIT, "rows in both");
+  // The panic traps in a task of its own, uncaught, as in a callback; from
+  // a page script (an error thrown in WebDriver's own script scope does not
+  // reach the page's error listeners).
+  await driver.executeScript(`
+    const script = document.createElement("script");
+    script.type = "module";
+    script.textContent = 'const wasm = await (await import("/dist/callboard.js")).whenReady; setTimeout(() => wasm.__callboardPanicForTests(), 0);';
+    document.head.append(script);
+  `);
+  for (const id of ["first", "second"]) {
+    const text = await driver.wait(
+      () => driver.executeScript(`return document.querySelector("#${id}").shadowRoot.querySelector(".cb-failed[role=alert]")?.innerText`),
+      WAIT,
+      `failure state in #${id}`,
+    );
+    assert.match(text, /The call log stopped working/);
+  }
+  const kinds = await driver.executeScript('return window.__events.filter((e) => e.type === "callboard-error").map((e) => [e.target, e.detail.kind])');
+  assert.deepEqual(kinds.sort(), [["first", "panic"], ["second", "panic"]]);
+});

@@ -18,7 +18,8 @@ before(async () => {
     {
       "index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CRM</title></head>
      <body><h1>Contact</h1><div id="calls"></div><script type="module" src="/src/main.js"></script></body></html>`,
-      "src/main.js": `import { mount } from "callboard";
+      "src/main.js": `import { mount, whenReady } from "callboard";
+     window.whenReady = whenReady;
      const el = document.getElementById("calls");
      window.__events = [];
      el.addEventListener("callboard-select", (e) => window.__events.push(e.detail));
@@ -57,5 +58,26 @@ test("the packed package mounts in a Vite app", async () => {
   assert.deepEqual(await page.evaluate(() => window.__events.at(-1)), { id: ids[1], provider: "zudu" });
   await page.evaluate(() => window.handle.unmount());
   assert.equal(await page.locator("#calls tr").count(), 0);
+  await page.close();
+});
+
+test("in the Vite app, a trap of the widget's WebAssembly leaves the failure state", async () => {
+  const { port } = server.address();
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/?api=${encodeURIComponent(BASE)}`);
+  await page.locator("#calls tr[data-call-id]").first().waitFor();
+  // The bundler renamed the wasm (a hashed asset): the net still knows it.
+  const wasmUrls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".wasm")));
+  assert.ok(wasmUrls.length > 0);
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.getElementById("calls").addEventListener("callboard-error", (e) => window.__errors.push(e.detail));
+    return window.whenReady.then((wasm) => setTimeout(() => wasm.__callboardPanicForTests(), 0));
+  });
+  const alert = page.locator("#calls .cb-failed[role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /The call log stopped working/);
+  const errors = await page.evaluate(() => window.__errors);
+  assert.deepEqual(errors.map((e) => [e.during, e.kind]), [["runtime", "panic"]]);
   await page.close();
 });
