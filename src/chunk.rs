@@ -4,8 +4,9 @@
 //! (`scripts/dist.sh`), the split points below are two WebAssembly
 //! modules besides the main one (and a `chunk_*.wasm` of what both use):
 //!
-//! - `call_view`: reading a call's detail and showing it (summary, player,
-//!   transcript, facts, extras and all they alone use), and the list's
+//! - `call_view`: reading a call's detail and showing it (the panel,
+//!   summary, player, transcript, facts, extras and all they alone use),
+//!   and the list's
 //!   extras (Export, the column chooser, the shortcuts' help); fetched on
 //!   first open, or before that when the browser is idle after the first
 //!   rows or a row is hovered or focused.
@@ -27,14 +28,15 @@
 use leptos::prelude::*;
 
 use crate::core::{ApiError, CallDetail, Provider};
-use crate::net::FetchError;
+use crate::net::{FetchError, LocalFuture, ProxySource};
 use crate::ui::column_chooser::ColumnChooser;
 use crate::ui::columns::ColumnDef;
-use crate::ui::detail::{DetailBody, ShortcutsHelp};
+use crate::ui::detail::{DetailBody, DetailPanel, ShortcutsHelp};
 use crate::ui::export::ExportMenu;
 use crate::ui::filters::FilterBar;
 use crate::ui::pager::Pager;
 use crate::ui::Board;
+use web_sys::AbortSignal;
 
 /// The call view's chunk did not load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +64,22 @@ fn call_view(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
     Ok(view! { <DetailBody board detail /> }.into_any())
 }
 
+/// The split point: the panel around an open call (its header and the
+/// row's facts while the detail loads).
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_detail_panel))
+)]
+fn detail_panel_view(board: Board, id: String) -> Result<AnyView, ChunkError> {
+    Ok(view! { <DetailPanel board id /> }.into_any())
+}
+
+/// The panel for the open call `id` from the chunk, once it is loaded
+/// (`None` before: the main module's `DetailShell` stands in).
+pub fn detail_panel(board: Board, id: String) -> Option<AnyView> {
+    loaded(detail_panel_view(board, id)).ok()
+}
+
 /// The split point: a detail response's body read for `provider`.
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(call_view, fallible))]
 fn read_detail(
@@ -69,6 +87,55 @@ fn read_detail(
     body: String,
 ) -> Result<Result<CallDetail, ApiError>, ChunkError> {
     Ok(provider.parse_detail(&body))
+}
+
+/// The split point: fetching a call's detail through the proxy (the
+/// request, the cache and reading the answer).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(call_view, fallible))]
+fn proxy_detail(
+    source: ProxySource,
+    id: String,
+    abort: Option<AbortSignal>,
+) -> Result<LocalFuture<Result<CallDetail, FetchError>>, ChunkError> {
+    Ok(Box::pin(source.fetch_detail(id, abort)))
+}
+
+/// Call `id`'s detail through `source` (loading the chunk first if need
+/// be: only an open call needs it).
+pub async fn fetch_detail(
+    source: ProxySource,
+    id: String,
+    abort: Option<AbortSignal>,
+) -> Result<CallDetail, FetchError> {
+    #[cfg(feature = "split")]
+    let fetch = proxy_detail(source, id, abort).await?;
+    #[cfg(not(feature = "split"))]
+    let fetch = proxy_detail(source, id, abort)?;
+    fetch.await
+}
+
+/// The split point: a fresh recording link through the proxy.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(call_view, fallible))]
+fn proxy_recording_link(
+    source: ProxySource,
+    id: String,
+    abort: Option<AbortSignal>,
+) -> Result<LocalFuture<Result<Option<String>, FetchError>>, ChunkError> {
+    Ok(Box::pin(source.fetch_recording_link(id, abort)))
+}
+
+/// A fresh link to call `id`'s recording through `source` (loading the
+/// chunk first if need be: only the player asks).
+pub async fn fetch_recording_link(
+    source: ProxySource,
+    id: String,
+    abort: Option<AbortSignal>,
+) -> Result<Option<String>, FetchError> {
+    #[cfg(feature = "split")]
+    let fetch = proxy_recording_link(source, id, abort).await?;
+    #[cfg(not(feature = "split"))]
+    let fetch = proxy_recording_link(source, id, abort)?;
+    fetch.await
 }
 
 /// Reads a detail response's body for `provider` (loading the chunk
@@ -167,6 +234,7 @@ pub async fn load() -> Result<(), ChunkError> {
         // Each split function has its own loader: those run with `now`
         // must have theirs ready (the chunk itself is fetched once).
         preload_call_view().await?;
+        preload_detail_panel().await?;
         preload_list_tools().await?;
         preload_shortcuts().await?;
     }

@@ -151,6 +151,55 @@ impl ProxySource {
     pub fn config(&self) -> &ProxyConfig {
         &self.0.config
     }
+
+    /// Call `id`'s detail (cached a while). Run from the call view's chunk
+    /// (`chunk::fetch_detail`): only an open call needs it.
+    pub(crate) async fn fetch_detail(
+        self,
+        id: String,
+        abort: Option<AbortSignal>,
+    ) -> Result<CallDetail, FetchError> {
+        let inner = self.0;
+        let provider = inner.provider(abort.as_ref()).await?;
+        let req = provider.detail_request(&id)?;
+        let key = cache_key(&req);
+        if let Some(detail) = inner.details.borrow_mut().get(&key, now_ms()) {
+            perf::mark(perf::DETAIL_RESPONSE);
+            return Ok(detail);
+        }
+        let reply = inner.send(&req, abort.as_ref()).await?;
+        perf::mark(perf::DETAIL_RESPONSE);
+        let body = reply.ok_body(provider)?;
+        let mut detail = chunk::parse_detail(provider, body).await?;
+        // Audio the provider's API serves itself plays through the proxy.
+        detail
+            .call
+            .recording
+            .resolve_proxy_path(&inner.config.proxy_url);
+        inner
+            .details
+            .borrow_mut()
+            .insert(key, detail.clone(), now_ms());
+        Ok(detail)
+    }
+
+    /// A fresh link to call `id`'s recording, where the provider's links
+    /// expire (never cached). Run from the call view's chunk.
+    pub(crate) async fn fetch_recording_link(
+        self,
+        id: String,
+        abort: Option<AbortSignal>,
+    ) -> Result<Option<String>, FetchError> {
+        let inner = self.0;
+        let provider = inner.provider(abort.as_ref()).await?;
+        let Some(req) = provider.recording_link_request(&id)? else {
+            return Ok(None);
+        };
+        let reply = inner.send(&req, abort.as_ref()).await?;
+        reply
+            .read(provider, |body| provider.parse_recording_link(body))
+            .map(Some)
+    }
 }
 
 impl Inner {
@@ -287,31 +336,7 @@ impl CallSource for ProxySource {
         id: &str,
         abort: Option<AbortSignal>,
     ) -> LocalFuture<Result<CallDetail, FetchError>> {
-        let inner = Rc::clone(&self.0);
-        let id = id.to_owned();
-        Box::pin(async move {
-            let provider = inner.provider(abort.as_ref()).await?;
-            let req = provider.detail_request(&id)?;
-            let key = cache_key(&req);
-            if let Some(detail) = inner.details.borrow_mut().get(&key, now_ms()) {
-                perf::mark(perf::DETAIL_RESPONSE);
-                return Ok(detail);
-            }
-            let reply = inner.send(&req, abort.as_ref()).await?;
-            perf::mark(perf::DETAIL_RESPONSE);
-            let body = reply.ok_body(provider)?;
-            let mut detail = chunk::parse_detail(provider, body).await?;
-            // Audio the provider's API serves itself plays through the proxy.
-            detail
-                .call
-                .recording
-                .resolve_proxy_path(&inner.config.proxy_url);
-            inner
-                .details
-                .borrow_mut()
-                .insert(key, detail.clone(), now_ms());
-            Ok(detail)
-        })
+        Box::pin(chunk::fetch_detail(self.clone(), id.to_owned(), abort))
     }
 
     fn recording_link(
@@ -319,19 +344,11 @@ impl CallSource for ProxySource {
         id: &str,
         abort: Option<AbortSignal>,
     ) -> LocalFuture<Result<Option<String>, FetchError>> {
-        let inner = Rc::clone(&self.0);
-        let id = id.to_owned();
-        Box::pin(async move {
-            let provider = inner.provider(abort.as_ref()).await?;
-            let Some(req) = provider.recording_link_request(&id)? else {
-                return Ok(None);
-            };
-            // Presigned links expire within minutes: never cached.
-            let reply = inner.send(&req, abort.as_ref()).await?;
-            reply
-                .read(provider, |body| provider.parse_recording_link(body))
-                .map(Some)
-        })
+        Box::pin(chunk::fetch_recording_link(
+            self.clone(),
+            id.to_owned(),
+            abort,
+        ))
     }
 
     fn clear_cache(&self) {

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::detail::DetailPanel;
+use super::detail::DetailShell;
 use super::filters::HeldFilters;
 use super::format::{self, Locale};
 use super::keys;
@@ -90,6 +90,22 @@ fn PagerSlot(board: Board) -> impl IntoView {
             .then(|| chunk::pager(board))
             .flatten();
         pager.unwrap_or_else(|| view! { <HeldPager board /> }.into_any())
+    }
+}
+
+/// The open call's panel: from the call view's chunk once that is loaded
+/// (by the idle or hover prefetch, or with this call's detail), until then
+/// [`DetailShell`]. Once the panel is shown nothing rebuilds it (the
+/// board marks the code loaded again on each detail): only while the shell
+/// stands in is the code's arrival watched.
+#[component]
+fn DetailSlot(board: Board, id: String) -> impl IntoView {
+    move || match chunk::detail_panel(board, id.clone()) {
+        Some(panel) => panel,
+        None => {
+            board.code_loaded().track();
+            view! { <DetailShell board id=id.clone() /> }.into_any()
+        }
     }
 }
 
@@ -233,7 +249,7 @@ fn BoardRoot(
                     <CallTable board />
                     <PagerSlot board />
                 </div>
-                {move || board.selected().get().map(|id| view! { <DetailPanel board id /> })}
+                {move || board.selected().get().map(|id| view! { <DetailSlot board id /> })}
             </div>
         </div>
     }

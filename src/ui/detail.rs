@@ -219,11 +219,17 @@ fn headline(call: &Call, locale: &format::Locale) -> String {
     parts.join(" · ")
 }
 
-/// The detail panel for call `id`: the row it was opened from at once,
-/// then the loaded detail (the board loads it).
-#[component]
-pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
-    let from_list = board.row(&id);
+/// The panel around a call: the header (back, in narrow widgets; the
+/// heading, which takes focus, and its subtitle; `tools`; close) and the
+/// body, whose `data-state` is the detail's loading state.
+fn frame(
+    board: Board,
+    id: String,
+    title: AnyView,
+    subtitle: AnyView,
+    tools: AnyView,
+    body: AnyView,
+) -> impl IntoView {
     let detail = board.detail();
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
@@ -231,48 +237,6 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
             let _ = h.focus();
         }
     });
-    // The call shown: the loaded detail, else the row it was opened from.
-    let shown = {
-        let from_list = from_list.clone();
-        move || {
-            detail
-                .with(|d| d.value().map(|d| d.call.clone()))
-                .or_else(|| from_list.clone())
-        }
-    };
-    let title = {
-        let shown = shown.clone();
-        move || {
-            shown()
-                .and_then(|c| {
-                    c.customer_name
-                        .or_else(|| c.customer_number.as_deref().map(phone::display))
-                        .or(c.title)
-                })
-                .unwrap_or_else(|| "Call details".to_owned())
-        }
-    };
-    let subtitle = move || {
-        shown()
-            .map(|c| headline(&c, &board.locale().get()))
-            .unwrap_or_default()
-    };
-    let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
-    // What failed, with a retry, below the row's facts.
-    let failure = {
-        let row_facts = row_facts.clone();
-        move |e: FetchError| {
-            view! {
-                {row_facts()}
-                <div class="cb-error" role="alert" data-error=e.kind()>
-                    <strong>{e.title()}</strong>
-                    <p>{e.to_string()}</p>
-                    <button type="button" class="cb-button" on:click=move |_| board.retry_detail()>"Retry"</button>
-                </div>
-            }
-            .into_any()
-        }
-    };
     view! {
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
@@ -284,24 +248,113 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
                     <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
                     <p class="cb-secondary">{subtitle}</p>
                 </div>
-                // The shortcuts' help, with the call view's code.
-                {move || board.code_loaded().get().then(chunk::shortcuts_help).flatten()}
+                {tools}
                 <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=move |_| board.close()>
                     "✕"
                 </button>
             </header>
             <div class="cb-detail__body" data-state=move || detail.with(|d| d.state_id())>
-                {move || match detail.get() {
-                    Remote::Ready(d) => chunk::render(board, d)
-                        .unwrap_or_else(|e| failure(FetchError::from(e))),
-                    Remote::Failed(e, _) => failure(e),
-                    Remote::Idle | Remote::Loading(_) => view! {
-                        {row_facts()}
-                        <p class="cb-muted" role="status">"Loading call details…"</p>
-                    }
-                    .into_any(),
-                }}
+                {body}
             </div>
         </aside>
     }
+}
+
+/// What failed loading the open call, with a retry.
+fn failure(board: Board, e: FetchError) -> impl IntoView {
+    view! {
+        <div class="cb-error" role="alert" data-error=e.kind()>
+            <strong>{e.title()}</strong>
+            <p>{e.to_string()}</p>
+            <button type="button" class="cb-button" on:click=move |_| board.retry_detail()>"Retry"</button>
+        </div>
+    }
+}
+
+/// The loading state's line.
+fn loading() -> impl IntoView {
+    view! { <p class="cb-muted" role="status">"Loading call details…"</p> }
+}
+
+/// The panel's heading: who the call was with, else its title.
+fn title(call: Option<Call>) -> String {
+    call.and_then(|c| {
+        c.customer_name
+            .or_else(|| c.customer_number.as_deref().map(phone::display))
+            .or(c.title)
+    })
+    .unwrap_or_else(|| "Call details".to_owned())
+}
+
+/// The panel for call `id` while the call view's code is not loaded (in
+/// the main module): the same frame headed by the row's name, loading, or
+/// what failed with a retry. [`DetailPanel`] takes its place once the code
+/// is there.
+#[component]
+pub fn DetailShell(board: Board, id: String) -> impl IntoView {
+    let detail = board.detail();
+    let heading = title(board.row(&id));
+    let body = move || match detail.get() {
+        Remote::Failed(e, _) => failure(board, e).into_any(),
+        _ => loading().into_any(),
+    };
+    frame(
+        board,
+        id,
+        heading.into_any(),
+        ().into_any(),
+        ().into_any(),
+        body.into_any(),
+    )
+}
+
+/// The detail panel for call `id` (in the call view's chunk): the row it
+/// was opened from at once, then the loaded detail (the board loads it).
+#[component]
+pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
+    let from_list = board.row(&id);
+    let detail = board.detail();
+    // The call shown: the loaded detail, else the row it was opened from.
+    let shown = {
+        let from_list = from_list.clone();
+        move || {
+            detail
+                .with(|d| d.value().map(|d| d.call.clone()))
+                .or_else(|| from_list.clone())
+        }
+    };
+    let title = {
+        let shown = shown.clone();
+        move || title(shown())
+    };
+    let subtitle = move || {
+        shown()
+            .map(|c| headline(&c, &board.locale().get()))
+            .unwrap_or_default()
+    };
+    let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
+    let body = move || match detail.get() {
+        Remote::Ready(d) => match chunk::render(board, d) {
+            Ok(view) => view,
+            Err(e) => view! { {row_facts()} {failure(board, e.into())} }.into_any(),
+        },
+        Remote::Failed(e, _) => view! { {row_facts()} {failure(board, e)} }.into_any(),
+        Remote::Idle | Remote::Loading(_) => view! { {row_facts()} {loading()} }.into_any(),
+    };
+    // The shortcuts' help, with the call view's code.
+    let tools = move || {
+        board
+            .code_loaded()
+            .get()
+            .then(chunk::shortcuts_help)
+            .flatten()
+    };
+    frame(
+        board,
+        id,
+        title.into_any(),
+        subtitle.into_any(),
+        tools.into_any(),
+        body.into_any(),
+    )
 }

@@ -48,6 +48,9 @@ test("call-id with at opens the call sought there; a new at seeks it; the link t
   await inWidget(page, (root) => Math.abs(root.querySelector("audio")?.currentTime - 25) < 0.5);
   // The transcript shows where that is.
   await page.locator(".cb-turn[aria-current=true]").waitFor();
+  // The panel is built once: the call view's code arriving again (the idle
+  // prefetch after the first rows) does not rebuild it, player and all.
+  await page.evaluate(() => (document.querySelector("call-board").shadowRoot.querySelector("audio").dataset.first = "yes"));
 
   await page.evaluate(() => document.querySelector("call-board").setAttribute("at", "42000"));
   await inWidget(page, (root) => Math.abs(root.querySelector("audio").currentTime - 42) < 0.5);
@@ -73,6 +76,7 @@ test("call-id with at opens the call sought there; a new at seeks it; the link t
   assert.ok(Math.abs(moments[0].positionMs - 30_000) < 500, `positionMs ${moments[0].positionMs}`);
   assert.equal(moments[0].url, link);
   assert.equal(page.url(), urlBefore, "the page's URL is untouched");
+  assert.equal(await page.evaluate(() => document.querySelector("call-board").shadowRoot.querySelector("audio").dataset.first), "yes");
   await context.close();
 });
 
