@@ -15,7 +15,7 @@ import { dirname } from "node:path";
 import { launch } from "../tests/e2e/helpers.mjs";
 import { sizes } from "./sizes.mjs";
 import { sideBySide, bytesAfterOpen, peerServed, SUBJECTS } from "./bench-peer.mjs";
-import { profileFlips } from "./bench-profile.mjs";
+import { profileCold, profileFlips } from "./bench-profile.mjs";
 
 const BASE = process.env.BENCH_BASE ?? "http://127.0.0.1:8795";
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
@@ -334,7 +334,7 @@ function table(rows) {
   return rows.map((r) => r.map((cell, c) => String(cell ?? "").padEnd(widths[c])).join("  ").trimEnd()).join("\n");
 }
 
-/** CPU profiles of 100-row flips: the widget's, and the peer's where it is served. */
+/** CPU profiles of 100-row flips and of cold loads to 100 rows: the widget's, and the peer's where it is served. */
 async function profiles(browser) {
   const subjects = { callboard: SUBJECTS.callboard };
   if (await peerServed(BASE)) subjects.react = SUBJECTS.react;
@@ -355,11 +355,15 @@ async function profiles(browser) {
       );
       await page.waitForTimeout(50);
     };
-    out[name] = await profileFlips(browser, { base: BASE, path: subject.path(100), flip });
-    log(`${name}: self time per flip by category`);
-    for (const [c, ms] of Object.entries(out[name].byCategory).sort((a, b) => b[1] - a[1])) log(`  ${ms.toFixed(2).padStart(8)} ms  ${c}`);
-    log(`${name}: top functions (ms per flip)`);
-    for (const t of out[name].top.slice(0, 15)) log(`  ${t.ms.toFixed(2).padStart(8)} ms  ${t.name}`);
+    const flips = await profileFlips(browser, { base: BASE, path: subject.path(100), flip });
+    const cold = await profileCold(browser, { base: BASE, path: subject.path(100), rows: subject.rows, host: subject.host });
+    out[name] = { ...flips, cold };
+    for (const [what, p] of [["flip", flips], ["cold load to 100 rows", cold]]) {
+      log(`${name}: self time per ${what} by category`);
+      for (const [c, ms] of Object.entries(p.byCategory).sort((a, b) => b[1] - a[1])) log(`  ${ms.toFixed(2).padStart(8)} ms  ${c}`);
+      log(`${name}: top functions (ms per ${what})`);
+      for (const t of p.top.slice(0, 15)) log(`  ${t.ms.toFixed(2).padStart(8)} ms  ${t.name}`);
+    }
   }
   return out;
 }
