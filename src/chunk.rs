@@ -107,11 +107,7 @@ pub async fn fetch_detail(
     id: String,
     abort: Option<AbortSignal>,
 ) -> Result<CallDetail, FetchError> {
-    #[cfg(feature = "split")]
-    let fetch = proxy_detail(source, id, abort).await?;
-    #[cfg(not(feature = "split"))]
-    let fetch = proxy_detail(source, id, abort)?;
-    fetch.await
+    run(proxy_detail(source, id, abort)).await?.await
 }
 
 /// The split point: a fresh recording link through the proxy.
@@ -131,21 +127,13 @@ pub async fn fetch_recording_link(
     id: String,
     abort: Option<AbortSignal>,
 ) -> Result<Option<String>, FetchError> {
-    #[cfg(feature = "split")]
-    let fetch = proxy_recording_link(source, id, abort).await?;
-    #[cfg(not(feature = "split"))]
-    let fetch = proxy_recording_link(source, id, abort)?;
-    fetch.await
+    run(proxy_recording_link(source, id, abort)).await?.await
 }
 
 /// Reads a detail response's body for `provider` (loading the chunk
 /// first if need be).
 pub async fn parse_detail(provider: Provider, body: String) -> Result<CallDetail, FetchError> {
-    #[cfg(feature = "split")]
-    let read = read_detail(provider, body).await;
-    #[cfg(not(feature = "split"))]
-    let read = read_detail(provider, body);
-    Ok(read??)
+    Ok(run(read_detail(provider, body)).await??)
 }
 
 /// The split point: the list's tools that the first rows do not need
@@ -245,6 +233,22 @@ pub async fn load() -> Result<(), ChunkError> {
 /// [`load`] with the detail); if it has not, this is an error, not a wait.
 pub fn render(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
     loaded(call_view(board, detail))
+}
+
+/// A split function's result: awaited (its chunk loaded first, if need
+/// be) with the `split` feature; without it the function is an ordinary
+/// one and this its result.
+#[cfg(feature = "split")]
+async fn run<T>(
+    split: impl std::future::Future<Output = Result<T, ChunkError>>,
+) -> Result<T, ChunkError> {
+    split.await
+}
+
+/// Without the `split` feature a split function is an ordinary one.
+#[cfg(not(feature = "split"))]
+async fn run<T>(result: Result<T, ChunkError>) -> Result<T, ChunkError> {
+    result
 }
 
 /// A view split function's view, run now if its chunk is loaded (else a

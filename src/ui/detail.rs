@@ -277,7 +277,7 @@ fn loading() -> impl IntoView {
 }
 
 /// The panel's heading: who the call was with, else its title.
-fn title(call: Option<Call>) -> String {
+fn call_title(call: Option<Call>) -> String {
     call.and_then(|c| {
         c.customer_name
             .or_else(|| c.customer_number.as_deref().map(phone::display))
@@ -293,7 +293,7 @@ fn title(call: Option<Call>) -> String {
 #[component]
 pub fn DetailShell(board: Board, id: String) -> impl IntoView {
     let detail = board.detail();
-    let heading = title(board.row(&id));
+    let heading = call_title(board.row(&id));
     let body = move || match detail.get() {
         Remote::Failed(e, _) => failure(board, e).into_any(),
         _ => loading().into_any(),
@@ -325,7 +325,7 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
     };
     let title = {
         let shown = shown.clone();
-        move || title(shown())
+        move || call_title(shown())
     };
     let subtitle = move || {
         shown()
