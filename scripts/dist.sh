@@ -42,6 +42,7 @@ mkdir -p "$js"
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$js" --out-name callboard_wasm \
   "$split/callboard_wasm.wasm"
 cp "$split"/__wasm_split.js js/element.js js/callboard.js "$js/"
+node scripts/slim-bindings.mjs "$js/callboard_wasm_bg.wasm" "$js/callboard_wasm.js"
 # Each split point's module, and the chunks of code two or more of them
 # share (loaded with whichever needs them first).
 cp "$js"/callboard_wasm_bg.wasm "$split"/split_*.wasm "$out/"
@@ -49,9 +50,16 @@ if compgen -G "$split/chunk_*.wasm" >/dev/null; then cp "$split"/chunk_*.wasm "$
 if [ -x node_modules/.bin/wasm-opt ]; then
   # DIST_NAMES=1 keeps the function names (for a CPU profile; `make bench`
   # with BENCH_ONLY=profile), at the cost of size.
+  # The main module drops wasm-streams' exports (see
+  # scripts/slim-bindings.mjs) and with them their code; no module keeps
+  # the producers and target-features sections (build metadata).
   for wasm in "$out"/*.wasm; do
-    node_modules/.bin/wasm-opt -Oz ${DIST_NAMES:+-g} --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+    drop=()
+    [ "$(basename "$wasm")" = callboard_wasm_bg.wasm ] &&
+      drop=(--remove-exports --pass-arg='remove-exports@*intounderlying*')
+    node_modules/.bin/wasm-opt "${drop[@]}" -Oz ${DIST_NAMES:+-g} --enable-bulk-memory \
+      --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-reference-types --strip-producers --strip-target-features \
       "$wasm" -o "$wasm"
   done
 else
