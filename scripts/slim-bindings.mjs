@@ -8,11 +8,15 @@
 //   and in the glue's imports object, and their module
 //   `./callboard_wasm_bg.js` to `w`. binaryen's `--minify-imports` renames
 //   only Emscripten's `env` imports, hence this.
+// - Short names for the closures' entry points: wasm-bindgen exports each
+//   kind of closure's invoke function under its full Rust type path (up
+//   to 300 characters each, in the wasm and in the glue's calls); they
+//   are exported as `c0`, `c1`, ... instead.
 // - No dead stream classes in the glue. Leptos always builds server_fn
-//   with wasm-streams, whose `IntoUnderlying*` classes wasm-bindgen exports
-//   though callboard never calls a server function; wasm-opt removes their
-//   exports (`--remove-exports`, scripts/dist.sh) and this removes their
-//   JavaScript classes.
+//   with wasm-streams, whose `IntoUnderlying*` classes are wasm-bindgen
+//   exports though callboard never calls a server function;
+//   scripts/link-wasm.sh keeps them out of the module, and this removes
+//   the JavaScript classes wasm-bindgen still writes for them.
 //
 // Every rewrite checks what it expects to find and stops the build with a
 // message when a new wasm-bindgen writes its output otherwise.
@@ -62,8 +66,14 @@ const name = (text) => {
   return Buffer.concat([uleb(bytes.length), bytes]);
 };
 
-/** Rewrites the import section; returns the module and the renaming. */
-function renameImports(wasm) {
+/** The exports renamed: the closures' invoke functions. */
+const CLOSURE_EXPORT = /^wasm_bindgen_[0-9a-f]+___convert__closures_/;
+
+/**
+ * Rewrites the import and export sections; returns the module and the
+ * imports' and exports' renamings.
+ */
+function renameImportsAndExports(wasm) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
   let at = 8;
   const readUleb = () => {
@@ -85,11 +95,34 @@ function renameImports(wasm) {
   };
   const parts = [wasm.subarray(0, 8)];
   const renamed = new Map();
+  const exports = new Map();
   while (at < wasm.length) {
     const start = at;
     const id = wasm[at++];
     const size = readUleb();
     const end = at + size;
+    if (id === 7) {
+      const count = readUleb();
+      const entries = [];
+      const names = [];
+      for (let i = 0; i < count; i++) {
+        const field = readName();
+        const descStart = at;
+        at += 1;
+        readUleb();
+        names.push(field);
+        const short = CLOSURE_EXPORT.test(field) ? `c${exports.size}` : field;
+        if (short !== field) exports.set(field, short);
+        entries.push(Buffer.concat([name(short), wasm.subarray(descStart, at)]));
+      }
+      for (const short of exports.values()) {
+        if (names.includes(short)) fail(`the module already exports ${short}`);
+      }
+      if (at !== end) fail("the export section did not end where its size said");
+      const body = Buffer.concat([uleb(count), ...entries]);
+      parts.push(Buffer.from([7]), uleb(body.length), body);
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(start, end));
       at = end;
@@ -121,7 +154,18 @@ function renameImports(wasm) {
     parts.push(Buffer.from([2]), uleb(body.length), body);
   }
   if (renamed.size === 0) fail(`no imports from ${MODULE} in ${wasmPath}`);
-  return { wasm: Buffer.concat(parts), renamed };
+  if (exports.size === 0) fail(`no closure exports in ${wasmPath}`);
+  return { wasm: Buffer.concat(parts), renamed, exports };
+}
+
+/** Renames the glue's calls of the renamed exports (`wasm.<name>(`). */
+function renameExportsInGlue(glue, exports) {
+  for (const [long, short] of exports) {
+    const call = new RegExp(`\\bwasm\\.${long}(?![\\w$])`, "g");
+    if (!call.test(glue)) fail(`the glue never calls wasm.${long}`);
+    glue = glue.replace(call, `wasm.${short}`);
+  }
+  return glue;
 }
 
 /** Renames the glue's import functions and their module. */
@@ -157,8 +201,12 @@ function dropStreamClasses(glue) {
   return glue;
 }
 
-const { wasm, renamed } = renameImports(readFileSync(wasmPath));
-const glue = dropStreamClasses(renameInGlue(readFileSync(gluePath, "utf8"), renamed));
+const { wasm, renamed, exports } = renameImportsAndExports(readFileSync(wasmPath));
+let glue = readFileSync(gluePath, "utf8");
+glue = dropStreamClasses(renameExportsInGlue(renameInGlue(glue, renamed), exports));
 writeFileSync(wasmPath, wasm);
 writeFileSync(gluePath, glue);
-console.log(`slim-bindings: ${renamed.size} imports renamed; the stream classes removed from the glue`);
+console.log(
+  `slim-bindings: ${renamed.size} imports and ${exports.size} closure exports renamed; ` +
+    "the stream classes removed from the glue",
+);

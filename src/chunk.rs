@@ -27,7 +27,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::{ApiError, CallDetail, Provider};
+use crate::core::{ApiError, CallDetail, ErrorReply, Provider};
 use crate::net::{FetchError, LocalFuture, ProxySource};
 use crate::ui::column_chooser::ColumnChooser;
 use crate::ui::columns::ColumnDef;
@@ -187,6 +187,26 @@ fn filter_bar_view(board: Board) -> Result<AnyView, ChunkError> {
 )]
 fn pager_view(board: Board) -> Result<AnyView, ChunkError> {
     Ok(view! { <Pager board /> }.into_any())
+}
+
+/// The split point: what a failed answer says, in any provider's error
+/// shapes (in the list controls' chunk: the first rows do not need it).
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(list_controls, fallible)
+)]
+fn read_error_reply(reply: ErrorReply) -> Result<ApiError, ChunkError> {
+    Ok(reply.read())
+}
+
+/// What a failed answer says (loading the list controls' chunk first if
+/// need be). Should that chunk not load, what its status alone says: the
+/// controls' place shows that failure with its retry.
+pub async fn read_error(reply: ErrorReply) -> ApiError {
+    let status = reply.status;
+    run(read_error_reply(reply))
+        .await
+        .unwrap_or_else(|ChunkError| ApiError::from_status(status))
 }
 
 /// Whether the list's controls come from a chunk (else they are linked in

@@ -186,22 +186,96 @@ impl ApiError {
     /// An error envelope inside a 2xx response (`success: false`,
     /// `status: "error"`, `status: false`), if the body is one.
     pub fn from_envelope(value: &Value, status: u16) -> Option<Self> {
-        let o = Obj::of(value)?;
-        let failed = o.get("success").and_then(Value::as_bool) == Some(false)
-            || o.get("status").and_then(Value::as_bool) == Some(false)
-            || o.get("status").and_then(Value::as_str).is_some_and(|s| {
-                matches!(
-                    s.to_ascii_lowercase().as_str(),
-                    "error" | "fail" | "failure" | "failed"
-                )
-            });
-        failed.then(|| classify(status, ErrorBody::read(value), None))
+        is_error_envelope(value).then(|| classify(status, ErrorBody::read(value), None))
+    }
+
+    /// What an error status says without its body: the error when the
+    /// code that reads bodies cannot be had (`ErrorReply::read` is in a
+    /// chunk of the bundle).
+    pub fn from_status(status: u16) -> Self {
+        classify(status, ErrorBody::default(), None)
     }
 
     /// Wraps a reason a body could not be read.
     pub fn unreadable(reason: impl Into<String>) -> Self {
         Self::Unreadable {
             reason: reason.into(),
+        }
+    }
+}
+
+/// Whether a 2xx body is an error envelope (`success: false`, `status:
+/// false`, `status: "error"`): cheap, without reading what it says.
+pub fn is_error_envelope(value: &Value) -> bool {
+    let Some(o) = Obj::of(value) else {
+        return false;
+    };
+    o.get("success").and_then(Value::as_bool) == Some(false)
+        || o.get("status").and_then(Value::as_bool) == Some(false)
+        || o.get("status").and_then(Value::as_str).is_some_and(|s| {
+            matches!(
+                s.to_ascii_lowercase().as_str(),
+                "error" | "fail" | "failure" | "failed"
+            )
+        })
+}
+
+/// An answer that failed, its body not read yet: a non-2xx response, or
+/// a 2xx one whose body is an error envelope. Reading error bodies (every
+/// provider's shapes) is off the first rows' path, so the bundle keeps it
+/// in a chunk: the list hands this over and the chunk reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorReply {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body as received.
+    pub body: String,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<String>,
+}
+
+impl ErrorReply {
+    /// What the answer says went wrong.
+    pub fn read(&self) -> ApiError {
+        if (200..300).contains(&self.status) {
+            read_envelope(self.status, &self.body)
+        } else {
+            ApiError::from_response(self.status, &self.body, self.retry_after.as_deref())
+        }
+    }
+}
+
+/// What the error envelope `body` (received with `status`) says.
+fn read_envelope(status: u16, body: &str) -> ApiError {
+    json::parse_body(body)
+        .ok()
+        .and_then(|v| ApiError::from_envelope(&v, status))
+        .unwrap_or_else(|| ApiError::from_status(status))
+}
+
+/// Why a 2xx body gave no data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BodyError {
+    /// It is an error envelope ([`is_error_envelope`]); [`ErrorReply::read`]
+    /// reads what it says.
+    Envelope,
+    /// It could not be read.
+    Unreadable(ApiError),
+}
+
+impl From<ApiError> for BodyError {
+    fn from(e: ApiError) -> Self {
+        Self::Unreadable(e)
+    }
+}
+
+impl BodyError {
+    /// The error, reading the envelope of `body` (received with `status`)
+    /// where it is one.
+    pub fn read(self, status: u16, body: &str) -> ApiError {
+        match self {
+            Self::Unreadable(e) => e,
+            Self::Envelope => read_envelope(status, body),
         }
     }
 }
@@ -591,6 +665,89 @@ mod tests {
         let e =
             ApiError::from_envelope(&json!({"status": false, "errors": ["nope"]}), 200).unwrap();
         assert_eq!(e.to_string(), "The provider reported an error: nope");
+    }
+
+    #[test]
+    fn an_error_reply_reads_as_the_response_or_envelope_it_is() {
+        let refused = ErrorReply {
+            status: 429,
+            body: r#"{"error": {"message": "Slow down"}}"#.into(),
+            retry_after: Some("30".into()),
+        };
+        assert_eq!(
+            refused.read(),
+            ApiError::from_response(429, &refused.body, Some("30"))
+        );
+        assert_eq!(
+            refused.read().to_string(),
+            "Too many requests; try again in 30 s: Slow down"
+        );
+        let envelope = ErrorReply {
+            status: 200,
+            body: r#"{"success": false, "error": {"code": "NOT_FOUND", "message": "No agent"}}"#
+                .into(),
+            retry_after: None,
+        };
+        assert_eq!(
+            envelope.read(),
+            ApiError::NotFound {
+                message: Some("No agent".into())
+            }
+        );
+        // A 2xx body that turns out not to be an envelope still reads as
+        // what its status can say, never as a success.
+        let odd = ErrorReply {
+            status: 200,
+            body: "not json".into(),
+            retry_after: None,
+        };
+        assert_eq!(odd.read().to_string(), "The provider reported an error");
+    }
+
+    #[test]
+    fn envelopes_are_recognised_without_reading_them() {
+        for body in [
+            json!({"success": false}),
+            json!({"status": false, "errors": []}),
+            json!({"status": "FAILED"}),
+            json!({"status": "error", "message": "x"}),
+        ] {
+            assert!(is_error_envelope(&body), "{body}");
+        }
+        for body in [
+            json!({"success": true}),
+            json!({"status": "completed"}),
+            json!({"status": true}),
+            json!([{"success": false}]),
+            json!("error"),
+        ] {
+            assert!(!is_error_envelope(&body), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_status_alone_names_the_kind() {
+        assert_eq!(ApiError::from_status(401).kind(), "unauthorized");
+        assert_eq!(ApiError::from_status(422).kind(), "validation");
+        assert_eq!(ApiError::from_status(503).status(), Some(503));
+        assert_eq!(
+            ApiError::from_status(502).to_string(),
+            "The provider had a problem (HTTP 502)"
+        );
+    }
+
+    #[test]
+    fn body_errors_read_their_envelope() {
+        let body = r#"{"status": false, "errors": ["Invalid API key"]}"#;
+        assert_eq!(
+            BodyError::Envelope.read(200, body).to_string(),
+            "The provider reported an error: Invalid API key"
+        );
+        let unreadable = ApiError::unreadable("expected a list of calls under `data`");
+        assert_eq!(
+            BodyError::Unreadable(unreadable.clone()).read(200, body),
+            unreadable
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use super::{CallSource, FetchError, LocalFuture};
 use crate::chunk;
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
-use crate::core::{ApiError, CallDetail, Page, Provider, ProviderRequest, Query};
+use crate::core::{
+    ApiError, BodyError, CallDetail, ErrorReply, Page, Provider, ProviderRequest, Query,
+};
 use crate::perf;
 
 /// How long list pages stay cached (going back a page is instant).
@@ -97,25 +99,45 @@ struct Reply {
 }
 
 impl Reply {
-    /// The body of a 2xx reply, or the provider's error.
-    fn ok_body(self, provider: Provider) -> Result<String, FetchError> {
+    /// The body of a 2xx reply, or the failed answer, not read yet.
+    fn into_body(self) -> Result<String, ErrorReply> {
         if (200..300).contains(&self.status) {
             Ok(self.body)
         } else {
-            Err(provider
-                .parse_error(self.status, &self.body, self.retry_after.as_deref())
-                .into())
+            Err(ErrorReply {
+                status: self.status,
+                body: self.body,
+                retry_after: self.retry_after,
+            })
         }
     }
 
-    /// The parsed body of a 2xx reply, or the provider's error.
-    fn read<T>(
-        self,
-        provider: Provider,
-        parse: impl FnOnce(&str) -> Result<T, ApiError>,
-    ) -> Result<T, FetchError> {
-        let body = self.ok_body(provider)?;
-        Ok(parse(&body)?)
+    /// The body of a 2xx reply, or the provider's error (read here: for
+    /// the call view's chunk, which has the error reading code).
+    fn ok_body(self) -> Result<String, FetchError> {
+        self.into_body().map_err(|failed| failed.read().into())
+    }
+
+    /// A list answer's page, or what went wrong. Error bodies are read by
+    /// the list controls' chunk (`chunk::read_error`): the first rows do
+    /// not need that code.
+    async fn page(self, provider: Provider, query: &Query) -> Result<Page, FetchError> {
+        let status = self.status;
+        let body = match self.into_body() {
+            Ok(body) => body,
+            Err(failed) => return Err(chunk::read_error(failed).await.into()),
+        };
+        match provider.try_parse_list(&body, query) {
+            Ok(page) => Ok(page),
+            Err(BodyError::Unreadable(e)) => Err(e.into()),
+            Err(BodyError::Envelope) => Err(chunk::read_error(ErrorReply {
+                status,
+                body,
+                retry_after: None,
+            })
+            .await
+            .into()),
+        }
     }
 }
 
@@ -169,7 +191,7 @@ impl ProxySource {
         }
         let reply = inner.send(&req, abort.as_ref()).await?;
         perf::mark(perf::DETAIL_RESPONSE);
-        let body = reply.ok_body(provider)?;
+        let body = reply.ok_body()?;
         let mut detail = chunk::parse_detail(provider, body).await?;
         // Audio the provider's API serves itself plays through the proxy.
         detail
@@ -195,10 +217,8 @@ impl ProxySource {
         let Some(req) = provider.recording_link_request(&id)? else {
             return Ok(None);
         };
-        let reply = inner.send(&req, abort.as_ref()).await?;
-        reply
-            .read(provider, |body| provider.parse_recording_link(body))
-            .map(Some)
+        let body = inner.send(&req, abort.as_ref()).await?.ok_body()?;
+        Ok(Some(provider.parse_recording_link(&body)?))
     }
 }
 
@@ -285,16 +305,17 @@ impl Inner {
                     continue;
                 }
             };
-            if (200..300).contains(&reply.status) {
-                let detected = Provider::detect(&reply.body);
-                if detected == Some(p)
-                    || (detected.is_none() && p.parse_list(&reply.body, &probe).is_ok())
-                {
-                    self.resolved.set(Some(p));
-                    return Ok(p);
+            match reply.into_body() {
+                Ok(body) => {
+                    let detected = Provider::detect(&body);
+                    if detected == Some(p)
+                        || (detected.is_none() && p.try_parse_list(&body, &probe).is_ok())
+                    {
+                        self.resolved.set(Some(p));
+                        return Ok(p);
+                    }
                 }
-            } else {
-                last_error = Some(p.parse_error(reply.status, &reply.body, None).into());
+                Err(failed) => last_error = Some(chunk::read_error(failed).await.into()),
             }
         }
         Err(last_error.unwrap_or_else(|| {
@@ -325,7 +346,7 @@ impl CallSource for ProxySource {
             }
             let reply = inner.send(&req, abort.as_ref()).await?;
             perf::mark(perf::LIST_RESPONSE);
-            let page = reply.read(provider, |body| provider.parse_list(body, &query))?;
+            let page = reply.page(provider, &query).await?;
             inner.pages.borrow_mut().insert(key, page.clone(), now_ms());
             Ok(page)
         })

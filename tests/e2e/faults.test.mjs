@@ -220,3 +220,42 @@ for (const [what, failure] of CHUNK_FAULTS) {
     await page.close();
   });
 }
+
+// Reading a provider's error body is code the first rows do not need: it
+// is in the list controls' chunk, loaded when an answer fails. A first
+// answer that fails still says what the provider said; with that chunk
+// unavailable, what its status means, and Retry still recovers.
+test("a failed first answer says what the provider said (its reading code loads on demand)", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await fault({ path: "/agentvoice/", times: 1, kind: "status", status: 401 });
+  await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
+  const alert = page.locator(".cb-list [role=alert]");
+  await alert.waitFor({ timeout: 8_000 });
+  assert.match(await alert.innerText(), /HTTP 401\): Authentication failed/);
+  assert.equal(await alert.getAttribute("data-error"), "unauthorized");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  await page.close();
+});
+
+test("with the controls' code unavailable, a failed first answer says what its status means", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const panics = [];
+  page.on("pageerror", (e) => panics.push(String(e)));
+  const chunk = { failing: true };
+  await page.route(/\/split_list_controls\.wasm$/, (route) => (chunk.failing ? route.abort("internetdisconnected") : route.continue()));
+  await fault({ path: "/agentvoice/", times: 1, kind: "status", status: 401 });
+  await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
+  const alert = page.locator(".cb-list [role=alert]");
+  await alert.waitFor({ timeout: 8_000 });
+  const text = await alert.innerText();
+  assert.match(text, /did not accept the proxy's credentials \(HTTP 401\)/);
+  assert.doesNotMatch(text, /Authentication failed/, "the body is not read without its code");
+  const errors = await page.evaluate(() => window.__events.filter((e) => e.type === "callboard-error").map((e) => e.detail));
+  assert.deepEqual(errors[0] && [errors[0].during, errors[0].kind, errors[0].status], ["list", "unauthorized", 401]);
+  chunk.failing = false;
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  assert.deepEqual(panics, []);
+  await page.close();
+});

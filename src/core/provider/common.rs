@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::core::error::ApiError;
+use crate::core::error::{is_error_envelope, ApiError, BodyError};
 use crate::core::json::{self, Obj};
 use crate::core::model::{Call, Cost, CostUnit, ExtraValue, Figure, Page};
 use crate::core::normalize::humanize;
@@ -17,10 +17,16 @@ const MAX_OBJECT_EXTRAS: usize = 40;
 
 /// Parses a 2xx body; an error envelope inside it becomes the error.
 pub(crate) fn parse_ok_body(body: &str) -> Result<Value, ApiError> {
+    parse_2xx(body).map_err(|e| e.read(200, body))
+}
+
+/// Parses a 2xx body, leaving an error envelope unread.
+pub(crate) fn parse_2xx(body: &str) -> Result<Value, BodyError> {
     let value = json::parse_body(body).map_err(ApiError::unreadable)?;
-    match ApiError::from_envelope(&value, 200) {
-        Some(err) => Err(err),
-        None => Ok(value),
+    if is_error_envelope(&value) {
+        Err(BodyError::Envelope)
+    } else {
+        Ok(value)
     }
 }
 

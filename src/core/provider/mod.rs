@@ -16,7 +16,7 @@ mod vozagent;
 mod zudu;
 
 use super::capabilities::Capabilities;
-use super::error::{ApiError, QueryError};
+use super::error::{ApiError, BodyError, QueryError};
 use super::model::{CallDetail, Page};
 use super::query::Query;
 use super::request::{id_segment, ProviderRequest};
@@ -86,9 +86,16 @@ impl Provider {
 
     /// Reads a 2xx list response.
     pub fn parse_list(self, body: &str, query: &Query) -> Result<Page, ApiError> {
-        let value = common::parse_ok_body(body)?;
+        self.try_parse_list(body, query)
+            .map_err(|e| e.read(200, body))
+    }
+
+    /// Reads a 2xx list response, leaving an error envelope unread (the
+    /// bundle reads error bodies in a chunk: `ErrorReply::read`).
+    pub fn try_parse_list(self, body: &str, query: &Query) -> Result<Page, BodyError> {
+        let value = common::parse_2xx(body)?;
         let size = self.capabilities().page_size(query);
-        match self {
+        let page = match self {
             Self::AgentVoice => agentvoice::parse_list(&value),
             Self::VozAgent => vozagent::parse_list(&value, size),
             Self::Talkover => talkover::parse_list(&value),
@@ -98,7 +105,8 @@ impl Provider {
             Self::Vapi => vapi::parse_list(&value, size),
             Self::ElevenLabs => elevenlabs::parse_list(&value),
             Self::Bland => bland::parse_list(&value, query, size),
-        }
+        };
+        page.map_err(BodyError::Unreadable)
     }
 
     /// Reads a 2xx detail response.
@@ -151,6 +159,28 @@ mod tests {
                 fresh,
                 "{p}"
             );
+        }
+    }
+
+    #[test]
+    fn list_envelopes_are_left_unread_until_asked() {
+        let body = r#"{"status": false, "errors": ["Invalid API key"]}"#;
+        for p in Provider::ALL {
+            let query = Query::default();
+            assert_eq!(
+                p.try_parse_list(body, &query),
+                Err(BodyError::Envelope),
+                "{p}"
+            );
+            assert_eq!(
+                p.parse_list(body, &query).map_err(|e| e.to_string()),
+                Err("The provider reported an error: Invalid API key".to_owned()),
+                "{p}"
+            );
+            assert!(matches!(
+                p.try_parse_list("<html>", &query),
+                Err(BodyError::Unreadable(ApiError::Unreadable { .. }))
+            ));
         }
     }
 
