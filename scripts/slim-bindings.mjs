@@ -2,7 +2,7 @@
 // wasm-opt and esbuild:
 //
 // - Short import names. wasm-bindgen names each JavaScript function the
-//   wasm imports `__wbg_<name>_<16 hex digits>` (225 of them, about 7.5 KB
+//   wasm imports `__wbg_<name>_<16 hex digits>` (over 200 of them, 7 KB
 //   in the wasm and again in the glue, and the hex digits do not compress).
 //   They are renamed `a`, `b`, ... `ba`, ... in the wasm's import section
 //   and in the glue's imports object, and their module
