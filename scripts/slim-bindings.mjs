@@ -134,7 +134,6 @@ function renameImportsAndExports(wasm) {
       const module = readName();
       const field = readName();
       const kind = wasm[at];
-      if (module === MODULE && kind !== 0) fail(`${module}.${field} is not a function import`);
       // A function import's descriptor is its kind and a type index.
       const descStart = at;
       at += 1;
@@ -158,7 +157,7 @@ function renameImportsAndExports(wasm) {
   return { wasm: Buffer.concat(parts), renamed, exports };
 }
 
-/** Renames the glue's calls of the renamed exports (`wasm.<name>(`). */
+/** Renames the glue's uses of the renamed exports (`wasm.<name>`). */
 function renameExportsInGlue(glue, exports) {
   for (const [long, short] of exports) {
     const call = new RegExp(`\\bwasm\\.${long}(?![\\w$])`, "g");

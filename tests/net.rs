@@ -261,3 +261,32 @@ async fn auto_recognises_the_provider_behind_the_proxy() {
         "{urls:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn auto_with_no_provider_behind_the_proxy_reports_the_last_answer() {
+    // Every probe answers the stub's 404 `{"message": "no route"}`.
+    stub(json!([]));
+    let s = source(ProviderChoice::Auto);
+    assert_eq!(
+        s.list(&Query::default(), None).await.unwrap_err(),
+        FetchError::Api(ApiError::NotFound {
+            message: Some("no route".into())
+        })
+    );
+    assert_eq!(calls().len(), Provider::ALL.len(), "one probe each");
+    assert_eq!(s.provider(), None);
+}
+
+#[wasm_bindgen_test]
+async fn an_error_envelope_in_a_list_answer_is_the_error() {
+    stub(json!([[
+        "/api/calls",
+        ok(r#"{"status": false, "errors": ["Invalid API key"]}"#)
+    ]]));
+    let s = source(ProviderChoice::Fixed(Provider::AgentVoice));
+    let err = s.list(&Query::default(), None).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The provider reported an error: Invalid API key"
+    );
+}

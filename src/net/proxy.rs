@@ -123,21 +123,19 @@ impl Reply {
     /// not need that code.
     async fn page(self, provider: Provider, query: &Query) -> Result<Page, FetchError> {
         let status = self.status;
-        let body = match self.into_body() {
-            Ok(body) => body,
-            Err(failed) => return Err(chunk::read_error(failed).await.into()),
+        let failed = match self.into_body() {
+            Ok(body) => match provider.try_parse_list(&body, query) {
+                Ok(page) => return Ok(page),
+                Err(BodyError::Unreadable(e)) => return Err(e.into()),
+                Err(BodyError::Envelope) => ErrorReply {
+                    status,
+                    body,
+                    retry_after: None,
+                },
+            },
+            Err(failed) => failed,
         };
-        match provider.try_parse_list(&body, query) {
-            Ok(page) => Ok(page),
-            Err(BodyError::Unreadable(e)) => Err(e.into()),
-            Err(BodyError::Envelope) => Err(chunk::read_error(ErrorReply {
-                status,
-                body,
-                retry_after: None,
-            })
-            .await
-            .into()),
-        }
+        Err(chunk::read_error(failed).await.into())
     }
 }
 
@@ -295,13 +293,15 @@ impl Inner {
             page_size: 1,
             ..Query::default()
         };
-        let mut last_error = None;
+        // The last probe's failure is the one reported (an error answer
+        // is read only then).
+        let mut last_failure = None;
         for p in Provider::ALL {
             let reply = match self.send(&p.list_request(&probe)?, abort).await {
                 Ok(reply) => reply,
                 Err(FetchError::Aborted) => return Err(FetchError::Aborted),
                 Err(e) => {
-                    last_error = Some(e);
+                    last_failure = Some(ProbeFailure::Request(e));
                     continue;
                 }
             };
@@ -315,13 +315,25 @@ impl Inner {
                         return Ok(p);
                     }
                 }
-                Err(failed) => last_error = Some(chunk::read_error(failed).await.into()),
+                Err(failed) => last_failure = Some(ProbeFailure::Answer(failed)),
             }
         }
-        Err(last_error.unwrap_or_else(|| {
-            ApiError::unreadable("no provider's calls answered behind this proxy URL").into()
-        }))
+        Err(match last_failure {
+            Some(ProbeFailure::Request(e)) => e,
+            Some(ProbeFailure::Answer(failed)) => chunk::read_error(failed).await.into(),
+            None => {
+                ApiError::unreadable("no provider's calls answered behind this proxy URL").into()
+            }
+        })
     }
+}
+
+/// Why a provider's probe found nothing.
+enum ProbeFailure {
+    /// The request failed.
+    Request(FetchError),
+    /// An error answer, not read yet.
+    Answer(ErrorReply),
 }
 
 impl CallSource for ProxySource {
