@@ -27,7 +27,7 @@
 //! `callboard:timeupdate-start`) are cleared once measured.
 //!
 //! "In the DOM" is when the reactive updates have run and written the DOM
-//! (a microtask after them), which is the widget's own work. The browser's
+//! (microtasks after them), which is the widget's own work. The browser's
 //! style, layout and paint of the frame that shows it are the `-frame`
 //! measures: "response to rows on screen" is `rows` + `rows-frame` plus the
 //! wait for the next frame, which depends on the display, not the widget.
@@ -99,13 +99,13 @@ pub fn measure(name: &str, start: &str) {
 }
 
 /// Measures `name` from mark `start` once the reactive updates a signal
-/// set just now has woken have run (and written the DOM): the effects run
-/// in a microtask queued when they were woken, this one is queued after.
+/// set just now (before or right after this call) has woken have run and
+/// written the DOM.
 pub fn measure_after_updates(name: &'static str, start: &'static str) {
     after_updates(move || measure(name, start));
 }
 
-/// Sets mark `name` once the reactive updates already woken have run.
+/// Sets mark `name` once the reactive updates woken just now have run.
 pub fn mark_after_updates(name: &'static str) {
     after_updates(move || mark(name));
 }
@@ -124,9 +124,22 @@ pub fn measure_next_frame(name: &'static str, start: &'static str) {
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
 
+/// Runs `f` once the reactive updates already woken have run. Effects run
+/// in the executor's microtask; one woken by a signal set *after* this call
+/// (in the same task or microtask) runs in a microtask queued then, behind
+/// one queued now: so `f` waits one more microtask, queued from the first,
+/// and comes after those effects either way. (With a single hop, the rows'
+/// marks came before the rows: the loader reports an answer before it
+/// applies it.)
 fn after_updates(f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
-        let callback = Closure::once_into_js(f);
+        let queue_again = move || {
+            if let Some(window) = web_sys::window() {
+                let callback = Closure::once_into_js(f);
+                window.queue_microtask(callback.unchecked_ref());
+            }
+        };
+        let callback = Closure::once_into_js(queue_again);
         window.queue_microtask(callback.unchecked_ref());
     }
 }

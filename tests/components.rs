@@ -907,3 +907,78 @@ async fn hostile_text_stays_text() {
         .unwrap()
         .is_undefined());
 }
+
+/// The widget's rows timings end when the rows are in the DOM, not before:
+/// each `callboard:` mark and measure notes the first row shown as it is
+/// made (a wrapper around `performance.mark`/`measure`).
+#[wasm_bindgen_test]
+async fn row_timings_end_with_the_rows_in_the_dom() {
+    let root = container();
+    let install = js_sys::Function::new_with_args(
+        "root",
+        "const p = Performance.prototype; const mark = p.mark, measure = p.measure;
+         const seen = [];
+         const note = (name) => { if (name.startsWith('callboard:')) seen.push([name, root.querySelector('tr[data-call-id]')?.dataset.callId ?? null]); };
+         p.mark = function (name, ...rest) { note(name); return mark.call(this, name, ...rest); };
+         p.measure = function (name, ...rest) { note(name); return measure.call(this, name, ...rest); };
+         return [seen, () => { p.mark = mark; p.measure = measure; }];",
+    );
+    let hooks: js_sys::Array = install.call1(&wasm_bindgen::JsValue::NULL, &root).unwrap().into();
+    let seen: js_sys::Array = hooks.get(0).into();
+    let restore: js_sys::Function = hooks.get(1).into();
+    let provider = Provider::AgentVoice;
+    let src: Rc<dyn CallSource> = Rc::new(MemorySource::new(provider, calls(provider, 60)));
+    let options = Options {
+        provider: ProviderChoice::Fixed(provider),
+        page_size: 25,
+        ..Options::default()
+    };
+    let handle = mount_to(root.clone(), move || {
+        view! { <CallBoard options=Signal::stored(options.clone()) source=src.clone() /> }
+            .into_any()
+    });
+    until("rows", || row_ids(&root).len() == 25).await;
+    until("controls", || {
+        all(&root, "button")
+            .iter()
+            .any(|b| b.text_content().is_some_and(|t| t.trim() == "Next ›"))
+    })
+    .await;
+    sleep(50).await;
+    button(&root, "Next ›").click();
+    until("page 2", || {
+        row_ids(&root).first().map(String::as_str) == Some("call-025")
+    })
+    .await;
+    sleep(50).await;
+    let _ = restore.call0(&wasm_bindgen::JsValue::NULL);
+    drop(handle);
+    let seen: Vec<(String, Option<String>)> = seen
+        .iter()
+        .map(|e| {
+            let e: js_sys::Array = e.into();
+            (e.get(0).as_string().unwrap(), e.get(1).as_string())
+        })
+        .collect();
+    let first_row_at = |name: &str| -> Vec<Option<String>> {
+        seen.iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, row)| row.clone())
+            .collect()
+    };
+    assert_eq!(
+        first_row_at("callboard:first-rows"),
+        [Some("call-000".to_owned())],
+        "{seen:?}"
+    );
+    assert_eq!(
+        first_row_at("callboard:rows"),
+        [Some("call-000".to_owned()), Some("call-025".to_owned())],
+        "{seen:?}"
+    );
+    assert_eq!(
+        first_row_at("callboard:update"),
+        [Some("call-000".to_owned()), Some("call-025".to_owned())],
+        "{seen:?}"
+    );
+}
