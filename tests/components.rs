@@ -923,7 +923,10 @@ async fn row_timings_end_with_the_rows_in_the_dom() {
          p.measure = function (name, ...rest) { note(name); return measure.call(this, name, ...rest); };
          return [seen, () => { p.mark = mark; p.measure = measure; }];",
     );
-    let hooks: js_sys::Array = install.call1(&wasm_bindgen::JsValue::NULL, &root).unwrap().into();
+    let hooks: js_sys::Array = install
+        .call1(&wasm_bindgen::JsValue::NULL, &root)
+        .unwrap()
+        .into();
     let seen: js_sys::Array = hooks.get(0).into();
     let restore: js_sys::Function = hooks.get(1).into();
     let provider = Provider::AgentVoice;
@@ -981,4 +984,38 @@ async fn row_timings_end_with_the_rows_in_the_dom() {
         [Some("call-000".to_owned()), Some("call-025".to_owned())],
         "{seen:?}"
     );
+}
+
+/// A click anywhere in a row opens its call; the open call's row stays
+/// marked selected (and no other) when its page is built again.
+#[wasm_bindgen_test]
+async fn the_open_calls_row_is_selected_on_every_build_of_its_page() {
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 30)),
+        25,
+    );
+    until("rows", || row_ids(&m.root).len() == 25).await;
+    let selected = |root: &HtmlElement| -> Vec<String> {
+        all(root, "tr[aria-selected=true]")
+            .iter()
+            .filter_map(|r| r.get_attribute("data-call-id"))
+            .collect()
+    };
+    one(&m.root, "tr[data-call-id=\"call-003\"] .cb-primary").click();
+    until("detail", || m.source.detail_requests() == ["call-003"]).await;
+    until("selected", || selected(&m.root) == ["call-003"]).await;
+    one(&m.root, "tr[data-call-id=\"call-004\"]").click();
+    until("another", || selected(&m.root) == ["call-004"]).await;
+    until("controls", || {
+        all(&m.root, "button")
+            .iter()
+            .any(|b| b.text_content().is_some_and(|t| t.trim() == "Next ›"))
+    })
+    .await;
+    button(&m.root, "Next ›").click();
+    until("page 2", || row_ids(&m.root).len() == 5).await;
+    assert!(selected(&m.root).is_empty(), "{:?}", selected(&m.root));
+    button(&m.root, "‹ Previous").click();
+    until("page 1", || row_ids(&m.root).len() == 25).await;
+    assert_eq!(selected(&m.root), ["call-004"]);
 }

@@ -6,6 +6,7 @@
 use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use leptos::tachys::renderer::dom::queue_microtask;
 use wasm_bindgen::JsCast;
 
 use super::columns::{Cell, ColumnDef};
@@ -98,33 +99,12 @@ fn cell_view(column: &ColumnDef, call: &Call, locale: &format::Locale) -> impl I
     view! { <td class=class>{content}</td> }
 }
 
-/// One call's row. `locale` and `columns` are read by the table body
-/// (rows are rebuilt when they change, so a row holds no effect on them).
-fn row(
-    board: Board,
-    call: Call,
-    locale: &format::Locale,
-    columns: &[ColumnDef],
-    selected: Selector<Option<String>>,
-) -> impl IntoView {
-    let id = call.id.clone();
-    let key = Some(id.clone());
-    let is_selected = move || selected.selected(&key);
-    // Opening remembers where the row is, to come back to it.
-    let open = {
-        let id = id.clone();
-        move |ev: &web_sys::Event| {
-            let top = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .map(|row| scroll::top(&row));
-            match top {
-                Some(top) => board.open_from_row(id.clone(), top),
-                None => board.open(id.clone()),
-            }
-        }
-    };
-    let open_key = open.clone();
+/// One call's row, static: opening a row's call is handled once for all
+/// rows by the table body ([`row_of`]), and which row is selected is set
+/// by [`show_selected`] alone, not by two listeners and an effect per row.
+/// `locale` and `columns` are read by the table body (rows are rebuilt
+/// when they change).
+fn row(call: Call, locale: &format::Locale, columns: &[ColumnDef]) -> impl IntoView {
     let cells = columns
         .iter()
         .map(|c| cell_view(c, &call, locale))
@@ -133,18 +113,50 @@ fn row(
         <tr
             class="cb-row"
             tabindex="0"
-            data-call-id=id
-            aria-selected=move || is_selected().to_string()
-            on:click=move |ev| open(&ev)
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    open_key(&ev);
-                }
-            }
+            data-call-id=call.id
+            aria-selected="false"
         >
             {cells}
         </tr>
+    }
+}
+
+/// The call row an event in the table body happened in (not the
+/// placeholder row, nor a button in it).
+fn row_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("tr[data-call-id]")
+        .ok()?
+}
+
+/// Opens the call of `row`, remembering where the row is on screen (to
+/// come back to it).
+fn open_row(board: Board, row: &web_sys::Element) {
+    if let Some(id) = row.get_attribute("data-call-id") {
+        board.open_from_row(id, scroll::top(row));
+    }
+}
+
+/// Marks the row of call `id` selected in `body` (`aria-selected`, which
+/// the style shows), and no other.
+fn show_selected(body: &web_sys::Element, id: Option<&str>) {
+    let Ok(rows) = body.query_selector_all("tr[data-call-id]") else {
+        return;
+    };
+    for i in 0..rows.length() {
+        let Some(row) = rows
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let now = id.is_some() && row.get_attribute("data-call-id").as_deref() == id;
+        let was = row.get_attribute("aria-selected").as_deref() == Some("true");
+        if now != was {
+            let _ = row.set_attribute("aria-selected", if now { "true" } else { "false" });
+        }
     }
 }
 
@@ -178,7 +190,15 @@ fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadSignal<bool> {
 #[component]
 pub fn CallTable(board: Board) -> impl IntoView {
     let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
-    let selected = Selector::new(move || board.selected().get());
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    // The open call's row shows selected (rows are built showing the
+    // selection of their time: this follows its changes).
+    Effect::new(move |_| {
+        let id = board.selected().get();
+        if let Some(body) = body.get_untracked() {
+            show_selected(&body, id.as_deref());
+        }
+    });
     let list = board.list();
     // The rows change only when a page arrives (not when loading starts).
     let rows = Memo::new(move |_| {
@@ -226,11 +246,25 @@ pub fn CallTable(board: Board) -> impl IntoView {
                 // A row pointed at or focused is likely to be opened: its
                 // view's code starts loading.
                 <tbody
+                    node_ref=body
                     class="cb-tbody"
                     data-state=move || if loading() { "loading" } else { "idle" }
                     data-slow=move || slow.get().then_some("true")
                     on:pointerover=move |_| chunk::prefetch()
                     on:focusin=move |_| chunk::prefetch()
+                    on:click=move |ev| {
+                        if let Some(row) = row_of(&ev) {
+                            open_row(board, &row);
+                        }
+                    }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            if let Some(row) = row_of(&ev) {
+                                ev.prevent_default();
+                                open_row(board, &row);
+                            }
+                        }
+                    }
                 >
                     // Rebuilt whole when a page arrives (a new page shares no
                     // rows with the last): cheaper than keyed diffing, and the
@@ -238,12 +272,20 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     {move || {
                         let locale = board.locale().get();
                         let columns = shown.get();
-                        // The selector keeps a listener per id it was asked
-                        // about; forget the last page's before making these.
-                        selected.clear();
+                        // The next page's rows patch these elements in place
+                        // (their `aria-selected` untouched: always "false" in
+                        // the view), so the selection is shown again once
+                        // they are in, a microtask after this build.
+                        // (The table may be gone by then.)
+                        queue_microtask(move || {
+                            if let Some(body) = body.try_get_untracked().flatten() {
+                                let open = board.selected().try_get_untracked().flatten();
+                                show_selected(&body, open.as_deref());
+                            }
+                        });
                         rows.get()
                             .into_iter()
-                            .map(|call| row(board, call, &locale, &columns, selected.clone()))
+                            .map(|call| row(call, &locale, &columns))
                             .collect_view()
                     }}
                     {move || {
