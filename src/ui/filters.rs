@@ -53,19 +53,34 @@ fn grows(kind: FilterKind) -> bool {
 }
 
 /// The filter bar's place while its code loads (after the first rows):
-/// the same boxes and form controls for the same filters (the first
-/// line's fields, "More filters" under them), inert and unseen, so they
-/// wrap as the bar will and nothing moves when it comes, at any width.
+/// the same boxes for the same filters (the first line's fields, "More
+/// filters" under them), inert and unseen, so they wrap as the bar will
+/// and nothing moves when it comes, at any width. Text and search fields
+/// are the inputs they will be; a date or a choice is an empty box of the
+/// control's size (a date input's inner fields made the first layout
+/// about twice as long as without them, and its size is the box's).
 #[component]
 pub fn HeldFilters(board: Board) -> impl IntoView {
-    let input = |class: &'static str, kind: &'static str| {
+    let field = |class: &'static str, control: AnyView| {
         view! {
             <span class=class>
                 <span class="cb-field__label">"\u{a0}"</span>
-                <input class="cb-input" type=kind />
+                {control}
             </span>
         }
         .into_any()
+    };
+    let input = move |class: &'static str, kind: &'static str| {
+        field(
+            class,
+            view! { <input class="cb-input" type=kind /> }.into_any(),
+        )
+    };
+    let boxed = move || {
+        field(
+            "cb-field",
+            view! { <span class="cb-input"></span> }.into_any(),
+        )
     };
     move || {
         let pinned = board.query().with(|q| q.scope.pinned());
@@ -76,17 +91,10 @@ pub fn HeldFilters(board: Board) -> impl IntoView {
         let boxes = first
             .into_iter()
             .map(|kind| match kind {
-                FilterKind::DateRange => view! {
-                    <span class="cb-field-group">{input("cb-field", "date")}{input("cb-field", "date")}</span>
+                FilterKind::DateRange => {
+                    view! { <span class="cb-field-group">{boxed()}{boxed()}</span> }.into_any()
                 }
-                .into_any(),
-                k if is_choice(k) => view! {
-                    <span class="cb-field">
-                        <span class="cb-field__label">"\u{a0}"</span>
-                        <select class="cb-select"></select>
-                    </span>
-                }
-                .into_any(),
+                k if is_choice(k) => boxed(),
                 k if grows(k) => input("cb-field cb-field--grow", "search"),
                 _ => input("cb-field", "text"),
             })
