@@ -143,11 +143,13 @@ function attach(host, options) {
 let warmed = false;
 
 /**
- * Loads the locale data the first rows' dates and amounts need while the
- * WebAssembly downloads (the main thread is idle then), in a task of its
- * own: Chromium's first `Intl.DateTimeFormat` with a date and time style
- * costs 30–45 ms (ICU's pattern data), later ones well under a millisecond,
- * so the task that draws the first rows no longer pays it. Once a page.
+ * Loads the locale data the first rows' dates and the pager's numbers need
+ * while the WebAssembly downloads (the main thread is idle then), in a task
+ * of its own: Chromium's first `Intl.DateTimeFormat` with a date and time
+ * style costs 25–50 ms (ICU's pattern data), the first `Intl.NumberFormat`
+ * 3–6 ms, later ones well under a millisecond, so the task that draws the
+ * first rows no longer pays them. (A currency format, for a call's cost,
+ * waits for the call view.) Once a page.
  */
 function warmIntl(options) {
   if (warmed) return;
@@ -157,7 +159,7 @@ function warmIntl(options) {
     const timeZone = options.timeZone || undefined;
     try {
       new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(0);
-      new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(0);
+      new Intl.NumberFormat(locale).format(0);
     } catch {
       // An unknown locale or zone: the widget falls back by itself.
     }
