@@ -32,13 +32,8 @@ done
 # build; the tests, the demo and the crate as a dependency build as usual.
 # The linker is rust-lld through scripts/link-wasm.sh, which keeps an
 # unused dependency's exports (and their code) out.
-# `--cfg erase_components` is Leptos's switch that makes every component
-# return a type-erased view: far fewer monomorphized view functions, so a
-# smaller bundle (about 23 KB gzip in all, most of it in the chunks) and,
-# as V8 compiles each function lazily on its first call, less compiling
-# before the first rows (a cold load about 30 ms sooner, side by side).
 RUSTC_BOOTSTRAP=1 \
-  RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components -Clinker=$PWD/scripts/link-wasm.sh -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none$remap" \
+  RUSTFLAGS="${RUSTFLAGS:-} -Clinker=$PWD/scripts/link-wasm.sh -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none$remap" \
   cargo build -p callboard --lib --release --target wasm32-unknown-unknown --features split \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 rm -rf "$out" "$split" && mkdir -p "$out" "$split"
