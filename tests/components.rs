@@ -75,6 +75,16 @@ async fn until_within(what: &str, tries: u32, mut check: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Waits for the pager (its code loads after the first rows).
+async fn until_pager(root: &HtmlElement) {
+    until("the pager", || {
+        all(root, "button")
+            .iter()
+            .any(|b| b.text_content().is_some_and(|t| t.trim() == "Next ›"))
+    })
+    .await;
+}
+
 /// Opens the first row's call and waits for its detail.
 async fn open_first_call(root: &HtmlElement) {
     one(root, "tr[data-call-id]").click();
@@ -913,7 +923,6 @@ async fn hostile_text_stays_text() {
 /// made (a wrapper around `performance.mark`/`measure`).
 #[wasm_bindgen_test]
 async fn row_timings_end_with_the_rows_in_the_dom() {
-    let root = container();
     let install = js_sys::Function::new_with_args(
         "root",
         "const p = Performance.prototype; const mark = p.mark, measure = p.measure;
@@ -923,30 +932,20 @@ async fn row_timings_end_with_the_rows_in_the_dom() {
          p.measure = function (name, ...rest) { note(name); return measure.call(this, name, ...rest); };
          return [seen, () => { p.mark = mark; p.measure = measure; }];",
     );
+    // The first rows' marks come after the first answer, later than this.
+    let m = mount_board(
+        MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60)),
+        25,
+    );
+    let root = m.root.clone();
     let hooks: js_sys::Array = install
         .call1(&wasm_bindgen::JsValue::NULL, &root)
         .unwrap()
         .into();
     let seen: js_sys::Array = hooks.get(0).into();
     let restore: js_sys::Function = hooks.get(1).into();
-    let provider = Provider::AgentVoice;
-    let src: Rc<dyn CallSource> = Rc::new(MemorySource::new(provider, calls(provider, 60)));
-    let options = Options {
-        provider: ProviderChoice::Fixed(provider),
-        page_size: 25,
-        ..Options::default()
-    };
-    let handle = mount_to(root.clone(), move || {
-        view! { <CallBoard options=Signal::stored(options.clone()) source=src.clone() /> }
-            .into_any()
-    });
     until("rows", || row_ids(&root).len() == 25).await;
-    until("controls", || {
-        all(&root, "button")
-            .iter()
-            .any(|b| b.text_content().is_some_and(|t| t.trim() == "Next ›"))
-    })
-    .await;
+    until_pager(&root).await;
     sleep(50).await;
     button(&root, "Next ›").click();
     until("page 2", || {
@@ -955,7 +954,6 @@ async fn row_timings_end_with_the_rows_in_the_dom() {
     .await;
     sleep(50).await;
     let _ = restore.call0(&wasm_bindgen::JsValue::NULL);
-    drop(handle);
     let seen: Vec<(String, Option<String>)> = seen
         .iter()
         .map(|e| {
@@ -1006,12 +1004,7 @@ async fn the_open_calls_row_is_selected_on_every_build_of_its_page() {
     until("selected", || selected(&m.root) == ["call-003"]).await;
     one(&m.root, "tr[data-call-id=\"call-004\"]").click();
     until("another", || selected(&m.root) == ["call-004"]).await;
-    until("controls", || {
-        all(&m.root, "button")
-            .iter()
-            .any(|b| b.text_content().is_some_and(|t| t.trim() == "Next ›"))
-    })
-    .await;
+    until_pager(&m.root).await;
     button(&m.root, "Next ›").click();
     until("page 2", || row_ids(&m.root).len() == 5).await;
     assert!(selected(&m.root).is_empty(), "{:?}", selected(&m.root));

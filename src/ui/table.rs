@@ -160,6 +160,15 @@ fn show_selected(body: &web_sys::Element, id: Option<&str>) {
     }
 }
 
+/// Marks the open call's row in the table body `body` (nothing if the
+/// table is gone).
+fn show_open_row(board: Board, body: NodeRef<leptos::html::Tbody>) {
+    if let Some(body) = body.try_get_untracked().flatten() {
+        let open = board.selected().try_get_untracked().flatten();
+        show_selected(&body, open.as_deref());
+    }
+}
+
 /// How long a page may load before the rows it replaces are dimmed, ms.
 const SLOW_MS: u32 = 200;
 
@@ -191,13 +200,11 @@ fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadSignal<bool> {
 pub fn CallTable(board: Board) -> impl IntoView {
     let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
     let body = NodeRef::<leptos::html::Tbody>::new();
-    // The open call's row shows selected (rows are built showing the
-    // selection of their time: this follows its changes).
+    // The open call's row shows selected when a call opens or closes (and
+    // after each build of the rows, below).
     Effect::new(move |_| {
-        let id = board.selected().get();
-        if let Some(body) = body.get_untracked() {
-            show_selected(&body, id.as_deref());
-        }
+        board.selected().track();
+        show_open_row(board, body);
     });
     let list = board.list();
     // The rows change only when a page arrives (not when loading starts).
@@ -274,15 +281,9 @@ pub fn CallTable(board: Board) -> impl IntoView {
                         let columns = shown.get();
                         // The next page's rows patch these elements in place
                         // (their `aria-selected` untouched: always "false" in
-                        // the view), so the selection is shown again once
-                        // they are in, a microtask after this build.
-                        // (The table may be gone by then.)
-                        queue_microtask(move || {
-                            if let Some(body) = body.try_get_untracked().flatten() {
-                                let open = board.selected().try_get_untracked().flatten();
-                                show_selected(&body, open.as_deref());
-                            }
-                        });
+                        // the view), so the open row is marked again once they
+                        // are in, a microtask after this build.
+                        queue_microtask(move || show_open_row(board, body));
                         rows.get()
                             .into_iter()
                             .map(|call| row(call, &locale, &columns))
