@@ -17,7 +17,7 @@
 //! | `callboard:open` | measure | a call is opened → its detail is in the DOM |
 //! | `callboard:transcript` | measure | a detail response is read (or served from cache) → its transcript is in the DOM |
 //! | `callboard:transcript-frame` | measure | the browser renders the frame that first shows it |
-//! | `callboard:transcript-all` | measure | a transcript view is created → every turn is in the DOM (the first 100 come at once, then 100 a task) |
+//! | `callboard:transcript-all` | measure | a transcript view is created → every turn is in the DOM (the first 24 rows come at once, then 100 a task) |
 //! | `callboard:timeupdate` | measure | the player's `timeupdate` handler starts → the playing turn is highlighted and followed |
 //!
 //! The start marks (`callboard:list-response`, `callboard:query`,
@@ -65,7 +65,7 @@ pub const TRANSCRIPT_FRAME: &str = "callboard:transcript-frame";
 /// Mark: that frame's rendering began (start of [`TRANSCRIPT_FRAME`]).
 pub const TRANSCRIPT_FRAME_START: &str = "callboard:transcript-frame-start";
 /// Measure: a transcript view created → all its turns in the DOM (they are
-/// added a chunk per frame after the first paint).
+/// added a chunk per task after the first paint).
 pub const TRANSCRIPT_ALL: &str = "callboard:transcript-all";
 /// Mark: a transcript view was created (start of [`TRANSCRIPT_ALL`]).
 pub const TRANSCRIPT_START: &str = "callboard:transcript-start";

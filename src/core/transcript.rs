@@ -261,24 +261,27 @@ pub(crate) fn read_turn(o: Obj<'_>, call_start_ms: Option<i64>) -> Option<Turn> 
         .unwrap_or_default();
 
     let words: Vec<Word> = o.arr("words").map(read_words).unwrap_or_default();
-    let wall_start = o
-        .first_instant(WALL_CLOCK_KEYS)
-        .zip(call_start_ms)
-        .and_then(|(at, start)| match at - start {
-            d if d >= 0 => Some(d),
-            d if d >= -SKEW_TOLERANCE_MS => Some(0),
-            _ => None,
-        });
+    // The wall-clock keys are read only where the offsets are missing
+    // (most providers give offsets; a long transcript reads thousands).
+    let wall_start = || {
+        o.first_instant(WALL_CLOCK_KEYS)
+            .zip(call_start_ms)
+            .and_then(|(at, start)| match at - start {
+                d if d >= 0 => Some(d),
+                d if d >= -SKEW_TOLERANCE_MS => Some(0),
+                _ => None,
+            })
+    };
     let start_ms = seconds_offset(START_KEYS.iter().find_map(|k| o.f64(k)))
         .or_else(|| words.first().map(|w| w.start_ms))
-        .or(wall_start);
-    let wall_span = match (o.first_instant(&["time"]), o.instant("endTime")) {
+        .or_else(wall_start);
+    let wall_span = || match (o.first_instant(&["time"]), o.instant("endTime")) {
         (Some(a), Some(b)) if b >= a => Some(b - a),
         _ => None,
     };
     let end_ms = seconds_offset(END_KEYS.iter().find_map(|k| o.f64(k)))
         .or_else(|| words.last().map(|w| w.end_ms))
-        .or_else(|| start_ms.zip(wall_span).map(|(s, span)| s + span))
+        .or_else(|| start_ms.zip(wall_span()).map(|(s, span)| s + span))
         .filter(|end| start_ms.is_none_or(|s| *end >= s));
     Some(Turn {
         speaker,

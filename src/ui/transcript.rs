@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use super::adopt::{adopt, DETAIL_STYLE};
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
+use crate::core::row_chunks::RowChunks;
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{
@@ -25,16 +26,11 @@ use crate::core::transcript_rows::{Layout, Row, ToolRow};
 use crate::core::{Speaker, Transcript};
 use crate::perf;
 
-/// Rows put in the DOM at first paint, and in each task after it until
-/// all are in: a 3,000-turn call paints its first screenfuls at once
-/// instead of building every turn before anything shows, and the page
-/// stays responsive (input and painting run between the chunks).
-const CHUNK: usize = 100;
-
-/// The chunks needed for row `row` to be in the DOM.
-fn chunks_through(row: usize) -> usize {
-    row / CHUNK + 1
-}
+/// Rows put in the DOM at first paint (more than the scroll area's 420 px
+/// shows), then in each task after that paint until all are in: a 3,000-turn call
+/// paints its first screen without building the turns below it first, and
+/// the page stays responsive (input and painting run between the chunks).
+const CHUNKS: RowChunks = RowChunks::new(24, 100);
 
 /// Adds a chunk per task until `total` are shown (stops when the
 /// transcript is gone).
@@ -103,10 +99,10 @@ fn reveal(
             }
         }
     };
-    if shown.get_untracked() >= chunks_through(row) {
+    if shown.get_untracked() >= CHUNKS.through(row) {
         scroll();
     } else {
-        shown.set(chunks_through(row));
+        shown.set(CHUNKS.through(row));
         request_animation_frame(scroll);
     }
 }
@@ -203,11 +199,13 @@ pub fn TranscriptView(
     let active_row = Selector::new(move || search.active_match.get().map(|m| m.row));
 
     let row_count = layout.rows.len();
-    let chunk_count = row_count.div_ceil(CHUNK);
+    let chunk_count = CHUNKS.count(row_count);
     let shown_chunks = RwSignal::new(chunk_count.min(1));
     perf::mark(perf::TRANSCRIPT_START);
     if chunk_count > 1 {
-        grow_chunks(shown_chunks, chunk_count);
+        // The rest once the first chunk is on screen: a chunk built before
+        // the frame would delay its paint.
+        request_animation_frame(move || grow_chunks(shown_chunks, chunk_count));
     } else {
         perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }
@@ -280,11 +278,9 @@ pub fn TranscriptView(
     let chunk_view = {
         let (transcript, layout) = (Arc::clone(&transcript), Arc::clone(&layout));
         move |chunk: usize| {
-            let start = chunk * CHUNK;
-            let rows = layout
-                .rows
-                .get(start..(start + CHUNK).min(row_count))
-                .unwrap_or_default();
+            let range = CHUNKS.rows(chunk, row_count);
+            let start = range.start;
+            let rows = layout.rows.get(range).unwrap_or_default();
             rows.iter()
                 .enumerate()
                 .map(|(offset, entry)| {
@@ -293,11 +289,10 @@ pub fn TranscriptView(
                     match *entry {
                         Row::Turn(i) => transcript.turns.get(i).cloned().map(|turn| {
                             let current = current.clone();
-                            view! { <Turn index=i row turn current active_row search on_seek /> }
-                                .into_any()
+                            view! { <Turn index=i row turn current active_row search /> }.into_any()
                         }),
                         Row::Tool(i) => layout.tools.get(i).cloned().map(|tool| {
-                            view! { <ToolRowView row tool active_row search on_seek /> }.into_any()
+                            view! { <ToolRowView row tool active_row search /> }.into_any()
                         }),
                     }
                 })
@@ -319,7 +314,15 @@ pub fn TranscriptView(
                     }
                 }
             >
-                <ol class="cb-turns">
+                // One listener for every row's times and words (`data-start`).
+                <ol
+                    class="cb-turns"
+                    on:click=move |ev| {
+                        if let Some(ms) = seek_target(&ev) {
+                            on_seek.run(ms);
+                        }
+                    }
+                >
                     <For each=move || 0..shown_chunks.get() key=|chunk| *chunk children=chunk_view />
                 </ol>
             </div>
@@ -412,12 +415,18 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
     }
 }
 
-/// The start of the timed word a click landed on, if it did.
-fn word_start(ev: &web_sys::MouseEvent) -> Option<i64> {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.get_attribute("data-start"))
-        .and_then(|ms| ms.parse().ok())
+/// Where a click in the transcript plays from: the `data-start` of the
+/// turn time, timed word, turn text or tool time it landed in; none for a
+/// click that ends a selection of a turn's text (a click to copy, not to
+/// hear) or one on anything else.
+fn seek_target(ev: &web_sys::MouseEvent) -> Option<i64> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let timed = target.closest("[data-start]").ok()??;
+    let in_text = timed.closest(".cb-turn__text").ok().flatten().is_some();
+    if in_text && selecting_text() {
+        return None;
+    }
+    timed.get_attribute("data-start")?.parse().ok()
 }
 
 /// Whether the reader is selecting text (a click that ends a selection is
@@ -471,8 +480,6 @@ fn Turn(
     active_row: Selector<Option<usize>>,
     /// The transcript's search.
     search: Search,
-    /// Seeks the recording to a time in milliseconds.
-    on_seek: Callback<i64>,
 ) -> impl IntoView {
     let i = index;
     // Only rows whose hits change re-render when the search does.
@@ -511,23 +518,14 @@ fn Turn(
     match turn.start_ms {
         Some(start) => view! {
             <li class="cb-turn" data-speaker=speaker data-turn=i aria-current=move || current.selected(&Some(i)).then_some("true")>
-                <button type="button" class="cb-turn__button" on:click=move |_| on_seek.run(start)>
+                <button type="button" class="cb-turn__button" data-start=start>
                     <span class="cb-turn__meta">
                         <span class="cb-turn__speaker">{label}</span>
                         <span class="cb-turn__time">{format_duration(start)}</span>
                         <span class="cb-sr-only">", play from here"</span>
                     </span>
                 </button>
-                <p
-                    class="cb-turn__text cb-turn__text--timed"
-                    on:click=move |ev| {
-                        if !selecting_text() {
-                            on_seek.run(word_start(&ev).unwrap_or(start));
-                        }
-                    }
-                >
-                    {body}
-                </p>
+                <p class="cb-turn__text cb-turn__text--timed" data-start=start>{body}</p>
             </li>
         }
         .into_any(),
@@ -557,8 +555,6 @@ fn ToolRowView(
     active_row: Selector<Option<usize>>,
     /// The transcript's search.
     search: Search,
-    /// Seeks the recording to a time in milliseconds.
-    on_seek: Callback<i64>,
 ) -> impl IntoView {
     let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, row).to_vec()));
     let text_of = move |field: Field, text: String| {
@@ -575,7 +571,7 @@ fn ToolRowView(
     let time = tool.at_ms.map(|at| {
         let shown = format_duration(at);
         view! {
-            <button type="button" class="cb-tool__time" aria-label=format!("Play from {shown}") on:click=move |_| on_seek.run(at)>
+            <button type="button" class="cb-tool__time" aria-label=format!("Play from {shown}") data-start=at>
                 {shown.clone()}
             </button>
         }
