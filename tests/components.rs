@@ -611,6 +611,40 @@ async fn highlighted_turn_follows_playback_time() {
     }
 }
 
+#[wasm_bindgen_test]
+async fn a_long_transcript_shows_its_first_screen_at_once_then_every_turn_in_order() {
+    let root = container();
+    let playback = Playback::new();
+    let turns = (0..300)
+        .map(|i| {
+            let speaker = if i % 2 == 0 {
+                Speaker::Agent
+            } else {
+                Speaker::Customer
+            };
+            turn(speaker, &format!("Turn number {i}."), Some(i * 1_000))
+        })
+        .collect();
+    let transcript = Transcript {
+        turns,
+        events: Vec::new(),
+    };
+    let _h = mount_to(root.clone(), move || {
+        view! { <TranscriptView transcript=transcript.clone() playback call_id="long".to_owned() /> }
+    });
+    // Built with the view: a screenful more than the scroll area shows,
+    // not all 300 (the rest come a chunk a task after the first paint).
+    let first = all(&root, "li.cb-turn");
+    assert_eq!(first.len(), 24);
+    until("every turn", || all(&root, "li.cb-turn").len() == 300).await;
+    let order: Vec<String> = all(&root, "li.cb-turn")
+        .iter()
+        .map(|li| li.get_attribute("data-turn").unwrap_or_default())
+        .collect();
+    let want: Vec<String> = (0..300).map(|i| i.to_string()).collect();
+    assert_eq!(order, want);
+}
+
 /// A short silent WAV as a blob: URL, so the audio element really loads.
 fn silent_wav_url(seconds: u32) -> String {
     let rate = 8_000u32;
