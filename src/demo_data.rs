@@ -665,7 +665,7 @@ pub fn calls(count: usize, seed: u64) -> Vec<CallDetail> {
         };
         out.push(CallDetail {
             call: c,
-            transcript,
+            transcript: transcript.map(std::sync::Arc::new),
             latency,
         });
     }

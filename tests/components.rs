@@ -797,7 +797,7 @@ async fn unsafe_urls_never_reach_the_dom() {
     );
     let detail = CallDetail {
         call: call.clone(),
-        transcript: Some(sample_transcript()),
+        transcript: Some(sample_transcript().into()),
         latency: vec![],
     };
     let source = MemorySource::new(Provider::Vapi, vec![call]).with_details(vec![detail]);
@@ -920,10 +920,13 @@ async fn hostile_text_stays_text() {
         .collect();
     let detail = CallDetail {
         call: call.clone(),
-        transcript: Some(Transcript {
-            turns,
-            events: Vec::new(),
-        }),
+        transcript: Some(
+            Transcript {
+                turns,
+                events: Vec::new(),
+            }
+            .into(),
+        ),
         latency: vec![],
     };
     let m = mount_board(
@@ -932,7 +935,7 @@ async fn hostile_text_stays_text() {
     );
     until("rows", || row_ids(&m.root).len() == 1).await;
     one(&m.root, "tr[data-call-id]").click();
-    // The first chunk paints at once, the rest follow a chunk a frame.
+    // The first chunk paints at once, the rest follow a chunk a task.
     until("the first turns", || !all(&m.root, "li.cb-turn").is_empty()).await;
     until_within("10,000 turns", 3_000, || {
         m.root.query_selector_all("li.cb-turn").unwrap().length() == 10_000

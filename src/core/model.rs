@@ -4,6 +4,8 @@
 //! milliseconds. Raw provider values are kept next to normalized ones so the
 //! detail view can show what the provider said.
 
+use std::sync::Arc;
+
 use super::normalize::{end_reason_words, CallStatus, Direction};
 use super::provider_id::Provider;
 use super::transcript::Transcript;
@@ -285,8 +287,10 @@ pub struct Figure {
 pub struct CallDetail {
     /// The call, with everything the detail response adds filled in.
     pub call: Call,
-    /// The transcript, when the provider has one for this call.
-    pub transcript: Option<Transcript>,
+    /// The transcript, when the provider has one for this call (shared:
+    /// a detail is copied into the cache and the view, and a long call's
+    /// turns are not).
+    pub transcript: Option<Arc<Transcript>>,
     /// Latency figures.
     pub latency: Vec<Figure>,
 }

@@ -173,14 +173,14 @@ impl Search {
 /// A transcript synced with `playback`.
 #[component]
 pub fn TranscriptView(
-    /// The transcript.
-    transcript: Transcript,
+    /// The transcript (a `Transcript` or a shared one).
+    #[prop(into)]
+    transcript: Arc<Transcript>,
     /// The player it follows and seeks.
     playback: Playback,
     /// Used in the download's file name.
     call_id: String,
 ) -> impl IntoView {
-    let transcript = Arc::new(transcript);
     let layout = Arc::new(Layout::new(&transcript));
     let index = Arc::new(TurnIndex::new(&transcript));
     let timed = !index.is_empty();

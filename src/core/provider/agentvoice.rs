@@ -1,6 +1,8 @@
 //! AgentVoice (its examples: `tests/fixtures/agentvoice/`): `GET /api/calls` with `limit`/`offset`
 //! and totals; detail `GET /api/calls/{id}`.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::common::{self, flag, text};
@@ -145,7 +147,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     common::latency_figures(o.get("latency_metrics"), &mut latency);
     Ok(CallDetail {
         call,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency,
     })
 }

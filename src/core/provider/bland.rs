@@ -4,6 +4,8 @@
 //! `GET /v1/calls/{call_id}` adds `transcripts[]`, `recording_url`,
 //! `summary` and `price`. `call_length` is in minutes.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::common::{self, flag, text, words};
@@ -83,7 +85,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
         });
     Ok(CallDetail {
         call: c,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency: Vec::new(),
     })
 }

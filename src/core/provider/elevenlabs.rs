@@ -6,6 +6,8 @@
 //! `time_in_call_secs`. There is no recording URL: the audio is
 //! `GET /v1/convai/conversations/{id}/audio`, fetched through the proxy.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::common;
@@ -156,7 +158,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     });
     Ok(CallDetail {
         call: c,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency: Vec::new(),
     })
 }

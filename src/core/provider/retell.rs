@@ -7,6 +7,8 @@
 //! answers with it. Zudu's calls follow Retell's call shape, so the call
 //! reader here serves both.
 
+use std::sync::Arc;
+
 use serde_json::{json, Map, Value};
 
 use super::common::{self, flag, words};
@@ -231,7 +233,7 @@ pub(super) fn read_detail(o: Obj<'_>, provider: Provider) -> Result<CallDetail, 
     common::latency_figures(o.get("latency"), &mut latency);
     Ok(CallDetail {
         call,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency,
     })
 }

@@ -3,6 +3,8 @@
 //! `GET /atoms/v1/conversation` with 1-based pages and totals; recording
 //! links expire, so a fresh one is fetched when playback starts.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::common;
@@ -144,7 +146,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     }
     Ok(CallDetail {
         call,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency,
     })
 }

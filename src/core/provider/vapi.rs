@@ -7,6 +7,8 @@
 //! `artifact.recordingUrl`, `artifact.stereoRecordingUrl` and top-level
 //! fields are read only as fallbacks.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::common::{self, text};
@@ -104,7 +106,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
     });
     Ok(CallDetail {
         call,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency: Vec::new(),
     })
 }

@@ -1,6 +1,8 @@
 //! VozAgent (its examples: `tests/fixtures/vozagent/`): `GET /v1/calls` answers a bare array with no
 //! total; there is a next page when the page came back full.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::common::{self, flag, words};
@@ -74,7 +76,7 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
         .and_then(|t| read_transcript(t, call.time()));
     Ok(CallDetail {
         call,
-        transcript,
+        transcript: transcript.map(Arc::new),
         latency: Vec::new(),
     })
 }
