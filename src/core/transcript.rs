@@ -220,8 +220,12 @@ fn display_label(speaker: Speaker, raw: &str) -> String {
 }
 
 fn is_noise_role(role: &str) -> bool {
-    let r = role.to_ascii_lowercase();
-    r == "system" || r.contains("tool") || r.contains("function")
+    let contains = |word: &str| {
+        role.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    role.eq_ignore_ascii_case("system") || contains("tool") || contains("function")
 }
 
 fn read_items(items: &[Value], call_start_ms: Option<i64>) -> Vec<Turn> {
@@ -316,6 +320,24 @@ fn read_words(items: &[Value]) -> Vec<Word> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn tool_and_system_roles_are_not_turns() {
+        for role in [
+            "system",
+            "SYSTEM",
+            "tool",
+            "Tool_Calls",
+            "tool_call_result",
+            "FUNCTION",
+            "function_call",
+        ] {
+            assert!(is_noise_role(role), "{role}");
+        }
+        for role in ["systems admin", "user", "agent", "too", "funct", ""] {
+            assert!(!is_noise_role(role), "{role}");
+        }
+    }
 
     #[test]
     fn speaker_lines() {
