@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::detail::DetailShell;
 use super::filters::HeldFilters;
@@ -17,7 +16,7 @@ use super::options::{
 use super::pager::HeldPager;
 use super::scroll;
 use super::state::{Board, Controls, Events, CONTROLS_FAILED};
-use super::table::CallTable;
+use super::table::{self, CallTable};
 use crate::chunk;
 use crate::core::shortcuts::shortcut;
 use crate::core::Query;
@@ -113,26 +112,21 @@ fn DetailSlot(board: Board, id: String) -> impl IntoView {
 /// closes), where it was on screen when the call was opened from it
 /// (`row_top`), else scrolled into view.
 fn focus_row(root: &web_sys::HtmlElement, id: &str, row_top: Option<f64>) {
-    let Ok(rows) = root.query_selector_all("tr[data-call-id]") else {
+    let Some(row) = table::call_rows(root)
+        .into_iter()
+        .find(|r| r.get_attribute("data-call-id").as_deref() == Some(id))
+    else {
         return;
     };
-    for i in 0..rows.length() {
-        let row = rows
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(row) = row.filter(|r| r.get_attribute("data-call-id").as_deref() == Some(id)) {
-            match row_top {
-                Some(top) => {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = row.focus_with_options(&options);
-                    scroll::restore(&row, top);
-                }
-                None => {
-                    let _ = row.focus();
-                }
-            }
-            return;
+    match row_top {
+        Some(top) => {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = row.focus_with_options(&options);
+            scroll::restore(&row, top);
+        }
+        None => {
+            let _ = row.focus();
         }
     }
 }

@@ -142,22 +142,23 @@ fn open_row(board: Board, row: &web_sys::Element) {
 /// Marks the row of call `id` selected in `body` (`aria-selected`, which
 /// the style shows), and no other.
 fn show_selected(body: &web_sys::Element, id: Option<&str>) {
-    let Ok(rows) = body.query_selector_all("tr[data-call-id]") else {
-        return;
-    };
-    for i in 0..rows.length() {
-        let Some(row) = rows
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for row in call_rows(body) {
         let now = id.is_some() && row.get_attribute("data-call-id").as_deref() == id;
         let was = row.get_attribute("aria-selected").as_deref() == Some("true");
         if now != was {
             let _ = row.set_attribute("aria-selected", if now { "true" } else { "false" });
         }
     }
+}
+
+/// The call rows under `root` (`tr[data-call-id]`), in document order.
+pub(crate) fn call_rows(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(rows) = root.query_selector_all("tr[data-call-id]") else {
+        return Vec::new();
+    };
+    (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 /// Marks the open call's row in the table body `body` (nothing if the
