@@ -41,16 +41,6 @@ fn fold(raw: &str) -> String {
         .collect()
 }
 
-/// Whether `raw` (trimmed) folds (as [`fold`]) to `name`, which is
-/// lower-case ASCII.
-fn folds_to(raw: &str, name: &str) -> bool {
-    raw.len() == name.len()
-        && raw.bytes().zip(name.bytes()).all(|(c, n)| match c {
-            b'-' | b' ' | b'.' => n == b'_',
-            c => c.to_ascii_lowercase() == n,
-        })
-}
-
 impl CallStatus {
     /// Reads any provider's status value.
     pub fn from_raw(raw: &str) -> Self {
@@ -171,20 +161,13 @@ pub enum Speaker {
 
 impl Speaker {
     /// Reads a speaker role or label.
-    ///
-    /// Without allocating: a long transcript reads one per turn.
     pub fn from_raw(raw: &str) -> Self {
-        const AGENT: &[&str] = &["agent", "assistant", "ai", "bot", "ai_agent", "voice_agent"];
-        const CUSTOMER: &[&str] = &[
-            "user", "customer", "caller", "human", "client", "callee", "contact",
-        ];
-        let raw = raw.trim();
-        if AGENT.iter().any(|name| folds_to(raw, name)) {
-            Self::Agent
-        } else if CUSTOMER.iter().any(|name| folds_to(raw, name)) {
-            Self::Customer
-        } else {
-            Self::Other
+        match fold(raw).as_str() {
+            "agent" | "assistant" | "ai" | "bot" | "ai_agent" | "voice_agent" => Self::Agent,
+            "user" | "customer" | "caller" | "human" | "client" | "callee" | "contact" => {
+                Self::Customer
+            }
+            _ => Self::Other,
         }
     }
 

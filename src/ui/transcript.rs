@@ -268,13 +268,15 @@ pub fn TranscriptView(
             reveal_turn(turn);
         }
     };
-    // A turn's time or text, or a timed tool row's time, plays the call
-    // from there.
-    let on_seek = Callback::new(move |ms: i64| {
-        following.set(true);
-        playback.seek(ms);
-        playback.play();
-    });
+    // A turn's time or text, a timed word, or a timed tool row's time
+    // plays the call from there (one listener on the list).
+    let on_list_click = move |ev: web_sys::MouseEvent| {
+        if let Some(ms) = seek_target(&ev) {
+            following.set(true);
+            playback.seek(ms);
+            playback.play();
+        }
+    };
     let chunk_view = {
         let (transcript, layout) = (Arc::clone(&transcript), Arc::clone(&layout));
         move |chunk: usize| {
@@ -314,15 +316,7 @@ pub fn TranscriptView(
                     }
                 }
             >
-                // One listener for every row's times and words (`data-start`).
-                <ol
-                    class="cb-turns"
-                    on:click=move |ev| {
-                        if let Some(ms) = seek_target(&ev) {
-                            on_seek.run(ms);
-                        }
-                    }
-                >
+                <ol class="cb-turns" on:click=on_list_click>
                     <For each=move || 0..shown_chunks.get() key=|chunk| *chunk children=chunk_view />
                 </ol>
             </div>
