@@ -556,6 +556,20 @@ fn turn(speaker: Speaker, text: &str, start: Option<i64>) -> Turn {
     }
 }
 
+/// `n` turns, agent and customer in turn, a second apart, with `text(i)`.
+fn alternating_turns(n: i64, text: impl Fn(i64) -> String) -> Vec<Turn> {
+    (0..n)
+        .map(|i| {
+            let speaker = if i % 2 == 0 {
+                Speaker::Agent
+            } else {
+                Speaker::Customer
+            };
+            turn(speaker, &text(i), Some(i * 1_000))
+        })
+        .collect()
+}
+
 fn sample_transcript() -> Transcript {
     Transcript {
         turns: vec![
@@ -615,22 +629,12 @@ async fn highlighted_turn_follows_playback_time() {
 async fn a_long_transcript_shows_its_first_screen_at_once_then_every_turn_in_order() {
     let root = container();
     let playback = Playback::new();
-    let turns = (0..300)
-        .map(|i| {
-            let speaker = if i % 2 == 0 {
-                Speaker::Agent
-            } else {
-                Speaker::Customer
-            };
-            turn(speaker, &format!("Turn number {i}."), Some(i * 1_000))
-        })
-        .collect();
     let transcript = Transcript {
-        turns,
+        turns: alternating_turns(300, |i| format!("Turn number {i}.")),
         events: Vec::new(),
     };
     let _h = mount_to(root.clone(), move || {
-        view! { <TranscriptView transcript=transcript.clone() playback call_id="long".to_owned() /> }
+        view! { <TranscriptView transcript playback call_id="long".to_owned() /> }
     });
     // Built with the view: a screenful more than the scroll area shows,
     // not all 300 (the rest come a chunk a task after the first paint).
@@ -905,19 +909,7 @@ async fn hostile_text_stays_text() {
     call.duration_ms = Some(i64::MAX);
     call.started_at = Some(-1);
     call.push_extra("x", evil, Some(ExtraValue::Text(evil.into())));
-    let turns = (0..10_000)
-        .map(|i| {
-            turn(
-                if i % 2 == 0 {
-                    Speaker::Agent
-                } else {
-                    Speaker::Customer
-                },
-                if i == 5 { evil } else { "hello" },
-                Some(i * 1_000),
-            )
-        })
-        .collect();
+    let turns = alternating_turns(10_000, |i| if i == 5 { evil } else { "hello" }.to_owned());
     let detail = CallDetail {
         call: call.clone(),
         transcript: Some(

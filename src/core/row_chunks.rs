@@ -46,15 +46,11 @@ impl RowChunks {
 
     /// The rows of chunk `chunk` of `total` (empty past the end).
     pub fn rows(self, chunk: usize, total: usize) -> Range<usize> {
-        let start = match chunk {
-            0 => 0,
-            k => self.first + (k - 1) * self.rest,
+        let (start, len) = match chunk {
+            0 => (0, self.first),
+            k => (self.first + (k - 1) * self.rest, self.rest),
         };
-        let end = match chunk {
-            0 => self.first,
-            _ => start + self.rest,
-        };
-        start.min(total)..end.min(total)
+        start.min(total)..(start + len).min(total)
     }
 }
 

@@ -27,9 +27,10 @@ use crate::core::{Speaker, Transcript};
 use crate::perf;
 
 /// Rows put in the DOM at first paint (more than the scroll area's 420 px
-/// shows), then in each task after that paint until all are in: a 3,000-turn call
-/// paints its first screen without building the turns below it first, and
-/// the page stays responsive (input and painting run between the chunks).
+/// shows), then in each task after that paint until all are in: a
+/// 3,000-turn call paints its first screen without building the turns
+/// below it first, and the page stays responsive (input and painting run
+/// between the chunks).
 const CHUNKS: RowChunks = RowChunks::new(24, 100);
 
 /// Adds a chunk per task until `total` are shown (stops when the
