@@ -31,7 +31,7 @@ use crate::core::{ApiError, CallDetail, ErrorReply, Provider};
 use crate::net::{FetchError, LocalFuture, ProxySource};
 use crate::ui::column_chooser::ColumnChooser;
 use crate::ui::columns::ColumnDef;
-use crate::ui::detail::{DetailBody, DetailPanel, ShortcutsHelp};
+use crate::ui::detail::{detail_body, DetailPanel, ShortcutsHelp};
 use crate::ui::export::ExportMenu;
 use crate::ui::filters::FilterBar;
 use crate::ui::pager::Pager;
@@ -61,7 +61,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for ChunkError {
     wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_call_view))
 )]
 fn call_view(board: Board, detail: CallDetail) -> Result<AnyView, ChunkError> {
-    Ok(view! { <DetailBody board detail /> }.into_any())
+    Ok(detail_body(board, detail))
 }
 
 /// The split point: the panel around an open call (its header and the
@@ -245,6 +245,7 @@ pub async fn load() -> Result<(), ChunkError> {
         preload_detail_panel().await?;
         preload_list_tools().await?;
         preload_shortcuts().await?;
+        preload_warm().await?;
     }
     Ok(())
 }
@@ -271,19 +272,19 @@ async fn run<T>(result: Result<T, ChunkError>) -> Result<T, ChunkError> {
     result
 }
 
-/// A view split function's view, run now if its chunk is loaded (else a
-/// [`ChunkError`]: a split view never waits).
+/// A split function's result (a view, say), run now if its chunk is
+/// loaded (else a [`ChunkError`]: it never waits).
 #[cfg(feature = "split")]
-fn loaded(
-    view: impl std::future::Future<Output = Result<AnyView, ChunkError>>,
-) -> Result<AnyView, ChunkError> {
-    now(view).unwrap_or(Err(ChunkError))
+fn loaded<T>(
+    split: impl std::future::Future<Output = Result<T, ChunkError>>,
+) -> Result<T, ChunkError> {
+    now(split).unwrap_or(Err(ChunkError))
 }
 
-/// Without the `split` feature a view function is an ordinary one.
+/// Without the `split` feature a split function is an ordinary one.
 #[cfg(not(feature = "split"))]
-fn loaded(view: Result<AnyView, ChunkError>) -> Result<AnyView, ChunkError> {
-    view
+fn loaded<T>(result: Result<T, ChunkError>) -> Result<T, ChunkError> {
+    result
 }
 
 /// What a split function gives when its chunk is loaded: then its load
@@ -327,33 +328,54 @@ pub fn prefetch() {
 /// the `split` feature).
 pub fn prefetch_when_idle(loaded: impl FnOnce() + 'static) {
     #[cfg(feature = "split")]
-    {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let run = Closure::once_into_js(move || {
-            PREFETCHING.with(|p| p.set(true));
-            wasm_bindgen_futures::spawn_local(async move {
-                match load().await {
-                    Ok(()) => loaded(),
-                    Err(_) => PREFETCHING.with(|p| p.set(false)),
-                }
-            });
+    when_idle(Box::new(move || {
+        PREFETCHING.with(|p| p.set(true));
+        wasm_bindgen_futures::spawn_local(async move {
+            match load().await {
+                Ok(()) => loaded(),
+                Err(_) => PREFETCHING.with(|p| p.set(false)),
+            }
         });
-        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
-        let _ = match idle {
-            Some(idle) => idle.call2(&window, &run, &options),
-            None => window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000)
-                .map(Into::into),
-        };
-    }
+    }));
     #[cfg(not(feature = "split"))]
     loaded();
+}
+
+/// Runs `f` when the browser is next idle (within two seconds), or after
+/// a second where it has no `requestIdleCallback`.
+pub fn when_idle(f: Box<dyn FnOnce()>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+    let _ = match idle {
+        Some(idle) => idle.call2(&window, &run, &options),
+        None => window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000)
+            .map(Into::into),
+    };
+}
+
+/// The split point: the call view shown once, unseen, to have its code
+/// compiled before the first open (`ui::warm`).
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_warm))
+)]
+fn warm_view(board: Board) -> Result<(), ChunkError> {
+    crate::ui::warm::run(board);
+    Ok(())
+}
+
+/// Warms the call view's code (nothing when its chunk is not loaded: the
+/// warm-up never loads code itself).
+pub fn warm(board: Board) {
+    let _ = loaded(warm_view(board));
 }

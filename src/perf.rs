@@ -73,9 +73,35 @@ pub const TRANSCRIPT_START: &str = "callboard:transcript-start";
 pub const TIMEUPDATE: &str = "callboard:timeupdate";
 /// Mark: a `timeupdate` arrived (start of [`TIMEUPDATE`]).
 pub const TIMEUPDATE_START: &str = "callboard:timeupdate-start";
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// The widget's marks and measures are off ([`quietly`]).
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` with the widget's performance marks and measures off: those
+/// set, or scheduled, while it runs are dropped (the call view's warm-up,
+/// `ui::warm`, shows a sample call nobody sees).
+pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    let was = QUIET.with(|q| q.replace(true));
+    let out = f();
+    QUIET.with(|q| q.set(was));
+    out
+}
+
+/// Whether the marks are off.
+fn quiet() -> bool {
+    QUIET.with(Cell::get)
+}
+
+/// The page's `performance`, unless the marks are off.
 fn performance() -> Option<web_sys::Performance> {
+    if quiet() {
+        return None;
+    }
     web_sys::window().and_then(|w| w.performance())
 }
 
@@ -102,11 +128,17 @@ pub fn measure(name: &str, start: &str) {
 /// set just now (before or right after this call) has woken have run and
 /// written the DOM.
 pub fn measure_after_updates(name: &'static str, start: &'static str) {
+    if quiet() {
+        return;
+    }
     after_updates(move || measure(name, start));
 }
 
 /// Sets mark `name` once the reactive updates woken just now have run.
 pub fn mark_after_updates(name: &'static str) {
+    if quiet() {
+        return;
+    }
     after_updates(move || mark(name));
 }
 
@@ -114,7 +146,7 @@ pub fn mark_after_updates(name: &'static str) {
 /// layout, paint): from the start of its animation-frame callbacks to the
 /// first task after it. The wait for the frame is not included.
 pub fn measure_next_frame(name: &'static str, start: &'static str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = web_sys::window().filter(|_| !quiet()) else {
         return;
     };
     let in_frame = Closure::once_into_js(move || {
@@ -131,7 +163,7 @@ pub fn measure_next_frame(name: &'static str, start: &'static str) {
 /// and comes after those effects either way. (With a single hop, the rows'
 /// marks came before the rows: the loader reports an answer before it
 /// applies it.)
-fn after_updates(f: impl FnOnce() + 'static) {
+pub(crate) fn after_updates(f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
         let queue_again = move || {
             if let Some(window) = web_sys::window() {

@@ -1041,3 +1041,86 @@ async fn the_open_calls_row_is_selected_on_every_build_of_its_page() {
     until("page 1", || row_ids(&m.root).len() == 25).await;
     assert_eq!(selected(&m.root), ["call-004"]);
 }
+
+/// Once the call view's code is there and the browser idle, the view is
+/// built once for a sample call, out of the page, so a reviewer's first
+/// open does not wait for the browser to compile it. Nothing of it shows:
+/// no node in the page, no stylesheet, no performance entry, no request;
+/// the first real open afterwards works and is the one marked.
+#[wasm_bindgen_test]
+async fn the_call_view_warms_up_unseen_once_idle() {
+    let install = js_sys::Function::new_with_args(
+        "",
+        "const d = Document.prototype, p = Performance.prototype;
+         const text = d.createTextNode, mark = p.mark, measure = p.measure;
+         const texts = [], marks = [];
+         d.createTextNode = function (t) { texts.push(String(t)); return text.call(this, t); };
+         p.mark = function (name, ...rest) { marks.push(name); return mark.call(this, name, ...rest); };
+         p.measure = function (name, ...rest) { marks.push(name); return measure.call(this, name, ...rest); };
+         return [texts, marks, () => { d.createTextNode = text; p.mark = mark; p.measure = measure; }];",
+    );
+    let idle = js_sys::Function::new_no_args(
+        "return new Promise((r) => requestIdleCallback(() => requestIdleCallback(() => r())))",
+    );
+    let mut call = calls(Provider::Retell, 1).remove(0);
+    call.summary = Some("The customer asked for a refund.".to_owned());
+    let detail = CallDetail {
+        call: call.clone(),
+        transcript: Some(sample_transcript().into()),
+        latency: vec![],
+    };
+    let sheets = || document().adopted_style_sheets().length();
+    let sheets_before = sheets();
+    let hooks: js_sys::Array = install.call0(&wasm_bindgen::JsValue::NULL).unwrap().into();
+    let (texts, marks): (js_sys::Array, js_sys::Array) = (hooks.get(0).into(), hooks.get(1).into());
+    let restore: js_sys::Function = hooks.get(2).into();
+    let source = MemorySource::new(Provider::Retell, vec![call]).with_details(vec![detail]);
+    let m = mount_board(source, 25);
+    until("rows", || row_ids(&m.root).len() == 1).await;
+    let warmed = || {
+        texts
+            .iter()
+            .any(|t| t.as_string().unwrap().contains("moved an appointment"))
+    };
+    for _ in 0..10 {
+        if warmed() {
+            break;
+        }
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(
+            idle.call0(&wasm_bindgen::JsValue::NULL).unwrap(),
+        ))
+        .await;
+    }
+    let names = |marks: &js_sys::Array| -> Vec<String> {
+        marks.iter().filter_map(|m| m.as_string()).collect()
+    };
+    assert!(warmed(), "the sample call's view was built");
+    assert!(
+        !names(&marks).iter().any(|n| n.contains("transcript")),
+        "{:?}",
+        names(&marks)
+    );
+    assert!(document()
+        .query_selector(".cb-turn, .cb-summary, .cb-detail")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        sheets(),
+        sheets_before,
+        "no stylesheet adopted into the page"
+    );
+    assert!(m.source.detail_requests().is_empty());
+    open_first_call(&m.root).await;
+    until("its transcript", || all(&m.root, "li.cb-turn").len() == 4).await;
+    assert_eq!(
+        text(&m.root, ".cb-summary"),
+        "The customer asked for a refund."
+    );
+    until("its marks", || {
+        names(&marks)
+            .iter()
+            .any(|n| n == "callboard:transcript-all")
+    })
+    .await;
+    let _ = restore.call0(&wasm_bindgen::JsValue::NULL);
+}

@@ -38,8 +38,12 @@ fn with_sheet(current: &Array, sheet: &CssStyleSheet) -> Option<Array> {
 }
 
 /// Adopts `css` into the shadow root `node` is in, or else its document
-/// (call it once `node` is in the page).
+/// (call it once `node` is in the page; a node out of the page, such as
+/// the call view's warm-up, `ui::warm`, adopts nothing).
 pub fn adopt(node: &Node, css: &'static str) {
+    if !node.is_connected() {
+        return;
+    }
     let Some(sheet) = sheet(css) else {
         return;
     };

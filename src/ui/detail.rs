@@ -109,10 +109,15 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
     .into_any()
 }
 
+/// The loaded call's view ([`DetailBody`]).
+pub(crate) fn detail_body(board: Board, detail: CallDetail) -> AnyView {
+    view! { <DetailBody board detail /> }.into_any()
+}
+
 /// The loaded call: summary, recording, transcript, facts, latency and
 /// extras (the call view chunk's content, `crate::chunk`).
 #[component]
-pub(crate) fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
+fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let caps = board.capabilities_untracked();
     let playback = Playback::with_duration(detail.call.duration());
     // A position the embedding asked for (`at`), now or while it is open.

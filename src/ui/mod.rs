@@ -21,6 +21,7 @@ mod state;
 mod table;
 mod timeline;
 mod transcript;
+pub(crate) mod warm;
 
 pub use adopt::DETAIL_STYLE;
 pub use board::{CallBoard, STYLE};

@@ -207,6 +207,14 @@ impl Board {
         Self::capabilities_of(self.provider.get_untracked())
     }
 
+    /// The provider now (the one `auto` learnt, or the default's before),
+    /// without tracking.
+    pub fn provider_untracked(&self) -> Provider {
+        self.provider
+            .get_untracked()
+            .unwrap_or(Provider::AgentVoice)
+    }
+
     fn capabilities_of(provider: Option<Provider>) -> &'static Capabilities {
         provider.map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
     }
@@ -299,9 +307,11 @@ impl Board {
             .try_update_value(|shown| !std::mem::replace(shown, true));
         if first == Some(true) {
             perf::mark_after_updates(perf::FIRST_ROWS);
-            let code = self.code;
+            let (board, code) = (*self, self.code);
             chunk::prefetch_when_idle(move || {
                 code.try_set(true);
+                // Its code compiled before a call is opened (`ui::warm`).
+                chunk::when_idle(Box::new(move || chunk::warm(board)));
             });
         }
     }

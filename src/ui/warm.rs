@@ -1,0 +1,114 @@
+//! The call view's warm-up. Browsers compile a WebAssembly function on
+//! its first call (Chromium compiles lazily), so the first call a reviewer
+//! opened paid for compiling the whole call view: in the bench, the first
+//! open of a page took about 40 ms longer than the next one, most of it
+//! compiling. Once the call view's chunk is loaded and the browser is
+//! idle, a sample call is read and its view built once, out of the page,
+//! and taken down again after its effects have run, all in the same task:
+//! nothing is painted, styled, fetched (the sample has no recording),
+//! announced to the embedding or marked on the page's performance
+//! timeline.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::detail::detail_body;
+use super::Board;
+use crate::core::tool_events::read_events;
+use crate::core::transcript::read_transcript;
+use crate::core::{
+    Call, CallDetail, CallStatus, Cost, CostUnit, Direction, Extra, ExtraValue, Figure, Provider,
+};
+use crate::perf;
+
+/// A sample transcript in a provider's shape: timed words, a tool call
+/// and its result, so reading and showing them is warmed too.
+const SAMPLE_TURNS: &str = r#"[
+  {"role": "agent", "content": "Hello, this is Ana from Northside Clinic.", "words": [
+    {"word": "Hello,", "start": 0.4, "end": 0.8}, {"word": "this", "start": 0.9, "end": 1.1}]},
+  {"role": "user", "content": "Hi, I would like to move my appointment.", "start": 2.0, "end": 4.1},
+  {"role": "tool_call_invocation", "tool_call_id": "t1", "name": "find_slot", "arguments": "{\"day\":\"friday\"}"},
+  {"role": "tool_call_result", "tool_call_id": "t1", "content": "{\"slot\":\"10:30\"}", "successful": true},
+  {"role": "agent", "content": "Friday at 10:30 is free.", "start": 5.0, "end": 6.6}
+]"#;
+
+/// The sample call the warm-up shows (read as a detail answer would be).
+pub(crate) fn sample_detail(provider: Provider) -> CallDetail {
+    let turns_json = serde_json::from_str(SAMPLE_TURNS).unwrap_or_default();
+    let transcript = read_transcript(&turns_json, None).map(|mut t| {
+        t.events = read_events(&turns_json, None, &t.turns);
+        Arc::new(t)
+    });
+    let mut call = Call::new(provider, "callboard-warm-up".to_owned());
+    call.started_at = Some(1_764_000_000_000);
+    call.duration_ms = Some(7_000);
+    call.status = CallStatus::Completed;
+    call.direction = Direction::Inbound;
+    call.customer_name = Some("Sample".to_owned());
+    call.customer_number = Some("+14155550100".to_owned());
+    call.agent_name = Some("Ana".to_owned());
+    call.summary = Some("The caller moved an appointment to Friday.".to_owned());
+    call.successful = Some(true);
+    call.cost = Some(Cost {
+        amount: 0.12,
+        unit: CostUnit::Usd,
+    });
+    call.extras = vec![
+        Extra {
+            key: "note".to_owned(),
+            label: "Note".to_owned(),
+            value: ExtraValue::Text("sample".to_owned()),
+        },
+        Extra {
+            key: "log".to_owned(),
+            label: "Log".to_owned(),
+            value: ExtraValue::Link("https://example.com/log".to_owned()),
+        },
+    ];
+    CallDetail {
+        call,
+        transcript,
+        latency: vec![Figure {
+            label: "End-to-end".to_owned(),
+            ms: 840,
+        }],
+    }
+}
+
+/// Builds the sample call's view once, out of the page, and takes it
+/// down after its effects have run (in this task). Nothing happens while
+/// a call is open (its code is compiled already) or once the widget is
+/// gone.
+pub(crate) fn run(board: Board) {
+    if board.selected().try_with_untracked(Option::is_none) != Some(true) {
+        return;
+    }
+    let owner = Owner::new();
+    let detail = sample_detail(board.provider_untracked());
+    let shown = owner.with(|| perf::quietly(|| detail_body(board, detail).build()));
+    perf::after_updates(move || {
+        drop(shown);
+        owner.cleanup();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::tool_events::ToolEventKind;
+
+    #[test]
+    fn the_sample_call_has_what_a_call_view_shows() {
+        let d = sample_detail(Provider::Retell);
+        let t = d.transcript.expect("a transcript");
+        assert_eq!(t.turns.len(), 3, "three speaker turns");
+        assert_eq!(t.turns[0].words.len(), 2, "timed words");
+        assert!(t.turns.iter().all(|turn| turn.start_ms.is_some()), "timed");
+        let kinds: Vec<_> = t.events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [ToolEventKind::Invocation, ToolEventKind::Result]);
+        assert_eq!(d.call.provider, Provider::Retell);
+        assert!(d.call.recording.mono.is_none() && d.call.recording.stereo.is_none());
+        assert!(d.call.summary.is_some() && !d.latency.is_empty() && d.call.extras.len() == 2);
+    }
+}
