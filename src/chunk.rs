@@ -7,7 +7,8 @@
 //! - `call_view`: reading a call's detail and showing it (the panel,
 //!   summary, player, transcript, facts, extras and all they alone use),
 //!   and the list's
-//!   extras (Export, the column chooser, the shortcuts' help); fetched on
+//!   extras (Export, the column chooser, the shortcuts' help), and the
+//!   call view's warm-up (`ui::warm`); fetched on
 //!   first open, or before that when the browser is idle after the first
 //!   rows or a row is hovered or focused.
 //! - `list_controls`: the filter bar and the pager, fetched a task after
@@ -143,6 +144,9 @@ pub async fn parse_detail(provider: Provider, body: String) -> Result<CallDetail
     wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_list_tools))
 )]
 fn list_tools_view(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> Result<AnyView, ChunkError> {
+    // The first of the chunk to show, once it is loaded: the rest of the
+    // call view is compiled when the browser is next idle (`ui::warm`).
+    crate::ui::warm::when_idle(board);
     Ok(view! {
         <ExportMenu board />
         <ColumnChooser board shown />
@@ -245,7 +249,6 @@ pub async fn load() -> Result<(), ChunkError> {
         preload_detail_panel().await?;
         preload_list_tools().await?;
         preload_shortcuts().await?;
-        preload_warm().await?;
     }
     Ok(())
 }
@@ -361,21 +364,4 @@ pub fn when_idle(f: Box<dyn FnOnce()>) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000)
             .map(Into::into),
     };
-}
-
-/// The split point: the call view shown once, unseen, to have its code
-/// compiled before the first open (`ui::warm`).
-#[cfg_attr(
-    feature = "split",
-    wasm_split_helpers::wasm_split(call_view, fallible, preload(preload_warm))
-)]
-fn warm_view(board: Board) -> Result<(), ChunkError> {
-    crate::ui::warm::run(board);
-    Ok(())
-}
-
-/// Warms the call view's code (nothing when its chunk is not loaded: the
-/// warm-up never loads code itself).
-pub fn warm(board: Board) {
-    let _ = loaded(warm_view(board));
 }

@@ -171,6 +171,14 @@ impl Board {
         self.selected.read_only()
     }
 
+    /// Whether the board is there with no call open (not once it is gone:
+    /// safe to ask from a callback that may outlive it).
+    pub fn is_idle(&self) -> bool {
+        self.selected
+            .try_with_untracked(Option::is_none)
+            .unwrap_or(false)
+    }
+
     /// The open call's detail.
     pub fn detail(&self) -> ReadSignal<Fetched<CallDetail>> {
         self.detail.state()
@@ -307,11 +315,9 @@ impl Board {
             .try_update_value(|shown| !std::mem::replace(shown, true));
         if first == Some(true) {
             perf::mark_after_updates(perf::FIRST_ROWS);
-            let (board, code) = (*self, self.code);
+            let code = self.code;
             chunk::prefetch_when_idle(move || {
                 code.try_set(true);
-                // Its code compiled before a call is opened (`ui::warm`).
-                chunk::when_idle(Box::new(move || chunk::warm(board)));
             });
         }
     }

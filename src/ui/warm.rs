@@ -2,8 +2,9 @@
 //! its first call (Chromium compiles lazily), so the first call a reviewer
 //! opened paid for compiling the whole call view: in the bench, the first
 //! open of a page took about 40 ms longer than the next one, most of it
-//! compiling. Once the call view's chunk is loaded and the browser is
-//! idle, a sample call is read and its view built once, out of the page,
+//! compiling. Once the call view's chunk is loaded (the list's tools, the
+//! first of it to show, schedule this) and the browser is next idle, a
+//! sample call is read and its view built once, out of the page,
 //! and taken down again after its effects have run, all in the same task:
 //! nothing is painted, styled, fetched (the sample has no recording),
 //! announced to the embedding or marked on the page's performance
@@ -20,7 +21,7 @@ use crate::core::transcript::read_transcript;
 use crate::core::{
     Call, CallDetail, CallStatus, Cost, CostUnit, Direction, Extra, ExtraValue, Figure, Provider,
 };
-use crate::perf;
+use crate::{chunk, perf};
 
 /// A sample transcript in a provider's shape: timed words, a tool call
 /// and its result, so reading and showing them is warmed too.
@@ -76,12 +77,17 @@ pub(crate) fn sample_detail(provider: Provider) -> CallDetail {
     }
 }
 
+/// Schedules the warm-up for when the browser is next idle.
+pub(crate) fn when_idle(board: Board) {
+    chunk::when_idle(Box::new(move || run(board)));
+}
+
 /// Builds the sample call's view once, out of the page, and takes it
 /// down after its effects have run (in this task). Nothing happens while
 /// a call is open (its code is compiled already) or once the widget is
 /// gone.
-pub(crate) fn run(board: Board) {
-    if board.selected().try_with_untracked(Option::is_none) != Some(true) {
+fn run(board: Board) {
+    if !board.is_idle() {
         return;
     }
     let owner = Owner::new();
