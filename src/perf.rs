@@ -32,7 +32,10 @@
 //! measures: "response to rows on screen" is `rows` + `rows-frame` plus the
 //! wait for the next frame, which depends on the display, not the widget.
 
+use std::cell::Cell;
+
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Measure: the wasm's fetch + compile + instantiate (set by `element.js`).
 pub const WASM: &str = "callboard:wasm";
@@ -73,10 +76,6 @@ pub const TRANSCRIPT_START: &str = "callboard:transcript-start";
 pub const TIMEUPDATE: &str = "callboard:timeupdate";
 /// Mark: a `timeupdate` arrived (start of [`TIMEUPDATE`]).
 pub const TIMEUPDATE_START: &str = "callboard:timeupdate-start";
-use std::cell::Cell;
-
-use wasm_bindgen::JsCast;
-
 thread_local! {
     /// The widget's marks and measures are off ([`quietly`]).
     static QUIET: Cell<bool> = const { Cell::new(false) };
