@@ -76,6 +76,7 @@ pub const TRANSCRIPT_START: &str = "callboard:transcript-start";
 pub const TIMEUPDATE: &str = "callboard:timeupdate";
 /// Mark: a `timeupdate` arrived (start of [`TIMEUPDATE`]).
 pub const TIMEUPDATE_START: &str = "callboard:timeupdate-start";
+
 thread_local! {
     /// The widget's marks and measures are off ([`quietly`]).
     static QUIET: Cell<bool> = const { Cell::new(false) };
