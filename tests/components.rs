@@ -647,6 +647,29 @@ async fn a_long_transcript_shows_its_first_screen_at_once_then_every_turn_in_ord
         .collect();
     let want: Vec<String> = (0..300).map(|i| i.to_string()).collect();
     assert_eq!(order, want);
+    // The first chunk is always laid out (skipping it cost the first
+    // frame a second layout pass); rows past it skip layout off screen.
+    let visibility: Vec<String> = all(&root, "li.cb-turn")
+        .iter()
+        .map(|li| {
+            let style = web_sys::window()
+                .unwrap()
+                .get_computed_style(li)
+                .unwrap()
+                .unwrap();
+            style.get_property_value("content-visibility").unwrap()
+        })
+        .collect();
+    assert!(
+        visibility[..24].iter().all(|v| v == "visible"),
+        "{:?}",
+        &visibility[..24]
+    );
+    assert!(
+        visibility[24..].iter().all(|v| v == "auto"),
+        "{:?}",
+        &visibility[24..30]
+    );
 }
 
 /// A short silent WAV as a blob: URL, so the audio element really loads.
