@@ -146,7 +146,10 @@ pub fn mark_after_updates(name: &'static str) {
 /// layout, paint): from the start of its animation-frame callbacks to the
 /// first task after it. The wait for the frame is not included.
 pub fn measure_next_frame(name: &'static str, start: &'static str) {
-    let Some(window) = web_sys::window().filter(|_| !quiet()) else {
+    if quiet() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
         return;
     };
     let in_frame = Closure::once_into_js(move || {

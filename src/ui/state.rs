@@ -218,13 +218,16 @@ impl Board {
     /// The provider now (the one `auto` learnt, or the default's before),
     /// without tracking.
     pub fn provider_untracked(&self) -> Provider {
-        self.provider
-            .get_untracked()
-            .unwrap_or(Provider::AgentVoice)
+        Self::provider_or_default(self.provider.get_untracked())
+    }
+
+    /// `provider`, or the one assumed until `auto` has learnt it.
+    fn provider_or_default(provider: Option<Provider>) -> Provider {
+        provider.unwrap_or(Provider::AgentVoice)
     }
 
     fn capabilities_of(provider: Option<Provider>) -> &'static Capabilities {
-        provider.map_or(Provider::AgentVoice.capabilities(), Provider::capabilities)
+        Self::provider_or_default(provider).capabilities()
     }
 
     /// The row of call `id` on the page shown, if it is there (untracked).
