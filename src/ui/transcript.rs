@@ -372,7 +372,7 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
             <input
                 type="search"
                 class="cb-input"
-                placeholder="Search transcript"
+                placeholder="Search"
                 aria-label="Search transcript"
                 prop:value=move || search.query.get()
                 on:input=move |ev| {

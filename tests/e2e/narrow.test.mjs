@@ -98,3 +98,32 @@ for (const width of [360, 768]) test(`axe finds no serious or critical violation
     await page.context().close();
   }
 });
+
+test("in a phone-wide panel the call's heading runs under the way back, across the panel, a number on one line", async () => {
+  // Bland's calls have no customer names: the heading is the number.
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/pages/narrow.html?width=360&provider=bland`);
+  await page.locator("tr[data-call-id]").nth(2).click();
+  await page.locator(".cb-detail__body[data-state=ready]").waitFor();
+  const heading = await page.locator(".cb-detail__header").evaluate((header) => {
+    const title = header.querySelector(".cb-detail__title");
+    const text = document.createTreeWalker(title, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    const box = (e) => e.getBoundingClientRect();
+    return {
+      text: text.data,
+      lines: tops.size,
+      width: Math.round(box(title).width),
+      header: Math.round(box(header).width),
+      below: box(title).top >= box(header.querySelector(".cb-back")).bottom,
+    };
+  });
+  assert.match(heading.text, /^\+1 \(\d{3}\) \d{3}-\d{4}$/, `the heading is a number: ${heading.text}`);
+  assert.ok(heading.below, "the heading is under the way back");
+  assert.ok(heading.width > heading.header * 0.8, `the heading runs across the header (${heading.width} of ${heading.header} px)`);
+  assert.equal(heading.lines, 1, `"${heading.text}" on one line (it broke at its hyphen beside the way back)`);
+  await context.close();
+});
