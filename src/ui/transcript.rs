@@ -30,7 +30,8 @@ use crate::perf;
 /// shows), then in each task after that paint until all are in: a
 /// 3,000-turn call paints its first screen without building the turns
 /// below it first, and the page stays responsive (input and painting run
-/// between the chunks).
+/// between the chunks). `detail.css` names the first chunk's size too: its
+/// rows are always laid out, the rest only near the screen.
 const CHUNKS: RowChunks = RowChunks::new(24, 100);
 
 /// Adds a chunk per task until `total` are shown (stops when the
