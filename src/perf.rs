@@ -78,18 +78,32 @@ pub const TIMEUPDATE: &str = "callboard:timeupdate";
 pub const TIMEUPDATE_START: &str = "callboard:timeupdate-start";
 
 thread_local! {
-    /// The widget's marks and measures are off ([`quietly`]).
+    /// The widget's marks and measures are off ([`Quiet`]).
     static QUIET: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `f` with the widget's performance marks and measures off: those
-/// set, or scheduled, while it runs are dropped (the call view's warm-up,
-/// `ui::warm`, shows a sample call nobody sees).
-pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
-    let was = QUIET.with(|q| q.replace(true));
-    let out = f();
-    QUIET.with(|q| q.set(was));
-    out
+/// While it lives, the widget's performance marks and measures are off:
+/// those set, or scheduled, meanwhile are dropped (the call view's
+/// warm-up, `ui::warm`, shows a sample call nobody sees, over the
+/// microtasks of one task). Dropping it puts back what was before.
+#[must_use = "the marks are off only while the guard lives"]
+pub struct Quiet {
+    was: bool,
+}
+
+impl Quiet {
+    /// Turns the marks off until the guard is dropped.
+    pub fn begin() -> Self {
+        Self {
+            was: QUIET.with(|q| q.replace(true)),
+        }
+    }
+}
+
+impl Drop for Quiet {
+    fn drop(&mut self) {
+        QUIET.with(|q| q.set(self.was));
+    }
 }
 
 /// Whether the marks are off.

@@ -1119,6 +1119,12 @@ async fn the_call_view_warms_up_unseen_once_idle() {
     };
     assert!(warmed(), "the sample call's view was built");
     assert!(
+        texts
+            .iter()
+            .any(|t| t.as_string().unwrap() == "Call details"),
+        "the sample's panel was built loading first (headed so until its detail came), as an open's is"
+    );
+    assert!(
         !names(&marks).iter().any(|n| n.contains("transcript")),
         "{:?}",
         names(&marks)

@@ -9,6 +9,7 @@ use super::columns::{direction_label, extra_text, status_label};
 use super::format;
 use super::media::Playback;
 use super::player::Player;
+use super::remote::Fetched;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
 use super::transcript::TranscriptView;
@@ -226,16 +227,13 @@ fn headline(call: &Call, locale: &format::Locale) -> String {
 
 /// The panel around a call: the header (back, in narrow widgets; the
 /// heading, which takes focus, and its subtitle; `tools`; close) and the
-/// body, whose `data-state` is the detail's loading state.
+/// body, whose `data-state` is `detail`'s loading state.
 fn frame(
     board: Board,
     id: String,
-    title: AnyView,
-    subtitle: AnyView,
-    tools: AnyView,
-    body: AnyView,
+    detail: ReadSignal<Fetched<CallDetail>>,
+    [title, subtitle, tools, body]: [AnyView; 4],
 ) -> impl IntoView {
-    let detail = board.detail();
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -306,10 +304,13 @@ pub fn DetailShell(board: Board, id: String) -> impl IntoView {
     frame(
         board,
         id,
-        heading.into_any(),
-        ().into_any(),
-        ().into_any(),
-        body.into_any(),
+        detail,
+        [
+            heading.into_any(),
+            ().into_any(),
+            ().into_any(),
+            body.into_any(),
+        ],
     )
 }
 
@@ -317,8 +318,17 @@ pub fn DetailShell(board: Board, id: String) -> impl IntoView {
 /// was opened from at once, then the loaded detail (the board loads it).
 #[component]
 pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
+    detail_panel(board, id, board.detail())
+}
+
+/// The panel for call `id` showing `detail` as it loads: the board's open
+/// call ([`DetailPanel`]), or the warm-up's sample (`ui::warm`).
+pub(crate) fn detail_panel(
+    board: Board,
+    id: String,
+    detail: ReadSignal<Fetched<CallDetail>>,
+) -> impl IntoView {
     let from_list = board.row(&id);
-    let detail = board.detail();
     // The call shown: the loaded detail, else the row it was opened from.
     let shown = {
         let from_list = from_list.clone();
@@ -357,9 +367,12 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
     frame(
         board,
         id,
-        title.into_any(),
-        subtitle.into_any(),
-        tools.into_any(),
-        body.into_any(),
+        detail,
+        [
+            title.into_any(),
+            subtitle.into_any(),
+            tools.into_any(),
+            body.into_any(),
+        ],
     )
 }
