@@ -87,7 +87,10 @@ fn read_detail(
     provider: Provider,
     body: String,
 ) -> Result<Result<CallDetail, ApiError>, ChunkError> {
-    Ok(provider.parse_detail(&body))
+    let (detail, answer) = provider.parse_detail_keeping(&body);
+    // Freed once the browser is idle, after the call is on screen.
+    when_idle(Box::new(move || drop((body, answer))));
+    Ok(detail)
 }
 
 /// The split point: fetching a call's detail through the proxy (the

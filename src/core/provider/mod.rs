@@ -15,6 +15,8 @@ mod vapi;
 mod vozagent;
 mod zudu;
 
+use serde_json::Value;
+
 use super::capabilities::Capabilities;
 use super::error::{ApiError, BodyError, QueryError};
 use super::model::{CallDetail, Page};
@@ -111,17 +113,32 @@ impl Provider {
 
     /// Reads a 2xx detail response.
     pub fn parse_detail(self, body: &str) -> Result<CallDetail, ApiError> {
-        let value = common::parse_ok_body(body)?;
+        self.parse_detail_keeping(body).0
+    }
+
+    /// Reads a 2xx detail response as [`Self::parse_detail`] does, and
+    /// hands back the parsed answer (when it parsed) for the caller to free:
+    /// freeing a long call's answer is work of its own (about 5 ms for
+    /// 3,000 turns in a browser) that a caller showing the call can leave
+    /// until the browser is idle.
+    pub fn parse_detail_keeping(self, body: &str) -> (Result<CallDetail, ApiError>, Option<Value>) {
+        match common::parse_ok_body(body) {
+            Ok(value) => (self.read_detail(&value), Some(value)),
+            Err(e) => (Err(e), None),
+        }
+    }
+
+    fn read_detail(self, value: &Value) -> Result<CallDetail, ApiError> {
         match self {
-            Self::AgentVoice => agentvoice::parse_detail(&value),
-            Self::VozAgent => vozagent::parse_detail(&value),
-            Self::Talkover => talkover::parse_detail(&value),
-            Self::Zudu => zudu::parse_detail(&value),
-            Self::Smallest => smallest::parse_detail(&value),
-            Self::Retell => retell::parse_detail(&value),
-            Self::Vapi => vapi::parse_detail(&value),
-            Self::ElevenLabs => elevenlabs::parse_detail(&value),
-            Self::Bland => bland::parse_detail(&value),
+            Self::AgentVoice => agentvoice::parse_detail(value),
+            Self::VozAgent => vozagent::parse_detail(value),
+            Self::Talkover => talkover::parse_detail(value),
+            Self::Zudu => zudu::parse_detail(value),
+            Self::Smallest => smallest::parse_detail(value),
+            Self::Retell => retell::parse_detail(value),
+            Self::Vapi => vapi::parse_detail(value),
+            Self::ElevenLabs => elevenlabs::parse_detail(value),
+            Self::Bland => bland::parse_detail(value),
         }
     }
 
@@ -190,6 +207,22 @@ mod tests {
             let r = p.detail_request("a/../b").unwrap();
             assert!(r.path.ends_with("a%2F..%2Fb"), "{p}: {}", r.path);
             assert!(p.detail_request("..").is_err());
+        }
+    }
+
+    #[test]
+    fn a_read_detail_hands_back_its_parsed_answer() {
+        let body = r#"{"call_id": "c1", "call_status": "ended", "transcript": "Agent: Hi"}"#;
+        let (detail, answer) = Provider::Retell.parse_detail_keeping(body);
+        assert_eq!(detail, Provider::Retell.parse_detail(body));
+        assert_eq!(detail.unwrap().call.id, "c1");
+        assert_eq!(answer, serde_json::from_str::<Value>(body).ok());
+        for unread in [
+            "<html>",
+            r#"{"status": false, "errors": ["Invalid API key"]}"#,
+        ] {
+            let (detail, answer) = Provider::Retell.parse_detail_keeping(unread);
+            assert!(detail.is_err() && answer.is_none(), "{unread}");
         }
     }
 }
