@@ -232,7 +232,10 @@ fn frame(
     board: Board,
     id: String,
     detail: ReadSignal<Fetched<CallDetail>>,
-    [title, subtitle, tools, body]: [AnyView; 4],
+    title: AnyView,
+    subtitle: AnyView,
+    tools: AnyView,
+    body: AnyView,
 ) -> impl IntoView {
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
@@ -305,12 +308,10 @@ pub fn DetailShell(board: Board, id: String) -> impl IntoView {
         board,
         id,
         detail,
-        [
-            heading.into_any(),
-            ().into_any(),
-            ().into_any(),
-            body.into_any(),
-        ],
+        heading.into_any(),
+        ().into_any(),
+        ().into_any(),
+        body.into_any(),
     )
 }
 
@@ -368,11 +369,9 @@ pub(crate) fn detail_panel(
         board,
         id,
         detail,
-        [
-            title.into_any(),
-            subtitle.into_any(),
-            tools.into_any(),
-            body.into_any(),
-        ],
+        title.into_any(),
+        subtitle.into_any(),
+        tools.into_any(),
+        body.into_any(),
     )
 }
