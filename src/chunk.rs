@@ -6,11 +6,11 @@
 //!
 //! - `call_view`: reading a call's detail and showing it (the panel,
 //!   summary, player, transcript, facts, extras and all they alone use),
-//!   and the list's
-//!   extras (Export, the column chooser, the shortcuts' help), and the
-//!   call view's warm-up (`ui::warm`); fetched on
-//!   first open, or before that when the browser is idle after the first
-//!   rows or a row is hovered or focused.
+//!   the list's extras (Export, the column chooser, the shortcuts' help),
+//!   and the call view's warm-up (`ui::warm`); fetched on first open
+//!   (beside the detail's request, which the main module sends), or
+//!   before that when the browser is idle after the first rows or a row
+//!   is hovered or focused.
 //! - `list_controls`: the filter bar and the pager, fetched a task after
 //!   the first list answer (the board holds their places until then).
 //!
@@ -91,27 +91,6 @@ fn read_detail(
     // Freed once the browser is idle, after the call is on screen.
     when_idle(Box::new(move || drop((body, answer))));
     Ok(detail)
-}
-
-/// The split point: fetching a call's detail through the proxy (the
-/// request, the cache and reading the answer).
-#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(call_view, fallible))]
-fn proxy_detail(
-    source: ProxySource,
-    id: String,
-    abort: Option<AbortSignal>,
-) -> Result<LocalFuture<Result<CallDetail, FetchError>>, ChunkError> {
-    Ok(Box::pin(source.fetch_detail(id, abort)))
-}
-
-/// Call `id`'s detail through `source` (loading the chunk first if need
-/// be: only an open call needs it).
-pub async fn fetch_detail(
-    source: ProxySource,
-    id: String,
-    abort: Option<AbortSignal>,
-) -> Result<CallDetail, FetchError> {
-    run(proxy_detail(source, id, abort)).await?.await
 }
 
 /// The split point: a fresh recording link through the proxy.

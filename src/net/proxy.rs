@@ -112,10 +112,14 @@ impl Reply {
         }
     }
 
-    /// The body of a 2xx reply, or the provider's error (read here: for
-    /// the call view's chunk, which has the error reading code).
-    fn ok_body(self) -> Result<String, FetchError> {
-        self.into_body().map_err(|failed| failed.read().into())
+    /// The body of a 2xx reply, or what the failed answer says (read by
+    /// the list controls' chunk, [`chunk::read_error`], as a failed list
+    /// answer is).
+    async fn ok_body(self) -> Result<String, FetchError> {
+        match self.into_body() {
+            Ok(body) => Ok(body),
+            Err(failed) => Err(chunk::read_error(failed).await.into()),
+        }
     }
 
     /// A list answer's page, or what went wrong. Error bodies are read by
@@ -172,9 +176,13 @@ impl ProxySource {
         &self.0.config
     }
 
-    /// Call `id`'s detail (cached a while). Run from the call view's chunk
-    /// (`chunk::fetch_detail`): only an open call needs it.
-    pub(crate) async fn fetch_detail(
+    /// Call `id`'s detail (cached a while). The request goes out at once,
+    /// from the main module, while the call view's chunk loads beside it
+    /// (the board starts that load as it opens the call): only reading
+    /// the answer ([`chunk::parse_detail`]) waits for the chunk, so a call
+    /// opened before the chunk is there (by `call-id` on load, say) waits
+    /// for the slower of the two, not for both one after the other.
+    async fn fetch_detail(
         self,
         id: String,
         abort: Option<AbortSignal>,
@@ -189,7 +197,7 @@ impl ProxySource {
         }
         let reply = inner.send(&req, abort.as_ref()).await?;
         perf::mark(perf::DETAIL_RESPONSE);
-        let body = reply.ok_body()?;
+        let body = reply.ok_body().await?;
         let mut detail = chunk::parse_detail(provider, body).await?;
         // Audio the provider's API serves itself plays through the proxy.
         detail
@@ -215,7 +223,7 @@ impl ProxySource {
         let Some(req) = provider.recording_link_request(&id)? else {
             return Ok(None);
         };
-        let body = inner.send(&req, abort.as_ref()).await?.ok_body()?;
+        let body = inner.send(&req, abort.as_ref()).await?.ok_body().await?;
         Ok(Some(provider.parse_recording_link(&body)?))
     }
 }
@@ -369,7 +377,7 @@ impl CallSource for ProxySource {
         id: &str,
         abort: Option<AbortSignal>,
     ) -> LocalFuture<Result<CallDetail, FetchError>> {
-        Box::pin(chunk::fetch_detail(self.clone(), id.to_owned(), abort))
+        Box::pin(self.clone().fetch_detail(id.to_owned(), abort))
     }
 
     fn recording_link(

@@ -190,6 +190,45 @@ for (const [what, failure] of CHUNK_FAULTS) {
   });
 }
 
+// A call opened before the call view's code is there (by `call-id` on
+// load, say: a CRM record's page) asks for its detail at once: the
+// request and the chunk's download run side by side, not one after the
+// other. Here the chunk is held back until the detail has been asked for.
+test("a call opened before the call view's code is loaded asks for its detail at once", async () => {
+  const { ids } = await expected("agentvoice", 3);
+  const id = ids[2];
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const panics = [];
+  page.on("pageerror", (e) => panics.push(String(e)));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let codeWanted;
+  const codeAsked = new Promise((resolve) => (codeWanted = resolve));
+  await page.route(/\/split_call_view\.wasm$/, async (route) => {
+    codeWanted();
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${BASE}/pages/widget.html?provider=agentvoice`);
+  const asked = page.waitForRequest((r) => new URL(r.url()).pathname === `/agentvoice/api/calls/${id}`, { timeout: 8_000 });
+  await page.evaluate((id) => document.getElementById("board").setAttribute("call-id", id), id);
+  // The detail is asked for while the code is held back (before, the
+  // request waited for the code: this timed out)...
+  await asked;
+  // ...and the code is asked for beside it.
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("the call view's code was not asked for")), 8_000)));
+  await Promise.race([codeAsked, late]);
+  clearTimeout(timer);
+  // The panel waits for the code, then shows the call.
+  assert.equal(await page.locator(".cb-detail__body[data-state=ready]").count(), 0);
+  release();
+  await page.locator(".cb-detail__body[data-state=ready] li.cb-turn").first().waitFor();
+  assert.equal(await page.locator(".cb-detail").getAttribute("data-call-id"), id);
+  assert.deepEqual(panics, []);
+  await page.close();
+});
+
 // The filter bar and the pager are a chunk of their own, loaded after the
 // first rows. When it cannot load, the rows stay, their place says so with
 // a retry, `callboard-error` fires with `during: "list"`, calls still open.
