@@ -58,9 +58,11 @@ pub const QUERY: &str = "callboard:query";
 pub const OPEN: &str = "callboard:open";
 /// Mark: a call's detail was asked for (start of [`OPEN`]).
 pub const OPEN_START: &str = "callboard:open-start";
-/// Measure: a detail response read → its transcript in the DOM.
+/// Measure: a detail response read (and the call view's code there to
+/// read it) → its transcript in the DOM.
 pub const TRANSCRIPT: &str = "callboard:transcript";
-/// Mark: a detail response was read (start of [`TRANSCRIPT`]).
+/// Mark: a detail response was read and the call view's code, which reads
+/// it, is loaded (start of [`TRANSCRIPT`]).
 pub const DETAIL_RESPONSE: &str = "callboard:detail-response";
 /// Measure: the browser's rendering of the frame that first shows a
 /// transcript just put in the DOM.

@@ -195,9 +195,10 @@ impl ProxySource {
             perf::mark(perf::DETAIL_RESPONSE);
             return Ok(detail);
         }
-        let reply = inner.send(&req, abort.as_ref()).await?;
+        let body = inner.send(&req, abort.as_ref()).await?.ok_body().await?;
+        // The answer is read by the call view's code, loading beside it.
+        chunk::load().await?;
         perf::mark(perf::DETAIL_RESPONSE);
-        let body = reply.ok_body().await?;
         let mut detail = chunk::parse_detail(provider, body).await?;
         // Audio the provider's API serves itself plays through the proxy.
         detail
