@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use super::effect::effect;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -153,12 +154,12 @@ fn BoardRoot(
     let moment_url = Signal::derive(move || options.with(|o| o.moment_url.clone()));
     let board = Board::new(source, initial, locale, moment_url, events);
     // Page size and scope from the embedding.
-    Effect::new(move |_| {
+    effect(move || {
         let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
         board.configure(size, scope);
     });
     // Calendar dates for providers that filter by them follow the zone.
-    Effect::new(move |_| board.set_utc_offset(locale.with(format::offset_now)));
+    effect(move || board.set_utc_offset(locale.with(format::offset_now)));
     // A call to open, from the embedding, and where to start it (`at`);
     // removing `call-id` closes the call it opened. Only a change of these
     // two acts (another option changing does not reopen or seek again).
@@ -191,7 +192,7 @@ fn BoardRoot(
                 board.refresh();
             }
         });
-        Effect::new(move |_| {
+        effect(move || {
             if let Some(id) = c.requested_call() {
                 board.open(id);
             }

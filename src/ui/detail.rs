@@ -1,6 +1,7 @@
 //! The call detail panel: who, when, how it went, cost, latency, provider
 //! extras, the recording player and the transcript.
 
+use super::effect::effect;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -123,14 +124,14 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let playback = Playback::with_duration(detail.call.duration());
     // A position the embedding asked for (`at`), now or while it is open.
     let asked_for = detail.call.id.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(ms) = board.take_seek(&asked_for) {
             playback.seek(ms);
         }
     });
     // The call view's styles come with its code.
     let recording = NodeRef::<html::Section>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(section) = recording.get() {
             adopt(&section, DETAIL_STYLE);
         }
@@ -238,7 +239,7 @@ fn frame(
     body: AnyView,
 ) -> impl IntoView {
     let heading = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }

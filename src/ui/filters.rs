@@ -2,6 +2,7 @@
 //! debounced so typing sends one request, active filters as removable
 //! chips, and clear-all. Filters the embedding pins are hidden.
 
+use super::effect::effect;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -218,7 +219,7 @@ fn DebouncedText(
     class: &'static str,
 ) -> impl IntoView {
     let text = RwSignal::new(value.get_untracked().unwrap_or_default());
-    Effect::new(move |_| {
+    effect(move || {
         let v = value.get().unwrap_or_default();
         if text.get_untracked().trim() != v.trim() {
             text.set(v);

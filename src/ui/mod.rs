@@ -6,6 +6,7 @@ mod board;
 pub(crate) mod column_chooser;
 pub(crate) mod columns;
 pub(crate) mod detail;
+mod effect;
 pub(crate) mod export;
 pub(crate) mod filters;
 pub mod format;

@@ -3,6 +3,7 @@
 //! clear states for missing, failed and expired recordings. Fresh links
 //! (providers whose links expire) are the board's to fetch.
 
+use super::effect::effect;
 use leptos::prelude::*;
 
 use super::media::{MediaElement, Playback};
@@ -95,7 +96,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             && link.with_untracked(|l| l.value().is_none())
     };
     // A seek (a transcript click, say) before the fresh link: fetch it.
-    Effect::new(move |_| {
+    effect(move || {
         if playback.seek_pending().get() && needs_link() {
             board.fetch_recording_link();
         }
@@ -112,7 +113,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     };
     // An expired link fails to load: forget it, so the next play or the
     // retry fetches a fresh one.
-    Effect::new(move |_| {
+    effect(move || {
         if fresh && playback.failed().get() {
             mono_stale.set(true);
             board.forget_recording_link();

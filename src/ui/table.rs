@@ -3,6 +3,7 @@
 //! (`column_chooser`, in the call view's chunk) all render from one list of
 //! [`ColumnDef`]s.
 
+use super::effect::effect;
 use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -182,7 +183,7 @@ fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadSignal<bool> {
     // The pending timer: replacing or dropping it cancels it (also when
     // the table goes).
     let timer = StoredValue::new_local(None::<Timeout>);
-    Effect::new(move |_| {
+    effect(move || {
         let pending = busy.get().then(|| {
             Timeout::new(after_ms, move || {
                 let _ = slow.try_set(true);
@@ -203,7 +204,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
     let body = NodeRef::<leptos::html::Tbody>::new();
     // The open call's row shows selected when a call opens or closes (and
     // after each build of the rows, below).
-    Effect::new(move |_| {
+    effect(move || {
         board.selected().track();
         show_open_row(board, body);
     });

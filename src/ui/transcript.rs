@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use super::effect::effect;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -192,7 +193,7 @@ pub fn TranscriptView(
     let auto_scrolling = StoredValue::new(false);
     let container = NodeRef::<html::Div>::new();
     // Its styles, where it is used on its own.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(c) = container.get() {
             adopt(&c, DETAIL_STYLE);
         }
@@ -221,7 +222,7 @@ pub fn TranscriptView(
         }
     };
     // Follow the playing turn while following is on.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(turn) = playing_turn.get() else {
             return;
         };
@@ -240,7 +241,7 @@ pub fn TranscriptView(
         })
     };
     let lit = StoredValue::new_local(None::<web_sys::Element>);
-    Effect::new(move |_| {
+    effect(move || {
         let now = playing_word.get();
         if let Some(previous) = lit.get_value() {
             let _ = previous.remove_attribute("data-current");
@@ -258,7 +259,7 @@ pub fn TranscriptView(
         lit.set_value(element);
     });
     // Bring the active search hit into view.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(hit) = search.active_match.get() {
             following.set(false);
             reveal_row(hit.row, "mark[data-active=\"true\"]".to_owned());
