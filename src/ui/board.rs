@@ -164,9 +164,10 @@ fn BoardRoot(
     // removing `call-id` closes the call it opened. Only a change of these
     // two acts (another option changing does not reopen or seek again).
     let asked_call = Memo::new(move |_| options.with(|o| (o.call_id.clone(), o.at)));
-    Effect::new(move |previous: Option<Option<String>>| {
+    let mut previous: Option<String> = None;
+    effect(move || {
         let (asked, at) = asked_call.get();
-        match (&asked, previous.flatten()) {
+        match (&asked, previous.take()) {
             (Some(id), _) => {
                 board.open(id.clone());
                 if let Some(ms) = at {
@@ -183,14 +184,16 @@ fn BoardRoot(
             }
             (None, None) => {}
         }
-        asked
+        previous = asked;
     });
     if let Some(c) = controller {
-        Effect::new(move |first: Option<()>| {
+        let mut ran = false;
+        effect(move || {
             c.refreshes();
-            if first.is_some() {
+            if ran {
                 board.refresh();
             }
+            ran = true;
         });
         effect(move || {
             if let Some(id) = c.requested_call() {
@@ -202,14 +205,15 @@ fn BoardRoot(
 
     let root = NodeRef::<html::Div>::new();
     // Focus goes back to the row when the detail closes.
-    Effect::new(move |previous: Option<Option<String>>| {
+    let mut previous: Option<String> = None;
+    effect(move || {
         let now = board.selected().get();
-        if let (Some(Some(closed)), None) = (&previous, &now) {
+        if let (Some(closed), None) = (&previous, &now) {
             if let Some(r) = root.get_untracked() {
                 focus_row(&r, closed, board.take_row_top());
             }
         }
-        now
+        previous = now;
     });
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && board.selected().with_untracked(Option::is_some) {

@@ -1,9 +1,9 @@
 //! Effects through one copy of Leptos's effect machinery. `Effect::new` is
 //! generic over its closure, and each closure type compiles its own copy
 //! of the effect's runner (an async task, its polling and its teardown:
-//! 1–2 KB of WebAssembly each); the widget's effects that do not use the
-//! previous run's value go through [`effect`], which boxes the closure, so
-//! they share one.
+//! 1–2 KB of WebAssembly each); the widget's effects go through
+//! [`effect`], which boxes the closure, so they share one. (An effect that
+//! needs what its last run saw keeps it in a variable its closure owns.)
 
 use leptos::prelude::{Effect, LocalStorage};
 

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::effect::effect;
 use super::format::Locale;
 use super::options::{CallSelected, FilterChange, LoadError, Moment, PageChange, PlaybackStart};
 use super::remote::{Fetched, Loader};
@@ -262,13 +263,15 @@ impl Board {
     pub fn start(self) {
         let first = self.query.get_untracked();
         self.load_list(first.clone());
-        Effect::new(move |ran: Option<()>| {
+        let mut ran = false;
+        effect(move || {
             let query = self.query.get();
             // The effect's first run sees the first page, asked for already,
             // unless the query changed while the view was built.
-            if ran.is_some() || query != first {
+            if ran || query != first {
                 self.load_list(query);
             }
+            ran = true;
         });
     }
 
