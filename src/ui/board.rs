@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::effect::effect;
+use super::boxed::{effect, handler};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ fn ErrorBanner(board: Board) -> impl IntoView {
             let remedy = board.remedy(&e);
             let retry = remedy.is_none().then(|| {
                 view! {
-                    <button type="button" class="cb-button" on:click=move |_| board.retry()>
+                    <button type="button" class="cb-button" on:click=handler(move |_| board.retry())>
                         "Retry"
                     </button>
                 }
@@ -63,7 +63,8 @@ fn ErrorBanner(board: Board) -> impl IntoView {
 #[component]
 fn Filters(board: Board) -> impl IntoView {
     let held = move || view! { <HeldFilters board /> }.into_any();
-    move || match board.controls().get() {
+    move || {
+        match board.controls().get() {
         Controls::Ready => chunk::filter_bar(board).unwrap_or_else(held),
         Controls::Held | Controls::Loading => held(),
         Controls::Failed => view! {
@@ -72,12 +73,13 @@ fn Filters(board: Board) -> impl IntoView {
                     <strong class="cb-error__title">"Filters and pages unavailable"</strong>
                     <p class="cb-error__message">{CONTROLS_FAILED}</p>
                 </div>
-                <button type="button" class="cb-button" on:click=move |_| board.load_controls()>
+                <button type="button" class="cb-button" on:click=handler(move |_| board.load_controls())>
                     "Retry"
                 </button>
             </div>
         }
         .into_any(),
+    }
     }
 }
 
@@ -239,7 +241,7 @@ fn BoardRoot(
             part="root"
             node_ref=root
             data-theme=move || options.with(|o| o.theme.id())
-            on:keydown=on_keydown
+            on:keydown=handler(on_keydown)
         >
             <Filters board />
             <div class="cb-body" data-detail=move || if board.selected().with(Option::is_some) { "open" } else { "closed" }>

@@ -2,6 +2,7 @@
 //! checked when shown. Not needed for the first rows, it comes with the
 //! call view's chunk (`crate::chunk::list_tools`), as Export does.
 
+use super::boxed::handler;
 use leptos::prelude::*;
 
 use super::columns::{offered, toggle, ColumnDef};
@@ -33,7 +34,7 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                             <input
                                 type="checkbox"
                                 prop:checked=checked
-                                on:change=move |_| shown.update(|s| toggle(s, &column))
+                                on:change=handler(move |_| shown.update(|s| toggle(s, &column)))
                             />
                             {label}
                         </label>
@@ -46,14 +47,14 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
         <details
             class="cb-columns"
             part="column-chooser"
-            on:toggle=move |ev| {
+            on:toggle=handler(move |ev: web_sys::Event| {
                 use wasm_bindgen::JsCast;
                 let now = ev
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
                     .is_some_and(|d| d.open());
                 open.set(now);
-            }
+            })
         >
             <summary class="cb-button cb-button--ghost">"Columns"</summary>
             <div class="cb-columns__menu" role="group" aria-label="Columns shown">

@@ -1,7 +1,7 @@
 //! The call detail panel: who, when, how it went, cost, latency, provider
 //! extras, the recording player and the transcript.
 
-use super::effect::effect;
+use super::boxed::{effect, handler};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -248,7 +248,7 @@ fn frame(
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
                 // In a narrow widget the call replaces the list: this leads back.
-                <button type="button" class="cb-button cb-button--ghost cb-back" on:click=move |_| board.close()>
+                <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.close())>
                     "‹ Calls"
                 </button>
                 <div class="cb-detail__heading">
@@ -256,7 +256,7 @@ fn frame(
                     <p class="cb-secondary">{subtitle}</p>
                 </div>
                 {tools}
-                <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=move |_| board.close()>
+                <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=handler(move |_| board.close())>
                     "✕"
                 </button>
             </header>
@@ -273,7 +273,7 @@ fn failure(board: Board, e: FetchError) -> impl IntoView {
         <div class="cb-error" role="alert" data-error=e.kind()>
             <strong>{e.title()}</strong>
             <p>{e.to_string()}</p>
-            <button type="button" class="cb-button" on:click=move |_| board.retry_detail()>"Retry"</button>
+            <button type="button" class="cb-button" on:click=handler(move |_| board.retry_detail())>"Retry"</button>
         </div>
     }
 }

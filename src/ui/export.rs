@@ -5,6 +5,7 @@
 //! It is part of the call view's chunk (`crate::chunk::list_tools`): it
 //! appears once the chunk is loaded, so the first rows do not wait for it.
 
+use super::boxed::handler;
 use leptos::prelude::*;
 
 use super::format;
@@ -64,28 +65,28 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
     view! {
         <div class="cb-export">
             <span class="cb-export__status" class:cb-inline-error=failed role="status">{text}</span>
-            <button type="button" class="cb-button cb-button--ghost" hidden=move || !fetching() on:click=cancel>
+            <button type="button" class="cb-button cb-button--ghost" hidden=move || !fetching() on:click=handler(cancel)>
                 "Cancel"
             </button>
-            <button type="button" class="cb-button" hidden=move || !failed() on:click=move |_| start(true)>
+            <button type="button" class="cb-button" hidden=move || !failed() on:click=handler(move |_| start(true))>
                 "Retry"
             </button>
             <details class="cb-download" hidden=fetching>
                 <summary class="cb-button cb-button--ghost">"Export"</summary>
                 <ul class="cb-download__menu" role="group" aria-label="Export calls">
                     <li>
-                        <button type="button" class="cb-menu__item" on:click=move |ev| {
+                        <button type="button" class="cb-menu__item" on:click=handler(move |ev| {
                             close_menu(&ev);
                             start(false);
-                        }>
+                        })>
                             "This page as CSV"
                         </button>
                     </li>
                     <li>
-                        <button type="button" class="cb-menu__item" on:click=move |ev| {
+                        <button type="button" class="cb-menu__item" on:click=handler(move |ev| {
                             close_menu(&ev);
                             start(true);
-                        }>
+                        })>
                             "All pages as CSV (up to " {cap} " calls)"
                         </button>
                     </li>

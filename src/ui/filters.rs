@@ -2,7 +2,7 @@
 //! debounced so typing sends one request, active filters as removable
 //! chips, and clear-all. Filters the embedding pins are hidden.
 
-use super::effect::effect;
+use super::boxed::{effect, handler};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
@@ -245,17 +245,17 @@ fn DebouncedText(
                 class="cb-input"
                 placeholder=placeholder
                 prop:value=move || text.get()
-                on:input=move |ev| {
+                on:input=handler(move |ev: web_sys::Event| {
                     let t = event_target_value(&ev);
                     text.set(t.clone());
                     schedule(t);
-                }
-                on:keydown=move |ev| {
+                })
+                on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         pending.try_update_value(|p| *p = None);
                         commit(text.get_untracked());
                     }
-                }
+                })
             />
         </label>
     }
@@ -275,10 +275,10 @@ fn ChoiceSelect(
             <span class="cb-field__label">{label}</span>
             <select
                 class="cb-select"
-                on:change=move |ev| {
+                on:change=handler(move |ev: web_sys::Event| {
                     let v = event_target_value(&ev);
                     on_change.run((!v.is_empty()).then_some(v));
-                }
+                })
                 prop:value=move || value.get().unwrap_or_default()
             >
                 <option value="">{any}</option>
@@ -373,11 +373,11 @@ fn BoundInput(
                     let locale = board.locale().get();
                     board.query().with(|q| show(&q.filters, &locale))
                 }
-                on:change=move |ev| {
+                on:change=handler(move |ev: web_sys::Event| {
                     let v = event_target_value(&ev);
                     let locale = board.locale().get_untracked();
                     board.update_filters(|f| apply(f, &v, &locale));
-                }
+                })
             />
         </label>
     }
@@ -529,7 +529,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                                                     type="button"
                                                     class="cb-chip__remove"
                                                     aria-label=format!("Remove filter {label}")
-                                                    on:click=move |_| board.update_filters(|f| f.clear(kind))
+                                                    on:click=handler(move |_| board.update_filters(|f| f.clear(kind)))
                                                 >
                                                     "✕"
                                                 </button>
@@ -541,7 +541,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="cb-button cb-button--ghost"
-                                        on:click=move |_| board.set_filters(Filters::default())
+                                        on:click=handler(move |_| board.set_filters(Filters::default()))
                                     >
                                         "Clear all"
                                     </button>

@@ -3,10 +3,10 @@
 
 mod adopt;
 mod board;
+mod boxed;
 pub(crate) mod column_chooser;
 pub(crate) mod columns;
 pub(crate) mod detail;
-mod effect;
 pub(crate) mod export;
 pub(crate) mod filters;
 pub mod format;

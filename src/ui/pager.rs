@@ -1,6 +1,7 @@
 //! The pager: numbered pages when the total is known, previous/next with
 //! cursors when not, rows-per-page choice, and "41–60 of 1,901".
 
+use super::boxed::handler;
 use leptos::prelude::*;
 
 use super::format;
@@ -115,7 +116,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                     type="button"
                     class="cb-button cb-button--ghost"
                     disabled=move || !has_prev()
-                    on:click=move |_| board.go_to_page(current().saturating_sub(1))
+                    on:click=handler(move |_| board.go_to_page(current().saturating_sub(1)))
                 >
                     "‹ Previous"
                 </button>
@@ -133,7 +134,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                                         class="cb-page"
                                         aria-label=format!("Page {n}")
                                         aria-current=(now == n).then_some("page")
-                                        on:click=move |_| board.go_to_page(n)
+                                        on:click=handler(move |_| board.go_to_page(n))
                                     >
                                         {n}
                                     </button>
@@ -148,7 +149,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                     type="button"
                     class="cb-button cb-button--ghost"
                     disabled=move || !has_next()
-                    on:click=move |_| board.go_to_page(current() + 1)
+                    on:click=handler(move |_| board.go_to_page(current() + 1))
                 >
                     "Next ›"
                 </button>
@@ -157,11 +158,11 @@ pub fn Pager(board: Board) -> impl IntoView {
                 "Rows per page"
                 <select
                     class="cb-select"
-                    on:change=move |ev| {
+                    on:change=handler(move |ev: web_sys::Event| {
                         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                             board.set_page_size(n);
                         }
-                    }
+                    })
                 >
                     {move || {
                         let (sizes, chosen) = size_choices(board);

@@ -3,7 +3,7 @@
 //! clear states for missing, failed and expired recordings. Fresh links
 //! (providers whose links expire) are the board's to fetch.
 
-use super::effect::effect;
+use super::boxed::{effect, handler};
 use leptos::prelude::*;
 
 use super::media::{MediaElement, Playback};
@@ -162,16 +162,16 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                     type="button"
                     class="cb-play"
                     aria-label=move || if playback.playing().get() { "Pause" } else { "Play" }
-                    on:click=toggle
+                    on:click=handler(toggle)
                     disabled=move || link.with(Remote::is_loading)
                 >
                     <span aria-hidden="true">{move || if playback.playing().get() { "❚❚" } else { "▶" }}</span>
                 </button>
-                <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=move |_| playback.skip(-SKIP_MS)>
+                <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=handler(move |_| playback.skip(-SKIP_MS))>
                     "−10s"
                 </button>
                 {seek_slider(playback)}
-                <button type="button" class="cb-icon-button" data-skip="forward" aria-label="+10s: forward 10 seconds" on:click=move |_| playback.skip(SKIP_MS)>
+                <button type="button" class="cb-icon-button" data-skip="forward" aria-label="+10s: forward 10 seconds" on:click=handler(move |_| playback.skip(SKIP_MS))>
                     "+10s"
                 </button>
                 <span class="cb-player__time">{move || elapsed(playback)}</span>
@@ -187,7 +187,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             {move || error.get().map(|message| view! {
                 <div class="cb-inline-error" role="alert">
                     <span>{message}</span>
-                    <button type="button" class="cb-button" on:click=move |_| retry()>
+                    <button type="button" class="cb-button" on:click=handler(move |_| retry())>
                         {if fresh { "Get a fresh link" } else { "Retry" }}
                     </button>
                 </div>
@@ -210,7 +210,7 @@ fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
     };
     view! {
         <span class="cb-moment">
-            <button type="button" class="cb-button cb-button--ghost" on:click=copy>
+            <button type="button" class="cb-button cb-button--ghost" on:click=handler(copy)>
                 "Copy link to this moment"
             </button>
             <span class="cb-muted" role="status">{move || status.get()}</span>
@@ -251,18 +251,18 @@ fn seek_slider(playback: Playback) -> impl IntoView {
             max=move || decimal::format(playback.duration().get().map_or(0.0, |d| d as f64 / 1_000.0), 3)
             prop:value=move || decimal::format(playback.position().get() as f64 / 1_000.0, 3)
             aria-valuetext=value_text
-            on:input=move |ev| {
+            on:input=handler(move |ev: web_sys::Event| {
                 if let Some(ms) = decimal::parse(&event_target_value(&ev)).and_then(seconds_to_ms) {
                     playback.seek(ms);
                 }
-            }
-            on:keydown=move |ev| {
+            })
+            on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                 let (at, total) = (playback.position().get_untracked(), playback.duration().get_untracked());
                 if let Some(ms) = slider_key(&ev.key(), at, total) {
                     ev.prevent_default();
                     playback.seek(ms);
                 }
-            }
+            })
         />
     }
 }
@@ -275,11 +275,11 @@ fn speed_choice(playback: Playback) -> impl IntoView {
             "Speed"
             <select
                 class="cb-select"
-                on:change=move |ev| {
+                on:change=handler(move |ev: web_sys::Event| {
                     if let Some(s) = decimal::parse(&event_target_value(&ev)) {
                         playback.set_rate(s);
                     }
-                }
+                })
             >
                 {SPEEDS
                     .iter()
@@ -297,14 +297,14 @@ fn channel_choice(stereo_chosen: RwSignal<bool>) -> impl IntoView {
             <button
                 type="button"
                 aria-pressed=move || (!stereo_chosen.get()).to_string()
-                on:click=move |_| stereo_chosen.set(false)
+                on:click=handler(move |_| stereo_chosen.set(false))
             >
                 "Mono"
             </button>
             <button
                 type="button"
                 aria-pressed=move || stereo_chosen.get().to_string()
-                on:click=move |_| stereo_chosen.set(true)
+                on:click=handler(move |_| stereo_chosen.set(true))
             >
                 "Stereo"
             </button>

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::effect::effect;
+use super::boxed::effect;
 use super::format::Locale;
 use super::options::{CallSelected, FilterChange, LoadError, Moment, PageChange, PlaybackStart};
 use super::remote::{Fetched, Loader};

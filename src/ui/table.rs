@@ -3,7 +3,7 @@
 //! (`column_chooser`, in the call view's chunk) all render from one list of
 //! [`ColumnDef`]s.
 
-use super::effect::effect;
+use super::boxed::{effect, handler};
 use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -67,10 +67,10 @@ fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
                         <button
                             type="button"
                             class="cb-sort"
-                            on:click=move |_| {
+                            on:click=handler(move |_| {
                                 let next = next_sort(board.query().with_untracked(|q| q.sort), f);
                                 board.set_sort(Some(next));
-                            }
+                            })
                         >
                             {label.clone()}
                             <span class="cb-sort__icon" aria-hidden="true">{arrow}</span>
@@ -261,19 +261,19 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     data-slow=move || slow.get().then_some("true")
                     on:pointerover=move |_| chunk::prefetch()
                     on:focusin=move |_| chunk::prefetch()
-                    on:click=move |ev| {
+                    on:click=handler(move |ev: web_sys::MouseEvent| {
                         if let Some(row) = row_of(&ev) {
                             open_row(board, &row);
                         }
-                    }
-                    on:keydown=move |ev| {
+                    })
+                    on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             if let Some(row) = row_of(&ev) {
                                 ev.prevent_default();
                                 open_row(board, &row);
                             }
                         }
-                    }
+                    })
                 >
                     // Rebuilt whole when a page arrives (a new page shares no
                     // rows with the last): cheaper than keyed diffing, and the
@@ -308,7 +308,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                                                         <button
                                                             type="button"
                                                             class="cb-button"
-                                                            on:click=move |_| board.set_filters(Default::default())
+                                                            on:click=handler(move |_| board.set_filters(Default::default()))
                                                         >
                                                             "Clear filters"
                                                         </button>

@@ -4,6 +4,7 @@
 //! or a drag seeks, and it is a keyboard slider with a spoken value ("1:05
 //! of 4:10, the customer speaking").
 
+use super::boxed::handler;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -87,13 +88,13 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                         seek_to_pointer(f64::from(ev.client_x()));
                     }
                 }
-                on:keydown=move |ev| {
+                on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                     let at = playback.position().get_untracked();
                     if let Some(ms) = slider_key(&ev.key(), at, Some(length())) {
                         ev.prevent_default();
                         playback.seek(ms);
                     }
-                }
+                })
             >
                 <div class="cb-timeline__lane" data-speaker="agent">{agent}</div>
                 <div class="cb-timeline__lane" data-speaker="customer">{customer}</div>

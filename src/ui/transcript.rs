@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use super::effect::effect;
+use super::boxed::{effect, handler};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -319,12 +319,12 @@ pub fn TranscriptView(
                     }
                 }
             >
-                <ol class="cb-turns" on:click=on_list_click>
+                <ol class="cb-turns" on:click=handler(on_list_click)>
                     <For each=move || 0..shown_chunks.get() key=|chunk| *chunk children=chunk_view />
                 </ol>
             </div>
             {move || (!following.get() && timed).then(|| view! {
-                <button type="button" class="cb-button cb-follow" on:click=resume>
+                <button type="button" class="cb-button cb-follow" on:click=handler(resume)>
                     "Follow playback"
                 </button>
             })}
@@ -357,10 +357,10 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                         type="button"
                         class="cb-menu__item"
                         data-format=format.extension()
-                        on:click=move |ev| {
+                        on:click=handler(move |ev| {
                             download_text(&format.render(&transcript), &filename, format.media_type());
                             close_menu(&ev);
-                        }
+                        })
                     >
                         {format.label()}
                     </button>
@@ -377,26 +377,26 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                 placeholder="Search"
                 aria-label="Search transcript"
                 prop:value=move || search.query.get()
-                on:input=move |ev| {
+                on:input=handler(move |ev: web_sys::Event| {
                     search.query.set(event_target_value(&ev));
                     search.active.set(0);
-                }
-                on:keydown=move |ev| {
+                })
+                on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         ev.prevent_default();
                         search.step(if ev.shift_key() { -1 } else { 1 });
                     }
-                }
+                })
             />
             <span class="cb-transcript__count" aria-live="polite">{move || search.count_text()}</span>
-            <button type="button" class="cb-icon-button" aria-label="Previous match" disabled=no_matches on:click=move |_| search.step(-1)>
+            <button type="button" class="cb-icon-button" aria-label="Previous match" disabled=no_matches on:click=handler(move |_| search.step(-1))>
                 "↑"
             </button>
-            <button type="button" class="cb-icon-button" aria-label="Next match" disabled=no_matches on:click=move |_| search.step(1)>
+            <button type="button" class="cb-icon-button" aria-label="Next match" disabled=no_matches on:click=handler(move |_| search.step(1))>
                 "↓"
             </button>
             <span class="cb-spacer"></span>
-            <button type="button" class="cb-button cb-button--ghost" on:click=move |_| copy_text(plain(), copy_status, "Copied")>
+            <button type="button" class="cb-button cb-button--ghost" on:click=handler(move |_| copy_text(plain(), copy_status, "Copied"))>
                 {move || match copy_status.get() {
                     "" => "Copy",
                     s => s,

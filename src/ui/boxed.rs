@@ -1,0 +1,23 @@
+//! Closures boxed before they reach Leptos's generic machinery.
+//! `Effect::new` and event listeners (`on:click=…`) are generic over their
+//! closure, and each closure type compiles its own copy of what runs it
+//! (an effect's async runner, its polling and teardown; a listener's
+//! attaching, wrapping and removal: 1–2 KB of WebAssembly each). Boxed,
+//! the widget's effects share one copy, and its listeners one per event
+//! type.
+
+use leptos::prelude::{Effect, LocalStorage};
+
+/// An effect: `f` runs once the current updates are done, and again
+/// whenever a signal it read changes (as `Effect::new(move |_| f())`),
+/// its closure boxed. (An effect that needs what its last run saw keeps
+/// it in a variable its closure owns.)
+pub fn effect(f: impl FnMut() + 'static) -> Effect<LocalStorage> {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f())
+}
+
+/// An event listener's closure, boxed (`on:click=handler(move |_| …)`).
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
