@@ -17,7 +17,11 @@ pub fn effect(f: impl FnMut() + 'static) -> Effect<LocalStorage> {
     Effect::new(move |_| f())
 }
 
-/// An event listener's closure, boxed (`on:click=handler(move |_| …)`).
+/// An event listener's closure, boxed (`on:click=handler(move |_| …)`):
+/// the listeners of one event kind then share one copy of the code that
+/// attaches and runs them (used for the kinds the widget listens to in
+/// more than one place; a closure that reads its event names the event's
+/// type, `move |ev: web_sys::KeyboardEvent| …`).
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
