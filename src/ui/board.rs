@@ -63,8 +63,8 @@ fn ErrorBanner(board: Board) -> impl IntoView {
 #[component]
 fn Filters(board: Board) -> impl IntoView {
     let held = move || view! { <HeldFilters board /> }.into_any();
-    move || {
-        match board.controls().get() {
+    let retry = move |_| board.load_controls();
+    move || match board.controls().get() {
         Controls::Ready => chunk::filter_bar(board).unwrap_or_else(held),
         Controls::Held | Controls::Loading => held(),
         Controls::Failed => view! {
@@ -73,13 +73,12 @@ fn Filters(board: Board) -> impl IntoView {
                     <strong class="cb-error__title">"Filters and pages unavailable"</strong>
                     <p class="cb-error__message">{CONTROLS_FAILED}</p>
                 </div>
-                <button type="button" class="cb-button" on:click=handler(move |_| board.load_controls())>
+                <button type="button" class="cb-button" on:click=handler(retry)>
                     "Retry"
                 </button>
             </div>
         }
         .into_any(),
-    }
     }
 }
 
