@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use super::boxed::{effect, handler};
 use leptos::html;
 use leptos::prelude::*;
 
+use super::boxed::{effect, handler};
 use super::detail::DetailShell;
 use super::filters::HeldFilters;
 use super::format::{self, Locale};

@@ -2,9 +2,9 @@
 //! checked when shown. Not needed for the first rows, it comes with the
 //! call view's chunk (`crate::chunk::list_tools`), as Export does.
 
-use super::boxed::handler;
 use leptos::prelude::*;
 
+use super::boxed::handler;
 use super::columns::{offered, toggle, ColumnDef};
 use super::state::Board;
 

@@ -1,11 +1,11 @@
 //! The call detail panel: who, when, how it went, cost, latency, provider
 //! extras, the recording player and the transcript.
 
-use super::boxed::{effect, handler};
 use leptos::html;
 use leptos::prelude::*;
 
 use super::adopt::{adopt, DETAIL_STYLE};
+use super::boxed::{effect, handler};
 use super::columns::{direction_label, extra_text, status_label};
 use super::format;
 use super::media::Playback;

@@ -5,9 +5,9 @@
 //! It is part of the call view's chunk (`crate::chunk::list_tools`): it
 //! appears once the chunk is loaded, so the first rows do not wait for it.
 
-use super::boxed::handler;
 use leptos::prelude::*;
 
+use super::boxed::handler;
 use super::format;
 use super::share::{close_menu, download_text};
 use super::state::Board;

@@ -2,10 +2,10 @@
 //! debounced so typing sends one request, active filters as removable
 //! chips, and clear-all. Filters the embedding pins are hidden.
 
-use super::boxed::{effect, handler};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
+use super::boxed::{effect, handler};
 use super::format;
 use super::state::Board;
 use crate::core::decimal;

@@ -1,9 +1,9 @@
 //! The pager: numbered pages when the total is known, previous/next with
 //! cursors when not, rows-per-page choice, and "41–60 of 1,901".
 
-use super::boxed::handler;
 use leptos::prelude::*;
 
+use super::boxed::handler;
 use super::format;
 use super::state::Board;
 use crate::core::pager::{

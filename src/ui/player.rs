@@ -3,9 +3,9 @@
 //! clear states for missing, failed and expired recordings. Fresh links
 //! (providers whose links expire) are the board's to fetch.
 
-use super::boxed::{effect, handler};
 use leptos::prelude::*;
 
+use super::boxed::{effect, handler};
 use super::media::{MediaElement, Playback};
 use super::share::copy_text;
 use super::state::Board;

@@ -3,13 +3,13 @@
 //! (`column_chooser`, in the call view's chunk) all render from one list of
 //! [`ColumnDef`]s.
 
-use super::boxed::{effect, handler};
 use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::tachys::renderer::dom::queue_microtask;
 use wasm_bindgen::JsCast;
 
+use super::boxed::{effect, handler};
 use super::columns::{Cell, ColumnDef};
 use super::format;
 use super::scroll;
