@@ -5,6 +5,8 @@
 //! missing, numbers may arrive as strings, booleans as strings or
 //! 0/1. Nothing here panics on any input.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::time::{self, DurationUnit};
@@ -26,6 +28,9 @@ impl<'a> Obj<'a> {
 
     /// The value under a dotted path such as `"call_analysis.call_summary"`.
     pub fn path(&self, path: &str) -> Option<&'a Value> {
+        if !path.contains('.') {
+            return self.get(path);
+        }
         let mut parts = path.split('.');
         let first = parts.next()?;
         let mut current = self.get(first)?;
@@ -53,6 +58,18 @@ impl<'a> Obj<'a> {
     /// Text under the first of `keys` that has some.
     pub fn first_str(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.str(k))
+    }
+
+    /// Text under the first of `keys` that has some, borrowed where it is
+    /// a string (as [`Obj::first_str`] reads it, without a copy).
+    pub fn first_text(&self, keys: &[&str]) -> Option<Cow<'a, str>> {
+        keys.iter().find_map(|k| match self.path(k)? {
+            Value::String(s) => {
+                let t = s.trim();
+                (!t.is_empty()).then_some(Cow::Borrowed(t))
+            }
+            other => text(other).map(Cow::Owned),
+        })
     }
 
     /// A finite number under `key`.
@@ -238,6 +255,23 @@ mod tests {
         assert_eq!(o.bool("d"), None);
         assert_eq!(o.bool("e"), None);
         assert_eq!(o.bool("f"), Some(true));
+    }
+
+    #[test]
+    fn first_text_reads_as_first_str_borrowing_strings() {
+        let v = json!({"a": null, "b": "  ", "c": " said ", "n": 7, "t": true});
+        let o = Obj::of(&v).unwrap();
+        for keys in [&["a", "b", "c"][..], &["n", "c"], &["t"], &["a", "b"], &[]] {
+            assert_eq!(
+                o.first_text(keys).map(String::from),
+                o.first_str(keys),
+                "{keys:?}"
+            );
+        }
+        assert!(matches!(
+            o.first_text(&["b", "c"]),
+            Some(Cow::Borrowed("said"))
+        ));
     }
 
     #[test]

@@ -41,6 +41,20 @@ fn fold(raw: &str) -> String {
         .collect()
 }
 
+/// Whether `raw` folds (as [`fold`] does) to `name`, a folded name, without
+/// allocating: a transcript reads a speaker per turn.
+fn folds_to(raw: &str, name: &str) -> bool {
+    let raw = raw.trim().as_bytes();
+    raw.len() == name.len()
+        && raw.iter().zip(name.bytes()).all(|(&c, n)| {
+            let c = match c {
+                b'-' | b' ' | b'.' => b'_',
+                c => c.to_ascii_lowercase(),
+            };
+            c == n
+        })
+}
+
 impl CallStatus {
     /// Reads any provider's status value.
     pub fn from_raw(raw: &str) -> Self {
@@ -162,12 +176,17 @@ pub enum Speaker {
 impl Speaker {
     /// Reads a speaker role or label.
     pub fn from_raw(raw: &str) -> Self {
-        match fold(raw).as_str() {
-            "agent" | "assistant" | "ai" | "bot" | "ai_agent" | "voice_agent" => Self::Agent,
-            "user" | "customer" | "caller" | "human" | "client" | "callee" | "contact" => {
-                Self::Customer
-            }
-            _ => Self::Other,
+        const AGENT: &[&str] = &["agent", "assistant", "ai", "bot", "ai_agent", "voice_agent"];
+        const CUSTOMER: &[&str] = &[
+            "user", "customer", "caller", "human", "client", "callee", "contact",
+        ];
+        let is = |names: &[&str]| names.iter().any(|n| folds_to(raw, n));
+        if is(AGENT) {
+            Self::Agent
+        } else if is(CUSTOMER) {
+            Self::Customer
+        } else {
+            Self::Other
         }
     }
 
@@ -261,6 +280,23 @@ pub fn humanize(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folds_to_compares_as_fold_does() {
+        for raw in [
+            "AI-Agent",
+            " ai agent ",
+            "Ai.Agent",
+            "AI_AGENT",
+            "ai__agent",
+            "ÄI agent",
+            "",
+        ] {
+            for name in ["ai_agent", "ai__agent", "", "äi_agent"] {
+                assert_eq!(folds_to(raw, name), fold(raw) == name, "{raw:?} {name:?}");
+            }
+        }
+    }
 
     #[test]
     fn statuses_fold_case_and_separators() {

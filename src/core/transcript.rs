@@ -251,7 +251,7 @@ fn seconds_offset(value: Option<f64>) -> Option<i64> {
 /// One item of a transcript array as a speaker turn: `None` for tool and
 /// system messages and items without text.
 pub(crate) fn read_turn(o: Obj<'_>, call_start_ms: Option<i64>) -> Option<Turn> {
-    let raw_speaker = o.first_str(SPEAKER_KEYS);
+    let raw_speaker = o.first_text(SPEAKER_KEYS);
     if raw_speaker.as_deref().is_some_and(is_noise_role) {
         return None;
     }
