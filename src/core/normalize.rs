@@ -32,27 +32,21 @@ pub enum CallStatus {
 /// Lower-cases and folds `-`, ` ` and `.` into `_` so that `In-Progress`,
 /// `in progress` and `IN_PROGRESS` compare equal.
 fn fold(raw: &str) -> String {
-    raw.trim()
-        .chars()
-        .map(|c| match c {
-            '-' | ' ' | '.' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    raw.trim().chars().map(fold_char).collect()
 }
 
-/// Whether `raw` folds (as [`fold`] does) to `name`, a folded name, without
-/// allocating: a transcript reads a speaker per turn.
+/// One character as [`fold`] writes it.
+fn fold_char(c: char) -> char {
+    match c {
+        '-' | ' ' | '.' => '_',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// Whether `raw` folds to `name` (a folded name), without allocating: a
+/// transcript reads a speaker per turn.
 fn folds_to(raw: &str, name: &str) -> bool {
-    let raw = raw.trim().as_bytes();
-    raw.len() == name.len()
-        && raw.iter().zip(name.bytes()).all(|(&c, n)| {
-            let c = match c {
-                b'-' | b' ' | b'.' => b'_',
-                c => c.to_ascii_lowercase(),
-            };
-            c == n
-        })
+    raw.trim().chars().map(fold_char).eq(name.chars())
 }
 
 impl CallStatus {
