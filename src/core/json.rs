@@ -63,13 +63,7 @@ impl<'a> Obj<'a> {
     /// Text under the first of `keys` that has some, borrowed where it is
     /// a string (as [`Obj::first_str`] reads it, without a copy).
     pub fn first_text(&self, keys: &[&str]) -> Option<Cow<'a, str>> {
-        keys.iter().find_map(|k| match self.path(k)? {
-            Value::String(s) => {
-                let t = s.trim();
-                (!t.is_empty()).then_some(Cow::Borrowed(t))
-            }
-            other => text(other).map(Cow::Owned),
-        })
+        keys.iter().find_map(|k| self.path(k).and_then(text_of))
     }
 
     /// A finite number under `key`.
@@ -106,17 +100,22 @@ impl<'a> Obj<'a> {
 /// Text of a scalar: strings trimmed (empty means missing), numbers and
 /// booleans written out.
 pub fn text(value: &Value) -> Option<String> {
+    text_of(value).map(Cow::into_owned)
+}
+
+/// [`text`], borrowed where the value is a string.
+fn text_of(value: &Value) -> Option<Cow<'_, str>> {
     match value {
         Value::String(s) => {
             let t = s.trim();
-            (!t.is_empty()).then(|| t.to_owned())
+            (!t.is_empty()).then_some(Cow::Borrowed(t))
         }
-        Value::Number(n) => Some(match (n.as_i64(), n.as_u64(), n.as_f64()) {
+        Value::Number(n) => Some(Cow::Owned(match (n.as_i64(), n.as_u64(), n.as_f64()) {
             (Some(i), _, _) => i.to_string(),
             (_, Some(u), _) => u.to_string(),
             (_, _, f) => super::decimal::format(f.unwrap_or_default(), 6),
-        }),
-        Value::Bool(b) => Some(b.to_string()),
+        })),
+        Value::Bool(b) => Some(Cow::Owned(b.to_string())),
         _ => None,
     }
 }
