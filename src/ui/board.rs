@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use leptos::html;
+use super::el_ref::ElRef;
 use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
@@ -53,6 +53,7 @@ fn ErrorBanner(board: Board) -> impl IntoView {
                     {retry}
                 </div>
             }
+            .into_any()
         })
     }
 }
@@ -190,7 +191,7 @@ fn BoardRoot(
     if let Some(c) = controller {
         let mut ran = false;
         effect(move || {
-            c.refreshes();
+            c.track_refreshes();
             if ran {
                 board.refresh();
             }
@@ -204,7 +205,7 @@ fn BoardRoot(
     }
     board.start();
 
-    let root = NodeRef::<html::Div>::new();
+    let root = ElRef::<web_sys::HtmlDivElement>::new();
     // Focus goes back to the row when the detail closes.
     let mut previous: Option<String> = None;
     effect(move || {
@@ -249,7 +250,7 @@ fn BoardRoot(
                     <CallTable board />
                     <PagerSlot board />
                 </div>
-                {move || board.selected().get().map(|id| view! { <DetailSlot board id /> })}
+                {move || board.selected().get().map(|id| view! { <DetailSlot board id /> }.into_any())}
             </div>
         </div>
     }

@@ -41,6 +41,7 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                     }
                 })
                 .collect_view()
+                .into_any()
         })
     };
     view! {

@@ -1,7 +1,8 @@
 //! The call detail panel: who, when, how it went, cost, latency, provider
 //! extras, the recording player and the transcript.
 
-use leptos::html;
+use super::el_ref::ElRef;
+use super::read_only::ReadOnly;
 use leptos::prelude::*;
 
 use super::adopt::{adopt, DETAIL_STYLE};
@@ -70,7 +71,7 @@ fn Facts(board: Board, call: Call) -> impl IntoView {
     let items = move || {
         facts(&call, &board.locale().get())
             .into_iter()
-            .map(|(k, v)| view! { <div class="cb-fact"><dt>{k}</dt><dd>{v}</dd></div> })
+            .map(|(k, v)| view! { <div class="cb-fact"><dt>{k}</dt><dd>{v}</dd></div> }.into_any())
             .collect_view()
     };
     view! { <dl class="cb-facts">{items}</dl> }
@@ -101,7 +102,7 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
                                 },
                                 other => extra_text(&locale, other).into_any(),
                             };
-                            view! { <div class="cb-fact"><dt>{e.label.clone()}</dt><dd>{value}</dd></div> }
+                            view! { <div class="cb-fact"><dt>{e.label.clone()}</dt><dd>{value}</dd></div> }.into_any()
                         })
                         .collect_view()
                 }}
@@ -130,7 +131,7 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
         }
     });
     // The call view's styles come with its code.
-    let recording = NodeRef::<html::Section>::new();
+    let recording = ElRef::<web_sys::HtmlElement>::new();
     effect(move || {
         if let Some(section) = recording.get() {
             adopt(&section, DETAIL_STYLE);
@@ -232,13 +233,13 @@ fn headline(call: &Call, locale: &format::Locale) -> String {
 fn frame(
     board: Board,
     id: String,
-    detail: ReadSignal<Fetched<CallDetail>>,
+    detail: ReadOnly<Fetched<CallDetail>>,
     title: AnyView,
     subtitle: AnyView,
     tools: AnyView,
     body: AnyView,
 ) -> impl IntoView {
-    let heading = NodeRef::<html::H2>::new();
+    let heading = ElRef::<web_sys::HtmlHeadingElement>::new();
     effect(move || {
         if let Some(h) = heading.get() {
             let _ = h.focus();
@@ -328,7 +329,7 @@ pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
 pub(crate) fn detail_panel(
     board: Board,
     id: String,
-    detail: ReadSignal<Fetched<CallDetail>>,
+    detail: ReadOnly<Fetched<CallDetail>>,
 ) -> impl IntoView {
     let from_list = board.row(&id);
     // The call shown: the loaded detail, else the row it was opened from.

@@ -58,13 +58,18 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
         export.cancelled.set_value(true);
         export.set(None, false, false);
     };
-    let text = move || export.status.get();
+    let text = move || export.status.get().unwrap_or_default();
     let fetching = move || export.fetching.get();
     let failed = move || export.failed.get();
     let cap = move || format::number(&board.locale().get(), EXPORT_CAP as f64);
     view! {
         <div class="cb-export">
-            <span class="cb-export__status" class:cb-inline-error=failed role="status">{text}</span>
+            <span
+                class=move || if failed() { "cb-export__status cb-inline-error" } else { "cb-export__status" }
+                role="status"
+            >
+                {text}
+            </span>
             <button type="button" class="cb-button cb-button--ghost" hidden=move || !fetching() on:click=handler(cancel)>
                 "Cancel"
             </button>

@@ -113,6 +113,7 @@ pub fn HeldFilters(board: Board) -> impl IntoView {
                 </div>
             </div>
         }
+        .into_any()
     }
 }
 
@@ -510,6 +511,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                                 }
                             })}
                     }
+                    .into_any()
                 }}
             </div>
             {move || {
@@ -548,6 +550,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                                 </li>
                             </ul>
                         }
+                        .into_any()
                     })
             }}
         </div>

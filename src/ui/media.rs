@@ -4,7 +4,8 @@
 //! transcript read and drive playback only through it (compare
 //! wavesurfer.js v7's `Player` over its media element).
 
-use leptos::html;
+use super::el_ref::ElRef;
+use super::read_only::ReadOnly;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,7 +15,7 @@ use crate::perf;
 /// Playback shared by the player and the transcript. `Copy`.
 #[derive(Clone, Copy)]
 pub struct Playback {
-    audio: NodeRef<html::Audio>,
+    audio: ElRef<web_sys::HtmlAudioElement>,
     position: RwSignal<i64>,
     playing: RwSignal<bool>,
     duration: RwSignal<Option<i64>>,
@@ -43,7 +44,7 @@ impl Playback {
     /// (until the audio reports its own).
     pub fn with_duration(duration_ms: Option<i64>) -> Self {
         Self {
-            audio: NodeRef::new(),
+            audio: ElRef::new(),
             position: RwSignal::new(0),
             playing: RwSignal::new(false),
             duration: RwSignal::new(duration_ms),
@@ -56,33 +57,33 @@ impl Playback {
 
     /// The `<audio>` element's reference ([`MediaElement`] binds it; a
     /// page with its own `<audio>` may bind it instead).
-    pub fn audio(&self) -> NodeRef<html::Audio> {
+    pub fn audio(&self) -> ElRef<web_sys::HtmlAudioElement> {
         self.audio
     }
 
     /// Where playback is, in milliseconds.
-    pub fn position(&self) -> ReadSignal<i64> {
-        self.position.read_only()
+    pub fn position(&self) -> ReadOnly<i64> {
+        self.position.into()
     }
 
     /// Whether audio is playing.
-    pub fn playing(&self) -> ReadSignal<bool> {
-        self.playing.read_only()
+    pub fn playing(&self) -> ReadOnly<bool> {
+        self.playing.into()
     }
 
     /// The recording's length, once known.
-    pub fn duration(&self) -> ReadSignal<Option<i64>> {
-        self.duration.read_only()
+    pub fn duration(&self) -> ReadOnly<Option<i64>> {
+        self.duration.into()
     }
 
     /// The playback rate.
-    pub fn rate(&self) -> ReadSignal<f64> {
-        self.rate.read_only()
+    pub fn rate(&self) -> ReadOnly<f64> {
+        self.rate.into()
     }
 
     /// Whether the audio failed to load.
-    pub fn failed(&self) -> ReadSignal<bool> {
-        self.failed.read_only()
+    pub fn failed(&self) -> ReadOnly<bool> {
+        self.failed.into()
     }
 
     /// Whether a seek waits for the audio to load.
@@ -92,10 +93,7 @@ impl Playback {
     }
 
     fn loaded_audio(&self) -> Option<web_sys::HtmlAudioElement> {
-        self.audio
-            .try_get_untracked()
-            .flatten()
-            .filter(|a| a.ready_state() >= 1)
+        self.audio.get_untracked().filter(|a| a.ready_state() >= 1)
     }
 
     /// Moves playback to `ms` (applied once the audio has loaded if it has

@@ -170,7 +170,7 @@ pub struct LoadError {
 /// `openCall(id)`). `Copy`; create one, pass it to `<CallBoard>`, keep it.
 #[derive(Clone, Copy, Debug)]
 pub struct Controller {
-    refreshes: RwSignal<u32>,
+    refreshes: Trigger,
     open: RwSignal<Option<String>>,
 }
 
@@ -178,14 +178,14 @@ impl Controller {
     /// A controller with no commands yet.
     pub fn new() -> Self {
         Self {
-            refreshes: RwSignal::new(0),
+            refreshes: Trigger::new(),
             open: RwSignal::new(None),
         }
     }
 
     /// Forgets cached data and loads the current page again.
     pub fn refresh(&self) {
-        self.refreshes.update(|n| *n = n.wrapping_add(1));
+        self.refreshes.notify();
     }
 
     /// Opens call `id`'s detail.
@@ -193,9 +193,9 @@ impl Controller {
         self.open.set(Some(id.into()));
     }
 
-    /// How many refreshes were asked for (tracked).
-    pub(crate) fn refreshes(&self) -> u32 {
-        self.refreshes.get()
+    /// Subscribes the running effect to refreshes: it runs again on each.
+    pub(crate) fn track_refreshes(&self) {
+        self.refreshes.track();
     }
 
     /// The call last asked to open (tracked).

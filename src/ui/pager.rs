@@ -96,6 +96,7 @@ pub fn HeldPager(board: Board) -> impl IntoView {
                 </span>
             </div>
         }
+        .into_any()
     }
 }
 
@@ -171,7 +172,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                             // The property, not only the attribute: an option kept across
                             // rebuilds is re-selected by its attribute in Chromium but
                             // not in Firefox once the choice has changed.
-                            .map(|s| view! { <option value=s.to_string() selected=s == chosen prop:selected=s == chosen>{s}</option> })
+                            .map(|s| view! { <option value=s.to_string() selected=s == chosen prop:selected=s == chosen>{s}</option> }.into_any())
                             .collect_view()
                     }}
                 </select>

@@ -165,7 +165,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                     on:click=handler(toggle)
                     disabled=move || link.with(Remote::is_loading)
                 >
-                    <span aria-hidden="true">{move || if playback.playing().get() { "❚❚" } else { "▶" }}</span>
+                    <span aria-hidden="true">{move || if playback.playing().get() { "❚❚" } else { "▶" }.to_owned()}</span>
                 </button>
                 <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=handler(move |_| playback.skip(-SKIP_MS))>
                     "−10s"
@@ -179,10 +179,10 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             <div class="cb-player__row cb-player__row--secondary">
                 {speed_choice(playback)}
                 {both.then(|| channel_choice(stereo_chosen))}
-                {move || board.shares_moments().then(|| moment_link(board, moment_id.clone(), playback))}
+                {move || board.shares_moments().then(|| moment_link(board, moment_id.clone(), playback).into_any())}
                 {move || src.get().map(|url| view! {
                     <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">"Download"</a>
-                })}
+                }.into_any())}
             </div>
             {move || error.get().map(|message| view! {
                 <div class="cb-inline-error" role="alert">
@@ -191,7 +191,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                         {if fresh { "Get a fresh link" } else { "Retry" }}
                     </button>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
     .into_any()
@@ -200,12 +200,12 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
 /// "Copy link to this moment": the link to the position now, from the
 /// embedding's `moment-url` template, copied and told to the embedding.
 fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
-    let status = RwSignal::new("");
+    let status = RwSignal::new(String::new());
     let copy = move |_| {
         let at = playback.position().get_untracked();
         match board.share_moment(id.clone(), at) {
             Some(url) => copy_text(url, status, "Link copied"),
-            None => status.set("The moment-url setting is not an http(s) link"),
+            None => status.set("The moment-url setting is not an http(s) link".to_owned()),
         }
     };
     view! {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortSignal;
 
+use super::read_only::ReadOnly;
 use crate::core::Remote;
 use crate::net::{FetchError, Latest, LocalFuture};
 
@@ -45,8 +46,8 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
     }
 
     /// The state, read-only.
-    pub fn state(&self) -> ReadSignal<Fetched<T>> {
-        self.state.read_only()
+    pub fn state(&self) -> ReadOnly<Fetched<T>> {
+        self.state.into()
     }
 
     /// Starts a load: aborts the one in flight, shows loading (keeping the

@@ -6,19 +6,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Copies `text` to the clipboard; `status` shows `done` (or "Copy
-/// failed") for two seconds.
-pub fn copy_text(text: String, status: RwSignal<&'static str>, done: &'static str) {
+/// failed") for two seconds, and is empty otherwise.
+pub fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-        status.set("Copy failed");
+        status.set("Copy failed".to_owned());
         return;
     };
     let promise = clipboard.write_text(&text);
     leptos::task::spawn_local(async move {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.try_set(if ok { done } else { "Copy failed" });
+        status.try_set(if ok { done } else { "Copy failed" }.to_owned());
         set_timeout(
             move || {
-                let _ = status.try_set("");
+                let _ = status.try_set(String::new());
             },
             std::time::Duration::from_secs(2),
         );

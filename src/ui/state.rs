@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::boxed::effect;
 use super::format::Locale;
 use super::options::{CallSelected, FilterChange, LoadError, Moment, PageChange, PlaybackStart};
+use super::read_only::ReadOnly;
 use super::remote::{Fetched, Loader};
 use crate::chunk;
 use crate::core::moment::moment_url;
@@ -158,18 +159,18 @@ impl Board {
     // ------------------------------------------------------------ reading
 
     /// What is asked for.
-    pub fn query(&self) -> ReadSignal<Query> {
-        self.query.read_only()
+    pub fn query(&self) -> ReadOnly<Query> {
+        self.query.into()
     }
 
     /// The list as loaded.
-    pub fn list(&self) -> ReadSignal<Fetched<LoadedPage>> {
+    pub fn list(&self) -> ReadOnly<Fetched<LoadedPage>> {
         self.list.state()
     }
 
     /// The open call's id.
-    pub fn selected(&self) -> ReadSignal<Option<String>> {
-        self.selected.read_only()
+    pub fn selected(&self) -> ReadOnly<Option<String>> {
+        self.selected.into()
     }
 
     /// Whether the board is there with no call open (not once it is gone:
@@ -181,24 +182,24 @@ impl Board {
     }
 
     /// The open call's detail.
-    pub fn detail(&self) -> ReadSignal<Fetched<CallDetail>> {
+    pub fn detail(&self) -> ReadOnly<Fetched<CallDetail>> {
         self.detail.state()
     }
 
     /// The open call's fresh recording link (providers whose links expire).
-    pub fn recording_link(&self) -> ReadSignal<Fetched<String>> {
+    pub fn recording_link(&self) -> ReadOnly<Fetched<String>> {
         self.link.state()
     }
 
     /// Whether the call view's chunk is loaded (the list's tools from it
     /// may show).
-    pub fn code_loaded(&self) -> ReadSignal<bool> {
-        self.code.read_only()
+    pub fn code_loaded(&self) -> ReadOnly<bool> {
+        self.code.into()
     }
 
     /// Where the code of the filter bar and the pager is.
-    pub fn controls(&self) -> ReadSignal<Controls> {
-        self.controls.read_only()
+    pub fn controls(&self) -> ReadOnly<Controls> {
+        self.controls.into()
     }
 
     /// Locale and time zone for display.

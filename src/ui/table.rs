@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 
 use super::boxed::{effect, handler};
 use super::columns::{Cell, ColumnDef};
+use super::el_ref::ElRef;
 use super::format;
+use super::read_only::ReadOnly;
 use super::scroll;
 use super::state::Board;
 use crate::chunk;
@@ -58,10 +60,13 @@ fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
         <th scope="col" class=format!("cb-th cb-th--{}", column.class_id()) aria-sort=sort_attr>
             {move || match field() {
                 Some(f) => {
-                    let arrow = move || match aria_sort(board.query().with(|q| q.sort), f) {
-                        "ascending" => "▲",
-                        "descending" => "▼",
-                        _ => "↕",
+                    let arrow = move || {
+                        match aria_sort(board.query().with(|q| q.sort), f) {
+                            "ascending" => "▲",
+                            "descending" => "▼",
+                            _ => "↕",
+                        }
+                        .to_owned()
                     };
                     view! {
                         <button
@@ -164,8 +169,8 @@ pub(crate) fn call_rows(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
 
 /// Marks the open call's row in the table body `body` (nothing if the
 /// table is gone).
-fn show_open_row(board: Board, body: NodeRef<leptos::html::Tbody>) {
-    if let Some(body) = body.try_get_untracked().flatten() {
+fn show_open_row(board: Board, body: ElRef<web_sys::HtmlTableSectionElement>) {
+    if let Some(body) = body.get_untracked() {
         let open = board.selected().try_get_untracked().flatten();
         show_selected(&body, open.as_deref());
     }
@@ -178,7 +183,7 @@ const SLOW_MS: u32 = 200;
 /// page flip changes no style at all. (Dimming through a delayed CSS
 /// transition instead cost about 8 ms a flip: starting it, even delayed,
 /// put the rows on a layer of their own and painted them again.)
-fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadSignal<bool> {
+fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadOnly<bool> {
     let slow = RwSignal::new(false);
     // The pending timer: replacing or dropping it cancels it (also when
     // the table goes).
@@ -194,14 +199,14 @@ fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadSignal<bool> {
         }
         timer.set_value(pending);
     });
-    slow.read_only()
+    slow.into()
 }
 
 /// The table of calls.
 #[component]
 pub fn CallTable(board: Board) -> impl IntoView {
     let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
-    let body = NodeRef::<leptos::html::Tbody>::new();
+    let body = ElRef::<web_sys::HtmlTableSectionElement>::new();
     // The open call's row shows selected when a call opens or closes (and
     // after each build of the rows, below).
     effect(move || {
@@ -216,7 +221,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
     let loading = move || list.with(|l| l.is_loading());
     let slow = slow_after(Memo::new(move |_| loading()), SLOW_MS);
     let has_filters = move || board.query().with(|q| !q.filters.is_empty());
-    let column_count = move || shown.with(Vec::len).max(1);
+    let column_count = move || shown.with(Vec::len).max(1).to_string();
     let placeholder = move || {
         list.with(|l| match l.value() {
             None if l.is_loading() => Some(("loading", "Loading calls…")),
@@ -317,6 +322,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                                         </td>
                                     </tr>
                                 }
+                                .into_any()
                             })
                     }}
                 </tbody>
@@ -332,6 +338,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                             {format!("{n} {noun} on this page could not be read and {} not shown.", if n == 1 { "is" } else { "are" })}
                         </p>
                     }
+                    .into_any()
                 })
         }}
     }

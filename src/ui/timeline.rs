@@ -4,7 +4,7 @@
 //! or a drag seeks, and it is a keyboard slider with a spoken value ("1:05
 //! of 4:10, the customer speaking").
 
-use leptos::html;
+use super::el_ref::ElRef;
 use leptos::prelude::*;
 
 use super::boxed::handler;
@@ -37,7 +37,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
         spans(&timeline.customer),
         spans(&timeline.overlaps),
     );
-    let track = NodeRef::<html::Div>::new();
+    let track = ElRef::<web_sys::HtmlDivElement>::new();
     let seek_to_pointer = move |x: f64| {
         if let Some(t) = track.get_untracked() {
             let rect = t.get_bounding_client_rect();

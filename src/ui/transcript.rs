@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use leptos::html;
+use super::el_ref::ElRef;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -87,7 +87,7 @@ fn scroll_within(container: &web_sys::HtmlElement, selector: &str) -> bool {
 /// Brings row `row` (or what `selector` finds in it) into view: at once
 /// when it is in the DOM, else after the chunk holding it has rendered.
 fn reveal(
-    container: NodeRef<html::Div>,
+    container: ElRef<web_sys::HtmlDivElement>,
     shown: RwSignal<usize>,
     row: usize,
     selector: String,
@@ -96,7 +96,7 @@ fn reveal(
     // May run a frame later, when the transcript can be gone: every
     // access is a `try_`.
     let scroll = move || {
-        if let Some(c) = container.try_get_untracked().flatten() {
+        if let Some(c) = container.get_untracked() {
             if scroll_within(&c, &selector) {
                 auto_scrolling.try_set_value(true);
             }
@@ -191,7 +191,7 @@ pub fn TranscriptView(
     let current = Selector::new(move || playing_turn.get());
     let following = RwSignal::new(true);
     let auto_scrolling = StoredValue::new(false);
-    let container = NodeRef::<html::Div>::new();
+    let container = ElRef::<web_sys::HtmlDivElement>::new();
     // Its styles, where it is used on its own.
     effect(move || {
         if let Some(c) = container.get() {
@@ -327,14 +327,14 @@ pub fn TranscriptView(
                 <button type="button" class="cb-button cb-follow" on:click=handler(resume)>
                     "Follow playback"
                 </button>
-            })}
+            }.into_any())}
         </section>
     }
 }
 
 /// The search box with its count and next/previous, copy and download.
 fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
-    let copy_status = RwSignal::new("");
+    let copy_status = RwSignal::new(String::new());
     let plain = {
         let transcript = Arc::clone(&transcript);
         move || Format::Text.render(&transcript)
@@ -397,9 +397,9 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
             </button>
             <span class="cb-spacer"></span>
             <button type="button" class="cb-button cb-button--ghost" on:click=handler(move |_| copy_text(plain(), copy_status, "Copied"))>
-                {move || match copy_status.get() {
-                    "" => "Copy",
-                    s => s,
+                {move || {
+                    let status = copy_status.get();
+                    if status.is_empty() { "Copy".to_owned() } else { status }
                 }}
             </button>
             <details class="cb-download">

@@ -114,7 +114,7 @@ fn run(board: Board) {
     let owner = Owner::new();
     let state = owner.with(|| RwSignal::new(Fetched::<CallDetail>::Loading(None)));
     let shown = owner.with(|| {
-        detail_panel(board, SAMPLE_ID.to_owned(), state.read_only())
+        detail_panel(board, SAMPLE_ID.to_owned(), state.into())
             .into_any()
             .build()
     });
