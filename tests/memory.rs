@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use callboard::core::{Call, Provider};
 use callboard::net::{CallSource, MemorySource, ProviderChoice};
-use callboard::ui::{CallBoard, Options};
+use callboard::ui::{CallBoard, Options, Playback};
 use cap::Cap;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
@@ -121,4 +121,32 @@ async fn page_flips_do_not_grow_memory() {
         end.saturating_sub(base) < budget,
         "live bytes grew by more than {budget} over 280 flips: {at:?}"
     );
+}
+
+#[wasm_bindgen_test]
+fn reading_playback_allocates_nothing() {
+    // The transcript, the player and the speaker timeline read the
+    // playback's position on every `timeupdate` (four times a second while
+    // a call plays). Reading it must not leave anything behind: a handle
+    // made per read (as `RwSignal::read_only()` makes, a node in the
+    // reactive arena living as long as the view) grows memory for as long
+    // as the call is open.
+    let owner = Owner::new();
+    owner.with(|| {
+        let playback = Playback::with_duration(Some(600_000));
+        playback.seek(1_000);
+        let base = live();
+        let mut total = 0_i64;
+        for _ in 0..10_000 {
+            total += playback.position().get_untracked();
+            total += playback.duration().get_untracked().unwrap_or_default();
+            total += i64::from(playback.playing().get_untracked());
+        }
+        let grown = live().saturating_sub(base);
+        assert_eq!(total, 10_000 * 601_000);
+        assert!(
+            grown < 1024,
+            "30,000 reads of playback left {grown} bytes behind"
+        );
+    });
 }
