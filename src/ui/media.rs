@@ -86,10 +86,9 @@ impl Playback {
         self.failed.into()
     }
 
-    /// Whether a seek waits for the audio to load.
-    pub fn seek_pending(&self) -> Signal<bool> {
-        let pending = self.pending_seek;
-        Signal::derive(move || pending.with(Option::is_some))
+    /// Whether a seek waits for the audio to load (tracked).
+    pub fn seek_pending(&self) -> bool {
+        self.pending_seek.with(Option::is_some)
     }
 
     fn loaded_audio(&self) -> Option<web_sys::HtmlAudioElement> {

@@ -97,7 +97,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     };
     // A seek (a transcript click, say) before the fresh link: fetch it.
     effect(move || {
-        if playback.seek_pending().get() && needs_link() {
+        if playback.seek_pending() && needs_link() {
             board.fetch_recording_link();
         }
     });

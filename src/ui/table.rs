@@ -183,13 +183,21 @@ const SLOW_MS: u32 = 200;
 /// page flip changes no style at all. (Dimming through a delayed CSS
 /// transition instead cost about 8 ms a flip: starting it, even delayed,
 /// put the rows on a layer of their own and painted them again.)
-fn slow_after(busy: Memo<bool>, after_ms: u32) -> ReadOnly<bool> {
+fn slow_after(busy: impl Fn() -> bool + 'static, after_ms: u32) -> ReadOnly<bool> {
     let slow = RwSignal::new(false);
     // The pending timer: replacing or dropping it cancels it (also when
     // the table goes).
     let timer = StoredValue::new_local(None::<Timeout>);
+    // Only a change of `busy` starts or stops the timer (a newer load
+    // while one is loading does not start it again).
+    let mut was = None;
     effect(move || {
-        let pending = busy.get().then(|| {
+        let now = busy();
+        if was == Some(now) {
+            return;
+        }
+        was = Some(now);
+        let pending = now.then(|| {
             Timeout::new(after_ms, move || {
                 let _ = slow.try_set(true);
             })
@@ -219,7 +227,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
         list.with(|l| l.value().map(|l| l.page.rows.clone()).unwrap_or_default())
     });
     let loading = move || list.with(|l| l.is_loading());
-    let slow = slow_after(Memo::new(move |_| loading()), SLOW_MS);
+    let slow = slow_after(loading, SLOW_MS);
     let has_filters = move || board.query().with(|q| !q.filters.is_empty());
     let column_count = move || shown.with(Vec::len).max(1).to_string();
     let placeholder = move || {
