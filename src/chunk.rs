@@ -29,6 +29,7 @@
 use leptos::prelude::*;
 
 use crate::core::{ApiError, CallDetail, ErrorReply, Provider};
+use crate::later::when_idle;
 use crate::net::{FetchError, LocalFuture, ProxySource};
 use crate::ui::column_chooser::ColumnChooser;
 use crate::ui::columns::ColumnDef;
@@ -89,7 +90,7 @@ fn read_detail(
 ) -> Result<Result<CallDetail, ApiError>, ChunkError> {
     let (detail, answer) = provider.parse_detail_keeping(&body);
     // Freed once the browser is idle, after the call is on screen.
-    when_idle(Box::new(move || drop((body, answer))));
+    when_idle(move || drop((body, answer)));
     Ok(detail)
 }
 
@@ -313,7 +314,7 @@ pub fn prefetch() {
 /// the `split` feature).
 pub fn prefetch_when_idle(loaded: impl FnOnce() + 'static) {
     #[cfg(feature = "split")]
-    when_idle(Box::new(move || {
+    when_idle(move || {
         PREFETCHING.with(|p| p.set(true));
         wasm_bindgen_futures::spawn_local(async move {
             match load().await {
@@ -321,29 +322,7 @@ pub fn prefetch_when_idle(loaded: impl FnOnce() + 'static) {
                 Err(_) => PREFETCHING.with(|p| p.set(false)),
             }
         });
-    }));
+    });
     #[cfg(not(feature = "split"))]
     loaded();
-}
-
-/// Runs `f` when the browser is next idle (within two seconds), or after
-/// a second where it has no `requestIdleCallback`.
-pub fn when_idle(f: Box<dyn FnOnce()>) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let run = Closure::once_into_js(f);
-    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
-    let _ = match idle {
-        Some(idle) => idle.call2(&window, &run, &options),
-        None => window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000)
-            .map(Into::into),
-    };
 }

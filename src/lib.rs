@@ -16,6 +16,8 @@ pub mod demo_data;
 #[cfg(feature = "web")]
 pub mod embed;
 #[cfg(feature = "web")]
+mod later;
+#[cfg(feature = "web")]
 pub mod net;
 #[cfg(feature = "web")]
 pub mod perf;

@@ -34,8 +34,7 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use crate::later;
 
 /// Measure: the wasm's fetch + compile + instantiate (set by `element.js`).
 pub const WASM: &str = "callboard:wasm";
@@ -165,14 +164,10 @@ pub fn measure_next_frame(name: &'static str, start: &'static str) {
     if quiet() {
         return;
     }
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let in_frame = Closure::once_into_js(move || {
+    later::next_frame(move || {
         mark(start);
-        after_task(move || measure(name, start));
+        later::after_ms(0, move || measure(name, start));
     });
-    let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
 
 /// Runs `f` once the reactive updates already woken have run. Effects run
@@ -183,23 +178,9 @@ pub fn measure_next_frame(name: &'static str, start: &'static str) {
 /// marks came before the rows: the loader reports an answer before it
 /// applies it.)
 pub(crate) fn after_updates(f: impl FnOnce() + 'static) {
-    if let Some(window) = web_sys::window() {
-        let queue_again = move || {
-            if let Some(window) = web_sys::window() {
-                let callback = Closure::once_into_js(f);
-                window.queue_microtask(callback.unchecked_ref());
-            }
-        };
-        let callback = Closure::once_into_js(queue_again);
-        window.queue_microtask(callback.unchecked_ref());
-    }
+    queue_twice(Box::new(f));
 }
 
-fn after_task(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(f);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+fn queue_twice(f: Box<dyn FnOnce()>) {
+    later::microtask(move || later::microtask(f));
 }

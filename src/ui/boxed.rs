@@ -13,7 +13,13 @@ use leptos::prelude::{Effect, LocalStorage};
 /// its closure boxed. (An effect that needs what its last run saw keeps
 /// it in a variable its closure owns.)
 pub fn effect(f: impl FnMut() + 'static) -> Effect<LocalStorage> {
-    let mut f: Box<dyn FnMut()> = Box::new(f);
+    boxed_effect(Box::new(f))
+}
+
+/// The effect of a boxed closure. Not generic: a closure written in a
+/// generic function is a type of its own for each of the function's
+/// type arguments, so `Effect::new` is given this one closure type.
+fn boxed_effect(mut f: Box<dyn FnMut()>) -> Effect<LocalStorage> {
     Effect::new(move |_| f())
 }
 

@@ -13,6 +13,7 @@ use super::share::{close_menu, download_text};
 use super::state::Board;
 use crate::core::csv_export::csv;
 use crate::core::time::format_date;
+use crate::later;
 use crate::net::FetchError;
 
 /// The most calls an export of every page fetches.
@@ -141,14 +142,11 @@ fn run(board: Board, all: bool, export: Export) {
                 download_text(&text, &name, "text/csv;charset=utf-8");
                 let done = done_text(&locale, calls.len());
                 export.set(Some(done.clone()), false, false);
-                set_timeout(
-                    move || {
-                        if export.status.try_get_untracked().flatten() == Some(done) {
-                            export.set(None, false, false);
-                        }
-                    },
-                    std::time::Duration::from_secs(4),
-                );
+                later::after_ms(4000, move || {
+                    if export.status.try_get_untracked().flatten() == Some(done) {
+                        export.set(None, false, false);
+                    }
+                });
             }
             Err(FetchError::Aborted) => {}
             Err(e) => export.set(Some(format!("Export stopped: {e}")), false, true),

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::later;
+
 /// Copies `text` to the clipboard; `status` shows `done` (or "Copy
 /// failed") for two seconds, and is empty otherwise.
 pub fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
@@ -16,12 +18,9 @@ pub fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
     leptos::task::spawn_local(async move {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         status.try_set(if ok { done } else { "Copy failed" }.to_owned());
-        set_timeout(
-            move || {
-                let _ = status.try_set(String::new());
-            },
-            std::time::Duration::from_secs(2),
-        );
+        later::after_ms(2000, move || {
+            let _ = status.try_set(String::new());
+        });
     });
 }
 
@@ -46,10 +45,7 @@ pub fn download_text(text: &str, filename: &str, media_type: &str) {
         a.set_download(filename);
         a.click();
     }
-    set_timeout(
-        move || drop(web_sys::Url::revoke_object_url(&url)),
-        std::time::Duration::from_secs(1),
-    );
+    later::after_ms(1000, move || drop(web_sys::Url::revoke_object_url(&url)));
 }
 
 /// Closes the `<details>` menu an event came from.

@@ -6,7 +6,6 @@
 use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos::tachys::renderer::dom::queue_microtask;
 use wasm_bindgen::JsCast;
 
 use super::boxed::{effect, handler};
@@ -18,6 +17,7 @@ use super::scroll;
 use super::state::Board;
 use crate::chunk;
 use crate::core::{Call, Sort, SortDir, SortField};
+use crate::later;
 
 /// The sort a click on `field`'s header asks for: flip an active sort;
 /// otherwise time starts oldest-first (the default is newest-first) and
@@ -298,7 +298,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                         // (their `aria-selected` untouched: always "false" in
                         // the view), so the open row is marked again once they
                         // are in, a microtask after this build.
-                        queue_microtask(move || show_open_row(board, body));
+                        later::microtask(move || show_open_row(board, body));
                         rows.get()
                             .into_iter()
                             .map(|call| row(call, &locale, &columns))

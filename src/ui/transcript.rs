@@ -25,6 +25,7 @@ use crate::core::transcript_index::{
 };
 use crate::core::transcript_rows::{Layout, Row, ToolRow};
 use crate::core::{Speaker, Transcript};
+use crate::later;
 use crate::perf;
 
 /// Rows put in the DOM at first paint (more than the scroll area's 420 px
@@ -38,21 +39,18 @@ const CHUNKS: RowChunks = RowChunks::new(24, 100);
 /// Adds a chunk per task until `total` are shown (stops when the
 /// transcript is gone).
 fn grow_chunks(shown: RwSignal<usize>, total: usize) {
-    set_timeout(
-        move || {
-            let Some(n) = shown.try_get_untracked() else {
-                return;
-            };
-            if n < total {
-                shown.set(n + 1);
-                if n + 1 == total {
-                    perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
-                }
-                grow_chunks(shown, total);
+    later::after_ms(0, move || {
+        let Some(n) = shown.try_get_untracked() else {
+            return;
+        };
+        if n < total {
+            shown.set(n + 1);
+            if n + 1 == total {
+                perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
             }
-        },
-        std::time::Duration::ZERO,
-    );
+            grow_chunks(shown, total);
+        }
+    });
 }
 
 fn speaker_id(s: Speaker) -> &'static str {
@@ -106,7 +104,7 @@ fn reveal(
         scroll();
     } else {
         shown.set(CHUNKS.through(row));
-        request_animation_frame(scroll);
+        later::next_frame(scroll);
     }
 }
 
@@ -208,7 +206,7 @@ pub fn TranscriptView(
     if chunk_count > 1 {
         // The rest once the first chunk is on screen: a chunk built before
         // the frame would delay its paint.
-        request_animation_frame(move || grow_chunks(shown_chunks, chunk_count));
+        later::next_frame(move || grow_chunks(shown_chunks, chunk_count));
     } else {
         perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }

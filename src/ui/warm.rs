@@ -24,7 +24,7 @@ use crate::core::{
     Call, CallDetail, CallStatus, Cost, CostUnit, Direction, Extra, ExtraValue, Figure, Provider,
     Remote,
 };
-use crate::{chunk, perf};
+use crate::{later, perf};
 
 /// A sample transcript in a provider's shape: timed words, a tool call
 /// and its result, so reading and showing them is warmed too.
@@ -95,7 +95,7 @@ pub(crate) fn sample_detail(provider: Provider) -> CallDetail {
 
 /// Schedules the warm-up for when the browser is next idle.
 pub(crate) fn when_idle(board: Board) {
-    chunk::when_idle(Box::new(move || run(board)));
+    later::when_idle(move || run(board));
 }
 
 /// Runs an open once for the sample call, out of the page: the
