@@ -66,15 +66,6 @@ impl ColumnDef {
             .collect()
     }
 
-    /// A stable id: the built-in column's (`time`, `customer`, ...) or
-    /// `extra:{key}`.
-    pub fn id(&self) -> String {
-        match &self.kind {
-            Kind::Builtin(c) => c.id().to_owned(),
-            Kind::Extra(key) => format!("extra:{key}"),
-        }
-    }
-
     /// The header text.
     pub fn header(&self) -> &str {
         &self.header
@@ -236,8 +227,15 @@ mod tests {
     use super::*;
     use crate::core::{Extra, Provider};
 
+    /// Each column's id: the built-in column's (`time`, `customer`, ...)
+    /// or `extra:{key}`.
     fn ids(cols: &[ColumnDef]) -> Vec<String> {
-        cols.iter().map(ColumnDef::id).collect()
+        cols.iter()
+            .map(|c| match &c.kind {
+                Kind::Builtin(b) => b.id().to_owned(),
+                Kind::Extra(key) => format!("extra:{key}"),
+            })
+            .collect()
     }
 
     #[test]

@@ -257,12 +257,15 @@ pub fn CallTable(board: Board) -> impl IntoView {
             <table class="cb-table" aria-busy=move || loading().to_string()>
                 <caption class="cb-sr-only">"Calls"</caption>
                 <thead>
+                    // Rebuilt when the columns change, as the rows are.
                     <tr>
-                        <For
-                            each=move || shown.get()
-                            key=ColumnDef::id
-                            children=move |column| view! { <HeaderCell board column /> }
-                        />
+                        {move || {
+                            shown
+                                .get()
+                                .into_iter()
+                                .map(|column| view! { <HeaderCell board column /> }.into_any())
+                                .collect_view()
+                        }}
                     </tr>
                 </thead>
                 // A row pointed at or focused is likely to be opened: its
