@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use super::el_ref::ElRef;
 use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
 use super::detail::DetailShell;
+use super::el_ref::ElRef;
 use super::filters::HeldFilters;
 use super::format::{self, Locale};
 use super::keys;

@@ -1,16 +1,16 @@
 //! The call detail panel: who, when, how it went, cost, latency, provider
 //! extras, the recording player and the transcript.
 
-use super::el_ref::ElRef;
-use super::read_only::ReadOnly;
 use leptos::prelude::*;
 
 use super::adopt::{adopt, DETAIL_STYLE};
 use super::boxed::{effect, handler};
 use super::columns::{direction_label, extra_text, status_label};
+use super::el_ref::ElRef;
 use super::format;
 use super::media::Playback;
 use super::player::Player;
+use super::read_only::ReadOnly;
 use super::remote::Fetched;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;

@@ -4,11 +4,11 @@
 //! transcript read and drive playback only through it (compare
 //! wavesurfer.js v7's `Player` over its media element).
 
-use super::el_ref::ElRef;
-use super::read_only::ReadOnly;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::el_ref::ElRef;
+use super::read_only::ReadOnly;
 use crate::core::player::{seconds_to_ms, seek_by};
 use crate::perf;
 

@@ -4,10 +4,10 @@
 //! or a drag seeks, and it is a keyboard slider with a spoken value ("1:05
 //! of 4:10, the customer speaking").
 
-use super::el_ref::ElRef;
 use leptos::prelude::*;
 
 use super::boxed::handler;
+use super::el_ref::ElRef;
 use super::media::Playback;
 use crate::core::decimal;
 use crate::core::player::slider_key;

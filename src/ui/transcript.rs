@@ -9,12 +9,12 @@
 
 use std::sync::Arc;
 
-use super::el_ref::ElRef;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::adopt::{adopt, DETAIL_STYLE};
 use super::boxed::{effect, handler};
+use super::el_ref::ElRef;
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
 use crate::core::row_chunks::RowChunks;
