@@ -62,16 +62,15 @@ fn request_idle(f: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let run = once_js(f);
     let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
-    let _ = match idle {
-        Some(idle) => idle.call2(&window, &run, &options),
-        None => window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 1000)
-            .map(Into::into),
-    };
+    match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            let _ = idle.call2(&window, &once_js(f), &options);
+        }
+        None => set_timer(1000, f),
+    }
 }

@@ -92,7 +92,7 @@ fn reveal(
     auto_scrolling: StoredValue<bool>,
 ) {
     // May run a frame later, when the transcript can be gone: every
-    // access is a `try_`.
+    // access tolerates that (`get_untracked` is `None`, `try_set_value`).
     let scroll = move || {
         if let Some(c) = container.get_untracked() {
             if scroll_within(&c, &selector) {
