@@ -5,7 +5,7 @@
 //! closure type (about 1 KB of WebAssembly for each place that schedules
 //! something, as Leptos's `set_timeout` and `request_animation_frame` do).
 //! These take the closure boxed, so every callback the widget schedules
-//! shares one copy.
+//! shares one copy (gloo's `Timeout` compiled it once per use, too).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -49,6 +49,50 @@ fn set_timer(ms: i32, f: Box<dyn FnOnce()>) {
     if let Some(window) = web_sys::window() {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(once_js(f).unchecked_ref(), ms);
+    }
+}
+
+/// A timer (`setTimeout`) that runs its callback once, unless dropped
+/// first: dropping it clears the timer and frees the callback.
+#[must_use = "dropping a Timer cancels it"]
+pub struct Timer {
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    /// Runs `f` in a task of its own after `ms` milliseconds, unless the
+    /// returned timer is dropped before; `None` where there is no window.
+    pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Option<Self> {
+        Self::start(ms, Box::new(f))
+    }
+
+    fn start(ms: u32, f: Box<dyn FnOnce()>) -> Option<Self> {
+        let window = web_sys::window()?;
+        let mut f = Some(f);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let id = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            )
+            .ok()?;
+        Some(Self {
+            id,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.id);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::json::{self, Obj};
+use super::normalize::collapse_whitespace;
 use super::query::{FilterKind, SortField};
 use super::time;
 
@@ -482,7 +483,7 @@ fn text_message(body: &str) -> Option<String> {
 
 /// Collapses whitespace and cuts a message to `MAX_MESSAGE_CHARS`.
 fn clip(message: String) -> String {
-    let collapsed: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = collapse_whitespace(&message);
     if collapsed.chars().count() <= MAX_MESSAGE_CHARS {
         collapsed
     } else {

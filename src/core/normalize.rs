@@ -194,6 +194,26 @@ impl Speaker {
     }
 }
 
+/// `text` with every run of whitespace (line breaks included) as one space
+/// and none at either end.
+pub fn collapse_whitespace(text: &str) -> String {
+    join_str(text.split_whitespace(), " ")
+}
+
+/// `pieces` with `separator` between them: what `[&str]::join` gives,
+/// without collecting the pieces first (and without compiling the standard
+/// library's generic join once more for them).
+pub fn join_str<'a>(pieces: impl IntoIterator<Item = &'a str>, separator: &str) -> String {
+    let mut out = String::new();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
 /// An end reason in words: known codes get a sentence, others are humanized
 /// (`USER_HANGUP` reads "User hangup").
 pub fn end_reason_words(raw: &str) -> String {
@@ -274,6 +294,27 @@ pub fn humanize(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_str_joins_as_slices_do() {
+        for pieces in [
+            vec![],
+            vec![""],
+            vec!["a"],
+            vec!["a", "", "b"],
+            vec!["", ""],
+        ] {
+            assert_eq!(join_str(pieces.iter().copied(), ", "), pieces.join(", "));
+        }
+    }
+
+    #[test]
+    fn collapse_whitespace_leaves_single_spaces_between_words() {
+        assert_eq!(collapse_whitespace("  a\n\tb   c \r\n"), "a b c");
+        assert_eq!(collapse_whitespace("one"), "one");
+        assert_eq!(collapse_whitespace(" \n "), "");
+        assert_eq!(collapse_whitespace("è\u{a0}ü"), "è ü");
+    }
 
     #[test]
     fn folds_to_compares_as_fold_does() {

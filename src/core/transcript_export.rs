@@ -8,7 +8,7 @@
 
 use serde_json::{json, Value};
 
-use super::normalize::Speaker;
+use super::normalize::{join_str, Speaker};
 use super::time;
 use super::tool_events::{ToolEvent, ToolEventKind};
 use super::transcript::{Transcript, Turn};
@@ -161,11 +161,10 @@ fn vtt_text(text: &str) -> String {
 
 /// Text kept in one caption block: blank lines (which end a cue) closed up.
 fn one_block(text: &str) -> String {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    join_str(
+        text.lines().map(str::trim_end).filter(|l| !l.is_empty()),
+        "\n",
+    )
 }
 
 /// WebVTT: a cue per timed turn, the speaker as a voice tag, and a

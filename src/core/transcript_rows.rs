@@ -9,6 +9,7 @@
 
 use serde_json::Value;
 
+use super::normalize::collapse_whitespace;
 use super::tool_events::{ToolEvent, ToolEventKind};
 use super::transcript::Transcript;
 
@@ -134,7 +135,7 @@ impl ToolRow {
 fn compact(text: &str) -> String {
     match serde_json::from_str::<Value>(text) {
         Ok(v @ (Value::Object(_) | Value::Array(_))) => v.to_string(),
-        _ => text.split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => collapse_whitespace(text),
     }
 }
 

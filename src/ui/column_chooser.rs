@@ -39,6 +39,7 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                             {label}
                         </label>
                     }
+                    .into_any()
                 })
                 .collect_view()
                 .into_any()

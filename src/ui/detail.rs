@@ -190,7 +190,7 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
                 <ul class="cb-figures">
                     {latency.into_iter().map(|f| view! {
                         <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>
-                    }).collect_view()}
+                    }.into_any()).collect_view()}
                 </ul>
             </section>
         })}
@@ -208,7 +208,7 @@ pub(crate) fn ShortcutsHelp() -> impl IntoView {
             <dl class="cb-shortcuts__list">
                 {HELP.iter().map(|(keys, what)| view! {
                     <div class="cb-shortcut"><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div>
-                }).collect_view()}
+                }.into_any()).collect_view()}
             </dl>
         </details>
     }

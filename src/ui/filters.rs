@@ -2,7 +2,6 @@
 //! debounced so typing sends one request, active filters as removable
 //! chips, and clear-all. Filters the embedding pins are hidden.
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
@@ -13,6 +12,7 @@ use crate::core::time::{
     format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
 };
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
+use crate::later::Timer;
 
 /// How long typing must pause before a text filter applies.
 pub const DEBOUNCE_MS: u32 = 350;
@@ -233,10 +233,10 @@ fn DebouncedText(
         }
     };
     // The pending commit; replacing or dropping it (unmount) cancels it.
-    let pending = StoredValue::new_local(None::<Timeout>);
+    let pending = StoredValue::new_local(None::<Timer>);
     let schedule = move |t: String| {
-        let timeout = Timeout::new(DEBOUNCE_MS, move || commit(t));
-        pending.try_update_value(|p| *p = Some(timeout));
+        let timer = Timer::new(DEBOUNCE_MS, move || commit(t));
+        pending.try_update_value(|p| *p = timer);
     };
     view! {
         <label class=format!("cb-field {class}")>
@@ -290,7 +290,7 @@ fn ChoiceSelect(
                             let v = v.clone();
                             move || value.with(|cur| cur.as_deref() == Some(v.as_str()))
                         };
-                        view! { <option value=v selected=selected>{l}</option> }
+                        view! { <option value=v selected=selected>{l}</option> }.into_any()
                     })
                     .collect_view()}
             </select>
@@ -498,14 +498,14 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                     let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
                         kinds.get().into_iter().partition(|k| is_primary(*k));
                     view! {
-                        {primary.into_iter().map(|kind| view! { <FilterControl board kind /> }).collect_view()}
+                        {primary.into_iter().map(|kind| view! { <FilterControl board kind /> }.into_inner()).collect_view()}
                         {(!more.is_empty())
                             .then(|| {
                                 view! {
                                     <details class="cb-more">
                                         <summary class="cb-button cb-button--ghost">"More filters"</summary>
                                         <div class="cb-more__controls">
-                                            {more.into_iter().map(|kind| view! { <FilterControl board kind /> }).collect_view()}
+                                            {more.into_iter().map(|kind| view! { <FilterControl board kind /> }.into_inner()).collect_view()}
                                         </div>
                                     </details>
                                 }

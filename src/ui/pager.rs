@@ -75,7 +75,7 @@ pub fn HeldPager(board: Board) -> impl IntoView {
                     PageItem::Number(n) => ("cb-page", n.to_string()),
                     PageItem::Gap => ("cb-page-gap", "…".to_owned()),
                 };
-                view! { <span class=class>{text}</span> }
+                view! { <span class=class>{text}</span> }.into_any()
             })
             .collect_view();
         // The widest choice sizes the select.

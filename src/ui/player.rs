@@ -283,7 +283,7 @@ fn speed_choice(playback: Playback) -> impl IntoView {
             >
                 {SPEEDS
                     .iter()
-                    .map(|s| view! { <option value=decimal::format(*s, 2) selected=*s == chosen>{speed_label(*s)}</option> })
+                    .map(|s| view! { <option value=decimal::format(*s, 2) selected=*s == chosen>{speed_label(*s)}</option> }.into_any())
                     .collect_view()}
             </select>
         </label>

@@ -343,7 +343,7 @@ impl Board {
         });
         if asked == Some(true) {
             // A task later: the answer is in the DOM by then.
-            gloo_timers::callback::Timeout::new(0, move || self.load_controls()).forget();
+            crate::later::after_ms(0, move || self.load_controls());
         }
     }
 

@@ -3,7 +3,6 @@
 //! (`column_chooser`, in the call view's chunk) all render from one list of
 //! [`ColumnDef`]s.
 
-use gloo_timers::callback::Timeout;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -113,7 +112,7 @@ fn cell_view(column: &ColumnDef, call: &Call, locale: &format::Locale) -> impl I
 fn row(call: Call, locale: &format::Locale, columns: &[ColumnDef]) -> impl IntoView {
     let cells = columns
         .iter()
-        .map(|c| cell_view(c, &call, locale))
+        .map(|c| cell_view(c, &call, locale).into_any())
         .collect_view();
     view! {
         <tr
@@ -187,7 +186,7 @@ fn slow_after(busy: impl Fn() -> bool + 'static, after_ms: u32) -> ReadOnly<bool
     let slow = RwSignal::new(false);
     // The pending timer: replacing or dropping it cancels it (also when
     // the table goes).
-    let timer = StoredValue::new_local(None::<Timeout>);
+    let timer = StoredValue::new_local(None::<later::Timer>);
     // Only a change of `busy` starts or stops the timer (a newer load
     // while one is loading does not start it again).
     let mut was = None;
@@ -197,11 +196,13 @@ fn slow_after(busy: impl Fn() -> bool + 'static, after_ms: u32) -> ReadOnly<bool
             return;
         }
         was = Some(now);
-        let pending = now.then(|| {
-            Timeout::new(after_ms, move || {
-                let _ = slow.try_set(true);
+        let pending = now
+            .then(|| {
+                later::Timer::new(after_ms, move || {
+                    let _ = slow.try_set(true);
+                })
             })
-        });
+            .flatten();
         if pending.is_none() {
             slow.set(false);
         }
@@ -304,7 +305,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                         later::microtask(move || show_open_row(board, body));
                         rows.get()
                             .into_iter()
-                            .map(|call| row(call, &locale, &columns))
+                            .map(|call| row(call, &locale, &columns).into_any())
                             .collect_view()
                     }}
                     {move || {

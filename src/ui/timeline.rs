@@ -29,6 +29,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                 view! {
                     <span class="cb-timeline__span" style:left=percent(*start) style:width=percent(end - start)></span>
                 }
+                .into_any()
             })
             .collect_view()
     };

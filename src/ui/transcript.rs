@@ -364,6 +364,7 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                     </button>
                 </li>
             }
+            .into_any()
         })
         .collect_view();
     let no_matches = move || search.matches.with(Vec::is_empty);
@@ -592,6 +593,7 @@ fn ToolRowView(
                     <p class="cb-tool__label">{label}</p>
                     <pre class="cb-tool__json">{text_of(field, text)}</pre>
                 }
+                .into_any()
             })
             .collect_view();
         view! {

@@ -1,8 +1,9 @@
 //! Reading helpers every adapter shares: body parsing with envelope errors,
 //! row collection with skip counting, extras, costs and latency figures.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
+use rustc_hash::FxHashSet;
 use serde_json::Value;
 
 use crate::core::error::{is_error_envelope, ApiError, BodyError};
@@ -58,12 +59,16 @@ pub(crate) fn read_rows(
     items: &[Value],
     read: impl Fn(Obj<'_>) -> Option<Call>,
 ) -> (Vec<Call>, usize) {
-    let mut seen = HashSet::with_capacity(items.len());
+    // The set type Leptos's DOM renderer keeps its event names in, so the
+    // widget compiles one hash set, not two (and no SipHash); a page's ids
+    // need no protection from crafted collisions.
+    let mut seen: FxHashSet<Cow<'_, str>> =
+        FxHashSet::with_capacity_and_hasher(items.len(), Default::default());
     let mut rows = Vec::with_capacity(items.len());
     let mut skipped = 0;
     for item in items {
         match Obj::of(item).and_then(&read) {
-            Some(call) if seen.insert(call.id.clone()) => rows.push(call),
+            Some(call) if seen.insert(Cow::Owned(call.id.clone())) => rows.push(call),
             _ => skipped += 1,
         }
     }
