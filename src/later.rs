@@ -41,15 +41,23 @@ fn request_frame(f: Box<dyn FnOnce()>) {
 
 /// Runs `f` in a task of its own after `ms` milliseconds (`setTimeout`;
 /// 0: once the tasks already queued have run).
-pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
+pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
     set_timer(ms, Box::new(f));
 }
 
-fn set_timer(ms: i32, f: Box<dyn FnOnce()>) {
+fn set_timer(ms: u32, f: Box<dyn FnOnce()>) {
     if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(once_js(f).unchecked_ref(), ms);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            once_js(f).unchecked_ref(),
+            delay(ms),
+        );
     }
+}
+
+/// `ms` as `setTimeout` takes it (longer delays, past 24 days, wait the
+/// longest it can).
+fn delay(ms: u32) -> i32 {
+    i32::try_from(ms).unwrap_or(i32::MAX)
 }
 
 /// A timer (`setTimeout`) that runs its callback once, unless dropped
@@ -78,7 +86,7 @@ impl Timer {
         let id = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 callback.as_ref().unchecked_ref(),
-                i32::try_from(ms).unwrap_or(i32::MAX),
+                delay(ms),
             )
             .ok()?;
         Some(Self {

@@ -196,16 +196,14 @@ fn slow_after(busy: impl Fn() -> bool + 'static, after_ms: u32) -> ReadOnly<bool
             return;
         }
         was = Some(now);
-        let pending = now
-            .then(|| {
-                later::Timer::new(after_ms, move || {
-                    let _ = slow.try_set(true);
-                })
+        let pending = if now {
+            later::Timer::new(after_ms, move || {
+                let _ = slow.try_set(true);
             })
-            .flatten();
-        if pending.is_none() {
+        } else {
             slow.set(false);
-        }
+            None
+        };
         timer.set_value(pending);
     });
     slow.into()
