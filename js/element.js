@@ -3,7 +3,8 @@
 // The one file a page includes; it loads its WebAssembly relative to its own
 // URL, so it works from any path on any host page.
 
-import init, { mount as mountWasm, stylesheet, providerFilters } from "./callboard_wasm.js";
+import init, { mount as mountWasm, offerFirstPage, stylesheet, providerFilters } from "./callboard_wasm.js";
+import { firstPageRequest, requestKey, sendFirstPage } from "./first-page.js";
 
 // User Timing: `callboard:wasm` is the wasm's fetch + compile + instantiate
 // (the other callboard:* marks and measures are set by the widget).
@@ -131,10 +132,23 @@ function reserve(host, options) {
   container(host).style.minHeight = `${CHROME_PX + rows * ROW_PX}px`;
 }
 
-/** Mounts into `host`'s (open) shadow root; returns the wasm handle. */
-function attach(host, options) {
+/**
+ * Mounts into `host`'s (open) shadow root; returns the wasm handle. `early`
+ * is the first page's request, sent while the WebAssembly loaded
+ * (js/first-page.js), or null.
+ */
+function attach(host, options, early) {
   const box = container(host);
   host.shadowRoot.adoptedStyleSheets = [styles()];
+  if (early) {
+    let taken = false;
+    const take = (key) => {
+      if (taken || key !== early.key) return undefined;
+      taken = true;
+      return early.reply;
+    };
+    offerFirstPage(take, () => taken || early.abort());
+  }
   const handle = mountWasm(box, options, host);
   box.style.minHeight = "";
   return handle;
@@ -197,6 +211,25 @@ export function mount(element, options = {}) {
   const pending = [];
   reserve(element, current);
   warmIntl(current);
+  // The first page is asked for now, not once the WebAssembly is running;
+  // asked again if the options change its request before it is used (once
+  // for the changes of one task).
+  const ask = () => {
+    const request = firstPageRequest(current);
+    return request && sendFirstPage(request);
+  };
+  let early = ask();
+  let asking = false;
+  const askAgain = () => {
+    if (asking) return;
+    asking = true;
+    queueMicrotask(() => {
+      asking = false;
+      if (handle || gone || requestKey(firstPageRequest(current)) === (early?.key ?? null)) return;
+      early?.abort();
+      early = ask();
+    });
+  };
   const widget = {
     fail(message) {
       gone = true;
@@ -218,7 +251,8 @@ export function mount(element, options = {}) {
   // one long one).
   const started = ready.then(nextTask).then(() => {
     if (gone) return;
-    handle = attach(element, current);
+    handle = attach(element, current, early);
+    early = null;
     for (const run of pending.splice(0)) run(handle);
   });
   const flush = () => {
@@ -242,10 +276,12 @@ export function mount(element, options = {}) {
     update(next) {
       current = present({ ...current, ...next });
       changed();
+      askAgain();
     },
     [REPLACE](all) {
       current = present(all);
       changed();
+      askAgain();
     },
     refresh() {
       call((h) => h.refresh());
@@ -257,6 +293,8 @@ export function mount(element, options = {}) {
       live.delete(widget);
       gone = true;
       queued = false;
+      early?.abort();
+      early = null;
       if (handle) {
         handle.unmount();
         handle.free();

@@ -46,7 +46,7 @@ js="$split/js"
 mkdir -p "$js"
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-dir "$js" --out-name callboard_wasm \
   "$split/callboard_wasm.wasm"
-cp "$split"/__wasm_split.js js/element.js js/callboard.js "$js/"
+cp "$split"/__wasm_split.js js/element.js js/first-page.js js/callboard.js "$js/"
 node scripts/slim-bindings.mjs "$js/callboard_wasm_bg.wasm" "$js/callboard_wasm.js"
 # Each split point's module, and the chunks of code two or more of them
 # share (loaded with whichever needs them first).

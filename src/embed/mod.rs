@@ -145,6 +145,16 @@ fn filters_detail(f: &Filters) -> Object {
     o
 }
 
+/// Offers the first page's request, sent while the WebAssembly loaded
+/// (`js/first-page.js`), to the widgets mounted next, in this task:
+/// `take(key)` gives the promise of its `Response` to the one whose first
+/// request has that key (and nothing after), which then uses it instead of
+/// asking again; if none does, `cancel()` aborts it.
+#[wasm_bindgen(js_name = offerFirstPage)]
+pub fn offer_first_page(take: js_sys::Function, cancel: js_sys::Function) {
+    crate::net::early::offer(take, cancel);
+}
+
 /// A test hook for the safety net (in `js/element.js`: a trap of the
 /// instance shows every widget's failure state): panics on purpose. Only an
 /// explicit call from JS reaches it; no data does.

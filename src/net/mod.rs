@@ -6,6 +6,7 @@
 //! timeout and a short-lived cache), [`MemorySource`] serves in-memory calls
 //! for tests and demos.
 
+pub(crate) mod early;
 mod latest;
 mod memory;
 mod proxy;

@@ -4,9 +4,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials};
 
-use super::{CallSource, FetchError, LocalFuture};
+use super::{early, CallSource, FetchError, LocalFuture};
 use crate::chunk;
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
@@ -44,6 +46,15 @@ pub enum Credentials {
 }
 
 impl Credentials {
+    /// The mode's name in the Fetch standard.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Omit => "omit",
+            Self::SameOrigin => "same-origin",
+            Self::Include => "include",
+        }
+    }
+
     fn mode(self) -> RequestCredentials {
         match self {
             Self::Omit => RequestCredentials::Omit,
@@ -147,6 +158,50 @@ fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// What a failed fetch tells the user: nothing when it was superseded
+/// (`aborted`), a timeout when its timer fired, else a network failure
+/// (a `TypeError` from `fetch` is the browser's word for "could not
+/// connect").
+fn fetch_failure(
+    aborted: bool,
+    timed_out_after: Option<u32>,
+    name: &str,
+    message: String,
+) -> FetchError {
+    if aborted {
+        FetchError::Aborted
+    } else if let Some(ms) = timed_out_after {
+        ApiError::Timeout {
+            after_ms: u64::from(ms),
+        }
+        .into()
+    } else if name == "TypeError" {
+        ApiError::Network {
+            message: "the request failed (offline, blocked by CORS, or the proxy is down)"
+                .to_owned(),
+        }
+        .into()
+    } else {
+        ApiError::Network { message }.into()
+    }
+}
+
+/// The key of request `req` as sent with `cfg` (for an early answer).
+fn early_key(req: &ProviderRequest, cfg: &ProxyConfig) -> String {
+    let method = match req.method {
+        NativeMethod::Get => "GET",
+        NativeMethod::Post => "POST",
+    };
+    early::key(
+        method,
+        &req.url(&cfg.proxy_url),
+        req.body.as_deref(),
+        cfg.credentials.name(),
+        cfg.timeout_ms,
+        &cfg.headers,
+    )
+}
+
 fn cache_key(req: &ProviderRequest) -> String {
     format!(
         "{} {} {}",
@@ -230,6 +285,9 @@ impl ProxySource {
 }
 
 impl Inner {
+    /// Sends `req` and reads the answer; the first page's answer comes
+    /// from its early request instead where that is this request
+    /// ([`early`]).
     async fn send(
         &self,
         req: &ProviderRequest,
@@ -237,31 +295,65 @@ impl Inner {
     ) -> Result<Reply, FetchError> {
         let cfg = &self.config;
         let timeout = AbortSignal::timeout_with_u32(cfg.timeout_ms);
-        let signals = js_sys::Array::of1(&timeout);
+        let failed = |name: &str, message: String| {
+            fetch_failure(
+                abort.is_some_and(AbortSignal::aborted),
+                (timeout.aborted() || name == "TimeoutError").then_some(cfg.timeout_ms),
+                name,
+                message,
+            )
+        };
+        let gloo_failed = |err: gloo_net::Error| match err {
+            gloo_net::Error::JsError(e) => failed(&e.name, e.message),
+            other => failed("", other.to_string()),
+        };
+        let js_failed = |e: JsValue| match e.dyn_ref::<js_sys::Error>() {
+            Some(e) => failed(&String::from(e.name()), String::from(e.message())),
+            None => failed("", "the request failed".to_owned()),
+        };
+        let (status, retry_after, body) = match early::take(&early_key(req, cfg)) {
+            // The first page, asked for while the widget loaded.
+            Some(reply) => {
+                let reply = JsFuture::from(reply).await.map_err(js_failed)?;
+                early::answer(&reply).ok_or_else(|| js_failed(JsValue::UNDEFINED))?
+            }
+            None => {
+                let response = self
+                    .request(req, &timeout, abort)
+                    .map_err(gloo_failed)?
+                    .send()
+                    .await
+                    .map_err(gloo_failed)?;
+                let status = response.status();
+                let retry_after = response.headers().get("retry-after");
+                (
+                    status,
+                    retry_after,
+                    response.text().await.map_err(gloo_failed)?,
+                )
+            }
+        };
+        Ok(Reply {
+            status,
+            body,
+            retry_after,
+        })
+    }
+
+    /// Request `req` as sent through the proxy, cancelled by `timeout` or
+    /// `abort`.
+    fn request(
+        &self,
+        req: &ProviderRequest,
+        timeout: &AbortSignal,
+        abort: Option<&AbortSignal>,
+    ) -> Result<gloo_net::http::Request, gloo_net::Error> {
+        let cfg = &self.config;
+        let signals = js_sys::Array::of1(timeout);
         if let Some(a) = abort {
             signals.push(a);
         }
         let signal = AbortSignal::any(&signals);
-        let failed = |err: gloo_net::Error| -> FetchError {
-            if abort.is_some_and(AbortSignal::aborted) {
-                FetchError::Aborted
-            } else if timeout.aborted() {
-                ApiError::Timeout {
-                    after_ms: u64::from(cfg.timeout_ms),
-                }
-                .into()
-            } else {
-                let message = match err {
-                    gloo_net::Error::JsError(e) if e.name == "TypeError" => {
-                        "the request failed (offline, blocked by CORS, or the proxy is down)"
-                            .to_owned()
-                    }
-                    gloo_net::Error::JsError(e) => e.message,
-                    other => other.to_string(),
-                };
-                ApiError::Network { message }.into()
-            }
-        };
         let method = match req.method {
             NativeMethod::Get => Method::GET,
             NativeMethod::Post => Method::POST,
@@ -274,22 +366,12 @@ impl Inner {
         for (name, value) in &cfg.headers {
             builder = builder.header(name, value);
         }
-        let request = match &req.body {
+        match &req.body {
             Some(body) => builder
                 .header("Content-Type", "application/json")
                 .body(body.as_str()),
             None => builder.build(),
         }
-        .map_err(failed)?;
-        let response = request.send().await.map_err(failed)?;
-        let status = response.status();
-        let retry_after = response.headers().get("retry-after");
-        let body = response.text().await.map_err(failed)?;
-        Ok(Reply {
-            status,
-            body,
-            retry_after,
-        })
     }
 
     /// The provider, recognising it from a probe of each provider's list

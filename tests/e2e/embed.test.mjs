@@ -172,12 +172,17 @@ test("content below the widget does not jump while it loads (its place is held)"
   const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
   const page = await context.newPage();
   // Slow enough that the page paints before the WebAssembly is there, and
-  // again before the first page of calls arrives.
+  // again before the first page of calls arrives (asked for at once, it
+  // answers only well after the WebAssembly came).
+  let wasmCame;
+  const wasmHere = new Promise((resolve) => (wasmCame = resolve));
   await page.route("**/dist/callboard_wasm_bg.wasm", async (route) => {
     await new Promise((r) => setTimeout(r, 600));
     await route.continue();
+    wasmCame();
   });
   await page.route("**/agentvoice/api/calls?**", async (route) => {
+    await wasmHere;
     await new Promise((r) => setTimeout(r, 800));
     await route.continue();
   });

@@ -1,0 +1,58 @@
+// js/first-page.js: which first request the script can tell in advance,
+// and its key, written as the widget writes it (src/net/early.rs checks
+// the same strings, and each provider's table entry against its own
+// request).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { firstPageRequest, requestKey } from "../js/first-page.js";
+
+test("a known provider's first page, as the widget asks for it", () => {
+  const r = firstPageRequest({ provider: " Retell ", proxyUrl: " /p/ ", pageSize: "50", headers: { "X-Csrf": "t 1" }, credentials: "include", timeoutMs: 9000 });
+  assert.deepEqual(r, {
+    method: "POST",
+    url: "/p/v3/list-calls",
+    body: '{"include_total":true,"limit":50,"skip":0,"sort_order":"descending"}',
+    headers: [["X-Csrf", "t 1"]],
+    credentials: "include",
+    timeoutMs: 9000,
+  });
+  const v = firstPageRequest({ provider: "vapi", proxyUrl: "https://crm.example/voice", pageSize: 5 });
+  assert.equal(v.url, "https://crm.example/voice/call?limit=5");
+  assert.equal(v.body, null);
+});
+
+test("defaults where the widget takes them: 25 rows, same-origin, 20 s", () => {
+  for (const odd of [{}, { pageSize: "0" }, { pageSize: "101" }, { pageSize: "2.5" }, { pageSize: "lots" }]) {
+    const r = firstPageRequest({ provider: "bland", proxyUrl: "/b", ...odd, credentials: "sometimes", timeoutMs: 50 });
+    assert.equal(r.url, "/b/v1/calls?from=0&to=25&limit=25", JSON.stringify(odd));
+    assert.equal(r.credentials, "same-origin");
+    assert.equal(r.timeoutMs, 20000);
+  }
+});
+
+test("nothing asked in advance where the widget's first request cannot be told", () => {
+  const base = { provider: "agentvoice", proxyUrl: "/a" };
+  assert.ok(firstPageRequest(base));
+  for (const [why, o] of [
+    ["auto", { ...base, provider: "auto" }],
+    ["unknown provider", { ...base, provider: "twilio" }],
+    ["no proxy", { ...base, proxyUrl: "  " }],
+    ["pinned contact", { ...base, contactId: "c-1" }],
+    ["pinned phone", { ...base, phoneNumber: "+1555" }],
+    ["pinned agent", { ...base, agentId: "a" }],
+    ["pinned campaign", { ...base, campaignId: "k" }],
+    ["a header the widget would drop", { ...base, headers: { "bad name": "x" } }],
+    ["a header value with a line break", { ...base, headers: [["X-A", "1\r\n2"]] }],
+  ]) {
+    assert.equal(firstPageRequest(o), null, why);
+  }
+  assert.deepEqual(firstPageRequest({ ...base, headers: new Map([["X-A", "1"]]) }).headers, [["X-A", "1"]], "any iterable of pairs, as the widget reads it");
+});
+
+test("keys list every part, as early::key writes them", () => {
+  const post = { method: "POST", url: "/p/v3/list-calls", body: "{}", credentials: "include", timeoutMs: 9000, headers: [["X-Csrf", "t 1"]] };
+  assert.equal(requestKey(post), "POST /p/v3/list-calls\n{}\ninclude 9000\nX-Csrf: t 1");
+  const get = { method: "GET", url: "/p/call?limit=5", body: null, credentials: "same-origin", timeoutMs: 20000, headers: [] };
+  assert.equal(requestKey(get), "GET /p/call?limit=5\n\nsame-origin 20000");
+  assert.equal(requestKey(null), null);
+});
