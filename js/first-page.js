@@ -92,8 +92,8 @@ export function requestKey(request) {
 /**
  * Sends `request` (from [`firstPageRequest`]) as the widget would. Returns
  * `{ key, reply, abort }`: its key, the promise of its answer read whole
- * (`[status, retryAfter, body]`; it rejects as `fetch` does), and a way to
- * cancel it.
+ * (`[status, retryAfter, body]`, or `[0, null, null, name, message]` if
+ * it failed), and a way to cancel it.
  */
 export function sendFirstPage(request) {
   const controller = new AbortController();
@@ -111,9 +111,10 @@ export function sendFirstPage(request) {
     headers.set("Content-Type", "application/json");
     init.body = request.body;
   }
-  // Read whole, so the widget has the answer as soon as it asks.
-  const reply = fetch(request.url, init).then(async (r) => [r.status, r.headers.get("retry-after"), await r.text()]);
-  // Not unhandled if nothing takes it (it is then cancelled).
-  reply.catch(() => {});
+  // Read whole, so the widget has the answer as soon as it asks; a
+  // failure as its name and message (the promise never rejects).
+  const reply = fetch(request.url, init).then(
+    async (r) => [r.status, r.headers.get("retry-after"), await r.text()],
+  ).catch((e) => [0, null, null, String(e?.name ?? ""), String(e?.message ?? e)]);
   return { key: requestKey(request), reply, abort: () => controller.abort() };
 }

@@ -7,23 +7,25 @@
 //! takes by the end of the task that made it is cancelled, and the widget
 //! sends its own requests as usual.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
-use js_sys::{Function, Promise};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::later;
 
-/// An early request: `take(key)` gives its reply (a promise of
-/// `[status, retryAfter, body]`) if `key` is its key and it was not taken
-/// yet; `cancel()` aborts it.
+/// An early request: `take(key)` gives its reply (a promise of its answer,
+/// see [`answer`]) if `key` is its key and it was not taken yet;
+/// `cancel()` aborts it.
 struct Offer {
     take: Function,
     cancel: Function,
 }
 
 thread_local! {
-    static OFFERS: RefCell<Vec<Offer>> = const { RefCell::new(Vec::new()) };
+    /// The offer of the widget mounting now. (Widgets mount one per task:
+    /// a new offer comes after the last one was taken or given up.)
+    static OFFER: Cell<Option<Offer>> = const { Cell::new(None) };
 }
 
 /// What identifies a request, as `js/first-page.js` writes it too: two
@@ -37,7 +39,8 @@ pub(crate) fn key(
     timeout_ms: u32,
     headers: &[(String, String)],
 ) -> String {
-    let mut key = [
+    let mut key = String::new();
+    for part in [
         method,
         " ",
         url,
@@ -46,59 +49,66 @@ pub(crate) fn key(
         "\n",
         credentials,
         " ",
-    ]
-    .concat();
+    ] {
+        key.push_str(part);
+    }
     key.push_str(&timeout_ms.to_string());
     for (name, value) in headers {
-        key.push('\n');
-        key.push_str(name);
-        key.push_str(": ");
-        key.push_str(value);
+        for part in ["\n", name, ": ", value] {
+            key.push_str(part);
+        }
     }
     key
 }
 
-/// Offers an early request (from `js/first-page.js`) to the widgets
+/// Offers an early request (from `js/first-page.js`) to the widget
 /// mounted next, in this task.
 pub fn offer(take: Function, cancel: Function) {
-    OFFERS.with(|o| o.borrow_mut().push(Offer { take, cancel }));
+    cancel_untaken();
+    OFFER.set(Some(Offer { take, cancel }));
     // A widget's first request is asked for while it mounts (in the
-    // microtasks of this task): what is still here after it was not
+    // microtasks of this task): an offer still here after it was not
     // wanted.
     later::after_ms(0, cancel_untaken);
 }
 
 fn cancel_untaken() {
-    for offer in OFFERS.with(|o| std::mem::take(&mut *o.borrow_mut())) {
+    if let Some(offer) = OFFER.take() {
         let _ = offer.cancel.call0(&JsValue::NULL);
     }
 }
 
 /// The reply of the early request with key `key` ([`key`]), if one was
-/// offered and not taken yet: a promise of its answer, read whole (see
-/// [`answer`]); it rejects as `fetch` does.
+/// offered and not taken yet: a promise of its answer ([`answer`]).
 pub(crate) fn take(key: &str) -> Option<Promise> {
-    let key = JsValue::from_str(key);
-    OFFERS.with(|o| {
-        let mut offers = o.borrow_mut();
-        let (at, reply) = offers.iter().enumerate().find_map(|(at, offer)| {
-            let reply = offer.take.call1(&JsValue::NULL, &key).ok()?;
-            Some((at, reply.dyn_into::<Promise>().ok()?))
-        })?;
-        offers.swap_remove(at);
-        Some(reply)
-    })
+    let offer = OFFER.take()?;
+    let reply = offer.take.call1(&JsValue::NULL, &JsValue::from_str(key));
+    match reply.ok().and_then(|r| r.dyn_into::<Promise>().ok()) {
+        Some(reply) => Some(reply),
+        None => {
+            OFFER.set(Some(offer));
+            None
+        }
+    }
 }
 
-/// An early reply's answer: status, `Retry-After` and body.
-pub(crate) fn answer(reply: &JsValue) -> Option<(u16, Option<String>, String)> {
-    let parts = js_sys::Array::from(reply);
-    let status = parts.get(0).as_f64()?;
-    Some((
-        status as u16,
-        parts.get(1).as_string(),
-        parts.get(2).as_string()?,
-    ))
+/// An early reply's answer, `[status, retryAfter, body]`: status,
+/// `Retry-After` and body; or, for a request that failed,
+/// `[0, null, null, name, message]`: the error's name and message.
+pub(crate) fn answer(reply: &JsValue) -> Result<(u16, Option<String>, String), (String, String)> {
+    let parts = Array::from(reply);
+    match (parts.get(0).as_f64(), parts.get(2).as_string()) {
+        (Some(status), Some(body)) if status >= 100.0 => {
+            Ok((status as u16, parts.get(1).as_string(), body))
+        }
+        _ => Err((
+            parts.get(3).as_string().unwrap_or_default(),
+            parts
+                .get(4)
+                .as_string()
+                .unwrap_or_else(|| "the request failed".to_owned()),
+        )),
+    }
 }
 
 #[cfg(test)]

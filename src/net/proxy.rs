@@ -4,7 +4,6 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::{Method, RequestBuilder};
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials};
 
@@ -307,23 +306,15 @@ impl Inner {
             gloo_net::Error::JsError(e) => failed(&e.name, e.message),
             other => failed("", other.to_string()),
         };
-        let js_failed = |e: JsValue| match e.dyn_ref::<js_sys::Error>() {
-            Some(e) => failed(&String::from(e.name()), String::from(e.message())),
-            None => failed("", "the request failed".to_owned()),
-        };
         let (status, retry_after, body) = match early::take(&early_key(req, cfg)) {
             // The first page, asked for while the widget loaded.
             Some(reply) => {
-                let reply = JsFuture::from(reply).await.map_err(js_failed)?;
-                early::answer(&reply).ok_or_else(|| js_failed(JsValue::UNDEFINED))?
+                let reply = JsFuture::from(reply).await.unwrap_or_default();
+                early::answer(&reply).map_err(|(name, message)| failed(&name, message))?
             }
             None => {
-                let response = self
-                    .request(req, &timeout, abort)
-                    .map_err(gloo_failed)?
-                    .send()
-                    .await
-                    .map_err(gloo_failed)?;
+                let request = self.request(req, &timeout, abort).map_err(gloo_failed)?;
+                let response = request.send().await.map_err(gloo_failed)?;
                 let status = response.status();
                 let retry_after = response.headers().get("retry-after");
                 (
