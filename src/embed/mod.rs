@@ -146,10 +146,10 @@ fn filters_detail(f: &Filters) -> Object {
 }
 
 /// Offers the first page's request, sent while the WebAssembly loaded
-/// (`js/first-page.js`), to the widgets mounted next, in this task:
-/// `take(key)` gives the promise of its `Response` to the one whose first
-/// request has that key (and nothing after), which then uses it instead of
-/// asking again; if none does, `cancel()` aborts it.
+/// (`js/first-page.js`), to the widget mounted next, in this task:
+/// `take(key)` gives the promise of its answer (read whole) to a first
+/// request with that key, once, which then uses it instead of asking
+/// again; if nothing takes it, `cancel()` aborts it.
 #[wasm_bindgen(js_name = offerFirstPage)]
 pub fn offer_first_page(take: js_sys::Function, cancel: js_sys::Function) {
     crate::net::early::offer(take, cancel);

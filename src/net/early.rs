@@ -24,7 +24,8 @@ struct Offer {
 
 thread_local! {
     /// The offer of the widget mounting now. (Widgets mount one per task:
-    /// a new offer comes after the last one was taken or given up.)
+    /// an offer still here when the next one comes was not wanted, and is
+    /// cancelled.)
     static OFFER: Cell<Option<Offer>> = const { Cell::new(None) };
 }
 
