@@ -32,7 +32,8 @@ const PINS = ["agentId", "campaignId", "contactId", "phoneNumber"];
 /** A header name the Fetch standard accepts (a token). */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-const text = (v) => (v === null || v === undefined ? "" : String(v).trim());
+/** An option's text, as the widget reads it (a string or a number). */
+const text = (v) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
 
 /** A whole number from an option, or `fallback` outside `min`–`max`. */
 function whole(v, min, max, fallback) {
