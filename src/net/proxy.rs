@@ -187,12 +187,8 @@ fn fetch_failure(
 
 /// The key of request `req` as sent with `cfg` (for an early answer).
 fn early_key(req: &ProviderRequest, cfg: &ProxyConfig) -> String {
-    let method = match req.method {
-        NativeMethod::Get => "GET",
-        NativeMethod::Post => "POST",
-    };
     early::key(
-        method,
+        req.method.as_str(),
         &req.url(&cfg.proxy_url),
         req.body.as_deref(),
         cfg.credentials.name(),
