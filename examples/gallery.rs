@@ -7,9 +7,9 @@
 use std::rc::Rc;
 
 use callboard::core::{ApiError, Provider};
-use callboard::demo_data;
 use callboard::net::{CallSource, MemorySource, ProviderChoice};
 use callboard::ui::{CallBoard, Options, Theme};
+use callboard_demo_data as demo_data;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 

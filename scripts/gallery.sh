@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --example gallery --features demo-data --target wasm32-unknown-unknown ${RELEASE:+--release}
+cargo build --example gallery --target wasm32-unknown-unknown ${RELEASE:+--release}
 profile=${RELEASE:+release}; profile=${profile:-debug}
 rm -rf out/gallery && mkdir -p out/gallery
 wasm-bindgen --target web --no-typescript --out-dir out/gallery \

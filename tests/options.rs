@@ -13,6 +13,7 @@
 )]
 
 use callboard::embed::{mount, MountHandle};
+use callboard_demo_data::Rng;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -62,26 +63,10 @@ fn requests() -> Vec<String> {
         .collect()
 }
 
-/// SplitMix64: a small deterministic generator, so a failing sequence can
-/// be replayed from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-
-    fn chance(&mut self, one_in: u64) -> bool {
-        self.next() % one_in == 0
-    }
+/// One of `items`, from the shared deterministic generator (a failing
+/// sequence is replayed from its seed).
+fn pick<'a>(rng: &mut Rng, items: &[&'a str]) -> &'a str {
+    rng.pick(items).copied().unwrap_or_default()
 }
 
 /// Option values as an embedding sets them (`None`: removed / cleared).
@@ -103,14 +88,14 @@ fn random_value(rng: &mut Rng, key: &str) -> Option<String> {
         return None;
     }
     let value = match key {
-        "provider" => rng.pick(&["agentvoice", "retell", "vapi", "talkover"]),
-        "agentId" => rng.pick(&["agent_a", "agent_b"]),
-        "contactId" => rng.pick(&["contact-1", "contact-2"]),
-        "phoneNumber" => rng.pick(&["+14155550100", "+14155550199"]),
-        "campaignId" => rng.pick(&["camp-9"]),
-        "pageSize" => rng.pick(&["5", "10", "25", "50", "oops"]),
-        "theme" => rng.pick(&["light", "dark", "auto"]),
-        _ => rng.pick(&["en-US", "de-DE", "fr-FR"]),
+        "provider" => pick(rng, &["agentvoice", "retell", "vapi", "talkover"]),
+        "agentId" => pick(rng, &["agent_a", "agent_b"]),
+        "contactId" => pick(rng, &["contact-1", "contact-2"]),
+        "phoneNumber" => pick(rng, &["+14155550100", "+14155550199"]),
+        "campaignId" => pick(rng, &["camp-9"]),
+        "pageSize" => pick(rng, &["5", "10", "25", "50", "oops"]),
+        "theme" => pick(rng, &["light", "dark", "auto"]),
+        _ => pick(rng, &["en-US", "de-DE", "fr-FR"]),
     };
     Some(value.to_owned())
 }
@@ -241,7 +226,7 @@ fn mount_with(options: &Options) -> (HtmlElement, MountHandle) {
 async fn any_sequence_of_changes_ends_as_a_fresh_mount() {
     install_stub();
     for seed in 0..24_u64 {
-        let mut rng = Rng(seed.wrapping_mul(0x1234_5678_9ABC_DEF1) ^ 0xC0FFEE);
+        let mut rng = Rng::new(seed.wrapping_mul(0x1234_5678_9ABC_DEF1) ^ 0xC0FFEE);
         let mut options: Options = KEYS
             .iter()
             .map(|k| (*k, random_value(&mut rng, k)))
@@ -249,12 +234,12 @@ async fn any_sequence_of_changes_ends_as_a_fresh_mount() {
         let start = requests().len();
         let (root, mut handle) = mount_with(&options);
         settled(&root).await;
-        let steps = 1 + rng.next() % 6;
+        let steps = 1 + rng.next_u64() % 6;
         for _ in 0..steps {
             // One to three changes at once (a burst of attribute changes),
             // then sometimes a pause for the board to load.
-            for _ in 0..1 + rng.next() % 3 {
-                let key = rng.pick(&KEYS);
+            for _ in 0..1 + rng.next_u64() % 3 {
+                let key = pick(&mut rng, &KEYS);
                 let value = random_value(&mut rng, key);
                 if let Some(slot) = options.iter_mut().find(|(k, _)| *k == key) {
                     slot.1 = value;

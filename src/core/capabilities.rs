@@ -105,6 +105,24 @@ fn canonical(choices: &[Choice], value: &str) -> Option<&'static str> {
 }
 
 impl Capabilities {
+    /// The filter kinds the filter bar offers: the provider's, minus
+    /// `pinned` ones, minus the phone box where phone numbers travel as
+    /// the search (the search box covers them; it goes too when the phone
+    /// is pinned).
+    pub fn offered_filters(&self, pinned: &[FilterKind]) -> Vec<FilterKind> {
+        self.filters
+            .iter()
+            .copied()
+            .filter(|k| !pinned.contains(k))
+            .filter(|k| !(self.phone_via_search && *k == FilterKind::Phone))
+            .filter(|k| {
+                !(self.phone_via_search
+                    && *k == FilterKind::Search
+                    && pinned.contains(&FilterKind::Phone))
+            })
+            .collect()
+    }
+
     /// Whether the provider filters by `kind`.
     pub fn supports(&self, kind: FilterKind) -> bool {
         self.filters.contains(&kind)
@@ -276,5 +294,27 @@ mod tests {
         assert!(none
             .remedy(&pinned, &contact)
             .ends_with("cannot be pinned to one record."));
+    }
+
+    #[test]
+    fn offered_filters() {
+        use crate::core::Provider;
+        let caps = Provider::Talkover.capabilities();
+        let all = caps.offered_filters(&[]);
+        assert!(all.contains(&FilterKind::Search));
+        assert!(
+            !all.contains(&FilterKind::Phone),
+            "Talkover's phone filter is the search box"
+        );
+        let pinned = caps.offered_filters(&[FilterKind::Phone, FilterKind::Agent]);
+        assert!(
+            !pinned.contains(&FilterKind::Search),
+            "a pinned phone takes the search parameter"
+        );
+        assert!(!pinned.contains(&FilterKind::Agent));
+        let av = Provider::AgentVoice
+            .capabilities()
+            .offered_filters(&[FilterKind::Contact]);
+        assert!(av.contains(&FilterKind::Phone) && !av.contains(&FilterKind::Contact));
     }
 }

@@ -190,9 +190,8 @@ impl ApiError {
         is_error_envelope(value).then(|| classify(status, ErrorBody::read(value), None))
     }
 
-    /// What an error status says without its body: the error when the
-    /// code that reads bodies cannot be had (`ErrorReply::read` is in a
-    /// chunk of the bundle).
+    /// What an error status says without its body (for a caller that
+    /// cannot read the body: [`ErrorReply::read`] reads it).
     pub fn from_status(status: u16) -> Self {
         classify(status, ErrorBody::default(), None)
     }
@@ -223,8 +222,8 @@ pub fn is_error_envelope(value: &Value) -> bool {
 
 /// An answer that failed, its body not read yet: a non-2xx response, or
 /// a 2xx one whose body is an error envelope. Reading error bodies (every
-/// provider's shapes) is off the first rows' path, so the bundle keeps it
-/// in a chunk: the list hands this over and the chunk reads it.
+/// provider's shapes) is separate from reading calls, so a caller decides
+/// when and with which code it reads one ([`ErrorReply::read`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorReply {
     /// The HTTP status.

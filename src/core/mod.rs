@@ -38,8 +38,7 @@ pub use error::{ApiError, BodyError, ErrorReply, FieldError, QueryError, RetryAf
 pub use model::{Call, CallDetail, Cost, CostUnit, Extra, ExtraValue, Figure, Page, Recording};
 pub use normalize::{CallStatus, Direction, Speaker};
 pub use provider_id::{Provider, UnknownProvider};
-pub use query::{FilterKind, Filters, Query, Scope, Sort, SortDir, SortField};
+pub use query::{FilterKind, Filters, Query, Scope, Sort, SortDir, SortField, SortState};
 pub use remote::Remote;
 pub use request::{Method, ProviderRequest};
-pub use tool_events::{ToolEvent, ToolEventKind};
-pub use transcript::{Transcript, Turn, Word};
+pub use transcript::{ToolEvent, ToolEventKind, Transcript, Turn, Word};

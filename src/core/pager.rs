@@ -1,7 +1,10 @@
 //! Pagination math for the pager: page windows, "41–60 of 1,901" ranges,
-//! and the trail of cursors that lets cursor providers page backwards.
+//! the trail of cursors that lets cursor providers page backwards, and
+//! the walk through every page of a query (the all-pages export).
 
-use super::model::Page;
+use super::capabilities::{Capabilities, Pagination};
+use super::model::{Call, Page};
+use super::query::Query;
 
 /// One slot of a numbered pager.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +150,72 @@ pub fn page_size_choices(current: u32, max: u32) -> Vec<u32> {
     sizes
 }
 
+/// Every page of a query, one after the other at the provider's largest
+/// page size, up to a cap of calls: ask for [`AllPages::next_query`],
+/// hand its answer to [`AllPages::take`], until there is no next query.
+#[derive(Clone, Debug)]
+pub struct AllPages {
+    query: Query,
+    pagination: Pagination,
+    cap: usize,
+    calls: Vec<Call>,
+    done: bool,
+}
+
+impl AllPages {
+    /// The pages of `query` (its filters and pinned scope; from page 1,
+    /// whatever page it shows) for a provider with `caps`, up to `cap`
+    /// calls.
+    pub fn new(query: &Query, caps: &Capabilities, cap: usize) -> Self {
+        let mut query = query.clone();
+        query.page = 1;
+        query.cursor = None;
+        query.page_size = caps.max_page_size;
+        Self {
+            query,
+            pagination: caps.pagination,
+            cap,
+            calls: Vec::new(),
+            done: cap == 0,
+        }
+    }
+
+    /// The page to ask for next, or `None` when every call is in.
+    pub fn next_query(&self) -> Option<&Query> {
+        (!self.done).then_some(&self.query)
+    }
+
+    /// Takes the answer to [`AllPages::next_query`]: its calls (up to the
+    /// cap), and the way to the next page if there is one: the next number,
+    /// or for cursor providers the cursor it gave (none: the end).
+    pub fn take(&mut self, page: Page) {
+        let more = page.has_more && !page.rows.is_empty();
+        self.calls.extend(page.rows);
+        self.calls.truncate(self.cap);
+        if !more || self.calls.len() >= self.cap {
+            self.done = true;
+            return;
+        }
+        match self.pagination {
+            Pagination::Cursor => match page.next_cursor {
+                Some(next) => self.query.cursor = Some(next),
+                None => self.done = true,
+            },
+            _ => self.query.page += 1,
+        }
+    }
+
+    /// The calls so far.
+    pub fn calls(&self) -> &[Call] {
+        &self.calls
+    }
+
+    /// The calls.
+    pub fn into_calls(self) -> Vec<Call> {
+        self.calls
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +323,74 @@ mod tests {
         t.clear();
         assert_eq!(t.cursor_for(2), None);
         assert_eq!(t.cursor_for(0), None);
+    }
+
+    fn calls(ids: std::ops::Range<u32>) -> Vec<Call> {
+        ids.map(|i| Call::new(crate::core::Provider::Vapi, format!("c{i}")))
+            .collect()
+    }
+
+    fn page(rows: Vec<Call>, has_more: bool, next_cursor: Option<&str>) -> Page {
+        Page {
+            rows,
+            has_more,
+            next_cursor: next_cursor.map(str::to_owned),
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn all_pages_by_number_from_page_one_at_the_largest_size() {
+        use crate::core::Provider;
+        let caps = Provider::AgentVoice.capabilities();
+        let shown = Query {
+            page: 4,
+            page_size: 10,
+            cursor: Some("x".into()),
+            ..Query::default()
+        };
+        let mut pages = AllPages::new(&shown, caps, 1_000);
+        let first = pages.next_query().unwrap().clone();
+        assert_eq!(
+            (first.page, first.page_size, first.cursor),
+            (1, caps.max_page_size, None)
+        );
+        pages.take(page(calls(0..3), true, None));
+        assert_eq!(pages.next_query().unwrap().page, 2);
+        pages.take(page(calls(3..5), false, None));
+        assert_eq!(pages.next_query(), None);
+        assert_eq!(pages.calls().len(), 5);
+    }
+
+    #[test]
+    fn all_pages_by_cursor_end_without_one() {
+        use crate::core::Provider;
+        let caps = Provider::Retell.capabilities();
+        assert_eq!(caps.pagination, Pagination::Cursor);
+        let mut pages = AllPages::new(&Query::default(), caps, 1_000);
+        pages.take(page(calls(0..2), true, Some("k2")));
+        let next = pages.next_query().unwrap();
+        assert_eq!((next.page, next.cursor.as_deref()), (1, Some("k2")));
+        // More said, but no cursor to get there: the end.
+        pages.take(page(calls(2..4), true, None));
+        assert_eq!(pages.next_query(), None);
+        assert_eq!(pages.into_calls().len(), 4);
+    }
+
+    #[test]
+    fn all_pages_stop_at_the_cap_and_on_an_empty_page() {
+        use crate::core::Provider;
+        let caps = Provider::AgentVoice.capabilities();
+        let mut capped = AllPages::new(&Query::default(), caps, 3);
+        capped.take(page(calls(0..2), true, None));
+        capped.take(page(calls(2..4), true, None));
+        assert_eq!(capped.next_query(), None);
+        assert_eq!(capped.calls().len(), 3);
+        let mut empty = AllPages::new(&Query::default(), caps, 10);
+        empty.take(page(Vec::new(), true, None));
+        assert_eq!(empty.next_query(), None);
+        assert!(AllPages::new(&Query::default(), caps, 0)
+            .next_query()
+            .is_none());
     }
 }

@@ -73,6 +73,67 @@ pub struct Sort {
     pub dir: SortDir,
 }
 
+impl Sort {
+    /// The sort a click on `field`'s header asks for, when `current` is
+    /// in force: flip an active sort; otherwise time starts oldest-first
+    /// (the default is newest-first) and other fields largest-first.
+    pub fn next(current: Option<Sort>, field: SortField) -> Sort {
+        let dir = match current {
+            Some(s) if s.field == field => match s.dir {
+                SortDir::Desc => SortDir::Asc,
+                SortDir::Asc => SortDir::Desc,
+            },
+            _ if field.is_time() => SortDir::Asc,
+            _ => SortDir::Desc,
+        };
+        Sort { field, dir }
+    }
+}
+
+/// How a sortable column is sorted now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortState {
+    /// Smallest (or oldest) first.
+    Ascending,
+    /// Largest (or newest) first.
+    Descending,
+    /// Not the sort in force.
+    Unsorted,
+}
+
+impl SortState {
+    /// How `field` is sorted under `current`: the time column is
+    /// newest-first until another sort is chosen.
+    pub fn of(current: Option<Sort>, field: SortField) -> Self {
+        match current {
+            Some(s) if s.field == field => match s.dir {
+                SortDir::Asc => Self::Ascending,
+                SortDir::Desc => Self::Descending,
+            },
+            None if field.is_time() => Self::Descending,
+            _ => Self::Unsorted,
+        }
+    }
+
+    /// The header's `aria-sort`.
+    pub fn aria(self) -> &'static str {
+        match self {
+            Self::Ascending => "ascending",
+            Self::Descending => "descending",
+            Self::Unsorted => "none",
+        }
+    }
+
+    /// The header's arrow.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Self::Ascending => "▲",
+            Self::Descending => "▼",
+            Self::Unsorted => "↕",
+        }
+    }
+}
+
 /// Fields a provider may sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -93,6 +154,11 @@ pub enum SortField {
 }
 
 impl SortField {
+    /// Whether it is a moment in time (the default sort's kind of field).
+    pub fn is_time(self) -> bool {
+        matches!(self, Self::StartedAt | Self::CreatedAt)
+    }
+
     /// A label for display.
     pub fn label(self) -> &'static str {
         match self {
@@ -369,6 +435,20 @@ pub enum FilterKind {
 }
 
 impl FilterKind {
+    /// Whether the filter sits in the filter bar's first row; the rest
+    /// (ids, end reason, duration) wait behind "More filters".
+    pub fn is_primary(self) -> bool {
+        matches!(
+            self,
+            Self::Search
+                | Self::Phone
+                | Self::Status
+                | Self::Direction
+                | Self::CallType
+                | Self::DateRange
+        )
+    }
+
     /// Every kind of filter.
     pub const ALL: [FilterKind; 13] = [
         Self::Status,
@@ -496,5 +576,41 @@ mod tests {
             vec![FilterKind::DateRange, FilterKind::Duration]
         );
         assert!(Filters::default().is_empty());
+    }
+
+    #[test]
+    fn sort_cycles() {
+        let s = Sort::next(None, SortField::StartedAt);
+        assert_eq!(
+            s.dir,
+            SortDir::Asc,
+            "time is newest-first by default, so a click flips it"
+        );
+        assert_eq!(Sort::next(Some(s), SortField::StartedAt).dir, SortDir::Desc);
+        assert_eq!(Sort::next(Some(s), SortField::Duration).dir, SortDir::Desc);
+        assert_eq!(Sort::next(None, SortField::Duration).dir, SortDir::Desc);
+        assert_eq!(
+            SortState::of(None, SortField::StartedAt),
+            SortState::Descending
+        );
+        assert_eq!(
+            SortState::of(None, SortField::Duration),
+            SortState::Unsorted
+        );
+        assert_eq!(
+            SortState::of(Some(s), SortField::StartedAt),
+            SortState::Ascending
+        );
+        assert_eq!(SortState::of(Some(s), SortField::Duration).aria(), "none");
+        assert_eq!(SortState::Ascending.aria(), "ascending");
+        assert_eq!(SortState::Descending.arrow(), "▼");
+        assert_eq!(SortState::Unsorted.arrow(), "↕");
+    }
+
+    #[test]
+    fn primary_filters() {
+        assert!(FilterKind::DateRange.is_primary());
+        assert!(!FilterKind::Agent.is_primary());
+        assert!(!FilterKind::EndReason.is_primary());
     }
 }

@@ -18,7 +18,6 @@ use serde_json::Value;
 use super::json::Obj;
 use super::normalize::Speaker;
 use super::time::{self, DurationUnit};
-use super::tool_events::ToolEvent;
 
 /// A call's transcript: speaker turns in spoken order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,6 +28,45 @@ pub struct Transcript {
     /// Tool calls and results, node transitions and keypad presses, in
     /// time order (`core::tool_events`).
     pub events: Vec<ToolEvent>,
+}
+
+/// What kind of event happened besides speech (read by
+/// `core::tool_events`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ToolEventKind {
+    /// The agent called a tool.
+    Invocation,
+    /// A tool answered.
+    Result,
+    /// The agent moved to another node of its flow.
+    NodeTransition,
+    /// The caller pressed a key.
+    Dtmf,
+}
+
+/// A tool call or result, a node transition or a key pressed, placed
+/// among the speaker turns.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ToolEvent {
+    /// What kind.
+    pub kind: ToolEventKind,
+    /// The tool's name, the node moved to, or the key pressed.
+    pub name: String,
+    /// The arguments or the result as the provider sent them (JSON text),
+    /// or the node moved from.
+    pub detail: Option<String>,
+    /// Whether a tool call succeeded, where the provider says.
+    pub success: Option<bool>,
+    /// Offset into the recording, where known.
+    pub at_ms: Option<i64>,
+    /// The provider's id pairing a call with its result.
+    pub call_id: Option<String>,
+    /// How many of the transcript's turns come before it: it is shown
+    /// between turn `turns_before - 1` and turn `turns_before`.
+    pub turns_before: usize,
 }
 
 /// One speaker turn.

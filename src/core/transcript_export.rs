@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use super::normalize::{join_str, Speaker};
 use super::time;
-use super::tool_events::{ToolEvent, ToolEventKind};
+use super::transcript::{ToolEvent, ToolEventKind};
 use super::transcript::{Transcript, Turn};
 use super::transcript_rows::{Layout, Row};
 

@@ -337,7 +337,7 @@ mod tests {
 
     #[test]
     fn tool_rows_are_searched_in_reading_order() {
-        use crate::core::tool_events::{ToolEvent, ToolEventKind};
+        use crate::core::{ToolEvent, ToolEventKind};
         let call = |kind, name: &str, detail: &str| ToolEvent {
             kind,
             name: name.into(),

@@ -10,8 +10,8 @@
 use serde_json::Value;
 
 use super::normalize::collapse_whitespace;
-use super::tool_events::{ToolEvent, ToolEventKind};
 use super::transcript::Transcript;
+use super::transcript::{ToolEvent, ToolEventKind};
 
 /// What a tool row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use std::cell::Cell;
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::later;
+use crate::net::later;
 
 /// An early request: `take(key)` gives its reply (a promise of its answer,
 /// see [`answer`]) if `key` is its key and it was not taken yet;

@@ -1,14 +1,20 @@
-//! The network layer: the only place that fetches.
+//! The network layer: the only place that fetches, and the browser's
+//! clock the layers above share (scheduling in [`later`], performance
+//! marks in [`perf`]).
 //!
 //! The UI asks a [`CallSource`] for pages, details and recording links; where
 //! they come from is the source's business: [`ProxySource`] fetches through
 //! the integrator's proxy (aborting what a newer query made stale, with a
 //! timeout and a short-lived cache), [`MemorySource`] serves in-memory calls
-//! for tests and demos.
+//! for tests and demos. What the source reads besides the rows (a call's
+//! detail, an error answer) it reads with the [`Readers`] it was handed:
+//! the layer above decides where that code is and when it is there.
 
 pub(crate) mod early;
+pub(crate) mod later;
 mod latest;
 mod memory;
+pub mod perf;
 mod proxy;
 
 use std::future::Future;
@@ -18,7 +24,9 @@ pub use latest::Latest;
 pub use memory::MemorySource;
 pub use proxy::{Credentials, ProviderChoice, ProxyConfig, ProxySource};
 
-use crate::core::{ApiError, CallDetail, Capabilities, Page, Provider, Query, QueryError};
+use crate::core::{
+    ApiError, CallDetail, Capabilities, ErrorReply, Page, Provider, Query, QueryError,
+};
 
 /// A future that stays on the browser's one thread.
 pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -35,9 +43,22 @@ pub enum FetchError {
     /// A newer request superseded this one; nothing to show.
     #[error("the request was superseded by a newer one")]
     Aborted,
-    /// The widget's own code for the call view did not load.
-    #[error("callboard's code for the call view did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.")]
-    Code,
+    /// The [`Readers`] the source was handed could not read the answer
+    /// (what it needs is not there): in the readers' own words.
+    #[error("{}", .0.message)]
+    Unavailable(Unavailable),
+}
+
+/// Why a [`Readers`] cannot read, as it says it: the heading, the stable
+/// machine name and the message of [`FetchError::Unavailable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unavailable {
+    /// A short heading.
+    pub title: &'static str,
+    /// A stable machine name for events and attributes.
+    pub kind: &'static str,
+    /// What happened and what to do.
+    pub message: &'static str,
 }
 
 impl FetchError {
@@ -47,7 +68,7 @@ impl FetchError {
             Self::Api(e) => e.title(),
             Self::Query(_) => "Filter not available",
             Self::Aborted => "Cancelled",
-            Self::Code => "Could not load the call view",
+            Self::Unavailable(u) => u.title,
         }
     }
 
@@ -57,8 +78,63 @@ impl FetchError {
             Self::Api(e) => e.kind(),
             Self::Query(_) => "query",
             Self::Aborted => "aborted",
-            Self::Code => "code",
+            Self::Unavailable(u) => u.kind,
         }
+    }
+}
+
+/// How a source reads what the first rows do not need: a call's detail,
+/// a failed answer, and a fresh recording link (asked for and read only
+/// for an open call). The layer above hands these down; [`ReadAtOnce`]
+/// reads with the code at hand.
+pub trait Readers {
+    /// Reads the body of a 2xx detail answer for `provider`.
+    fn detail(
+        &self,
+        provider: Provider,
+        body: String,
+    ) -> LocalFuture<Result<CallDetail, FetchError>>;
+
+    /// Reads what a failed answer says.
+    fn error(&self, reply: ErrorReply) -> LocalFuture<ApiError>;
+
+    /// Asks `source` for a fresh link to call `id`'s recording (`None`
+    /// where the provider's recordings are plain URLs).
+    fn recording_link(
+        &self,
+        source: ProxySource,
+        id: String,
+        abort: Option<web_sys::AbortSignal>,
+    ) -> LocalFuture<Result<Option<String>, FetchError>>;
+}
+
+/// [`Readers`] that read at once, with the code linked in.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReadAtOnce;
+
+impl Readers for ReadAtOnce {
+    fn detail(
+        &self,
+        provider: Provider,
+        body: String,
+    ) -> LocalFuture<Result<CallDetail, FetchError>> {
+        Box::pin(async move {
+            perf::mark(perf::DETAIL_RESPONSE);
+            Ok(provider.parse_detail(&body)?)
+        })
+    }
+
+    fn error(&self, reply: ErrorReply) -> LocalFuture<ApiError> {
+        Box::pin(async move { reply.read() })
+    }
+
+    fn recording_link(
+        &self,
+        source: ProxySource,
+        id: String,
+        abort: Option<web_sys::AbortSignal>,
+    ) -> LocalFuture<Result<Option<String>, FetchError>> {
+        Box::pin(source.fetch_recording_link(id, abort))
     }
 }
 

@@ -7,14 +7,12 @@ use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials};
 
-use super::{early, CallSource, FetchError, LocalFuture};
-use crate::chunk;
+use super::{early, perf, CallSource, FetchError, LocalFuture, ReadAtOnce, Readers};
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
 use crate::core::{
     ApiError, BodyError, CallDetail, ErrorReply, Page, Provider, ProviderRequest, Query,
 };
-use crate::perf;
 
 /// How long list pages stay cached (going back a page is instant).
 const PAGE_TTL_MS: i64 = 60_000;
@@ -96,6 +94,7 @@ pub struct ProxySource(Rc<Inner>);
 
 struct Inner {
     config: ProxyConfig,
+    readers: Rc<dyn Readers>,
     resolved: Cell<Option<Provider>>,
     pages: RefCell<TtlCache<Page>>,
     details: RefCell<TtlCache<CallDetail>>,
@@ -123,19 +122,22 @@ impl Reply {
     }
 
     /// The body of a 2xx reply, or what the failed answer says (read by
-    /// the list controls' chunk, [`chunk::read_error`], as a failed list
-    /// answer is).
-    async fn ok_body(self) -> Result<String, FetchError> {
+    /// `readers`).
+    async fn ok_body(self, readers: &dyn Readers) -> Result<String, FetchError> {
         match self.into_body() {
             Ok(body) => Ok(body),
-            Err(failed) => Err(chunk::read_error(failed).await.into()),
+            Err(failed) => Err(readers.error(failed).await.into()),
         }
     }
 
-    /// A list answer's page, or what went wrong. Error bodies are read by
-    /// the list controls' chunk (`chunk::read_error`): the first rows do
-    /// not need that code.
-    async fn page(self, provider: Provider, query: &Query) -> Result<Page, FetchError> {
+    /// A list answer's page, or what went wrong (an error body read by
+    /// `readers`).
+    async fn page(
+        self,
+        provider: Provider,
+        query: &Query,
+        readers: &dyn Readers,
+    ) -> Result<Page, FetchError> {
         let status = self.status;
         let failed = match self.into_body() {
             Ok(body) => match provider.try_parse_list(&body, query) {
@@ -149,7 +151,7 @@ impl Reply {
             },
             Err(failed) => failed,
         };
-        Err(chunk::read_error(failed).await.into())
+        Err(readers.error(failed).await.into())
     }
 }
 
@@ -207,14 +209,21 @@ fn cache_key(req: &ProviderRequest) -> String {
 }
 
 impl ProxySource {
-    /// A source for `config`.
+    /// A source for `config` that reads every answer at once ([`ReadAtOnce`]).
     pub fn new(config: ProxyConfig) -> Self {
+        Self::with_readers(config, Rc::new(ReadAtOnce))
+    }
+
+    /// A source for `config` that reads details and failed answers, and
+    /// asks for fresh recording links, with `readers`.
+    pub fn with_readers(config: ProxyConfig, readers: Rc<dyn Readers>) -> Self {
         let resolved = match config.provider {
             ProviderChoice::Fixed(p) => Some(p),
             ProviderChoice::Auto => None,
         };
         Self(Rc::new(Inner {
             config,
+            readers,
             resolved: Cell::new(resolved),
             pages: RefCell::new(TtlCache::new(PAGE_TTL_MS, CACHE_ENTRIES)),
             details: RefCell::new(TtlCache::new(DETAIL_TTL_MS, CACHE_ENTRIES)),
@@ -226,12 +235,11 @@ impl ProxySource {
         &self.0.config
     }
 
-    /// Call `id`'s detail (cached a while). The request goes out at once,
-    /// from the main module, while the call view's chunk loads beside it
-    /// (the board starts that load as it opens the call): only reading
-    /// the answer ([`chunk::parse_detail`]) waits for the chunk, so a call
-    /// opened before the chunk is there (by `call-id` on load, say) waits
-    /// for the slower of the two, not for both one after the other.
+    /// Call `id`'s detail (cached a while). The request goes out at once;
+    /// only reading the answer goes through the readers, so readers that
+    /// must first load their code (the widget's) make a call opened before
+    /// that code is there wait for the slower of the two, not for both one
+    /// after the other.
     async fn fetch_detail(
         self,
         id: String,
@@ -245,11 +253,14 @@ impl ProxySource {
             perf::mark(perf::DETAIL_RESPONSE);
             return Ok(detail);
         }
-        let body = inner.send(&req, abort.as_ref()).await?.ok_body().await?;
-        // The answer is read by the call view's code, loading beside it.
-        chunk::load().await?;
-        perf::mark(perf::DETAIL_RESPONSE);
-        let mut detail = chunk::parse_detail(provider, body).await?;
+        let readers = &*inner.readers;
+        let body = inner
+            .send(&req, abort.as_ref())
+            .await?
+            .ok_body(readers)
+            .await?;
+        // The readers mark `perf::DETAIL_RESPONSE` once they can read.
+        let mut detail = readers.detail(provider, body).await?;
         // Audio the provider's API serves itself plays through the proxy.
         detail
             .call
@@ -263,8 +274,8 @@ impl ProxySource {
     }
 
     /// A fresh link to call `id`'s recording, where the provider's links
-    /// expire (never cached). Run from the call view's chunk.
-    pub(crate) async fn fetch_recording_link(
+    /// expire (never cached): what [`Readers::recording_link`] runs.
+    pub async fn fetch_recording_link(
         self,
         id: String,
         abort: Option<AbortSignal>,
@@ -274,7 +285,11 @@ impl ProxySource {
         let Some(req) = provider.recording_link_request(&id)? else {
             return Ok(None);
         };
-        let body = inner.send(&req, abort.as_ref()).await?.ok_body().await?;
+        let body = inner
+            .send(&req, abort.as_ref())
+            .await?
+            .ok_body(&*inner.readers)
+            .await?;
         Ok(Some(provider.parse_recording_link(&body)?))
     }
 }
@@ -398,7 +413,7 @@ impl Inner {
         }
         Err(match last_failure {
             Some(ProbeFailure::Request(e)) => e,
-            Some(ProbeFailure::Answer(failed)) => chunk::read_error(failed).await.into(),
+            Some(ProbeFailure::Answer(failed)) => self.readers.error(failed).await.into(),
             None => {
                 ApiError::unreadable("no provider's calls answered behind this proxy URL").into()
             }
@@ -436,7 +451,7 @@ impl CallSource for ProxySource {
             }
             let reply = inner.send(&req, abort.as_ref()).await?;
             perf::mark(perf::LIST_RESPONSE);
-            let page = reply.page(provider, &query).await?;
+            let page = reply.page(provider, &query, &*inner.readers).await?;
             inner.pages.borrow_mut().insert(key, page.clone(), now_ms());
             Ok(page)
         })
@@ -455,11 +470,9 @@ impl CallSource for ProxySource {
         id: &str,
         abort: Option<AbortSignal>,
     ) -> LocalFuture<Result<Option<String>, FetchError>> {
-        Box::pin(chunk::fetch_recording_link(
-            self.clone(),
-            id.to_owned(),
-            abort,
-        ))
+        self.0
+            .readers
+            .recording_link(self.clone(), id.to_owned(), abort)
     }
 
     fn clear_cache(&self) {

@@ -6,19 +6,22 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
-use super::detail::DetailShell;
+use super::code::{CodeState, CONTROLS_UNAVAILABLE};
+use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
-use super::filters::HeldFilters;
+use super::events::Events;
+use super::filters::{filter_bar, HeldFilters};
 use super::format::{self, Locale};
 use super::keys;
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
-use super::pager::HeldPager;
+use super::pager::{pager_view, HeldPager};
+use super::readers::ChunkReaders;
 use super::scroll;
-use super::state::{Board, Controls, Events, CONTROLS_FAILED};
+use super::split::{held_until_loaded, Chunk};
+use super::state::Board;
 use super::table::{self, CallTable};
-use crate::chunk;
 use crate::core::shortcuts::shortcut;
 use crate::core::Query;
 use crate::net::{CallSource, ProxySource};
@@ -34,11 +37,11 @@ pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 #[component]
 fn ErrorBanner(board: Board) -> impl IntoView {
     move || {
-        board.list().with(|l| l.error().cloned()).map(|e| {
-            let remedy = board.remedy(&e);
+        board.list.state().with(|l| l.error().cloned()).map(|e| {
+            let remedy = board.list.remedy(&e);
             let retry = remedy.is_none().then(|| {
                 view! {
-                    <button type="button" class="cb-button" on:click=handler(move |_| board.retry())>
+                    <button type="button" class="cb-button" on:click=handler(move |_| board.list.retry())>
                         "Retry"
                     </button>
                 }
@@ -64,22 +67,24 @@ fn ErrorBanner(board: Board) -> impl IntoView {
 #[component]
 fn Filters(board: Board) -> impl IntoView {
     let held = move || view! { <HeldFilters board /> }.into_any();
-    let retry = move |_| board.load_controls();
-    move || match board.controls().get() {
-        Controls::Ready => chunk::filter_bar(board).unwrap_or_else(held),
-        Controls::Held | Controls::Loading => held(),
-        Controls::Failed => view! {
-            <div class="cb-error" role="alert" part="error" data-error="code">
+    let bar = held_until_loaded(move || filter_bar::now(board), filter_bar::load, held);
+    move || {
+        match board.code.state(Chunk::ListControls).get() {
+        CodeState::Ready => bar(),
+        CodeState::Held | CodeState::Loading => held(),
+        CodeState::Failed => view! {
+            <div class="cb-error" role="alert" part="error" data-error=CONTROLS_UNAVAILABLE.kind>
                 <div>
-                    <strong class="cb-error__title">"Filters and pages unavailable"</strong>
-                    <p class="cb-error__message">{CONTROLS_FAILED}</p>
+                    <strong class="cb-error__title">{CONTROLS_UNAVAILABLE.title}</strong>
+                    <p class="cb-error__message">{CONTROLS_UNAVAILABLE.message}</p>
                 </div>
-                <button type="button" class="cb-button" on:click=handler(retry)>
+                <button type="button" class="cb-button" on:click=handler(move |_| board.code.load_controls())>
                     "Retry"
                 </button>
             </div>
         }
         .into_any(),
+    }
     }
 }
 
@@ -87,28 +92,25 @@ fn Filters(board: Board) -> impl IntoView {
 /// [`HeldPager`] holds its place.
 #[component]
 fn PagerSlot(board: Board) -> impl IntoView {
-    move || {
-        let pager = (board.controls().get() == Controls::Ready)
-            .then(|| chunk::pager(board))
-            .flatten();
-        pager.unwrap_or_else(|| view! { <HeldPager board /> }.into_any())
+    let held = move || view! { <HeldPager board /> }.into_any();
+    let pager = held_until_loaded(move || pager_view::now(board), pager_view::load, held);
+    move || match board.code.state(Chunk::ListControls).get() {
+        CodeState::Ready => pager(),
+        _ => held(),
     }
 }
 
 /// The open call's panel: from the call view's chunk once that is loaded
 /// (by the idle or hover prefetch, or with this call's detail), until then
-/// [`DetailShell`]. Once the panel is shown nothing rebuilds it (the
-/// board marks the code loaded again on each detail): only while the shell
-/// stands in is the code's arrival watched.
+/// [`DetailShell`].
 #[component]
 fn DetailSlot(board: Board, id: String) -> impl IntoView {
-    move || match chunk::detail_panel(board, id.clone()) {
-        Some(panel) => panel,
-        None => {
-            board.code_loaded().track();
-            view! { <DetailShell board id=id.clone() /> }.into_any()
-        }
-    }
+    let shown = id.clone();
+    held_until_loaded(
+        move || panel::now(board, shown.clone()),
+        panel::load,
+        move || view! { <DetailShell board id=id.clone() /> }.into_any(),
+    )
 }
 
 /// Focuses the table row of call `id` inside `root` (after the detail
@@ -158,10 +160,10 @@ fn BoardRoot(
     // Page size and scope from the embedding.
     effect(move || {
         let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
-        board.configure(size, scope);
+        board.list.configure(size, scope);
     });
     // Calendar dates for providers that filter by them follow the zone.
-    effect(move || board.set_utc_offset(locale.with(format::offset_now)));
+    effect(move || board.list.set_utc_offset(locale.with(format::offset_now)));
     // A call to open, from the embedding, and where to start it (`at`);
     // removing `call-id` closes the call it opened. Only a change of these
     // two acts (another option changing does not reopen or seek again).
@@ -171,17 +173,18 @@ fn BoardRoot(
         let (asked, at) = asked_call.get();
         match (&asked, previous.take()) {
             (Some(id), _) => {
-                board.open(id.clone());
+                board.call.open(id.clone());
                 if let Some(ms) = at {
-                    board.seek_to(id.clone(), ms);
+                    board.call.seek_to(id.clone(), ms);
                 }
             }
             (None, Some(gone)) => {
                 if board
-                    .selected()
+                    .call
+                    .id()
                     .with_untracked(|s| s.as_deref() == Some(gone.as_str()))
                 {
-                    board.close();
+                    board.call.close();
                 }
             }
             (None, None) => {}
@@ -193,34 +196,34 @@ fn BoardRoot(
         effect(move || {
             c.track_refreshes();
             if ran {
-                board.refresh();
+                board.list.refresh();
             }
             ran = true;
         });
         effect(move || {
             if let Some(id) = c.requested_call() {
-                board.open(id);
+                board.call.open(id);
             }
         });
     }
-    board.start();
+    board.list.start();
 
     let root = ElRef::<web_sys::HtmlDivElement>::new();
     // Focus goes back to the row when the detail closes.
     let mut previous: Option<String> = None;
     effect(move || {
-        let now = board.selected().get();
+        let now = board.call.id().get();
         if let (Some(closed), None) = (&previous, &now) {
             if let Some(r) = root.get_untracked() {
-                focus_row(&r, closed, board.take_row_top());
+                focus_row(&r, closed, board.call.take_row_top());
             }
         }
         previous = now;
     });
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && board.selected().with_untracked(Option::is_some) {
+        if ev.key() == "Escape" && board.call.id().with_untracked(Option::is_some) {
             ev.stop_propagation();
-            board.close();
+            board.call.close();
             return;
         }
         let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
@@ -244,13 +247,13 @@ fn BoardRoot(
             on:keydown=handler(on_keydown)
         >
             <Filters board />
-            <div class="cb-body" data-detail=move || if board.selected().with(Option::is_some) { "open" } else { "closed" }>
+            <div class="cb-body" data-detail=move || if board.call.id().with(Option::is_some) { "open" } else { "closed" }>
                 <div class="cb-list">
                     <ErrorBanner board />
                     <CallTable board />
                     <PagerSlot board />
                 </div>
-                {move || board.selected().get().map(|id| view! { <DetailSlot board id /> }.into_any())}
+                {move || board.call.id().get().map(|id| view! { <DetailSlot board id /> }.into_any())}
             </div>
         </div>
     }
@@ -325,7 +328,10 @@ pub fn CallBoard(
                     }
                     .into_any();
                 }
-                None => Rc::new(ProxySource::new(config.get())),
+                None => Rc::new(ProxySource::with_readers(
+                    config.get(),
+                    Rc::new(ChunkReaders),
+                )),
             };
             view! { <BoardRoot source options events controller /> }.into_any()
         }}

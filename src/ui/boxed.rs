@@ -4,7 +4,7 @@
 //! (an effect's async runner, its polling and teardown; a listener's
 //! attaching, wrapping and removal: 1–2 KB of WebAssembly each). Boxed,
 //! the widget's effects share one copy, and its listeners one per event
-//! type.
+//! type; so do its spawned tasks.
 
 use leptos::prelude::{Effect, LocalStorage};
 
@@ -30,4 +30,15 @@ fn boxed_effect(mut f: Box<dyn FnMut()>) -> Effect<LocalStorage> {
 /// type, `move |ev: web_sys::KeyboardEvent| …`).
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
+}
+
+/// Runs `task` on the browser's event loop, boxed: every task the widget
+/// spawns shares one copy of the code that polls it (as `effect` does for
+/// effects).
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(task));
+}
+
+fn spawn_boxed(task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    leptos::task::spawn_local(task);
 }

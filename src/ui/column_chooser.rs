@@ -1,6 +1,6 @@
 //! The column chooser above the table: every column the page offers,
 //! checked when shown. Not needed for the first rows, it comes with the
-//! call view's chunk (`crate::chunk::list_tools`), as Export does.
+//! call view's chunk (`export::list_tools`), as Export does.
 
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ use super::state::Board;
 pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
     let open = RwSignal::new(false);
     let options = move || {
-        board.list().with(|l| {
+        board.list.state().with(|l| {
             let calls = l.value().map_or(&[][..], |l| &l.page.rows[..]);
             shown.with(|s| offered(calls, s))
         })

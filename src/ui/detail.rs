@@ -12,10 +12,10 @@ use super::media::Playback;
 use super::player::Player;
 use super::read_only::ReadOnly;
 use super::remote::Fetched;
+use super::split::split_view;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
 use super::transcript::TranscriptView;
-use crate::chunk;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::shortcuts::HELP;
@@ -121,12 +121,12 @@ pub(crate) fn detail_body(board: Board, detail: CallDetail) -> AnyView {
 /// extras (the call view chunk's content, `crate::chunk`).
 #[component]
 fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
-    let caps = board.capabilities_untracked();
+    let caps = board.list.capabilities_untracked();
     let playback = Playback::with_duration(detail.call.duration());
     // A position the embedding asked for (`at`), now or while it is open.
     let asked_for = detail.call.id.clone();
     effect(move || {
-        if let Some(ms) = board.take_seek(&asked_for) {
+        if let Some(ms) = board.call.take_seek(&asked_for) {
             playback.seek(ms);
         }
     });
@@ -249,7 +249,7 @@ fn frame(
         <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
             <header class="cb-detail__header">
                 // In a narrow widget the call replaces the list: this leads back.
-                <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.close())>
+                <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.call.close())>
                     "‹ Calls"
                 </button>
                 <div class="cb-detail__heading">
@@ -257,7 +257,7 @@ fn frame(
                     <p class="cb-secondary">{subtitle}</p>
                 </div>
                 {tools}
-                <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=handler(move |_| board.close())>
+                <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=handler(move |_| board.call.close())>
                     "✕"
                 </button>
             </header>
@@ -274,7 +274,7 @@ fn failure(board: Board, e: FetchError) -> impl IntoView {
         <div class="cb-error" role="alert" data-error=e.kind()>
             <strong>{e.title()}</strong>
             <p>{e.to_string()}</p>
-            <button type="button" class="cb-button" on:click=handler(move |_| board.retry_detail())>"Retry"</button>
+            <button type="button" class="cb-button" on:click=handler(move |_| board.call.retry())>"Retry"</button>
         </div>
     }
 }
@@ -300,8 +300,8 @@ fn call_title(call: Option<Call>) -> String {
 /// is there.
 #[component]
 pub fn DetailShell(board: Board, id: String) -> impl IntoView {
-    let detail = board.detail();
-    let heading = call_title(board.row(&id));
+    let detail = board.call.detail();
+    let heading = call_title(board.list.row(&id));
     let body = move || match detail.get() {
         Remote::Failed(e, _) => failure(board, e).into_any(),
         _ => loading().into_any(),
@@ -321,7 +321,7 @@ pub fn DetailShell(board: Board, id: String) -> impl IntoView {
 /// was opened from at once, then the loaded detail (the board loads it).
 #[component]
 pub fn DetailPanel(board: Board, id: String) -> impl IntoView {
-    detail_panel(board, id, board.detail())
+    detail_panel(board, id, board.call.detail())
 }
 
 /// The panel for call `id` showing `detail` as it loads: the board's open
@@ -331,7 +331,7 @@ pub(crate) fn detail_panel(
     id: String,
     detail: ReadOnly<Fetched<CallDetail>>,
 ) -> impl IntoView {
-    let from_list = board.row(&id);
+    let from_list = board.list.row(&id);
     // The call shown: the loaded detail, else the row it was opened from.
     let shown = {
         let from_list = from_list.clone();
@@ -352,21 +352,11 @@ pub(crate) fn detail_panel(
     };
     let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
     let body = move || match detail.get() {
-        Remote::Ready(d) => match chunk::render(board, d) {
-            Ok(view) => view,
-            Err(e) => view! { {row_facts()} {failure(board, e.into())} }.into_any(),
-        },
+        Remote::Ready(d) => detail_body(board, d),
         Remote::Failed(e, _) => view! { {row_facts()} {failure(board, e)} }.into_any(),
         Remote::Idle | Remote::Loading(_) => view! { {row_facts()} {loading()} }.into_any(),
     };
-    // The shortcuts' help, with the call view's code.
-    let tools = move || {
-        board
-            .code_loaded()
-            .get()
-            .then(chunk::shortcuts_help)
-            .flatten()
-    };
+    let tools = view! { <ShortcutsHelp /> };
     frame(
         board,
         id,
@@ -376,4 +366,13 @@ pub(crate) fn detail_panel(
         tools.into_any(),
         body.into_any(),
     )
+}
+
+split_view! {
+    /// The split point: the panel around an open call (its header and the
+    /// row's facts while the detail loads, then the whole call), in the
+    /// call view's chunk ([`DetailShell`] holds its place).
+    pub(crate) mod panel in call_view, fn(board: Board, id: String) {
+        view! { <DetailPanel board id /> }.into_any()
+    }
 }

@@ -2,18 +2,23 @@
 //! filters match (up to [`EXPORT_CAP`] calls, with progress and a way to
 //! cancel).
 //!
-//! It is part of the call view's chunk (`crate::chunk::list_tools`): it
-//! appears once the chunk is loaded, so the first rows do not wait for it.
+//! It is part of the call view's chunk ([`list_tools`], with the column
+//! chooser): it appears once the chunk is loaded, so the first rows do not
+//! wait for it.
 
 use leptos::prelude::*;
 
 use super::boxed::handler;
+use super::column_chooser::ColumnChooser;
+use super::columns::ColumnDef;
 use super::format;
 use super::share::{close_menu, download_text};
+use super::split::split_view;
 use super::state::Board;
+use super::warm;
 use crate::core::csv_export::csv;
 use crate::core::time::format_date;
-use crate::later;
+use crate::net::later;
 use crate::net::FetchError;
 
 /// The most calls an export of every page fetches.
@@ -117,6 +122,7 @@ fn run(board: Board, all: bool, export: Export) {
         let fetched = if all {
             export.set(Some(fetching_text(&locale, 0, None)), true, false);
             board
+                .list
                 .all_calls(
                     EXPORT_CAP,
                     |n, total| {
@@ -131,7 +137,8 @@ fn run(board: Board, all: bool, export: Export) {
                 .map(|calls| (calls, format!("{stem}.csv")))
         } else {
             board
-                .list()
+                .list
+                .state()
                 .with_untracked(|l| l.value().map(|p| (p.page.rows.clone(), p.number)))
                 .map(|(rows, n)| (rows, format!("{stem}-page-{n}.csv")))
                 .ok_or(FetchError::Aborted)
@@ -176,5 +183,20 @@ fn done_text(l: &format::Locale, n: usize) -> String {
             format::number(l, EXPORT_CAP as f64)
         ),
         n => format!("Exported {} calls", format::number(l, n as f64)),
+    }
+}
+
+split_view! {
+    /// The split point: the list's tools that the first rows do not need
+    /// (Export, the chooser of the table's `shown` columns), in the call
+    /// view's chunk. The first of that chunk to show: the rest of the call
+    /// view is compiled when the browser is next idle ([`warm`]).
+    pub(crate) mod list_tools in call_view, fn(board: Board, shown: RwSignal<Vec<ColumnDef>>) {
+        warm::when_idle(board);
+        view! {
+            <ExportMenu board />
+            <ColumnChooser board shown />
+        }
+        .into_any()
     }
 }

@@ -6,47 +6,17 @@ use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
 use super::format;
+use super::split::split_view;
 use super::state::Board;
 use crate::core::decimal;
 use crate::core::time::{
     format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
 };
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
-use crate::later::Timer;
+use crate::net::later::Timer;
 
 /// How long typing must pause before a text filter applies.
 pub const DEBOUNCE_MS: u32 = 350;
-
-/// The filter kinds to offer: the provider's, minus pinned ones, minus the
-/// phone box where phone numbers travel as the search (the search box
-/// covers them; it goes too when the phone is pinned).
-pub fn offered(caps: &Capabilities, pinned: &[FilterKind]) -> Vec<FilterKind> {
-    caps.filters
-        .iter()
-        .copied()
-        .filter(|k| !pinned.contains(k))
-        .filter(|k| !(caps.phone_via_search && *k == FilterKind::Phone))
-        .filter(|k| {
-            !(caps.phone_via_search
-                && *k == FilterKind::Search
-                && pinned.contains(&FilterKind::Phone))
-        })
-        .collect()
-}
-
-/// Whether a filter sits in the first row; the rest (ids, end reason,
-/// duration) wait behind "More filters".
-pub fn is_primary(kind: FilterKind) -> bool {
-    matches!(
-        kind,
-        FilterKind::Search
-            | FilterKind::Phone
-            | FilterKind::Status
-            | FilterKind::Direction
-            | FilterKind::CallType
-            | FilterKind::DateRange
-    )
-}
 
 /// Whether a filter's field takes the line's spare width.
 fn grows(kind: FilterKind) -> bool {
@@ -84,11 +54,13 @@ pub fn HeldFilters(board: Board) -> impl IntoView {
         )
     };
     move || {
-        let pinned = board.query().with(|q| q.scope.pinned());
-        let (first, more): (Vec<FilterKind>, Vec<FilterKind>) =
-            offered(board.capabilities(), &pinned)
-                .into_iter()
-                .partition(|k| is_primary(*k));
+        let pinned = board.list.query().with(|q| q.scope.pinned());
+        let (first, more): (Vec<FilterKind>, Vec<FilterKind>) = board
+            .list
+            .capabilities()
+            .offered_filters(&pinned)
+            .into_iter()
+            .partition(|k| k.is_primary());
         let boxes = first
             .into_iter()
             .map(|kind| match kind {
@@ -372,12 +344,12 @@ fn BoundInput(
                 step=number.then_some("0.5")
                 prop:value=move || {
                     let locale = board.locale().get();
-                    board.query().with(|q| show(&q.filters, &locale))
+                    board.list.query().with(|q| show(&q.filters, &locale))
                 }
                 on:change=handler(move |ev: web_sys::Event| {
                     let v = event_target_value(&ev);
                     let locale = board.locale().get_untracked();
-                    board.update_filters(|f| apply(f, &v, &locale));
+                    board.list.update_filters(|f| apply(f, &v, &locale));
                 })
             />
         </label>
@@ -386,17 +358,18 @@ fn BoundInput(
 
 #[component]
 fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
-    let caps = board.capabilities_untracked();
-    let filters = move || board.query().with(|q| q.filters.clone());
+    let caps = board.list.capabilities_untracked();
+    let filters = move || board.list.query().with(|q| q.filters.clone());
     let text_value = move |kind: FilterKind| {
         Signal::derive(move || {
             board
+                .list
                 .query()
                 .with(|q| q.filters.text(kind).map(str::to_owned))
         })
     };
     let set_text = move |kind: FilterKind| {
-        Callback::new(move |v| board.update_filters(|f| f.set_text(kind, v)))
+        Callback::new(move |v| board.list.update_filters(|f| f.set_text(kind, v)))
     };
     match kind {
         FilterKind::Status
@@ -430,7 +403,7 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
                     choices=dirs
                     value=Signal::derive(move || filters().direction.map(|d| d.id().to_owned()))
                     on_change=Callback::new(move |v: Option<String>| {
-                        board.update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
+                        board.list.update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
                     })
                 />
             }
@@ -483,20 +456,23 @@ pub fn FilterBar(board: Board) -> impl IntoView {
     // Memos: the query changes on every page flip, the controls and chips
     // only when the scope or the filters do.
     let kinds = Memo::new(move |_| {
-        let pinned = board.query().with(|q| q.scope.pinned());
-        offered(board.capabilities(), &pinned)
+        let pinned = board.list.query().with(|q| q.scope.pinned());
+        board.list.capabilities().offered_filters(&pinned)
     });
     let active = Memo::new(move |_| {
-        let caps = board.capabilities();
+        let caps = board.list.capabilities();
         let locale = board.locale().get();
-        board.query().with(|q| chips(&q.filters, caps, &locale))
+        board
+            .list
+            .query()
+            .with(|q| chips(&q.filters, caps, &locale))
     });
     view! {
         <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
             <div class="cb-filters__controls">
                 {move || {
                     let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
-                        kinds.get().into_iter().partition(|k| is_primary(*k));
+                        kinds.get().into_iter().partition(|k| k.is_primary());
                     view! {
                         {primary.into_iter().map(|kind| view! { <FilterControl board kind /> }.into_inner()).collect_view()}
                         {(!more.is_empty())
@@ -531,7 +507,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                                                     type="button"
                                                     class="cb-chip__remove"
                                                     aria-label=format!("Remove filter {label}")
-                                                    on:click=handler(move |_| board.update_filters(|f| f.clear(kind)))
+                                                    on:click=handler(move |_| board.list.update_filters(|f| f.clear(kind)))
                                                 >
                                                     "✕"
                                                 </button>
@@ -543,7 +519,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="cb-button cb-button--ghost"
-                                        on:click=handler(move |_| board.set_filters(Filters::default()))
+                                        on:click=handler(move |_| board.list.set_filters(Filters::default()))
                                     >
                                         "Clear all"
                                     </button>
@@ -557,27 +533,10 @@ pub fn FilterBar(board: Board) -> impl IntoView {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::Provider;
-
-    #[test]
-    fn offered_filters() {
-        let caps = Provider::Talkover.capabilities();
-        let all = offered(caps, &[]);
-        assert!(all.contains(&FilterKind::Search));
-        assert!(
-            !all.contains(&FilterKind::Phone),
-            "Talkover's phone filter is the search box"
-        );
-        let pinned = offered(caps, &[FilterKind::Phone, FilterKind::Agent]);
-        assert!(
-            !pinned.contains(&FilterKind::Search),
-            "a pinned phone takes the search parameter"
-        );
-        assert!(!pinned.contains(&FilterKind::Agent));
-        let av = offered(Provider::AgentVoice.capabilities(), &[FilterKind::Contact]);
-        assert!(av.contains(&FilterKind::Phone) && !av.contains(&FilterKind::Contact));
+split_view! {
+    /// The split point: the filter bar, in the list controls' chunk (the
+    /// first rows need none of it; [`HeldFilters`] holds its place).
+    pub(crate) mod filter_bar in list_controls, fn(board: Board) {
+        view! { <FilterBar board /> }.into_any()
     }
 }

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use super::el_ref::ElRef;
 use super::read_only::ReadOnly;
 use crate::core::player::{seconds_to_ms, seek_by};
-use crate::perf;
+use crate::net::perf;
 
 /// Playback shared by the player and the transcript. `Copy`.
 #[derive(Clone, Copy)]

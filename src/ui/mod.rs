@@ -4,35 +4,41 @@
 mod adopt;
 mod board;
 mod boxed;
-pub(crate) mod column_chooser;
-pub(crate) mod columns;
-pub(crate) mod detail;
+mod code;
+mod column_chooser;
+mod columns;
+mod detail;
 mod el_ref;
-pub(crate) mod export;
-pub(crate) mod filters;
+mod events;
+mod export;
+mod filters;
 pub mod format;
 mod keys;
+mod list;
 mod media;
+mod open_call;
 mod options;
-pub(crate) mod pager;
+mod pager;
 mod player;
 mod read_only;
+mod readers;
 mod remote;
 mod scroll;
 mod share;
+mod split;
 mod state;
 mod table;
 mod timeline;
 mod transcript;
-pub(crate) mod warm;
+mod warm;
 
 pub use adopt::DETAIL_STYLE;
 pub use board::{CallBoard, STYLE};
 pub use el_ref::ElRef;
 pub use media::{MediaElement, Playback};
 pub use options::{
-    CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
-    Theme,
+    CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, Phase,
+    PlaybackStart, Theme,
 };
 pub use read_only::ReadOnly;
 pub(crate) use state::Board;

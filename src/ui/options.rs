@@ -156,14 +156,36 @@ pub struct PlaybackStart {
 /// Loading failed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError {
-    /// What failed: `list`, `detail` or `recording`.
-    pub during: &'static str,
+    /// What was loading.
+    pub during: Phase,
     /// A stable machine name of the error (`unauthorized`, `timeout`, ...).
     pub kind: &'static str,
     /// The message shown.
     pub message: String,
     /// The HTTP status, where one was received.
     pub status: Option<u16>,
+}
+
+/// What was loading when something failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// The call list (or the code of its controls).
+    List,
+    /// A call's detail (or the code of the call view).
+    Detail,
+    /// A fresh link to a recording.
+    Recording,
+}
+
+impl Phase {
+    /// The name the embedding sees (`during` of `callboard-error`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Detail => "detail",
+            Self::Recording => "recording",
+        }
+    }
 }
 
 /// Commands from the embedding to a mounted board (`refresh()`,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::boxed::handler;
 use super::format;
+use super::split::split_view;
 use super::state::Board;
 use crate::core::pager::{
     last_page, page_size_choices, page_window, row_range, PageItem, PagerView,
@@ -16,7 +17,7 @@ type Shown = (PagerView, Option<(u64, u64)>, Option<u64>);
 
 /// The page shown, once one has loaded.
 fn shown(board: Board) -> Option<Shown> {
-    board.list().with(|l| {
+    board.list.state().with(|l| {
         l.value().map(|l| {
             let p = &l.page;
             (
@@ -43,11 +44,14 @@ fn range_text(board: Board) -> String {
 /// The numbered pages around the current one (none with cursors or
 /// without a total).
 fn page_items(board: Board) -> Vec<PageItem> {
-    if board.capabilities().pagination == Pagination::Cursor {
+    if board.list.capabilities().pagination == Pagination::Cursor {
         return Vec::new();
     }
-    let total = board.list().with(|l| l.value().and_then(|l| l.page.total));
-    let (page, size) = board.query().with(|q| (q.page, q.page_size));
+    let total = board
+        .list
+        .state()
+        .with(|l| l.value().and_then(|l| l.page.total));
+    let (page, size) = board.list.query().with(|q| (q.page, q.page_size));
     total
         .map(|t| page_window(page, last_page(t, size), 2))
         .unwrap_or_default()
@@ -55,9 +59,9 @@ fn page_items(board: Board) -> Vec<PageItem> {
 
 /// The page sizes offered, and the one chosen.
 fn size_choices(board: Board) -> (Vec<u32>, u32) {
-    let chosen = board.query().with(|q| q.page_size);
+    let chosen = board.list.query().with(|q| q.page_size);
     (
-        page_size_choices(chosen, board.capabilities().max_page_size),
+        page_size_choices(chosen, board.list.capabilities().max_page_size),
         chosen,
     )
 }
@@ -105,7 +109,7 @@ pub fn HeldPager(board: Board) -> impl IntoView {
 pub fn Pager(board: Board) -> impl IntoView {
     let view_of = move || shown(board);
     let range_text = move || range_text(board);
-    let current = move || board.query().with(|q| q.page);
+    let current = move || board.list.query().with(|q| q.page);
     let has_prev = move || current() > 1;
     let has_next = move || view_of().is_some_and(|(v, _, _)| v.has_next && v.page == current());
     let numbers = move || page_items(board);
@@ -117,7 +121,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                     type="button"
                     class="cb-button cb-button--ghost"
                     disabled=move || !has_prev()
-                    on:click=handler(move |_| board.go_to_page(current().saturating_sub(1)))
+                    on:click=handler(move |_| board.list.go_to_page(current().saturating_sub(1)))
                 >
                     "‹ Previous"
                 </button>
@@ -135,7 +139,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                                         class="cb-page"
                                         aria-label=format!("Page {n}")
                                         aria-current=(now == n).then_some("page")
-                                        on:click=handler(move |_| board.go_to_page(n))
+                                        on:click=handler(move |_| board.list.go_to_page(n))
                                     >
                                         {n}
                                     </button>
@@ -150,7 +154,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                     type="button"
                     class="cb-button cb-button--ghost"
                     disabled=move || !has_next()
-                    on:click=handler(move |_| board.go_to_page(current() + 1))
+                    on:click=handler(move |_| board.list.go_to_page(current() + 1))
                 >
                     "Next ›"
                 </button>
@@ -161,7 +165,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                     class="cb-select"
                     on:change=handler(move |ev: web_sys::Event| {
                         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                            board.set_page_size(n);
+                            board.list.set_page_size(n);
                         }
                     })
                 >
@@ -178,5 +182,13 @@ pub fn Pager(board: Board) -> impl IntoView {
                 </select>
             </label>
         </nav>
+    }
+}
+
+split_view! {
+    /// The split point: the pager, in the list controls' chunk
+    /// ([`HeldPager`] holds its place).
+    pub(crate) mod pager_view in list_controls, fn(board: Board) {
+        view! { <Pager board /> }.into_any()
     }
 }

@@ -57,7 +57,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     let sources = Sources::of(&call);
     if sources.is_empty() {
         let text = missing_text(
-            board.capabilities_untracked().recordings,
+            board.list.capabilities_untracked().recordings,
             call.provider.name(),
         );
         return view! {
@@ -68,7 +68,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
         .into_any();
     }
     let fresh = sources.fresh;
-    let link = board.recording_link();
+    let link = board.call.recording_link();
     // The mono link given is unusable (missing, stale, or it failed to
     // load): play a fresh one.
     let mono_stale = RwSignal::new(sources.fetch_first);
@@ -98,7 +98,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     // A seek (a transcript click, say) before the fresh link: fetch it.
     effect(move || {
         if playback.seek_pending() && needs_link() {
-            board.fetch_recording_link();
+            board.call.fetch_recording_link();
         }
     });
     let toggle = move |_| {
@@ -106,7 +106,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             playback.pause();
         } else {
             if needs_link() {
-                board.fetch_recording_link();
+                board.call.fetch_recording_link();
             }
             playback.play();
         }
@@ -116,7 +116,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     effect(move || {
         if fresh && playback.failed().get() {
             mono_stale.set(true);
-            board.forget_recording_link();
+            board.call.forget_recording_link();
         }
     });
     let error = Signal::derive(move || {
@@ -135,7 +135,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     let retry = move || {
         if fresh {
             playback.clear_failure();
-            board.fetch_recording_link();
+            board.call.fetch_recording_link();
         } else {
             playback.reload();
         }
@@ -153,7 +153,8 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     };
     let moment_id = call.id.clone();
     let id = call.id.clone();
-    let on_play = Callback::new(move |position_ms| board.playback_started(id.clone(), position_ms));
+    let on_play =
+        Callback::new(move |position_ms| board.call.playback_started(id.clone(), position_ms));
     view! {
         <div class="cb-player" part="player" data-state=state>
             <MediaElement playback src on_play />
@@ -179,7 +180,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             <div class="cb-player__row cb-player__row--secondary">
                 {speed_choice(playback)}
                 {both.then(|| channel_choice(stereo_chosen))}
-                {move || board.shares_moments().then(|| moment_link(board, moment_id.clone(), playback).into_any())}
+                {move || board.call.shares_moments().then(|| moment_link(board, moment_id.clone(), playback).into_any())}
                 {move || src.get().map(|url| view! {
                     <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">"Download"</a>
                 }.into_any())}
@@ -203,7 +204,7 @@ fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         let at = playback.position().get_untracked();
-        match board.share_moment(id.clone(), at) {
+        match board.call.share_moment(id.clone(), at) {
             Some(url) => copy_text(url, status, "Link copied"),
             None => status.set("The moment-url setting is not an http(s) link".to_owned()),
         }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::later;
+use crate::net::later;
 
 /// Copies `text` to the clipboard; `status` shows `done` (or "Copy
 /// failed") for two seconds, and is empty otherwise.

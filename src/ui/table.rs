@@ -8,51 +8,25 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::boxed::{effect, handler};
+use super::code::CodeState;
 use super::columns::{Cell, ColumnDef};
 use super::el_ref::ElRef;
+use super::export::list_tools;
 use super::format;
 use super::read_only::ReadOnly;
 use super::scroll;
+use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
-use crate::chunk;
-use crate::core::{Call, Sort, SortDir, SortField};
-use crate::later;
-
-/// The sort a click on `field`'s header asks for: flip an active sort;
-/// otherwise time starts oldest-first (the default is newest-first) and
-/// other fields largest-first.
-pub fn next_sort(current: Option<Sort>, field: SortField) -> Sort {
-    let dir = match current {
-        Some(s) if s.field == field => match s.dir {
-            SortDir::Desc => SortDir::Asc,
-            SortDir::Asc => SortDir::Desc,
-        },
-        _ if matches!(field, SortField::StartedAt | SortField::CreatedAt) => SortDir::Asc,
-        _ => SortDir::Desc,
-    };
-    Sort { field, dir }
-}
-
-/// `aria-sort` for a sortable header: the time column is newest-first
-/// until another sort is chosen.
-fn aria_sort(current: Option<Sort>, field: SortField) -> &'static str {
-    match current {
-        Some(s) if s.field == field => match s.dir {
-            SortDir::Asc => "ascending",
-            SortDir::Desc => "descending",
-        },
-        None if matches!(field, SortField::StartedAt | SortField::CreatedAt) => "descending",
-        _ => "none",
-    }
-}
+use crate::core::{Call, Sort, SortState};
+use crate::net::later;
 
 #[component]
 fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
     let sortable = column.clone();
-    let field = move || sortable.sort_field(board.capabilities());
+    let field = move || sortable.sort_field(board.list.capabilities());
     let sort_attr = {
         let field = field.clone();
-        move || field().map(|f| aria_sort(board.query().with(|q| q.sort), f))
+        move || field().map(|f| SortState::of(board.list.query().with(|q| q.sort), f).aria())
     };
     let label = column.header().to_owned();
     view! {
@@ -60,20 +34,17 @@ fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
             {move || match field() {
                 Some(f) => {
                     let arrow = move || {
-                        match aria_sort(board.query().with(|q| q.sort), f) {
-                            "ascending" => "▲",
-                            "descending" => "▼",
-                            _ => "↕",
-                        }
-                        .to_owned()
+                        SortState::of(board.list.query().with(|q| q.sort), f)
+                            .arrow()
+                            .to_owned()
                     };
                     view! {
                         <button
                             type="button"
                             class="cb-sort"
                             on:click=handler(move |_| {
-                                let next = next_sort(board.query().with_untracked(|q| q.sort), f);
-                                board.set_sort(Some(next));
+                                let next = Sort::next(board.list.query().with_untracked(|q| q.sort), f);
+                                board.list.set_sort(Some(next));
                             })
                         >
                             {label.clone()}
@@ -140,7 +111,7 @@ fn row_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
 /// come back to it).
 fn open_row(board: Board, row: &web_sys::Element) {
     if let Some(id) = row.get_attribute("data-call-id") {
-        board.open_from_row(id, scroll::top(row));
+        board.call.open_from_row(id, scroll::top(row));
     }
 }
 
@@ -170,7 +141,7 @@ pub(crate) fn call_rows(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
 /// table is gone).
 fn show_open_row(board: Board, body: ElRef<web_sys::HtmlTableSectionElement>) {
     if let Some(body) = body.get_untracked() {
-        let open = board.selected().try_get_untracked().flatten();
+        let open = board.call.id().try_get_untracked().flatten();
         show_selected(&body, open.as_deref());
     }
 }
@@ -217,17 +188,17 @@ pub fn CallTable(board: Board) -> impl IntoView {
     // The open call's row shows selected when a call opens or closes (and
     // after each build of the rows, below).
     effect(move || {
-        board.selected().track();
+        board.call.id().track();
         show_open_row(board, body);
     });
-    let list = board.list();
+    let list = board.list.state();
     // The rows change only when a page arrives (not when loading starts).
     let rows = Memo::new(move |_| {
         list.with(|l| l.value().map(|l| l.page.rows.clone()).unwrap_or_default())
     });
     let loading = move || list.with(|l| l.is_loading());
     let slow = slow_after(loading, SLOW_MS);
-    let has_filters = move || board.query().with(|q| !q.filters.is_empty());
+    let has_filters = move || board.list.query().with(|q| !q.filters.is_empty());
     let column_count = move || shown.with(Vec::len).max(1).to_string();
     let placeholder = move || {
         list.with(|l| match l.value() {
@@ -250,7 +221,10 @@ pub fn CallTable(board: Board) -> impl IntoView {
         <div class="cb-table-tools">
             // Export and the column chooser, from the call view's chunk once
             // it is loaded.
-            {move || board.code_loaded().get().then(|| chunk::list_tools(board, shown)).flatten()}
+            {move || {
+                (board.code.state(Chunk::CallView).get() == CodeState::Ready)
+                    .then(|| held_until_loaded(move || list_tools::now(board, shown), list_tools::load, || ().into_any()))
+            }}
         </div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
@@ -274,8 +248,8 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     class="cb-tbody"
                     data-state=move || if loading() { "loading" } else { "idle" }
                     data-slow=move || slow.get().then_some("true")
-                    on:pointerover=move |_| chunk::prefetch()
-                    on:focusin=move |_| chunk::prefetch()
+                    on:pointerover=move |_| board.code.prefetch_call_view()
+                    on:focusin=move |_| board.code.prefetch_call_view()
                     on:click=handler(move |ev: web_sys::MouseEvent| {
                         if let Some(row) = row_of(&ev) {
                             open_row(board, &row);
@@ -312,7 +286,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                                 // Loading the first page, the row is as tall as
                                 // the page's rows will be (striped like them), so
                                 // nothing below the widget jumps when they come.
-                                let rows = board.query().with(|q| q.page_size).to_string();
+                                let rows = board.list.query().with(|q| q.page_size).to_string();
                                 view! {
                                     <tr class="cb-placeholder" data-state=state style:--cb-rows=rows>
                                         <td colspan=column_count>
@@ -323,7 +297,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
                                                         <button
                                                             type="button"
                                                             class="cb-button"
-                                                            on:click=handler(move |_| board.set_filters(Default::default()))
+                                                            on:click=handler(move |_| board.list.set_filters(Default::default()))
                                                         >
                                                             "Clear filters"
                                                         </button>
@@ -351,25 +325,5 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     .into_any()
                 })
         }}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sort_cycles() {
-        let s = next_sort(None, SortField::StartedAt);
-        assert_eq!(
-            s.dir,
-            SortDir::Asc,
-            "time is newest-first by default, so a click flips it"
-        );
-        assert_eq!(next_sort(Some(s), SortField::StartedAt).dir, SortDir::Desc);
-        assert_eq!(next_sort(Some(s), SortField::Duration).dir, SortDir::Desc);
-        assert_eq!(aria_sort(None, SortField::StartedAt), "descending");
-        assert_eq!(aria_sort(None, SortField::Duration), "none");
-        assert_eq!(aria_sort(Some(s), SortField::StartedAt), "ascending");
     }
 }

@@ -25,8 +25,8 @@ use crate::core::transcript_index::{
 };
 use crate::core::transcript_rows::{Layout, Row, ToolRow};
 use crate::core::{Speaker, Transcript};
-use crate::later;
-use crate::perf;
+use crate::net::later;
+use crate::net::perf;
 
 /// Rows put in the DOM at first paint (more than the scroll area's 420 px
 /// shows), then in each task after that paint until all are in: a

@@ -24,7 +24,7 @@ use crate::core::{
     Call, CallDetail, CallStatus, Cost, CostUnit, Direction, Extra, ExtraValue, Figure, Provider,
     Remote,
 };
-use crate::{later, perf};
+use crate::net::{later, perf};
 
 /// A sample transcript in a provider's shape: timed words, a tool call
 /// and its result, so reading and showing them is warmed too.
@@ -105,11 +105,11 @@ pub(crate) fn when_idle(board: Board) {
 /// happens while a call is open (its code is compiled already) or once
 /// the widget is gone.
 fn run(board: Board) {
-    if !board.is_idle() {
+    if !board.call.is_idle() {
         return;
     }
     let quiet = perf::Quiet::begin();
-    let provider = board.provider_untracked();
+    let provider = board.list.provider_untracked();
     let _ = provider.parse_detail(&sample_answer());
     let owner = Owner::new();
     let state = owner.with(|| RwSignal::new(Fetched::<CallDetail>::Loading(None)));
@@ -131,7 +131,7 @@ fn run(board: Board) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::tool_events::ToolEventKind;
+    use crate::core::ToolEventKind;
 
     #[test]
     fn the_sample_call_has_what_a_call_view_shows() {

@@ -146,10 +146,7 @@ fn wav(len: usize) -> Vec<u8> {
 
 /// The upstream's latency for request number `n`: 50-300 ms.
 pub fn latency(n: u64) -> Duration {
-    let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    Duration::from_millis(50 + (z ^ (z >> 31)) % 251)
+    Duration::from_millis(50 + callboard_demo_data::Rng::new(n).below(251))
 }
 
 /// A connection that can be reset: once `reset` is set, its next read or

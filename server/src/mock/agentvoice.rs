@@ -11,7 +11,7 @@ use callboard::core::{
 };
 use serde_json::{json, Value};
 
-use super::{
+use super::common::{
     iso, json, matching, number, ok, param, put, rows, seconds, text, text_transcript, window,
     AppState, Params,
 };

@@ -1,18 +1,13 @@
 //! Generated recordings: speech-like sound where the transcript has turns,
 //! quiet between them, so playback and the transcript line up. Stereo puts
-//! the agent on the left and the customer on the right. Served with `Range`
-//! support; `?expires=<ms>` links stop working after that instant.
+//! the agent on the left and the customer on the right. Served by
+//! [`super::recordings`].
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::extract::{Path, Query as Q, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
 use callboard::core::{CallDetail, Speaker};
-
-use super::{AppState, Params};
 
 /// Samples per second (telephone quality).
 const RATE: u32 = 8_000;
@@ -30,7 +25,8 @@ pub struct AudioCache {
 }
 
 impl AudioCache {
-    fn get_or_make(&self, key: Key, make: impl FnOnce() -> Vec<u8>) -> Arc<Vec<u8>> {
+    /// The recording of `key`, made with `make` unless it is cached.
+    pub fn get_or_make(&self, key: Key, make: impl FnOnce() -> Vec<u8>) -> Arc<Vec<u8>> {
         if let Ok(entries) = self.entries.lock() {
             if let Some((_, wav)) = entries.iter().find(|(k, _)| *k == key) {
                 return Arc::clone(wav);
@@ -180,76 +176,11 @@ pub fn byte_range(header: &str, len: usize) -> Result<(usize, usize), ()> {
     Ok((start, end))
 }
 
-fn now_ms() -> i64 {
+/// Now, in milliseconds since the epoch.
+pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
-}
-
-/// `GET /recordings/{index}.wav` and `/recordings/{index}.stereo.wav`.
-pub async fn serve(
-    State(state): State<AppState>,
-    Path(file): Path<String>,
-    Q(params): Q<Params>,
-    headers: HeaderMap,
-) -> Response {
-    let (stem, stereo) = match file.strip_suffix(".stereo.wav") {
-        Some(stem) => (stem, true),
-        None => (file.strip_suffix(".wav").unwrap_or(""), false),
-    };
-    let Ok(index) = stem.parse::<usize>() else {
-        return (StatusCode::NOT_FOUND, "no such recording").into_response();
-    };
-    if let Some(expires) = params.get("expires").and_then(|e| e.parse::<i64>().ok()) {
-        if expires < now_ms() {
-            return (StatusCode::FORBIDDEN, "Request has expired").into_response();
-        }
-    }
-    serve_index(&state, index, stereo, &headers)
-}
-
-/// Recording `index` of the data set (mono or stereo), honouring `Range`.
-pub fn serve_index(state: &AppState, index: usize, stereo: bool, headers: &HeaderMap) -> Response {
-    let Some(d) = state.data.base.get(index) else {
-        return (StatusCode::NOT_FOUND, "no such recording").into_response();
-    };
-    if d.transcript.is_none() {
-        return (StatusCode::NOT_FOUND, "no recording for this call").into_response();
-    }
-    let bytes = state
-        .audio
-        .get_or_make((index, stereo), || render(d, stereo));
-    let len = bytes.len();
-    let range = headers.get(header::RANGE).and_then(|v| v.to_str().ok());
-    let (status, start, end) = match range.map(|r| byte_range(r, len)) {
-        None => (StatusCode::OK, 0, len.saturating_sub(1)),
-        Some(Ok((s, e))) => (StatusCode::PARTIAL_CONTENT, s, e),
-        Some(Err(())) => {
-            let mut r = StatusCode::RANGE_NOT_SATISFIABLE.into_response();
-            if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
-                r.headers_mut().insert(header::CONTENT_RANGE, v);
-            }
-            return r;
-        }
-    };
-    let body = bytes
-        .get(start..=end)
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    let mut r = (status, body).into_response();
-    let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/wav"));
-    h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=300"),
-    );
-    if status == StatusCode::PARTIAL_CONTENT {
-        if let Ok(v) = HeaderValue::from_str(&format!("bytes {start}-{end}/{len}")) {
-            h.insert(header::CONTENT_RANGE, v);
-        }
-    }
-    r
 }
 
 #[cfg(test)]
@@ -270,7 +201,7 @@ mod tests {
 
     #[test]
     fn speech_lines_up_with_turns() {
-        let d = callboard::demo_data::calls(3, 9).remove(0);
+        let d = callboard_demo_data::calls(3, 9).remove(0);
         let t = d.transcript.clone().unwrap();
         let wav = render(&d, true);
         assert_eq!(&wav[..4], b"RIFF");

@@ -12,7 +12,7 @@ use axum::Router;
 use callboard::core::{Call, CallDetail, CallStatus, Direction, Provider, Speaker};
 use serde_json::{json, Value};
 
-use super::{json, number, ok, param, rows, text, AppState, Params};
+use super::common::{json, number, ok, param, rows, text, AppState, Params};
 
 const P: Provider = Provider::Bland;
 

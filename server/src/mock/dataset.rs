@@ -37,7 +37,7 @@ pub struct Dataset {
 impl Dataset {
     /// The data set of `count` calls from `seed`.
     pub fn new(count: usize, seed: u64) -> Self {
-        let base = callboard::demo_data::calls(count, seed);
+        let base = callboard_demo_data::calls(count, seed);
         let views = Provider::ALL.map(|p| {
             let calls: Vec<CallDetail> = base
                 .iter()

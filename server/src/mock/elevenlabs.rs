@@ -15,8 +15,8 @@ use callboard::core::{
 };
 use serde_json::{json, Value};
 
-use super::audio::serve_index;
-use super::{json, matching, number, ok, param, rows, text, AppState, Params};
+use super::common::{json, matching, number, ok, param, rows, text, AppState, Params};
+use super::recordings::serve_index;
 
 const P: Provider = Provider::ElevenLabs;
 

@@ -7,7 +7,6 @@
 //! answer), `replace` (`body` served instead, with `status` and
 //! `content_type`). `DELETE /_control/faults` clears them.
 
-use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::body::{to_bytes, Body};
@@ -18,93 +17,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use callboard::core::Provider;
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::AppState;
-
-/// What a fault does.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum FaultKind {
-    /// Answer with an HTTP error status and the provider's error body.
-    Status,
-    /// Answer late.
-    Latency,
-    /// Cut the body short.
-    Truncate,
-    /// Answer with HTML.
-    NotJson,
-    /// Label a JSON body as HTML.
-    WrongContentType,
-    /// Never answer.
-    Hang,
-    /// Answer with `body` (JSON, or text when a string) instead.
-    Replace,
-}
-
-/// One fault to inject.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-pub struct Fault {
-    /// Requests whose path contains this are affected (e.g. `/vapi/`).
-    #[serde(default)]
-    pub path: String,
-    /// What happens.
-    pub kind: FaultKind,
-    /// The status for `status` faults.
-    #[serde(default)]
-    pub status: Option<u16>,
-    /// Milliseconds for `latency` faults.
-    #[serde(default)]
-    pub ms: Option<u64>,
-    /// `Retry-After` for 429s.
-    #[serde(default)]
-    pub retry_after: Option<String>,
-    /// How many requests it affects; absent means every one until cleared.
-    #[serde(default)]
-    pub times: Option<u32>,
-    /// The body for `replace` faults.
-    #[serde(default)]
-    pub body: Option<Value>,
-    /// The content type for `replace` faults (default `application/json`).
-    #[serde(default)]
-    pub content_type: Option<String>,
-}
-
-/// The faults in force.
-#[derive(Default)]
-pub struct Faults {
-    list: Mutex<Vec<Fault>>,
-}
-
-impl Faults {
-    /// Takes the first fault matching `path` (counting down its `times`).
-    pub fn take(&self, path: &str) -> Option<Fault> {
-        let mut list = self.list.lock().ok()?;
-        let i = list.iter().position(|f| path.contains(&f.path))?;
-        let fault = list.get(i)?.clone();
-        match list.get_mut(i).and_then(|f| f.times.as_mut()) {
-            Some(1) => {
-                list.remove(i);
-            }
-            Some(n) => *n -= 1,
-            None => {}
-        }
-        Some(fault)
-    }
-
-    fn add(&self, faults: Vec<Fault>) {
-        if let Ok(mut list) = self.list.lock() {
-            list.extend(faults);
-        }
-    }
-
-    fn clear(&self) {
-        if let Ok(mut list) = self.list.lock() {
-            list.clear();
-        }
-    }
-}
+use super::common::{json as json_answer, AppState};
+use super::fault_plan::{Fault, FaultKind};
 
 /// `POST` / `DELETE /_control/faults`.
 pub fn routes() -> Router<AppState> {
@@ -186,7 +102,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         FaultKind::Status => {
             let status = fault.status.unwrap_or(500);
             let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let mut r = super::json(code, &native_error(provider_of(&path), status));
+            let mut r = json_answer(code, &native_error(provider_of(&path), status));
             if let Some(v) = fault
                 .retry_after
                 .as_deref()

@@ -18,7 +18,7 @@ use callboard::core::{
 };
 use serde_json::{json, Value};
 
-use super::{json, matching, ok, put, rows, text_transcript, without_nulls, AppState};
+use super::common::{json, matching, ok, put, rows, text_transcript, without_nulls, AppState};
 
 const P: Provider = Provider::Retell;
 

@@ -16,7 +16,7 @@ use callboard::core::{
 };
 use serde_json::{json, Value};
 
-use super::{
+use super::common::{
     iso, json, matching, number, ok, param, put, rows, text, window, without_nulls, AppState,
     Params,
 };

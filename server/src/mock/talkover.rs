@@ -10,7 +10,7 @@ use callboard::core::time::parse_iso8601;
 use callboard::core::{Call, Direction, ExtraValue, Filters, Provider, Query};
 use serde_json::{json, Map, Value};
 
-use super::{iso, json, matching, ok, param, put, rows, window, AppState, Params};
+use super::common::{iso, json, matching, ok, param, put, rows, window, AppState, Params};
 
 const P: Provider = Provider::Talkover;
 const STATUSES: [&str; 7] = [

@@ -13,7 +13,7 @@ use callboard::core::{
 };
 use serde_json::{json, Value};
 
-use super::{
+use super::common::{
     iso, json, matching, number, ok, param, put, put_in, rows, text, text_transcript,
     without_nulls, AppState, Params,
 };

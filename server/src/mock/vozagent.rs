@@ -9,7 +9,7 @@ use axum::Router;
 use callboard::core::{Call, CallDetail, Direction, ExtraValue, Filters, Provider, Query};
 use serde_json::{json, Value};
 
-use super::{
+use super::common::{
     iso, json, matching, number, ok, param, put, rows, text, text_transcript, window, AppState,
     Params,
 };

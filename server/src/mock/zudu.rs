@@ -10,8 +10,10 @@ use axum::Router;
 use callboard::core::{Call, Provider, Query, Sort, SortDir, SortField};
 use serde_json::{json, Value};
 
+use super::common::{
+    json, matching, number, ok, put, rows, text_transcript, window, AppState, Params,
+};
 use super::retell::{call_json, criteria, detail_json, read_sort_order};
-use super::{json, matching, number, ok, put, rows, text_transcript, window, AppState, Params};
 
 const P: Provider = Provider::Zudu;
 

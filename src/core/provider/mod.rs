@@ -92,8 +92,10 @@ impl Provider {
             .map_err(|e| e.read(200, body))
     }
 
-    /// Reads a 2xx list response, leaving an error envelope unread (the
-    /// bundle reads error bodies in a chunk: `ErrorReply::read`).
+    /// Reads a 2xx list response; a body that is the provider's error
+    /// envelope is handed back unread ([`BodyError::Envelope`]), for the
+    /// caller to read as an [`ErrorReply`](crate::core::ErrorReply) when it
+    /// chooses.
     pub fn try_parse_list(self, body: &str, query: &Query) -> Result<Page, BodyError> {
         let value = common::parse_2xx(body)?;
         let size = self.capabilities().page_size(query);

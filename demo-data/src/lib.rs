@@ -1,10 +1,15 @@
 //! A deterministic, realistic data set of voice-agent calls: several agents
 //! and campaigns, every status and direction, transcripts with timings that
 //! fill each call's duration, and a few long calls. The dev server's mock
-//! providers and the component gallery serve it; it is not in the widget's
-//! bundle (feature `demo-data`).
+//! providers, the component gallery and the tests use it; the widget's
+//! crate does not depend on it. [`Rng`] is the one deterministic generator
+//! they all share.
 
-use crate::core::{
+mod rng;
+
+pub use rng::Rng;
+
+use callboard::core::{
     Call, CallDetail, Cost, CostUnit, ExtraValue, Figure, Provider, Speaker, ToolEvent,
     ToolEventKind, Transcript, Turn,
 };
@@ -13,50 +18,6 @@ use crate::core::{
 pub const ANCHOR_MS: i64 = 1_795_197_600_000;
 /// How far back the data set reaches.
 pub const SPAN_DAYS: i64 = 90;
-
-/// A small deterministic generator (SplitMix64).
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next_u64() % n
-        }
-    }
-
-    /// A float in `0..1`.
-    pub fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// One of `items` (the first when empty... never empty here).
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        items.get(self.below(items.len() as u64) as usize)
-    }
-
-    /// 32 hex characters.
-    pub fn hex(&mut self) -> String {
-        format!("{:016x}{:016x}", self.next_u64(), self.next_u64())
-    }
-}
 
 /// A uuid-shaped id from random bits.
 pub fn uuid(rng: &mut Rng) -> String {
@@ -675,7 +636,7 @@ pub fn calls(count: usize, seed: u64) -> Vec<CallDetail> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::CallStatus;
+    use callboard::core::CallStatus;
 
     #[test]
     fn deterministic_and_varied() {
@@ -687,10 +648,10 @@ mod tests {
         assert!(statuses.len() >= 8, "{statuses:?}");
         assert!(a
             .iter()
-            .any(|d| d.call.direction == crate::core::Direction::Inbound));
+            .any(|d| d.call.direction == callboard::core::Direction::Inbound));
         assert!(a
             .iter()
-            .any(|d| d.call.direction == crate::core::Direction::Outbound));
+            .any(|d| d.call.direction == callboard::core::Direction::Outbound));
         let span = a.first().and_then(|d| d.call.started_at).unwrap()
             - a.last().and_then(|d| d.call.started_at).unwrap();
         assert!(span > 80 * 86_400_000, "about 90 days");

@@ -34,7 +34,7 @@
 
 use std::cell::Cell;
 
-use crate::later;
+use crate::net::later;
 
 /// Measure: the wasm's fetch + compile + instantiate (set by `element.js`).
 pub const WASM: &str = "callboard:wasm";

@@ -1,0 +1,90 @@
+//! What the board tells the embedding: the callbacks it listens to, each
+//! told through one method here.
+
+use leptos::prelude::*;
+
+use super::options::{
+    CallSelected, FilterChange, LoadError, Moment, PageChange, Phase, PlaybackStart,
+};
+use crate::core::{Filters, Provider};
+use crate::net::FetchError;
+
+/// Callbacks an embedding listens to. `Copy`.
+#[derive(Clone, Copy, Default)]
+pub struct Events {
+    /// A call was opened.
+    pub on_select: Option<Callback<CallSelected>>,
+    /// The page shown changed.
+    pub on_page_change: Option<Callback<PageChange>>,
+    /// The filters changed.
+    pub on_filter_change: Option<Callback<FilterChange>>,
+    /// A recording started playing.
+    pub on_playback_start: Option<Callback<PlaybackStart>>,
+    /// Loading failed.
+    pub on_error: Option<Callback<LoadError>>,
+    /// A link to a moment was copied.
+    pub on_moment: Option<Callback<Moment>>,
+}
+
+impl Events {
+    /// Reports a failure while loading `during` to the embedding.
+    pub fn error(&self, during: Phase, e: &FetchError) {
+        let status = match e {
+            FetchError::Api(api) => api.status(),
+            _ => None,
+        };
+        self.report(LoadError {
+            during,
+            kind: e.kind(),
+            message: e.to_string(),
+            status,
+        });
+    }
+
+    /// Reports `error` to the embedding.
+    pub fn report(&self, error: LoadError) {
+        if let Some(cb) = self.on_error {
+            cb.run(error);
+        }
+    }
+
+    /// Call `id` of `provider` was opened.
+    pub fn selected(&self, id: String, provider: Provider) {
+        if let Some(cb) = self.on_select {
+            cb.run(CallSelected { id, provider });
+        }
+    }
+
+    /// Page `page` of `page_size` rows is shown.
+    pub fn page_changed(&self, page: u32, page_size: u32) {
+        if let Some(cb) = self.on_page_change {
+            cb.run(PageChange { page, page_size });
+        }
+    }
+
+    /// The user's filters are now `filters`.
+    pub fn filters_changed(&self, filters: Filters) {
+        if let Some(cb) = self.on_filter_change {
+            cb.run(FilterChange { filters });
+        }
+    }
+
+    /// Call `id`'s recording started playing at `position_ms`.
+    pub fn playback_started(&self, id: String, position_ms: i64) {
+        if let Some(cb) = self.on_playback_start {
+            cb.run(PlaybackStart { id, position_ms });
+        }
+    }
+
+    /// The link to call `id` at `position_ms` was copied (`url`, where the
+    /// template made an http(s) link).
+    pub fn moment_shared(&self, id: String, position_ms: i64, url: Option<String>) {
+        if let Some(cb) = self.on_moment {
+            cb.run(Moment {
+                id,
+                position_ms,
+                url,
+            });
+        }
+    }
+}
