@@ -2,7 +2,7 @@
 // Chromium against the dev server and reports size, time, request and
 // memory figures as a table and as JSON (out/bench.json).
 //
-// Times come from the widget's own User Timing points (src/perf.rs), read
+// Times come from the widget's own User Timing points (src/net/perf.rs), read
 // through a PerformanceObserver on bench/index.html. Every time figure is a
 // median over BENCH_RUNS runs (default 20), each in a fresh browser context
 // (empty HTTP cache, fresh wasm instance).

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 out=${1:-dist}
 
-# The call view is a separately loaded chunk (src/ui/chunk.rs): the lib is
+# The code the first rows do not need is in separately loaded chunks
+# (src/ui/split.rs, docs/architecture.md): the lib is
 # built with the `split` feature and relocations kept, `wasm-split-cli` cuts
 # it into the main module and `split_*.wasm` chunks with `__wasm_split.js`
 # (which fetches them relative to its own URL), and wasm-bindgen keeps the

@@ -728,7 +728,7 @@ async fn clicking_a_turn_seeks_the_audio() {
     let turn_button = one(&root, "li[data-turn=\"2\"] button");
     turn_button.click();
     until("the seek", || at(&audio(), 8.0)).await;
-    assert!((8_000..8_600).contains(&playback.position().get_untracked()));
+    assert!((8_000..8_600).contains(&playback.position_untracked()));
     // Keyboard: Enter on a focused turn activates it too.
     let first = one(&root, "li[data-turn=\"0\"] button");
     first.focus().unwrap();

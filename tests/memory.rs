@@ -138,9 +138,9 @@ fn reading_playback_allocates_nothing() {
         let base = live();
         let mut total = 0_i64;
         for _ in 0..10_000 {
-            total += playback.position().get_untracked();
-            total += playback.duration().get_untracked().unwrap_or_default();
-            total += i64::from(playback.playing().get_untracked());
+            total += playback.position_untracked();
+            total += playback.duration_untracked().unwrap_or_default();
+            total += i64::from(playback.playing_untracked());
         }
         let grown = live().saturating_sub(base);
         assert_eq!(total, 10_000 * 601_000);

@@ -22,7 +22,7 @@ pub mod provider_id;
 pub mod query;
 pub mod remote;
 pub mod request;
-pub mod row_chunks;
+pub mod row_batches;
 pub mod shortcuts;
 pub mod time;
 pub mod timeline;

@@ -21,6 +21,8 @@ pub fn microtask(f: impl FnOnce() + 'static) {
     queue_microtask(Box::new(f));
 }
 
+// The one raw call (clippy.toml points every other to `microtask`).
+#[allow(clippy::disallowed_methods)]
 fn queue_microtask(f: Box<dyn FnOnce()>) {
     if let Some(window) = web_sys::window() {
         window.queue_microtask(once_js(f).unchecked_ref());
@@ -33,6 +35,8 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     request_frame(Box::new(f));
 }
 
+// The one raw call (clippy.toml points every other to `next_frame`).
+#[allow(clippy::disallowed_methods)]
 fn request_frame(f: Box<dyn FnOnce()>) {
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(once_js(f).unchecked_ref());
@@ -45,6 +49,9 @@ pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
     set_timer(ms, Box::new(f));
 }
 
+// The one raw call for a one-off timer (clippy.toml points every other
+// here).
+#[allow(clippy::disallowed_methods)]
 fn set_timer(ms: u32, f: Box<dyn FnOnce()>) {
     if let Some(window) = web_sys::window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -75,6 +82,8 @@ impl Timer {
         Self::start(ms, Box::new(f))
     }
 
+    // The raw call of a cancellable timer.
+    #[allow(clippy::disallowed_methods)]
     fn start(ms: u32, f: Box<dyn FnOnce()>) -> Option<Self> {
         let window = web_sys::window()?;
         let mut f = Some(f);

@@ -69,7 +69,7 @@ pub const TRANSCRIPT_FRAME: &str = "callboard:transcript-frame";
 /// Mark: that frame's rendering began (start of [`TRANSCRIPT_FRAME`]).
 pub const TRANSCRIPT_FRAME_START: &str = "callboard:transcript-frame-start";
 /// Measure: a transcript view created → all its turns in the DOM (they are
-/// added a chunk per task after the first paint).
+/// added a batch per task after the first paint).
 pub const TRANSCRIPT_ALL: &str = "callboard:transcript-all";
 /// Mark: a transcript view was created (start of [`TRANSCRIPT_ALL`]).
 pub const TRANSCRIPT_START: &str = "callboard:transcript-start";

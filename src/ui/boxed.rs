@@ -19,6 +19,7 @@ pub fn effect(f: impl FnMut() + 'static) -> Effect<LocalStorage> {
 /// The effect of a boxed closure. Not generic: a closure written in a
 /// generic function is a type of its own for each of the function's
 /// type arguments, so `Effect::new` is given this one closure type.
+#[allow(clippy::disallowed_methods)] // the one raw `Effect::new` (clippy.toml)
 fn boxed_effect(mut f: Box<dyn FnMut()>) -> Effect<LocalStorage> {
     Effect::new(move |_| f())
 }
@@ -39,6 +40,7 @@ pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
     spawn_boxed(Box::pin(task));
 }
 
+#[allow(clippy::disallowed_methods)] // the one raw `spawn_local` (clippy.toml)
 fn spawn_boxed(task: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
     leptos::task::spawn_local(task);
 }

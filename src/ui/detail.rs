@@ -118,7 +118,7 @@ pub(crate) fn detail_body(board: Board, detail: CallDetail) -> AnyView {
 }
 
 /// The loaded call: summary, recording, transcript, facts, latency and
-/// extras (the call view chunk's content, `crate::chunk`).
+/// extras (the call view chunk's content: [`panel`]).
 #[component]
 fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     let caps = board.list.capabilities_untracked();

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::boxed::handler;
+use super::boxed::{handler, spawn};
 use super::column_chooser::ColumnChooser;
 use super::columns::ColumnDef;
 use super::format;
@@ -118,7 +118,7 @@ fn run(board: Board, all: bool, export: Export) {
         "calls-{}",
         format_date(now, format::offset_minutes(&locale, now))
     );
-    leptos::task::spawn_local(async move {
+    spawn(async move {
         let fetched = if all {
             export.set(Some(fetching_text(&locale, 0, None)), true, false);
             board

@@ -4,11 +4,13 @@
 //! transcript read and drive playback only through it (compare
 //! wavesurfer.js v7's `Player` over its media element).
 
+use leptos::html::Audio;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::tachys::html::node_ref::NodeRefContainer;
+
+use super::boxed::spawn;
 
 use super::el_ref::ElRef;
-use super::read_only::ReadOnly;
 use crate::core::player::{seconds_to_ms, seek_by};
 use crate::net::perf;
 
@@ -55,35 +57,51 @@ impl Playback {
         }
     }
 
-    /// The `<audio>` element's reference ([`MediaElement`] binds it; a
-    /// page with its own `<audio>` may bind it instead).
-    pub fn audio(&self) -> ElRef<web_sys::HtmlAudioElement> {
+    /// Binds an `<audio>` element of the page's own to this controller
+    /// (`<audio node_ref=playback.audio() …>`); [`MediaElement`] binds its
+    /// own.
+    pub fn audio(&self) -> impl NodeRefContainer<Audio> + Copy {
         self.audio
     }
 
-    /// Where playback is, in milliseconds.
-    pub fn position(&self) -> ReadOnly<i64> {
-        self.position.into()
+    /// Where playback is, in milliseconds (tracked).
+    pub fn position(&self) -> i64 {
+        self.position.get()
     }
 
-    /// Whether audio is playing.
-    pub fn playing(&self) -> ReadOnly<bool> {
-        self.playing.into()
+    /// Where playback is, in milliseconds, without tracking.
+    pub fn position_untracked(&self) -> i64 {
+        self.position.get_untracked()
     }
 
-    /// The recording's length, once known.
-    pub fn duration(&self) -> ReadOnly<Option<i64>> {
-        self.duration.into()
+    /// Whether audio is playing (tracked).
+    pub fn playing(&self) -> bool {
+        self.playing.get()
     }
 
-    /// The playback rate.
-    pub fn rate(&self) -> ReadOnly<f64> {
-        self.rate.into()
+    /// Whether audio is playing, without tracking.
+    pub fn playing_untracked(&self) -> bool {
+        self.playing.get_untracked()
     }
 
-    /// Whether the audio failed to load.
-    pub fn failed(&self) -> ReadOnly<bool> {
-        self.failed.into()
+    /// The recording's length, once known (tracked).
+    pub fn duration(&self) -> Option<i64> {
+        self.duration.get()
+    }
+
+    /// The recording's length, once known, without tracking.
+    pub fn duration_untracked(&self) -> Option<i64> {
+        self.duration.get_untracked()
+    }
+
+    /// The playback rate, without tracking.
+    pub fn rate_untracked(&self) -> f64 {
+        self.rate.get_untracked()
+    }
+
+    /// Whether the audio failed to load (tracked).
+    pub fn failed(&self) -> bool {
+        self.failed.get()
     }
 
     /// Whether a seek waits for the audio to load (tracked).
@@ -215,7 +233,7 @@ fn start(audio: &web_sys::HtmlAudioElement) {
     if let Ok(promise) = audio.play() {
         // A rejected play() (autoplay policy, no source) is shown by the
         // element's own events; swallow the promise's rejection.
-        spawn_local(async move {
+        spawn(async move {
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         });
     }

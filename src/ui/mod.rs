@@ -34,12 +34,10 @@ mod warm;
 
 pub use adopt::DETAIL_STYLE;
 pub use board::{CallBoard, STYLE};
-pub use el_ref::ElRef;
 pub use media::{MediaElement, Playback};
 pub use options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, Phase,
     PlaybackStart, Theme,
 };
-pub use read_only::ReadOnly;
 pub(crate) use state::Board;
 pub use transcript::TranscriptView;

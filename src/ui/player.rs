@@ -102,7 +102,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
         }
     });
     let toggle = move |_| {
-        if playback.playing().get_untracked() {
+        if playback.playing_untracked() {
             playback.pause();
         } else {
             if needs_link() {
@@ -114,7 +114,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     // An expired link fails to load: forget it, so the next play or the
     // retry fetches a fresh one.
     effect(move || {
-        if fresh && playback.failed().get() {
+        if fresh && playback.failed() {
             mono_stale.set(true);
             board.call.forget_recording_link();
         }
@@ -122,7 +122,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     let error = Signal::derive(move || {
         let link_error = link.with(|l| l.error().map(ToString::to_string));
         link_error.or_else(|| {
-            playback.failed().get().then(|| {
+            playback.failed().then(|| {
                 if fresh {
                     "The recording could not be loaded; its link may have expired."
                 } else {
@@ -145,7 +145,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             "error"
         } else if link.with(Remote::is_loading) {
             "loading"
-        } else if playback.playing().get() {
+        } else if playback.playing() {
             "playing"
         } else {
             "paused"
@@ -162,11 +162,11 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
                 <button
                     type="button"
                     class="cb-play"
-                    aria-label=move || if playback.playing().get() { "Pause" } else { "Play" }
+                    aria-label=move || if playback.playing() { "Pause" } else { "Play" }
                     on:click=handler(toggle)
                     disabled=move || link.with(Remote::is_loading)
                 >
-                    <span aria-hidden="true">{move || if playback.playing().get() { "❚❚" } else { "▶" }.to_owned()}</span>
+                    <span aria-hidden="true">{move || if playback.playing() { "❚❚" } else { "▶" }.to_owned()}</span>
                 </button>
                 <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=handler(move |_| playback.skip(-SKIP_MS))>
                     "−10s"
@@ -203,7 +203,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
 fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy = move |_| {
-        let at = playback.position().get_untracked();
+        let at = playback.position_untracked();
         match board.call.share_moment(id.clone(), at) {
             Some(url) => copy_text(url, status, "Link copied"),
             None => status.set("The moment-url setting is not an http(s) link".to_owned()),
@@ -223,9 +223,8 @@ fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
 fn elapsed(playback: Playback) -> String {
     let total = playback
         .duration()
-        .get()
         .map_or_else(|| "–:––".to_owned(), format_duration);
-    format!("{} / {}", format_duration(playback.position().get()), total)
+    format!("{} / {}", format_duration(playback.position()), total)
 }
 
 /// The seek slider: a native range input with the ARIA slider pattern's
@@ -234,13 +233,8 @@ fn seek_slider(playback: Playback) -> impl IntoView {
     let value_text = move || {
         let total = playback
             .duration()
-            .get()
             .map_or_else(|| "unknown length".to_owned(), format_duration);
-        format!(
-            "{} of {}",
-            format_duration(playback.position().get()),
-            total
-        )
+        format!("{} of {}", format_duration(playback.position()), total)
     };
     view! {
         <input
@@ -249,8 +243,8 @@ fn seek_slider(playback: Playback) -> impl IntoView {
             aria-label="Seek"
             min="0"
             step="0.1"
-            max=move || decimal::format(playback.duration().get().map_or(0.0, |d| d as f64 / 1_000.0), 3)
-            prop:value=move || decimal::format(playback.position().get() as f64 / 1_000.0, 3)
+            max=move || decimal::format(playback.duration().map_or(0.0, |d| d as f64 / 1_000.0), 3)
+            prop:value=move || decimal::format(playback.position() as f64 / 1_000.0, 3)
             aria-valuetext=value_text
             on:input=handler(move |ev: web_sys::Event| {
                 if let Some(ms) = decimal::parse(&event_target_value(&ev)).and_then(seconds_to_ms) {
@@ -258,7 +252,7 @@ fn seek_slider(playback: Playback) -> impl IntoView {
                 }
             })
             on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
-                let (at, total) = (playback.position().get_untracked(), playback.duration().get_untracked());
+                let (at, total) = (playback.position_untracked(), playback.duration_untracked());
                 if let Some(ms) = slider_key(&ev.key(), at, total) {
                     ev.prevent_default();
                     playback.seek(ms);
@@ -270,7 +264,7 @@ fn seek_slider(playback: Playback) -> impl IntoView {
 
 /// The playback speed choice.
 fn speed_choice(playback: Playback) -> impl IntoView {
-    let chosen = playback.rate().get_untracked();
+    let chosen = playback.rate_untracked();
     view! {
         <label class="cb-player__speed">
             "Speed"

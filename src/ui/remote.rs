@@ -5,9 +5,9 @@
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::AbortSignal;
 
+use super::boxed::spawn;
 use super::read_only::ReadOnly;
 use crate::core::Remote;
 use crate::net::{FetchError, Latest, LocalFuture};
@@ -75,7 +75,7 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
                 .as_mut()
                 .poll(&mut Context::from_waker(Waker::noop()))
         });
-        spawn_local(async move {
+        spawn(async move {
             let result = match polled {
                 Poll::Ready(result) => result,
                 Poll::Pending => future.await,

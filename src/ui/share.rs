@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::boxed::spawn;
+
 use crate::net::later;
 
 /// Copies `text` to the clipboard; `status` shows `done` (or "Copy
@@ -15,7 +17,7 @@ pub fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
         return;
     };
     let promise = clipboard.write_text(&text);
-    leptos::task::spawn_local(async move {
+    spawn(async move {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         status.try_set(if ok { done } else { "Copy failed" }.to_owned());
         later::after_ms(2000, move || {

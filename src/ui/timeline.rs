@@ -19,7 +19,7 @@ use crate::core::Speaker;
 #[component]
 pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView {
     let total = timeline.duration_ms.max(1);
-    let length = move || playback.duration().get().unwrap_or(total).max(1);
+    let length = move || playback.duration().unwrap_or(total).max(1);
     // Percent of the drawn length, written without float formatting code.
     let percent =
         move |ms: i64| format!("{}%", decimal::format(ms as f64 * 100.0 / total as f64, 3));
@@ -49,7 +49,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
         }
     };
     let value_text = move || {
-        let at = playback.position().get();
+        let at = playback.position();
         let who = match timeline.speaking_at(at) {
             (Some(Speaker::Agent), _) => "the agent speaking",
             (Some(_), _) => "the customer speaking",
@@ -76,7 +76,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                 aria-label="Who spoke when"
                 aria-valuemin="0"
                 aria-valuemax=move || (length() / 1_000).to_string()
-                aria-valuenow=move || (playback.position().get() / 1_000).to_string()
+                aria-valuenow=move || (playback.position() / 1_000).to_string()
                 aria-valuetext=value_text
                 on:pointerdown=move |ev| {
                     if let Some(t) = track.get_untracked() {
@@ -90,7 +90,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                     }
                 }
                 on:keydown=handler(move |ev: web_sys::KeyboardEvent| {
-                    let at = playback.position().get_untracked();
+                    let at = playback.position_untracked();
                     if let Some(ms) = slider_key(&ev.key(), at, Some(length())) {
                         ev.prevent_default();
                         playback.seek(ms);
@@ -100,7 +100,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                 <div class="cb-timeline__lane" data-speaker="agent">{agent}</div>
                 <div class="cb-timeline__lane" data-speaker="customer">{customer}</div>
                 <div class="cb-timeline__overlaps">{overlaps}</div>
-                <span class="cb-timeline__playhead" style:left=move || percent(playback.position().get().min(total))></span>
+                <span class="cb-timeline__playhead" style:left=move || percent(playback.position().min(total))></span>
             </div>
         </div>
     }

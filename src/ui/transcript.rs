@@ -17,7 +17,7 @@ use super::boxed::{effect, handler};
 use super::el_ref::ElRef;
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
-use crate::core::row_chunks::RowChunks;
+use crate::core::row_batches::RowBatches;
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{
@@ -32,13 +32,13 @@ use crate::net::perf;
 /// shows), then in each task after that paint until all are in: a
 /// 3,000-turn call paints its first screen without building the turns
 /// below it first, and the page stays responsive (input and painting run
-/// between the chunks). `detail.css` names the first chunk's size too: its
+/// between the batches). `detail.css` names the first batch's size too: its
 /// rows are always laid out, the rest only near the screen.
-const CHUNKS: RowChunks = RowChunks::new(24, 100);
+const BATCHES: RowBatches = RowBatches::new(24, 100);
 
-/// Adds a chunk per task until `total` are shown (stops when the
+/// Adds a batch per task until `total` are shown (stops when the
 /// transcript is gone).
-fn grow_chunks(shown: RwSignal<usize>, total: usize) {
+fn grow_batches(shown: RwSignal<usize>, total: usize) {
     later::after_ms(0, move || {
         let Some(n) = shown.try_get_untracked() else {
             return;
@@ -48,7 +48,7 @@ fn grow_chunks(shown: RwSignal<usize>, total: usize) {
             if n + 1 == total {
                 perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
             }
-            grow_chunks(shown, total);
+            grow_batches(shown, total);
         }
     });
 }
@@ -83,7 +83,7 @@ fn scroll_within(container: &web_sys::HtmlElement, selector: &str) -> bool {
 }
 
 /// Brings row `row` (or what `selector` finds in it) into view: at once
-/// when it is in the DOM, else after the chunk holding it has rendered.
+/// when it is in the DOM, else after the batch holding it has rendered.
 fn reveal(
     container: ElRef<web_sys::HtmlDivElement>,
     shown: RwSignal<usize>,
@@ -100,10 +100,10 @@ fn reveal(
             }
         }
     };
-    if shown.get_untracked() >= CHUNKS.through(row) {
+    if shown.get_untracked() >= BATCHES.through(row) {
         scroll();
     } else {
-        shown.set(CHUNKS.through(row));
+        shown.set(BATCHES.through(row));
         later::next_frame(scroll);
     }
 }
@@ -185,7 +185,7 @@ pub fn TranscriptView(
     let layout = Arc::new(Layout::new(&transcript));
     let index = Arc::new(TurnIndex::new(&transcript));
     let timed = !index.is_empty();
-    let playing_turn = Memo::new(move |_| index.current(playback.position().get()));
+    let playing_turn = Memo::new(move |_| index.current(playback.position()));
     let current = Selector::new(move || playing_turn.get());
     let following = RwSignal::new(true);
     let auto_scrolling = StoredValue::new(false);
@@ -200,18 +200,18 @@ pub fn TranscriptView(
     let active_row = Selector::new(move || search.active_match.get().map(|m| m.row));
 
     let row_count = layout.rows.len();
-    let chunk_count = CHUNKS.count(row_count);
-    let shown_chunks = RwSignal::new(chunk_count.min(1));
+    let batch_count = BATCHES.count(row_count);
+    let shown_batches = RwSignal::new(batch_count.min(1));
     perf::mark(perf::TRANSCRIPT_START);
-    if chunk_count > 1 {
-        // The rest once the first chunk is on screen: a chunk built before
+    if batch_count > 1 {
+        // The rest once the first batch is on screen: a batch built before
         // the frame would delay its paint.
-        later::next_frame(move || grow_chunks(shown_chunks, chunk_count));
+        later::next_frame(move || grow_batches(shown_batches, batch_count));
     } else {
         perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }
     let reveal_row = move |row: usize, selector: String| {
-        reveal(container, shown_chunks, row, selector, auto_scrolling);
+        reveal(container, shown_batches, row, selector, auto_scrolling);
     };
     let stored_layout = StoredValue::new(Arc::clone(&layout));
     let reveal_turn = move |turn: usize| {
@@ -224,7 +224,7 @@ pub fn TranscriptView(
         let Some(turn) = playing_turn.get() else {
             return;
         };
-        if following.get_untracked() && playback.playing().get_untracked() {
+        if following.get_untracked() && playback.playing_untracked() {
             reveal_turn(turn);
         }
     });
@@ -235,7 +235,7 @@ pub fn TranscriptView(
         Memo::new(move |_| {
             let turn = playing_turn.get()?;
             let words = &transcript.turns.get(turn)?.words;
-            current_word(words, playback.position().get()).map(|w| (turn, w))
+            current_word(words, playback.position()).map(|w| (turn, w))
         })
     };
     let lit = StoredValue::new_local(None::<web_sys::Element>);
@@ -278,10 +278,10 @@ pub fn TranscriptView(
             playback.play();
         }
     };
-    let chunk_view = {
+    let batch_view = {
         let (transcript, layout) = (Arc::clone(&transcript), Arc::clone(&layout));
-        move |chunk: usize| {
-            let range = CHUNKS.rows(chunk, row_count);
+        move |batch: usize| {
+            let range = BATCHES.rows(batch, row_count);
             let start = range.start;
             let rows = layout.rows.get(range).unwrap_or_default();
             rows.iter()
@@ -312,13 +312,13 @@ pub fn TranscriptView(
                 on:scroll=move |_| {
                     if auto_scrolling.get_value() {
                         auto_scrolling.set_value(false);
-                    } else if playback.playing().get_untracked() {
+                    } else if playback.playing_untracked() {
                         following.set(false);
                     }
                 }
             >
                 <ol class="cb-turns" on:click=handler(on_list_click)>
-                    <For each=move || 0..shown_chunks.get() key=|chunk| *chunk children=chunk_view />
+                    <For each=move || 0..shown_batches.get() key=|batch| *batch children=batch_view />
                 </ol>
             </div>
             {move || (!following.get() && timed).then(|| view! {

@@ -1,22 +1,22 @@
-//! Which rows of a long list go into the DOM in which chunk: a small first
-//! chunk that fills the visible area at once, then larger chunks, one per
+//! Which rows of a long list go into the DOM in which batch: a small first
+//! batch that fills the visible area at once, then larger batches, one per
 //! task, until all are in. A 3,000-turn transcript shows its first screen
 //! without building the turns below it first, and the page stays
-//! responsive (input and painting run between the chunks).
+//! responsive (input and painting run between the batches).
 
 use std::ops::Range;
 
-/// A chunk schedule: `first` rows, then `rest` rows a chunk.
+/// A batch schedule: `first` rows, then `rest` rows a batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RowChunks {
-    /// Rows in the first chunk.
+pub struct RowBatches {
+    /// Rows in the first batch.
     pub first: usize,
-    /// Rows in each chunk after it.
+    /// Rows in each batch after it.
     pub rest: usize,
 }
 
-impl RowChunks {
-    /// A schedule of `first` rows, then `rest` a chunk (both at least 1).
+impl RowBatches {
+    /// A schedule of `first` rows, then `rest` a batch (both at least 1).
     pub const fn new(first: usize, rest: usize) -> Self {
         Self {
             first: if first == 0 { 1 } else { first },
@@ -24,7 +24,7 @@ impl RowChunks {
         }
     }
 
-    /// How many chunks hold `total` rows (none for none).
+    /// How many batches hold `total` rows (none for none).
     pub fn count(self, total: usize) -> usize {
         if total == 0 {
             0
@@ -35,7 +35,7 @@ impl RowChunks {
         }
     }
 
-    /// The chunks needed for row `row` to be in the DOM.
+    /// The batches needed for row `row` to be in the DOM.
     pub fn through(self, row: usize) -> usize {
         if row < self.first {
             1
@@ -44,9 +44,9 @@ impl RowChunks {
         }
     }
 
-    /// The rows of chunk `chunk` of `total` (empty past the end).
-    pub fn rows(self, chunk: usize, total: usize) -> Range<usize> {
-        let (start, len) = match chunk {
+    /// The rows of batch `batch` of `total` (empty past the end).
+    pub fn rows(self, batch: usize, total: usize) -> Range<usize> {
+        let (start, len) = match batch {
             0 => (0, self.first),
             k => (self.first + (k - 1) * self.rest, self.rest),
         };
@@ -58,14 +58,14 @@ impl RowChunks {
 mod tests {
     use super::*;
 
-    const C: RowChunks = RowChunks::new(24, 100);
+    const C: RowBatches = RowBatches::new(24, 100);
 
     #[test]
-    fn the_chunks_cover_every_row_once_in_order() {
+    fn the_batches_cover_every_row_once_in_order() {
         for total in [0, 1, 23, 24, 25, 124, 125, 3_000, 3_001] {
             let rows: Vec<usize> = (0..C.count(total)).flat_map(|k| C.rows(k, total)).collect();
             assert_eq!(rows, (0..total).collect::<Vec<_>>(), "{total} rows");
-            // No chunk is empty.
+            // No batch is empty.
             assert!((0..C.count(total)).all(|k| !C.rows(k, total).is_empty()));
         }
     }
@@ -81,7 +81,7 @@ mod tests {
     }
 
     #[test]
-    fn through_is_the_chunk_holding_the_row_plus_one() {
+    fn through_is_the_batch_holding_the_row_plus_one() {
         for total in [1, 30, 3_000] {
             for row in 0..total {
                 let n = C.through(row);
@@ -97,8 +97,8 @@ mod tests {
 
     #[test]
     fn zero_sizes_are_one() {
-        let one = RowChunks::new(0, 0);
-        assert_eq!(one, RowChunks::new(1, 1));
+        let one = RowBatches::new(0, 0);
+        assert_eq!(one, RowBatches::new(1, 1));
         assert_eq!(one.count(3), 3);
     }
 }
