@@ -11,18 +11,22 @@
 
 use std::rc::Rc;
 
+#[path = "common/dom.rs"]
+mod dom;
+
 use callboard::core::{
     ApiError, Call, CallDetail, ExtraValue, Provider, Sort, SortDir, SortField, Speaker,
     Transcript, Turn,
 };
 use callboard::net::{CallSource, MemorySource, ProviderChoice};
 use callboard::ui::{CallBoard, Options, Playback, TranscriptView};
-use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{HtmlElement, HtmlInputElement};
+
+use dom::{all, button, container, one, text, tick, until, until_within};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -41,38 +45,6 @@ fn calls(provider: Provider, n: usize) -> Vec<Call> {
             c
         })
         .collect()
-}
-
-fn container() -> HtmlElement {
-    let doc = document();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-async fn sleep(ms: u32) {
-    TimeoutFuture::new(ms).await;
-}
-
-/// Lets the reactive system run what the last change scheduled.
-async fn tick() {
-    leptos::task::tick().await;
-}
-
-/// Waits (up to 3 s) until `check` holds.
-async fn until(what: &str, check: impl FnMut() -> bool) {
-    until_within(what, 150, check).await;
-}
-
-/// Waits up to `tries` × 20 ms until `check` holds.
-async fn until_within(what: &str, tries: u32, mut check: impl FnMut() -> bool) {
-    for _ in 0..tries {
-        if check() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 /// Waits for the pager (its code loads after the first rows).
@@ -96,40 +68,11 @@ async fn open_first_call(root: &HtmlElement) {
     .await;
 }
 
-fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
-}
-
-fn one(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
-}
-
-fn text(root: &HtmlElement, selector: &str) -> String {
-    one(root, selector).text_content().unwrap_or_default()
-}
-
 fn row_ids(root: &HtmlElement) -> Vec<String> {
     all(root, "tr[data-call-id]")
         .iter()
         .filter_map(|r| r.get_attribute("data-call-id"))
         .collect()
-}
-
-fn button(root: &HtmlElement, label: &str) -> HtmlElement {
-    all(root, "button")
-        .into_iter()
-        .find(|b| {
-            b.text_content().is_some_and(|t| t.trim() == label)
-                || b.get_attribute("aria-label").as_deref() == Some(label)
-        })
-        .unwrap_or_else(|| panic!("no button {label:?}"))
 }
 
 struct Mounted {
@@ -996,15 +939,30 @@ async fn row_timings_end_with_the_rows_in_the_dom() {
         .into();
     let seen: js_sys::Array = hooks.get(0).into();
     let restore: js_sys::Function = hooks.get(1).into();
+    // How many of the widget's entries named `name` have been made.
+    let made = |name: &str| {
+        seen.iter()
+            .filter(|e| js_sys::Array::from(e).get(0).as_string().as_deref() == Some(name))
+            .count()
+    };
     until("rows", || row_ids(&root).len() == 25).await;
     until_pager(&root).await;
-    sleep(50).await;
+    // The first rows' measures are taken once the updates have run.
+    until("the first rows' marks and measures", || {
+        made("callboard:first-rows") == 1
+            && made("callboard:rows") == 1
+            && made("callboard:update") == 1
+    })
+    .await;
     button(&root, "Next ›").click();
     until("page 2", || {
         row_ids(&root).first().map(String::as_str) == Some("call-025")
     })
     .await;
-    sleep(50).await;
+    until("page 2's measures", || {
+        made("callboard:rows") == 2 && made("callboard:update") == 2
+    })
+    .await;
     let _ = restore.call0(&wasm_bindgen::JsValue::NULL);
     let seen: Vec<(String, Option<String>)> = seen
         .iter()

@@ -10,6 +10,9 @@
     missing_docs
 )]
 
+#[path = "common/dom.rs"]
+mod dom;
+
 use std::alloc::System;
 use std::rc::Rc;
 
@@ -17,12 +20,13 @@ use callboard::core::{Call, Provider};
 use callboard::net::{CallSource, MemorySource, ProviderChoice};
 use callboard::ui::{CallBoard, Options, Playback};
 use cap::Cap;
-use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlElement;
+
+use dom::{button, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -49,20 +53,6 @@ fn calls(n: usize) -> Vec<Call> {
         .collect()
 }
 
-async fn settle() {
-    TimeoutFuture::new(0).await;
-    TimeoutFuture::new(0).await;
-}
-
-fn button(root: &HtmlElement, text: &str) -> HtmlElement {
-    let list = root.query_selector_all("button").unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default().contains(text))
-        .unwrap_or_else(|| panic!("no {text} button"))
-}
-
 #[wasm_bindgen_test]
 async fn page_flips_do_not_grow_memory() {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -83,7 +73,7 @@ async fn page_flips_do_not_grow_memory() {
         if flip % 39 == 0 {
             forward = !forward;
         }
-        button(&root, if forward { "Next" } else { "Previous" }).click();
+        button(&root, if forward { "Next ›" } else { "‹ Previous" }).click();
         settle().await;
         if flip == 20 || flip % 50 == 0 {
             at.push((flip, live()));

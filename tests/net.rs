@@ -10,13 +10,17 @@
     missing_docs
 )]
 
+#[path = "common/dom.rs"]
+mod dom;
+
 use callboard::core::{ApiError, Filters, Provider, Query, RetryAfter};
 use callboard::net::{
     CallSource, Credentials, FetchError, ProviderChoice, ProxyConfig, ProxySource,
 };
 use serde_json::{json, Value};
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+use dom::eval;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -39,10 +43,6 @@ window.fetch = async function (req) {
   return new Response(r.body, { status: r.status, headers: r.headers || {} });
 };
 "#;
-
-fn eval(code: &str) -> JsValue {
-    js_sys::eval(code).unwrap()
-}
 
 /// Installs the stub with `routes`: `[url part, {status, body, headers, hang, network}]`.
 fn stub(routes: Value) {

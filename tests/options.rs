@@ -12,6 +12,9 @@
     missing_docs
 )]
 
+#[path = "common/dom.rs"]
+mod dom;
+
 use callboard::embed::{mount, MountHandle};
 use callboard_demo_data::Rng;
 use gloo_timers::future::TimeoutFuture;
@@ -19,6 +22,8 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlElement;
+
+use dom::{attr, container, eval, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,10 +47,6 @@ window.fetch = async function (req) {
   });
 };
 "#;
-
-fn eval(code: &str) -> JsValue {
-    js_sys::eval(code).unwrap()
-}
 
 fn install_stub() {
     eval(STUB);
@@ -121,27 +122,6 @@ fn js_options(options: &Options) -> JsValue {
         }
     }
     o.into()
-}
-
-fn container() -> HtmlElement {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
-        .collect()
-}
-
-fn attr(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.get_attribute(name))
 }
 
 /// What a user sees, normalized: theme, headers, rows, pager and its

@@ -5,6 +5,7 @@
 //! spans.
 
 use super::normalize::Speaker;
+use super::time::format_duration;
 use super::transcript::Transcript;
 
 /// A stretch of time, in milliseconds into the recording.
@@ -95,6 +96,22 @@ impl Timeline {
             (false, true) => (Some(Speaker::Customer), false),
             (false, false) => (None, false),
         }
+    }
+
+    /// What the "who spoke when" slider says at `position_ms` of a
+    /// recording `length_ms` long: "0:42 of 3:10, the agent speaking".
+    pub fn spoken_at(&self, position_ms: i64, length_ms: i64) -> String {
+        let who = match self.speaking_at(position_ms) {
+            (Some(Speaker::Agent), _) => "the agent speaking",
+            (Some(_), _) => "the customer speaking",
+            (None, true) => "both speaking",
+            (None, false) => "silence",
+        };
+        format!(
+            "{} of {}, {who}",
+            format_duration(position_ms),
+            format_duration(length_ms)
+        )
     }
 }
 
@@ -222,5 +239,25 @@ mod tests {
             tl.customer.len()
         );
         assert!(Timeline::new(&transcript(Vec::new()), Some(1_000), 10).is_none());
+    }
+
+    #[test]
+    fn the_slider_says_who_speaks() {
+        let t = Timeline {
+            agent: vec![(0, 4_000)],
+            customer: vec![(3_000, 8_000)],
+            overlaps: vec![(3_000, 4_000)],
+            duration_ms: 10_000,
+        };
+        assert_eq!(
+            t.spoken_at(1_000, 10_000),
+            "0:01 of 0:10, the agent speaking"
+        );
+        assert_eq!(t.spoken_at(3_500, 10_000), "0:03 of 0:10, both speaking");
+        assert_eq!(
+            t.spoken_at(5_000, 10_000),
+            "0:05 of 0:10, the customer speaking"
+        );
+        assert_eq!(t.spoken_at(9_000, 10_000), "0:09 of 0:10, silence");
     }
 }

@@ -47,6 +47,21 @@ impl TurnIndex {
     pub fn is_empty(&self) -> bool {
         self.starts.is_empty()
     }
+
+    /// The timed turn "next turn" (`forward`) or "previous turn" plays
+    /// from `current` (the turn playing, if any): the nearest timed turn
+    /// after (before) it in the transcript's order; with none playing,
+    /// "next" is the first timed turn and "previous" nothing. Its index
+    /// and start.
+    pub fn step(&self, current: Option<usize>, forward: bool) -> Option<(usize, i64)> {
+        let candidates = self.starts.iter().map(|(start, turn)| (*turn, *start));
+        match (current, forward) {
+            (Some(c), true) => candidates.filter(|(t, _)| *t > c).min(),
+            (Some(c), false) => candidates.filter(|(t, _)| *t < c).max(),
+            (None, true) => candidates.min(),
+            (None, false) => None,
+        }
+    }
 }
 
 /// Which text of a row a hit is in.
@@ -487,5 +502,37 @@ mod tests {
         assert_eq!(current_word(&words, 2_299), Some(2));
         assert_eq!(current_word(&words, 2_300), None);
         assert_eq!(current_word(&[], 5), None);
+    }
+
+    #[test]
+    fn stepping_goes_by_the_transcripts_order_over_timed_turns() {
+        let turn = |start: Option<i64>| Turn {
+            speaker: crate::core::Speaker::Agent,
+            label: "Agent".into(),
+            text: "hi".into(),
+            start_ms: start,
+            end_ms: None,
+            words: Vec::new(),
+        };
+        // Turn 1 is untimed; turn 3 starts before turn 2 (out of order).
+        let index = TurnIndex::of_turns(&[
+            turn(Some(0)),
+            turn(None),
+            turn(Some(9_000)),
+            turn(Some(5_000)),
+        ]);
+        assert_eq!(index.step(None, true), Some((0, 0)));
+        assert_eq!(index.step(None, false), None);
+        assert_eq!(
+            index.step(Some(0), true),
+            Some((2, 9_000)),
+            "the untimed turn is skipped"
+        );
+        assert_eq!(index.step(Some(2), true), Some((3, 5_000)));
+        assert_eq!(index.step(Some(3), true), None);
+        assert_eq!(index.step(Some(3), false), Some((2, 9_000)));
+        assert_eq!(index.step(Some(2), false), Some((0, 0)));
+        assert_eq!(index.step(Some(0), false), None);
+        assert_eq!(TurnIndex::default().step(None, true), None);
     }
 }

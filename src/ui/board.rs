@@ -5,25 +5,23 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::boxed::{effect, handler};
+use super::boxed::handler;
 use super::code::{CodeState, CONTROLS_UNAVAILABLE};
 use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
 use super::events::Events;
 use super::filters::{filter_bar, HeldFilters};
-use super::format::{self, Locale};
-use super::keys;
+use super::follow::{use_board, use_controller, use_focus_return, use_options};
+use super::keys::{self, Shortcuts};
+use super::notice::ErrorNotice;
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
 use super::pager::{pager_view, HeldPager};
 use super::readers::ChunkReaders;
-use super::scroll;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
-use super::table::{self, CallTable};
-use crate::core::shortcuts::shortcut;
-use crate::core::Query;
+use super::table::CallTable;
 use crate::net::{CallSource, ProxySource};
 
 /// The widget's styles; scoped by the `cb-` prefix and injected next to the
@@ -39,22 +37,11 @@ fn ErrorBanner(board: Board) -> impl IntoView {
     move || {
         board.list.state().with(|l| l.error().cloned()).map(|e| {
             let remedy = board.list.remedy(&e);
-            let retry = remedy.is_none().then(|| {
-                view! {
-                    <button type="button" class="cb-button" on:click=handler(move |_| board.list.retry())>
-                        "Retry"
-                    </button>
-                }
-            });
+            let on_retry = remedy
+                .is_none()
+                .then(|| Callback::new(move |()| board.list.retry()));
             view! {
-                <div class="cb-error" role="alert" part="error" data-error=e.kind()>
-                    <div>
-                        <strong class="cb-error__title">{e.title()}</strong>
-                        <p class="cb-error__message">{e.to_string()}</p>
-                        {remedy.map(|r| view! { <p class="cb-error__remedy">{r}</p> })}
-                    </div>
-                    {retry}
-                </div>
+                <ErrorNotice title=e.title() message=e.to_string() kind=e.kind() remedy on_retry />
             }
             .into_any()
         })
@@ -68,23 +55,18 @@ fn ErrorBanner(board: Board) -> impl IntoView {
 fn Filters(board: Board) -> impl IntoView {
     let held = move || view! { <HeldFilters board /> }.into_any();
     let bar = held_until_loaded(move || filter_bar::now(board), filter_bar::load, held);
-    move || {
-        match board.code.state(Chunk::ListControls).get() {
+    move || match board.code.state(Chunk::ListControls).get() {
         CodeState::Ready => bar(),
         CodeState::Held | CodeState::Loading => held(),
         CodeState::Failed => view! {
-            <div class="cb-error" role="alert" part="error" data-error=CONTROLS_UNAVAILABLE.kind>
-                <div>
-                    <strong class="cb-error__title">{CONTROLS_UNAVAILABLE.title}</strong>
-                    <p class="cb-error__message">{CONTROLS_UNAVAILABLE.message}</p>
-                </div>
-                <button type="button" class="cb-button" on:click=handler(move |_| board.code.load_controls())>
-                    "Retry"
-                </button>
-            </div>
+            <ErrorNotice
+                title=CONTROLS_UNAVAILABLE.title
+                message=CONTROLS_UNAVAILABLE.message
+                kind=CONTROLS_UNAVAILABLE.kind
+                on_retry=Some(Callback::new(move |()| board.code.load_controls()))
+            />
         }
         .into_any(),
-    }
     }
 }
 
@@ -113,29 +95,9 @@ fn DetailSlot(board: Board, id: String) -> impl IntoView {
     )
 }
 
-/// Focuses the table row of call `id` inside `root` (after the detail
-/// closes), where it was on screen when the call was opened from it
-/// (`row_top`), else scrolled into view.
-fn focus_row(root: &web_sys::HtmlElement, id: &str, row_top: Option<f64>) {
-    let Some(row) = table::call_rows(root)
-        .into_iter()
-        .find(|r| r.get_attribute("data-call-id").as_deref() == Some(id))
-    else {
-        return;
-    };
-    match row_top {
-        Some(top) => {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = row.focus_with_options(&options);
-            scroll::restore(&row, top);
-        }
-        None => {
-            let _ = row.focus();
-        }
-    }
-}
-
+/// The board over `source`, following the embedding's `options` and
+/// `controller`; its keys, and the focus back on the row a closed call
+/// came from.
 #[component]
 fn BoardRoot(
     source: Rc<dyn CallSource>,
@@ -143,99 +105,21 @@ fn BoardRoot(
     events: Events,
     controller: Option<Controller>,
 ) -> impl IntoView {
-    let locale = Signal::derive(move || {
-        options.with(|o| Locale {
-            locale: o.locale.clone(),
-            time_zone: o.time_zone.clone(),
-        })
-    });
-    let initial = options.with_untracked(|o| Query {
-        page_size: o.page_size,
-        scope: o.scope.clone(),
-        utc_offset_minutes: locale.with_untracked(format::offset_now),
-        ..Query::default()
-    });
-    let moment_url = Signal::derive(move || options.with(|o| o.moment_url.clone()));
-    let board = Board::new(source, initial, locale, moment_url, events);
-    // Page size and scope from the embedding.
-    effect(move || {
-        let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
-        board.list.configure(size, scope);
-    });
-    // Calendar dates for providers that filter by them follow the zone.
-    effect(move || board.list.set_utc_offset(locale.with(format::offset_now)));
-    // A call to open, from the embedding, and where to start it (`at`);
-    // removing `call-id` closes the call it opened. Only a change of these
-    // two acts (another option changing does not reopen or seek again).
-    let asked_call = Memo::new(move |_| options.with(|o| (o.call_id.clone(), o.at)));
-    let mut previous: Option<String> = None;
-    effect(move || {
-        let (asked, at) = asked_call.get();
-        match (&asked, previous.take()) {
-            (Some(id), _) => {
-                board.call.open(id.clone());
-                if let Some(ms) = at {
-                    board.call.seek_to(id.clone(), ms);
-                }
-            }
-            (None, Some(gone)) => {
-                if board
-                    .call
-                    .id()
-                    .with_untracked(|s| s.as_deref() == Some(gone.as_str()))
-                {
-                    board.call.close();
-                }
-            }
-            (None, None) => {}
-        }
-        previous = asked;
-    });
+    let board = use_board(source, options, events);
+    use_options(board, options);
     if let Some(c) = controller {
-        let mut ran = false;
-        effect(move || {
-            c.track_refreshes();
-            if ran {
-                board.list.refresh();
-            }
-            ran = true;
-        });
-        effect(move || {
-            if let Some(id) = c.requested_call() {
-                board.call.open(id);
-            }
-        });
+        use_controller(board, c);
     }
     board.list.start();
-
     let root = ElRef::<web_sys::HtmlDivElement>::new();
-    // Focus goes back to the row when the detail closes.
-    let mut previous: Option<String> = None;
-    effect(move || {
-        let now = board.call.id().get();
-        if let (Some(closed), None) = (&previous, &now) {
-            if let Some(r) = root.get_untracked() {
-                focus_row(&r, closed, board.call.take_row_top());
-            }
-        }
-        previous = now;
-    });
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && board.call.id().with_untracked(Option::is_some) {
-            ev.stop_propagation();
-            board.call.close();
-            return;
-        }
-        let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
-        let Some(shortcut) = shortcut(&ev.key(), modifier, keys::focus_of(ev.target())) else {
-            return;
-        };
-        if root
-            .get_untracked()
-            .is_some_and(|r| keys::run(&r, shortcut))
-        {
-            ev.prevent_default();
-            ev.stop_propagation();
+    use_focus_return(board, root);
+    let shortcuts = Shortcuts::new();
+    provide_context(shortcuts);
+    let detail_state = move || {
+        if board.call.id().with(Option::is_some) {
+            "open"
+        } else {
+            "closed"
         }
     };
     view! {
@@ -244,10 +128,10 @@ fn BoardRoot(
             part="root"
             node_ref=root
             data-theme=move || options.with(|o| o.theme.id())
-            on:keydown=handler(on_keydown)
+            on:keydown=handler(keys::on_keydown(board, shortcuts))
         >
             <Filters board />
-            <div class="cb-body" data-detail=move || if board.call.id().with(Option::is_some) { "open" } else { "closed" }>
+            <div class="cb-body" data-detail=detail_state>
                 <div class="cb-list">
                     <ErrorBanner board />
                     <CallTable board />

@@ -8,7 +8,9 @@ use super::boxed::{effect, handler};
 use super::columns::{direction_label, extra_text, status_label};
 use super::el_ref::ElRef;
 use super::format;
+use super::keys::{use_shortcut, Area};
 use super::media::Playback;
+use super::notice::ErrorNotice;
 use super::player::Player;
 use super::read_only::ReadOnly;
 use super::remote::Fetched;
@@ -18,7 +20,7 @@ use super::timeline::SpeakerTimeline;
 use super::transcript::TranscriptView;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
-use crate::core::shortcuts::HELP;
+use crate::core::shortcuts::{Shortcut, HELP};
 use crate::core::time::format_duration;
 use crate::core::timeline::Timeline;
 use crate::core::url::safe_url;
@@ -202,8 +204,14 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
 /// it too) and the list of keys.
 #[component]
 pub(crate) fn ShortcutsHelp() -> impl IntoView {
+    let help = ElRef::<web_sys::HtmlDetailsElement>::new();
+    use_shortcut(Shortcut::Help, Area::Call, move || {
+        help.get_untracked()
+            .map(|d| d.set_open(!d.open()))
+            .is_some()
+    });
     view! {
-        <details class="cb-shortcuts">
+        <details class="cb-shortcuts" node_ref=help>
             <summary class="cb-icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"⌨"</summary>
             <dl class="cb-shortcuts__list">
                 {HELP.iter().map(|(keys, what)| view! {
@@ -228,16 +236,25 @@ fn headline(call: &Call, locale: &format::Locale) -> String {
 }
 
 /// The panel around a call: the header (back, in narrow widgets; the
-/// heading, which takes focus, and its subtitle; `tools`; close) and the
-/// body, whose `data-state` is `detail`'s loading state.
-fn frame(
+/// heading, which takes focus, and its subtitle; the tools; close) and the
+/// body (its children), whose `data-state` is `detail`'s loading state.
+#[component]
+fn DetailFrame(
     board: Board,
+    /// The call's id (`data-call-id`).
     id: String,
+    /// The detail as it loads.
     detail: ReadOnly<Fetched<CallDetail>>,
+    /// The heading.
     title: AnyView,
-    subtitle: AnyView,
-    tools: AnyView,
-    body: AnyView,
+    /// The line under the heading.
+    #[prop(optional)]
+    subtitle: Option<AnyView>,
+    /// Beside the heading (the shortcuts' help).
+    #[prop(optional)]
+    tools: Option<AnyView>,
+    /// The body.
+    children: Children,
 ) -> impl IntoView {
     let heading = ElRef::<web_sys::HtmlHeadingElement>::new();
     effect(move || {
@@ -262,7 +279,7 @@ fn frame(
                 </button>
             </header>
             <div class="cb-detail__body" data-state=move || detail.with(|d| d.state_id())>
-                {body}
+                {children()}
             </div>
         </aside>
     }
@@ -271,11 +288,12 @@ fn frame(
 /// What failed loading the open call, with a retry.
 fn failure(board: Board, e: FetchError) -> impl IntoView {
     view! {
-        <div class="cb-error" role="alert" data-error=e.kind()>
-            <strong>{e.title()}</strong>
-            <p>{e.to_string()}</p>
-            <button type="button" class="cb-button" on:click=handler(move |_| board.call.retry())>"Retry"</button>
-        </div>
+        <ErrorNotice
+            title=e.title()
+            message=e.to_string()
+            kind=e.kind()
+            on_retry=Some(Callback::new(move |()| board.call.retry()))
+        />
     }
 }
 
@@ -306,15 +324,11 @@ pub fn DetailShell(board: Board, id: String) -> impl IntoView {
         Remote::Failed(e, _) => failure(board, e).into_any(),
         _ => loading().into_any(),
     };
-    frame(
-        board,
-        id,
-        detail,
-        heading.into_any(),
-        ().into_any(),
-        ().into_any(),
-        body.into_any(),
-    )
+    view! {
+        <DetailFrame board id detail title=heading.into_any()>
+            {body}
+        </DetailFrame>
+    }
 }
 
 /// The detail panel for call `id` (in the call view's chunk): the row it
@@ -357,15 +371,11 @@ pub(crate) fn detail_panel(
         Remote::Idle | Remote::Loading(_) => view! { {row_facts()} {loading()} }.into_any(),
     };
     let tools = view! { <ShortcutsHelp /> };
-    frame(
-        board,
-        id,
-        detail,
-        title.into_any(),
-        subtitle.into_any(),
-        tools.into_any(),
-        body.into_any(),
-    )
+    view! {
+        <DetailFrame board id detail title=title.into_any() subtitle=subtitle.into_any() tools=tools.into_any()>
+            {body}
+        </DetailFrame>
+    }
 }
 
 split_view! {

@@ -5,10 +5,13 @@
 use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
+use super::el_ref::ElRef;
 use super::format;
+use super::keys::{use_shortcut, Area};
 use super::split::split_view;
 use super::state::Board;
 use crate::core::decimal;
+use crate::core::shortcuts::Shortcut;
 use crate::core::time::{
     format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
 };
@@ -190,8 +193,17 @@ fn DebouncedText(
     /// Extra class for the field.
     #[prop(default = "")]
     class: &'static str,
+    /// The list's search box: `/` focuses it.
+    #[prop(optional)]
+    search: bool,
 ) -> impl IntoView {
     let text = RwSignal::new(value.get_untracked().unwrap_or_default());
+    let input = ElRef::<web_sys::HtmlInputElement>::new();
+    if search {
+        use_shortcut(Shortcut::Search, Area::List, move || {
+            input.get_untracked().is_some_and(|i| i.focus().is_ok())
+        });
+    }
     effect(move || {
         let v = value.get().unwrap_or_default();
         if text.get_untracked().trim() != v.trim() {
@@ -216,6 +228,7 @@ fn DebouncedText(
             <input
                 type=kind
                 class="cb-input"
+                node_ref=input
                 placeholder=placeholder
                 prop:value=move || text.get()
                 on:input=handler(move |ev: web_sys::Event| {
@@ -358,83 +371,18 @@ fn BoundInput(
 
 #[component]
 fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
-    let caps = board.list.capabilities_untracked();
-    let filters = move || board.list.query().with(|q| q.filters.clone());
-    let text_value = move |kind: FilterKind| {
-        Signal::derive(move || {
-            board
-                .list
-                .query()
-                .with(|q| q.filters.text(kind).map(str::to_owned))
-        })
-    };
-    let set_text = move |kind: FilterKind| {
-        Callback::new(move |v| board.list.update_filters(|f| f.set_text(kind, v)))
-    };
     match kind {
         FilterKind::Status
         | FilterKind::CallType
         | FilterKind::EndReason
         | FilterKind::Sentiment
-        | FilterKind::Outcome => {
-            let (label, any) = match kind {
-                FilterKind::Status => ("Status", "Any status"),
-                FilterKind::CallType => ("Call type", "Any type"),
-                FilterKind::Sentiment => ("Sentiment", "Any sentiment"),
-                FilterKind::Outcome => ("Outcome", "Any outcome"),
-                _ => ("End reason", "Any reason"),
-            };
-            let list = caps.choices_for(kind);
-            view! {
-                <ChoiceSelect label any choices=choices(list) value=text_value(kind) on_change=set_text(kind) />
-            }
-            .into_any()
-        }
-        FilterKind::Direction => {
-            let dirs: Vec<(String, String)> = caps
-                .directions
-                .iter()
-                .map(|d| (d.id().to_owned(), d.label().to_owned()))
-                .collect();
-            view! {
-                <ChoiceSelect
-                    label="Direction"
-                    any="Any direction"
-                    choices=dirs
-                    value=Signal::derive(move || filters().direction.map(|d| d.id().to_owned()))
-                    on_change=Callback::new(move |v: Option<String>| {
-                        board.list.update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
-                    })
-                />
-            }
-            .into_any()
-        }
+        | FilterKind::Outcome => choice_control(board, kind).into_any(),
+        FilterKind::Direction => direction_control(board).into_any(),
         FilterKind::Search
         | FilterKind::Phone
         | FilterKind::Agent
         | FilterKind::Campaign
-        | FilterKind::Contact => {
-            let (label, placeholder, input) = match kind {
-                FilterKind::Search => (
-                    "Search",
-                    if caps.search_hint.is_empty() {
-                        "Search calls"
-                    } else {
-                        caps.search_hint
-                    },
-                    "search",
-                ),
-                FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel"),
-                FilterKind::Agent => ("Agent ID", "Agent ID", "text"),
-                FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text"),
-                _ => ("Contact ID", "Contact ID", "text"),
-            };
-            let class = if grows(kind) { "cb-field--grow" } else { "" };
-            view! {
-                <DebouncedText label placeholder kind=input class value=text_value(kind) on_commit=set_text(kind) />
-            }
-            .into_any()
-        }
+        | FilterKind::Contact => text_control(board, kind).into_any(),
         FilterKind::DateRange => view! {
             <div class="cb-field-group" role="group" aria-label="Date range">
                 <BoundInput board label="From" input="date" show=show_from apply=apply_from />
@@ -450,15 +398,141 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
     }
 }
 
+/// Filter `kind`'s text value in force (tracked).
+fn text_value(board: Board, kind: FilterKind) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        board
+            .list
+            .query()
+            .with(|q| q.filters.text(kind).map(str::to_owned))
+    })
+}
+
+/// Sets filter `kind`'s text value.
+fn set_text(board: Board, kind: FilterKind) -> Callback<Option<String>> {
+    Callback::new(move |v| board.list.update_filters(|f| f.set_text(kind, v)))
+}
+
+/// A choice filter (status, call type, end reason, sentiment, outcome)
+/// among the provider's values.
+fn choice_control(board: Board, kind: FilterKind) -> impl IntoView {
+    let (label, any) = match kind {
+        FilterKind::Status => ("Status", "Any status"),
+        FilterKind::CallType => ("Call type", "Any type"),
+        FilterKind::Sentiment => ("Sentiment", "Any sentiment"),
+        FilterKind::Outcome => ("Outcome", "Any outcome"),
+        _ => ("End reason", "Any reason"),
+    };
+    let list = board.list.capabilities_untracked().choices_for(kind);
+    view! {
+        <ChoiceSelect
+            label
+            any
+            choices=choices(list)
+            value=text_value(board, kind)
+            on_change=set_text(board, kind)
+        />
+    }
+}
+
+/// The direction filter, among the provider's directions.
+fn direction_control(board: Board) -> impl IntoView {
+    let dirs: Vec<(String, String)> = board
+        .list
+        .capabilities_untracked()
+        .directions
+        .iter()
+        .map(|d| (d.id().to_owned(), d.label().to_owned()))
+        .collect();
+    let value = Signal::derive(move || {
+        board
+            .list
+            .query()
+            .with(|q| q.filters.direction.map(|d| d.id().to_owned()))
+    });
+    let on_change = Callback::new(move |v: Option<String>| {
+        board
+            .list
+            .update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
+    });
+    view! { <ChoiceSelect label="Direction" any="Any direction" choices=dirs value on_change /> }
+}
+
+/// A text filter (search, phone, agent, campaign, contact), applied as
+/// typing pauses.
+fn text_control(board: Board, kind: FilterKind) -> impl IntoView {
+    let caps = board.list.capabilities_untracked();
+    let (label, placeholder, input) = match kind {
+        FilterKind::Search => (
+            "Search",
+            if caps.search_hint.is_empty() {
+                "Search calls"
+            } else {
+                caps.search_hint
+            },
+            "search",
+        ),
+        FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel"),
+        FilterKind::Agent => ("Agent ID", "Agent ID", "text"),
+        FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text"),
+        _ => ("Contact ID", "Contact ID", "text"),
+    };
+    let class = if grows(kind) { "cb-field--grow" } else { "" };
+    let search = kind == FilterKind::Search;
+    view! {
+        <DebouncedText
+            label
+            placeholder
+            kind=input
+            class
+            search
+            value=text_value(board, kind)
+            on_commit=set_text(board, kind)
+        />
+    }
+}
+
 /// The filter bar above the table.
 #[component]
 pub fn FilterBar(board: Board) -> impl IntoView {
-    // Memos: the query changes on every page flip, the controls and chips
-    // only when the scope or the filters do.
+    // A memo: the query changes on every page flip, the controls only when
+    // the scope does.
     let kinds = Memo::new(move |_| {
         let pinned = board.list.query().with(|q| q.scope.pinned());
         board.list.capabilities().offered_filters(&pinned)
     });
+    let controls = move || {
+        let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
+            kinds.get().into_iter().partition(|k| k.is_primary());
+        let controls = move |kinds: Vec<FilterKind>| {
+            kinds
+                .into_iter()
+                .map(|kind| view! { <FilterControl board kind /> }.into_inner())
+                .collect_view()
+        };
+        let more = (!more.is_empty()).then(|| {
+            view! {
+                <details class="cb-more">
+                    <summary class="cb-button cb-button--ghost">"More filters"</summary>
+                    <div class="cb-more__controls">{controls(more)}</div>
+                </details>
+            }
+        });
+        view! { {controls(primary)} {more} }.into_any()
+    };
+    view! {
+        <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
+            <div class="cb-filters__controls">{controls}</div>
+            <ActiveChips board />
+        </div>
+    }
+}
+
+/// The active filters as removable chips, and "Clear all".
+#[component]
+fn ActiveChips(board: Board) -> impl IntoView {
+    // A memo: the query changes on every page flip, the chips only when
+    // the filters do.
     let active = Memo::new(move |_| {
         let caps = board.list.capabilities();
         let locale = board.locale().get();
@@ -467,69 +541,41 @@ pub fn FilterBar(board: Board) -> impl IntoView {
             .query()
             .with(|q| chips(&q.filters, caps, &locale))
     });
-    view! {
-        <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
-            <div class="cb-filters__controls">
-                {move || {
-                    let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
-                        kinds.get().into_iter().partition(|k| k.is_primary());
-                    view! {
-                        {primary.into_iter().map(|kind| view! { <FilterControl board kind /> }.into_inner()).collect_view()}
-                        {(!more.is_empty())
-                            .then(|| {
-                                view! {
-                                    <details class="cb-more">
-                                        <summary class="cb-button cb-button--ghost">"More filters"</summary>
-                                        <div class="cb-more__controls">
-                                            {more.into_iter().map(|kind| view! { <FilterControl board kind /> }.into_inner()).collect_view()}
-                                        </div>
-                                    </details>
-                                }
-                            })}
-                    }
-                    .into_any()
-                }}
-            </div>
-            {move || {
-                let chips = active.get();
-                (!chips.is_empty())
-                    .then(|| {
-                        view! {
-                            <ul class="cb-chips" aria-label="Active filters">
-                                {chips
-                                    .into_iter()
-                                    .map(|(kind, text)| {
-                                        let label = format!("{}: {}", kind.label(), text);
-                                        view! {
-                                            <li class="cb-chip">
-                                                <span>{label.clone()}</span>
-                                                <button
-                                                    type="button"
-                                                    class="cb-chip__remove"
-                                                    aria-label=format!("Remove filter {label}")
-                                                    on:click=handler(move |_| board.list.update_filters(|f| f.clear(kind)))
-                                                >
-                                                    "✕"
-                                                </button>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="cb-button cb-button--ghost"
-                                        on:click=handler(move |_| board.list.set_filters(Filters::default()))
-                                    >
-                                        "Clear all"
-                                    </button>
-                                </li>
-                            </ul>
-                        }
-                        .into_any()
-                    })
-            }}
-        </div>
+    let chip = move |(kind, text): (FilterKind, String)| {
+        let label = format!("{}: {}", kind.label(), text);
+        view! {
+            <li class="cb-chip">
+                <span>{label.clone()}</span>
+                <button
+                    type="button"
+                    class="cb-chip__remove"
+                    aria-label=format!("Remove filter {label}")
+                    on:click=handler(move |_| board.list.update_filters(|f| f.clear(kind)))
+                >
+                    "✕"
+                </button>
+            </li>
+        }
+    };
+    move || {
+        let chips = active.get();
+        (!chips.is_empty()).then(|| {
+            view! {
+                <ul class="cb-chips" aria-label="Active filters">
+                    {chips.into_iter().map(chip).collect_view()}
+                    <li>
+                        <button
+                            type="button"
+                            class="cb-button cb-button--ghost"
+                            on:click=handler(move |_| board.list.set_filters(Filters::default()))
+                        >
+                            "Clear all"
+                        </button>
+                    </li>
+                </ul>
+            }
+            .into_any()
+        })
     }
 }
 

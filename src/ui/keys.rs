@@ -1,13 +1,18 @@
 //! Keyboard shortcuts inside the widget. `core::shortcuts` decides which
-//! key does what; here a shortcut presses the widget's own control (the
-//! play button, a skip button, a turn), so it does exactly what clicking
-//! that control does, and a shortcut with no control to press does
-//! nothing.
+//! key asks for which [`Shortcut`]; the components that own the controls
+//! register what each does ([`use_shortcut`]: the player its play and skip,
+//! the transcript its turns and search, the filter bar its search), so a
+//! shortcut does exactly what its control does, and nothing where no
+//! control is there.
 
+use std::rc::Rc;
+
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, EventTarget, HtmlElement};
+use web_sys::{EventTarget, HtmlElement};
 
-use crate::core::shortcuts::{Focus, Shortcut};
+use super::state::Board;
+use crate::core::shortcuts::{shortcut, Focus, Shortcut};
 
 /// What kind of element `target` is, for deciding whose a key is.
 pub fn focus_of(target: Option<EventTarget>) -> Focus {
@@ -35,81 +40,116 @@ pub fn focus_of(target: Option<EventTarget>) -> Focus {
     }
 }
 
-/// Runs `shortcut` in the widget under `root`; whether there was a
-/// control for it.
-pub fn run(root: &Element, shortcut: Shortcut) -> bool {
-    match shortcut {
-        Shortcut::PlayPause => press(root, ".cb-detail .cb-play"),
-        Shortcut::Back => press(root, ".cb-detail [data-skip=back]"),
-        Shortcut::Forward => press(root, ".cb-detail [data-skip=forward]"),
-        Shortcut::NextTurn => turn(root, true),
-        Shortcut::PreviousTurn => turn(root, false),
-        Shortcut::Search => {
-            let field = find(root, ".cb-detail input[type=search]")
-                .or_else(|| find(root, ".cb-filters input[type=search]"));
-            field.is_some_and(|f| f.focus().is_ok())
-        }
-        Shortcut::Help => match root
-            .query_selector("details.cb-shortcuts")
-            .ok()
-            .flatten()
-            .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        {
-            Some(help) => {
-                help.set_open(!help.open());
-                true
-            }
-            None => false,
-        },
+/// Where a shortcut's action lives: the open call's come before the
+/// list's (`/` searches the transcript while a call is open, else the
+/// list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Area {
+    /// The open call (player, transcript, the help in its header).
+    Call,
+    /// The list (the filter bar).
+    List,
+}
+
+/// What a shortcut runs; whether it acted.
+type Run = Rc<dyn Fn() -> bool>;
+
+/// One registered action.
+struct Action {
+    shortcut: Shortcut,
+    area: Area,
+    id: u64,
+    run: Run,
+}
+
+#[derive(Default)]
+struct Registry {
+    next: u64,
+    actions: Vec<Action>,
+}
+
+/// The actions the widget's shortcuts run, as the components that own
+/// them registered them ([`use_shortcut`]): a shortcut does exactly what
+/// its control does, and nothing where no control registered it. `Copy`;
+/// provided as context by the board.
+#[derive(Clone, Copy)]
+pub struct Shortcuts(StoredValue<Registry, LocalStorage>);
+
+impl Shortcuts {
+    /// No actions yet.
+    pub fn new() -> Self {
+        Self(StoredValue::new_local(Registry::default()))
+    }
+
+    /// Runs the action registered for `shortcut` (the open call's before
+    /// the list's, the latest registered first, until one acts); whether
+    /// one did.
+    pub fn run(&self, shortcut: Shortcut) -> bool {
+        // Taken out first: an action may register or remove others.
+        let mut candidates: Vec<(Area, std::cmp::Reverse<u64>, Run)> = self
+            .0
+            .try_with_value(|r| {
+                r.actions
+                    .iter()
+                    .filter(|a| a.shortcut == shortcut)
+                    .map(|a| (a.area, std::cmp::Reverse(a.id), Rc::clone(&a.run)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        candidates.sort_by_key(|(area, id, _)| (*area, *id));
+        candidates.into_iter().any(|(_, _, run)| run())
+    }
+
+    fn add(&self, shortcut: Shortcut, area: Area, run: Run) -> Option<u64> {
+        self.0.try_update_value(|r| {
+            r.next += 1;
+            let id = r.next;
+            r.actions.push(Action {
+                shortcut,
+                area,
+                id,
+                run,
+            });
+            id
+        })
+    }
+
+    fn remove(&self, id: u64) {
+        self.0
+            .try_update_value(|r| r.actions.retain(|a| a.id != id));
     }
 }
 
-fn find(root: &Element, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-}
-
-/// Clicks the enabled control `selector` finds.
-fn press(root: &Element, selector: &str) -> bool {
-    match find(root, selector) {
-        Some(control) if !control.has_attribute("disabled") => {
-            control.click();
-            true
-        }
-        _ => false,
-    }
-}
-
-/// Plays from the timed turn after (or before) the one playing; the first
-/// timed turn when none is playing yet.
-fn turn(root: &Element, next: bool) -> bool {
-    let current = root
-        .query_selector(".cb-detail .cb-turn[aria-current=true]")
-        .ok()
-        .flatten();
-    let mut candidate = match &current {
-        Some(c) if next => c.next_element_sibling(),
-        Some(c) => c.previous_element_sibling(),
-        None if next => root.query_selector(".cb-detail .cb-turn").ok().flatten(),
-        None => None,
+/// Registers `run` as what `shortcut` does in `area` for as long as the
+/// calling component lives; `run` says whether it acted (a disabled
+/// control does not). Outside a board (a component used on its own) it
+/// registers nothing.
+pub fn use_shortcut(shortcut: Shortcut, area: Area, run: impl Fn() -> bool + 'static) {
+    let Some(shortcuts) = use_context::<Shortcuts>() else {
+        return;
     };
-    while let Some(turn) = candidate {
-        if let Some(button) = turn
-            .query_selector(".cb-turn__button")
-            .ok()
-            .flatten()
-            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-        {
-            button.click();
-            return true;
-        }
-        candidate = if next {
-            turn.next_element_sibling()
-        } else {
-            turn.previous_element_sibling()
-        };
+    if let Some(id) = shortcuts.add(shortcut, area, Rc::new(run)) {
+        on_cleanup(move || shortcuts.remove(id));
     }
-    false
+}
+
+/// The widget's keydown listener: Escape closes the open call; a shortcut
+/// runs its registered action (and the key goes no further when one
+/// acted).
+pub fn on_keydown(board: Board, shortcuts: Shortcuts) -> impl FnMut(web_sys::KeyboardEvent) {
+    move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && board.call.id().with_untracked(Option::is_some) {
+            ev.stop_propagation();
+            board.call.close();
+            return;
+        }
+        let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+        let Some(shortcut) = shortcut(&ev.key(), modifier, focus_of(ev.target())) else {
+            return;
+        };
+        if shortcuts.run(shortcut) {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    }
 }

@@ -6,11 +6,15 @@
 use leptos::prelude::*;
 
 use super::boxed::{effect, handler};
+use super::keys::{use_shortcut, Area};
 use super::media::{MediaElement, Playback};
+use super::read_only::ReadOnly;
+use super::remote::Fetched;
 use super::share::copy_text;
 use super::state::Board;
 use crate::core::decimal;
 use crate::core::player::{seconds_to_ms, slider_key, speed_label, SKIP_MS, SPEEDS};
+use crate::core::shortcuts::Shortcut;
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
 use crate::core::{Call, Remote};
@@ -51,29 +55,130 @@ impl Sources {
     }
 }
 
-/// The recording player for the open call.
-#[component]
-pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
-    let sources = Sources::of(&call);
-    if sources.is_empty() {
-        let text = missing_text(
-            board.list.capabilities_untracked().recordings,
-            call.provider.name(),
-        );
-        return view! {
-            <div class="cb-player cb-player--empty" part="player" data-state="missing">
-                <p class="cb-muted">{text}</p>
-            </div>
+/// What the player plays and how that goes: the source (a fresh link where
+/// the given one is stale, expired or failed), the failure to show, and
+/// what its controls do. `Copy`.
+#[derive(Clone, Copy)]
+struct Recording {
+    board: Board,
+    playback: Playback,
+    link: ReadOnly<Fetched<String>>,
+    /// The mono link given is unusable (missing, stale, or it failed to
+    /// load): play a fresh one.
+    mono_stale: RwSignal<bool>,
+    stereo_chosen: RwSignal<bool>,
+    /// Links expire: a fresh one is asked for through the proxy.
+    fresh: bool,
+}
+
+/// The player's state, as `data-state`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PlayerState {
+    Error,
+    Loading,
+    Playing,
+    Paused,
+}
+
+impl PlayerState {
+    fn id(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Loading => "loading",
+            Self::Playing => "playing",
+            Self::Paused => "paused",
         }
-        .into_any();
     }
-    let fresh = sources.fresh;
-    let link = board.call.recording_link();
-    // The mono link given is unusable (missing, stale, or it failed to
-    // load): play a fresh one.
-    let mono_stale = RwSignal::new(sources.fetch_first);
-    let stereo_chosen = RwSignal::new(sources.mono.is_none() && !fresh);
-    let both = (sources.mono.is_some() || fresh) && sources.stereo.is_some();
+}
+
+impl Recording {
+    /// Whether playing needs a fresh link first.
+    fn needs_link(self) -> bool {
+        self.mono_stale.get_untracked()
+            && !self.stereo_chosen.get_untracked()
+            && self.link.with_untracked(|l| l.value().is_none())
+    }
+
+    /// Whether a fresh link is on its way (play waits for it).
+    fn linking(self) -> bool {
+        self.link.with(Remote::is_loading)
+    }
+
+    /// Play or pause (fetching a fresh link first where one is needed).
+    fn toggle(self) {
+        if self.playback.playing_untracked() {
+            self.playback.pause();
+        } else {
+            if self.needs_link() {
+                self.board.call.fetch_recording_link();
+            }
+            self.playback.play();
+        }
+    }
+
+    /// Try again after a failure: a fresh link, or the same audio again.
+    fn retry(self) {
+        if self.fresh {
+            self.playback.clear_failure();
+            self.board.call.fetch_recording_link();
+        } else {
+            self.playback.reload();
+        }
+    }
+
+    /// What failed, if anything (tracked).
+    fn error(self) -> Option<String> {
+        let link_error = self.link.with(|l| l.error().map(ToString::to_string));
+        link_error.or_else(|| {
+            self.playback.failed().then(|| {
+                if self.fresh {
+                    "The recording could not be loaded; its link may have expired."
+                } else {
+                    "The recording could not be loaded."
+                }
+                .to_owned()
+            })
+        })
+    }
+
+    /// The player's state (tracked).
+    fn state(self) -> PlayerState {
+        if self.error().is_some() {
+            PlayerState::Error
+        } else if self.linking() {
+            PlayerState::Loading
+        } else if self.playback.playing() {
+            PlayerState::Playing
+        } else {
+            PlayerState::Paused
+        }
+    }
+}
+
+/// The open call's recording as `sources` offer it, played by `playback`:
+/// its source follows the channel chosen and the fresh link; a seek before
+/// a needed fresh link fetches it; an expired link that fails is
+/// forgotten; the play and skip keys do what the buttons do.
+fn use_recording(
+    board: Board,
+    sources: Sources,
+    playback: Playback,
+) -> (Recording, Signal<Option<String>>) {
+    let recording = Recording {
+        board,
+        playback,
+        link: board.call.recording_link(),
+        mono_stale: RwSignal::new(sources.fetch_first),
+        stereo_chosen: RwSignal::new(sources.mono.is_none() && !sources.fresh),
+        fresh: sources.fresh,
+    };
+    let Recording {
+        link,
+        mono_stale,
+        stereo_chosen,
+        fresh,
+        ..
+    } = recording;
     let src = Signal::derive({
         let Sources { mono, stereo, .. } = sources;
         move || {
@@ -90,27 +195,12 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             }
         }
     });
-    let needs_link = move || {
-        mono_stale.get_untracked()
-            && !stereo_chosen.get_untracked()
-            && link.with_untracked(|l| l.value().is_none())
-    };
     // A seek (a transcript click, say) before the fresh link: fetch it.
     effect(move || {
-        if playback.seek_pending() && needs_link() {
+        if playback.seek_pending() && recording.needs_link() {
             board.call.fetch_recording_link();
         }
     });
-    let toggle = move |_| {
-        if playback.playing_untracked() {
-            playback.pause();
-        } else {
-            if needs_link() {
-                board.call.fetch_recording_link();
-            }
-            playback.play();
-        }
-    };
     // An expired link fails to load: forget it, so the next play or the
     // retry fetches a fresh one.
     effect(move || {
@@ -119,83 +209,98 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             board.call.forget_recording_link();
         }
     });
-    let error = Signal::derive(move || {
-        let link_error = link.with(|l| l.error().map(ToString::to_string));
-        link_error.or_else(|| {
-            playback.failed().then(|| {
-                if fresh {
-                    "The recording could not be loaded; its link may have expired."
-                } else {
-                    "The recording could not be loaded."
-                }
-                .to_owned()
-            })
-        })
+    // Play is disabled while a fresh link loads.
+    use_shortcut(Shortcut::PlayPause, Area::Call, move || {
+        let enabled = !link.with_untracked(Remote::is_loading);
+        if enabled {
+            recording.toggle();
+        }
+        enabled
     });
-    let retry = move || {
-        if fresh {
-            playback.clear_failure();
-            board.call.fetch_recording_link();
-        } else {
-            playback.reload();
+    use_shortcut(Shortcut::Back, Area::Call, move || {
+        playback.skip(-SKIP_MS);
+        true
+    });
+    use_shortcut(Shortcut::Forward, Area::Call, move || {
+        playback.skip(SKIP_MS);
+        true
+    });
+    (recording, src)
+}
+
+/// The recording player for the open call.
+#[component]
+pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
+    let sources = Sources::of(&call);
+    if sources.is_empty() {
+        let text = missing_text(
+            board.list.capabilities_untracked().recordings,
+            call.provider.name(),
+        );
+        return view! {
+            <div class="cb-player cb-player--empty" part="player" data-state="missing">
+                <p class="cb-muted">{text}</p>
+            </div>
         }
-    };
-    let state = move || {
-        if error.with(Option::is_some) {
-            "error"
-        } else if link.with(Remote::is_loading) {
-            "loading"
-        } else if playback.playing() {
-            "playing"
-        } else {
-            "paused"
-        }
-    };
-    let moment_id = call.id.clone();
+        .into_any();
+    }
+    let both = (sources.mono.is_some() || sources.fresh) && sources.stereo.is_some();
+    let (recording, src) = use_recording(board, sources, playback);
     let id = call.id.clone();
     let on_play =
         Callback::new(move |position_ms| board.call.playback_started(id.clone(), position_ms));
+    let moment_id = call.id.clone();
     view! {
-        <div class="cb-player" part="player" data-state=state>
+        <div class="cb-player" part="player" data-state=move || recording.state().id()>
             <MediaElement playback src on_play />
-            <div class="cb-player__row">
-                <button
-                    type="button"
-                    class="cb-play"
-                    aria-label=move || if playback.playing() { "Pause" } else { "Play" }
-                    on:click=handler(toggle)
-                    disabled=move || link.with(Remote::is_loading)
-                >
-                    <span aria-hidden="true">{move || if playback.playing() { "❚❚" } else { "▶" }.to_owned()}</span>
-                </button>
-                <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=handler(move |_| playback.skip(-SKIP_MS))>
-                    "−10s"
-                </button>
-                {seek_slider(playback)}
-                <button type="button" class="cb-icon-button" data-skip="forward" aria-label="+10s: forward 10 seconds" on:click=handler(move |_| playback.skip(SKIP_MS))>
-                    "+10s"
-                </button>
-                <span class="cb-player__time">{move || elapsed(playback)}</span>
-            </div>
+            <PlayerControls recording />
             <div class="cb-player__row cb-player__row--secondary">
                 {speed_choice(playback)}
-                {both.then(|| channel_choice(stereo_chosen))}
+                {both.then(|| channel_choice(recording.stereo_chosen))}
                 {move || board.call.shares_moments().then(|| moment_link(board, moment_id.clone(), playback).into_any())}
                 {move || src.get().map(|url| view! {
                     <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">"Download"</a>
                 }.into_any())}
             </div>
-            {move || error.get().map(|message| view! {
+            {move || recording.error().map(|message| view! {
                 <div class="cb-inline-error" role="alert">
                     <span>{message}</span>
-                    <button type="button" class="cb-button" on:click=handler(move |_| retry())>
-                        {if fresh { "Get a fresh link" } else { "Retry" }}
+                    <button type="button" class="cb-button" on:click=handler(move |_| recording.retry())>
+                        {if recording.fresh { "Get a fresh link" } else { "Retry" }}
                     </button>
                 </div>
             }.into_any())}
         </div>
     }
     .into_any()
+}
+
+/// Play, back, the seek slider, forward and the time: the player's first
+/// line.
+#[component]
+fn PlayerControls(recording: Recording) -> impl IntoView {
+    let playback = recording.playback;
+    view! {
+        <div class="cb-player__row">
+            <button
+                type="button"
+                class="cb-play"
+                aria-label=move || if playback.playing() { "Pause" } else { "Play" }
+                on:click=handler(move |_| recording.toggle())
+                disabled=move || recording.linking()
+            >
+                <span aria-hidden="true">{move || if playback.playing() { "❚❚" } else { "▶" }.to_owned()}</span>
+            </button>
+            <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=handler(move |_| playback.skip(-SKIP_MS))>
+                "−10s"
+            </button>
+            {seek_slider(playback)}
+            <button type="button" class="cb-icon-button" data-skip="forward" aria-label="+10s: forward 10 seconds" on:click=handler(move |_| playback.skip(SKIP_MS))>
+                "+10s"
+            </button>
+            <span class="cb-player__time">{move || elapsed(playback)}</span>
+        </div>
+    }
 }
 
 /// "Copy link to this moment": the link to the position now, from the

@@ -13,7 +13,9 @@ use super::columns::{Cell, ColumnDef};
 use super::el_ref::ElRef;
 use super::export::list_tools;
 use super::format;
+use super::list::LoadedPage;
 use super::read_only::ReadOnly;
+use super::remote::Fetched;
 use super::scroll;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
@@ -180,67 +182,192 @@ fn slow_after(busy: impl Fn() -> bool + 'static, after_ms: u32) -> ReadOnly<bool
     slow.into()
 }
 
-/// The table of calls.
+/// What the table shows instead of rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Placeholder {
+    /// The first page is loading.
+    Loading,
+    /// The list could not be loaded (the banner above says why).
+    Failed,
+    /// No calls; `filtered` when filters are set (then they can be cleared).
+    Empty {
+        /// Whether the user's filters are set.
+        filtered: bool,
+    },
+}
+
+impl Placeholder {
+    /// The placeholder for the list as loaded, if rows are not shown.
+    fn of(list: &Fetched<LoadedPage>, filtered: bool) -> Option<Self> {
+        match list.value() {
+            None if list.is_loading() => Some(Self::Loading),
+            None if list.error().is_some() => Some(Self::Failed),
+            None => None,
+            Some(p) if p.page.rows.is_empty() && !list.is_loading() => {
+                Some(Self::Empty { filtered })
+            }
+            _ => None,
+        }
+    }
+
+    /// Its `data-state`.
+    fn id(self) -> &'static str {
+        match self {
+            Self::Loading => "loading",
+            Self::Failed => "error",
+            Self::Empty { .. } => "empty",
+        }
+    }
+
+    /// What it says.
+    fn text(self) -> &'static str {
+        match self {
+            Self::Loading => "Loading calls…",
+            Self::Failed => "Calls could not be loaded.",
+            Self::Empty { filtered: true } => "No calls match these filters.",
+            Self::Empty { filtered: false } => "No calls yet.",
+        }
+    }
+}
+
+/// The row standing in for rows: loading (as tall as the page's rows
+/// will be, striped like them, so nothing below the widget jumps when they
+/// come), failed, or empty (with "Clear filters" when filters are set).
 #[component]
-pub fn CallTable(board: Board) -> impl IntoView {
-    let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
-    let body = ElRef::<web_sys::HtmlTableSectionElement>::new();
-    // The open call's row shows selected when a call opens or closes (and
-    // after each build of the rows, below).
-    effect(move || {
-        board.call.id().track();
-        show_open_row(board, body);
-    });
+fn PlaceholderRow(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
+    let list = board.list.state();
+    let placeholder = move || {
+        let filtered = board.list.query().with(|q| !q.filters.is_empty());
+        list.with(|l| Placeholder::of(l, filtered))
+    };
+    move || {
+        placeholder().map(|placeholder| {
+            let rows = board.list.query().with(|q| q.page_size).to_string();
+            let columns = shown.with(Vec::len).max(1).to_string();
+            let clear = (placeholder == Placeholder::Empty { filtered: true }).then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="cb-button"
+                        on:click=handler(move |_| board.list.set_filters(Default::default()))
+                    >
+                        "Clear filters"
+                    </button>
+                }
+            });
+            view! {
+                <tr class="cb-placeholder" data-state=placeholder.id() style:--cb-rows=rows>
+                    <td colspan=columns>
+                        <span class="cb-placeholder__text">{placeholder.text()}</span>
+                        {clear}
+                    </td>
+                </tr>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// "2 calls on this page could not be read and are not shown."
+#[component]
+fn SkippedNote(board: Board) -> impl IntoView {
+    let skipped = move || {
+        board
+            .list
+            .state()
+            .with(|l| l.value().map_or(0, |l| l.page.skipped))
+    };
+    move || {
+        let n = skipped();
+        (n > 0).then(|| {
+            let (noun, verb) = if n == 1 {
+                ("call", "is")
+            } else {
+                ("calls", "are")
+            };
+            view! {
+                <p class="cb-note" role="note">
+                    {format!("{n} {noun} on this page could not be read and {verb} not shown.")}
+                </p>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The header row, rebuilt when the columns change (as the rows are).
+#[component]
+fn HeaderRow(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
+    view! {
+        <tr>
+            {move || {
+                shown
+                    .get()
+                    .into_iter()
+                    .map(|column| view! { <HeaderCell board column /> }.into_any())
+                    .collect_view()
+            }}
+        </tr>
+    }
+}
+
+/// The rows of the page shown, rebuilt whole when a page arrives (a new
+/// page shares no rows with the last: cheaper than keyed diffing, and the
+/// rows' reactive parts go with the closure's owner).
+fn rows_view(
+    board: Board,
+    shown: RwSignal<Vec<ColumnDef>>,
+    body: ElRef<web_sys::HtmlTableSectionElement>,
+) -> impl IntoView {
     let list = board.list.state();
     // The rows change only when a page arrives (not when loading starts).
     let rows = Memo::new(move |_| {
         list.with(|l| l.value().map(|l| l.page.rows.clone()).unwrap_or_default())
     });
-    let loading = move || list.with(|l| l.is_loading());
+    move || {
+        let locale = board.locale().get();
+        let columns = shown.get();
+        // The next page's rows patch these elements in place (their
+        // `aria-selected` untouched: always "false" in the view), so the
+        // open row is marked again once they are in, a microtask after
+        // this build.
+        later::microtask(move || show_open_row(board, body));
+        rows.get()
+            .into_iter()
+            .map(|call| row(call, &locale, &columns).into_any())
+            .collect_view()
+    }
+}
+
+/// The table of calls, with Export and the column chooser above it (from
+/// the call view's chunk, once it is loaded).
+#[component]
+pub fn CallTable(board: Board) -> impl IntoView {
+    let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
+    let body = ElRef::<web_sys::HtmlTableSectionElement>::new();
+    // The open call's row shows selected when a call opens or closes (and
+    // after each build of the rows).
+    effect(move || {
+        board.call.id().track();
+        show_open_row(board, body);
+    });
+    let loading = move || board.list.state().with(|l| l.is_loading());
     let slow = slow_after(loading, SLOW_MS);
-    let has_filters = move || board.list.query().with(|q| !q.filters.is_empty());
-    let column_count = move || shown.with(Vec::len).max(1).to_string();
-    let placeholder = move || {
-        list.with(|l| match l.value() {
-            None if l.is_loading() => Some(("loading", "Loading calls…")),
-            None if l.error().is_some() => Some(("error", "Calls could not be loaded.")),
-            None => None,
-            Some(p) if p.page.rows.is_empty() && !l.is_loading() => Some((
-                "empty",
-                if has_filters() {
-                    "No calls match these filters."
-                } else {
-                    "No calls yet."
-                },
-            )),
-            _ => None,
+    let tools = move || {
+        (board.code.state(Chunk::CallView).get() == CodeState::Ready).then(|| {
+            held_until_loaded(
+                move || list_tools::now(board, shown),
+                list_tools::load,
+                || ().into_any(),
+            )
         })
     };
-    let skipped = move || list.with(|l| l.value().map_or(0, |l| l.page.skipped));
     view! {
-        <div class="cb-table-tools">
-            // Export and the column chooser, from the call view's chunk once
-            // it is loaded.
-            {move || {
-                (board.code.state(Chunk::CallView).get() == CodeState::Ready)
-                    .then(|| held_until_loaded(move || list_tools::now(board, shown), list_tools::load, || ().into_any()))
-            }}
-        </div>
+        <div class="cb-table-tools">{tools}</div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
                 <caption class="cb-sr-only">"Calls"</caption>
-                <thead>
-                    // Rebuilt when the columns change, as the rows are.
-                    <tr>
-                        {move || {
-                            shown
-                                .get()
-                                .into_iter()
-                                .map(|column| view! { <HeaderCell board column /> }.into_any())
-                                .collect_view()
-                        }}
-                    </tr>
-                </thead>
+                <thead><HeaderRow board shown /></thead>
                 // A row pointed at or focused is likely to be opened: its
                 // view's code starts loading.
                 <tbody
@@ -264,66 +391,66 @@ pub fn CallTable(board: Board) -> impl IntoView {
                         }
                     })
                 >
-                    // Rebuilt whole when a page arrives (a new page shares no
-                    // rows with the last): cheaper than keyed diffing, and the
-                    // rows' reactive parts go with the closure's owner.
-                    {move || {
-                        let locale = board.locale().get();
-                        let columns = shown.get();
-                        // The next page's rows patch these elements in place
-                        // (their `aria-selected` untouched: always "false" in
-                        // the view), so the open row is marked again once they
-                        // are in, a microtask after this build.
-                        later::microtask(move || show_open_row(board, body));
-                        rows.get()
-                            .into_iter()
-                            .map(|call| row(call, &locale, &columns).into_any())
-                            .collect_view()
-                    }}
-                    {move || {
-                        placeholder()
-                            .map(|(state, text)| {
-                                // Loading the first page, the row is as tall as
-                                // the page's rows will be (striped like them), so
-                                // nothing below the widget jumps when they come.
-                                let rows = board.list.query().with(|q| q.page_size).to_string();
-                                view! {
-                                    <tr class="cb-placeholder" data-state=state style:--cb-rows=rows>
-                                        <td colspan=column_count>
-                                            <span class="cb-placeholder__text">{text}</span>
-                                            {(state == "empty" && has_filters())
-                                                .then(|| {
-                                                    view! {
-                                                        <button
-                                                            type="button"
-                                                            class="cb-button"
-                                                            on:click=handler(move |_| board.list.set_filters(Default::default()))
-                                                        >
-                                                            "Clear filters"
-                                                        </button>
-                                                    }
-                                                })}
-                                        </td>
-                                    </tr>
-                                }
-                                .into_any()
-                            })
-                    }}
+                    {rows_view(board, shown, body)}
+                    <PlaceholderRow board shown />
                 </tbody>
             </table>
         </div>
-        {move || {
-            let n = skipped();
-            (n > 0)
-                .then(|| {
-                    let noun = if n == 1 { "call" } else { "calls" };
-                    view! {
-                        <p class="cb-note" role="note">
-                            {format!("{n} {noun} on this page could not be read and {} not shown.", if n == 1 { "is" } else { "are" })}
-                        </p>
-                    }
-                    .into_any()
-                })
-        }}
+        <SkippedNote board />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{ApiError, Page};
+    use crate::net::FetchError;
+
+    fn loaded(rows: usize) -> LoadedPage {
+        let page = Page {
+            rows: (0..rows)
+                .map(|i| Call::new(crate::core::Provider::Vapi, format!("c{i}")))
+                .collect(),
+            ..Page::default()
+        };
+        LoadedPage {
+            page,
+            number: 1,
+            size: 25,
+        }
+    }
+
+    #[test]
+    fn the_placeholder_says_what_the_list_is() {
+        let failed = FetchError::Api(ApiError::unreadable("x"));
+        assert_eq!(
+            Placeholder::of(&Fetched::Loading(None), false),
+            Some(Placeholder::Loading)
+        );
+        assert_eq!(
+            Placeholder::of(&Fetched::Failed(failed.clone(), None), false),
+            Some(Placeholder::Failed)
+        );
+        assert_eq!(Placeholder::of(&Fetched::Idle, false), None);
+        assert_eq!(
+            Placeholder::of(&Fetched::Ready(loaded(0)), true),
+            Some(Placeholder::Empty { filtered: true })
+        );
+        // Rows, or the last rows while the next page loads: no placeholder.
+        assert_eq!(Placeholder::of(&Fetched::Ready(loaded(3)), false), None);
+        assert_eq!(
+            Placeholder::of(&Fetched::Loading(Some(loaded(0))), false),
+            None
+        );
+        assert_eq!(
+            Placeholder::of(&Fetched::Failed(failed, Some(loaded(2))), false),
+            None
+        );
+        assert_eq!(
+            Placeholder::Empty { filtered: false }.text(),
+            "No calls yet."
+        );
+        assert_eq!(Placeholder::Empty { filtered: true }.id(), "empty");
+        assert_eq!(Placeholder::Failed.id(), "error");
     }
 }

@@ -11,33 +11,13 @@ use super::el_ref::ElRef;
 use super::media::Playback;
 use crate::core::decimal;
 use crate::core::player::slider_key;
-use crate::core::time::format_duration;
 use crate::core::timeline::{Stretch, Timeline};
-use crate::core::Speaker;
 
 /// The timeline of a call whose turns are timed.
 #[component]
 pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView {
     let total = timeline.duration_ms.max(1);
     let length = move || playback.duration().unwrap_or(total).max(1);
-    // Percent of the drawn length, written without float formatting code.
-    let percent =
-        move |ms: i64| format!("{}%", decimal::format(ms as f64 * 100.0 / total as f64, 3));
-    let spans = move |lane: &[Stretch]| {
-        lane.iter()
-            .map(|(start, end)| {
-                view! {
-                    <span class="cb-timeline__span" style:left=percent(*start) style:width=percent(end - start)></span>
-                }
-                .into_any()
-            })
-            .collect_view()
-    };
-    let (agent, customer, overlaps) = (
-        spans(&timeline.agent),
-        spans(&timeline.customer),
-        spans(&timeline.overlaps),
-    );
     let track = ElRef::<web_sys::HtmlDivElement>::new();
     let seek_to_pointer = move |x: f64| {
         if let Some(t) = track.get_untracked() {
@@ -48,19 +28,10 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
             }
         }
     };
-    let value_text = move || {
-        let at = playback.position();
-        let who = match timeline.speaking_at(at) {
-            (Some(Speaker::Agent), _) => "the agent speaking",
-            (Some(_), _) => "the customer speaking",
-            (None, true) => "both speaking",
-            (None, false) => "silence",
-        };
-        format!(
-            "{} of {}, {who}",
-            format_duration(at),
-            format_duration(length())
-        )
+    let lanes = view! {
+        <div class="cb-timeline__lane" data-speaker="agent">{lane(&timeline.agent, total)}</div>
+        <div class="cb-timeline__lane" data-speaker="customer">{lane(&timeline.customer, total)}</div>
+        <div class="cb-timeline__overlaps">{lane(&timeline.overlaps, total)}</div>
     };
     view! {
         <div class="cb-timeline">
@@ -77,7 +48,7 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                 aria-valuemin="0"
                 aria-valuemax=move || (length() / 1_000).to_string()
                 aria-valuenow=move || (playback.position() / 1_000).to_string()
-                aria-valuetext=value_text
+                aria-valuetext=move || timeline.spoken_at(playback.position(), length())
                 on:pointerdown=move |ev| {
                     if let Some(t) = track.get_untracked() {
                         let _ = t.set_pointer_capture(ev.pointer_id());
@@ -97,11 +68,27 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
                     }
                 })
             >
-                <div class="cb-timeline__lane" data-speaker="agent">{agent}</div>
-                <div class="cb-timeline__lane" data-speaker="customer">{customer}</div>
-                <div class="cb-timeline__overlaps">{overlaps}</div>
-                <span class="cb-timeline__playhead" style:left=move || percent(playback.position().min(total))></span>
+                {lanes}
+                <span class="cb-timeline__playhead" style:left=move || percent(playback.position().min(total), total)></span>
             </div>
         </div>
     }
+}
+
+/// `ms` as a percentage of `total`, written without float formatting code.
+fn percent(ms: i64, total: i64) -> String {
+    format!("{}%", decimal::format(ms as f64 * 100.0 / total as f64, 3))
+}
+
+/// One lane's stretches, placed along `total`.
+fn lane(stretches: &[Stretch], total: i64) -> impl IntoView {
+    stretches
+        .iter()
+        .map(|(start, end)| {
+            view! {
+                <span class="cb-timeline__span" style:left=percent(*start, total) style:width=percent(end - start, total)></span>
+            }
+            .into_any()
+        })
+        .collect_view()
 }

@@ -15,9 +15,11 @@ use wasm_bindgen::JsCast;
 use super::adopt::{adopt, DETAIL_STYLE};
 use super::boxed::{effect, handler};
 use super::el_ref::ElRef;
+use super::keys::{use_shortcut, Area};
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
 use crate::core::row_batches::RowBatches;
+use crate::core::shortcuts::Shortcut;
 use crate::core::time::format_duration;
 use crate::core::transcript_export::Format;
 use crate::core::transcript_index::{
@@ -171,73 +173,102 @@ impl Search {
     }
 }
 
-/// A transcript synced with `playback`.
-#[component]
-pub fn TranscriptView(
-    /// The transcript (a `Transcript` or a shared one).
-    #[prop(into)]
-    transcript: Arc<Transcript>,
-    /// The player it follows and seeks.
-    playback: Playback,
-    /// Used in the download's file name.
-    call_id: String,
-) -> impl IntoView {
-    let layout = Arc::new(Layout::new(&transcript));
-    let index = Arc::new(TurnIndex::new(&transcript));
-    let timed = !index.is_empty();
-    let playing_turn = Memo::new(move |_| index.current(playback.position()));
-    let current = Selector::new(move || playing_turn.get());
-    let following = RwSignal::new(true);
-    let auto_scrolling = StoredValue::new(false);
-    let container = ElRef::<web_sys::HtmlDivElement>::new();
-    // Its styles, where it is used on its own.
-    effect(move || {
-        if let Some(c) = container.get() {
-            adopt(&c, DETAIL_STYLE);
-        }
-    });
-    let search = Search::new(&transcript, &layout);
-    let active_row = Selector::new(move || search.active_match.get().map(|m| m.row));
+/// How the transcript follows playback: the playing turn is brought into
+/// view while following is on; scrolling by hand (while playing) or
+/// stepping through search hits turns it off, "Follow playback" or a
+/// click to play turns it back on. `Copy`.
+#[derive(Clone, Copy)]
+struct Follow {
+    following: RwSignal<bool>,
+    /// The next scroll event is the widget's own.
+    auto_scrolling: StoredValue<bool>,
+    container: ElRef<web_sys::HtmlDivElement>,
+    shown_batches: RwSignal<usize>,
+    layout: StoredValue<Arc<Layout>>,
+}
 
-    let row_count = layout.rows.len();
+impl Follow {
+    /// Brings row `row` (what `selector` finds in it) into view.
+    fn reveal_row(self, row: usize, selector: String) {
+        reveal(
+            self.container,
+            self.shown_batches,
+            row,
+            selector,
+            self.auto_scrolling,
+        );
+    }
+
+    /// Brings turn `turn` into view.
+    fn reveal_turn(self, turn: usize) {
+        if let Some(row) = self.layout.with_value(|l| l.row_of_turn(turn)) {
+            self.reveal_row(row, format!("[data-turn=\"{turn}\"]"));
+        }
+    }
+
+    /// The scroll area scrolled: by the widget, or by the reader (which
+    /// stops following while playing).
+    fn scrolled(self, playing: bool) {
+        if self.auto_scrolling.get_value() {
+            self.auto_scrolling.set_value(false);
+        } else if playing {
+            self.following.set(false);
+        }
+    }
+}
+
+/// The batches of rows in the DOM: the first at once, the rest a batch per
+/// task once the first is on screen (a batch built before the frame would
+/// delay its paint).
+fn use_batches(row_count: usize) -> RwSignal<usize> {
     let batch_count = BATCHES.count(row_count);
     let shown_batches = RwSignal::new(batch_count.min(1));
     perf::mark(perf::TRANSCRIPT_START);
     if batch_count > 1 {
-        // The rest once the first batch is on screen: a batch built before
-        // the frame would delay its paint.
         later::next_frame(move || grow_batches(shown_batches, batch_count));
     } else {
         perf::measure_after_updates(perf::TRANSCRIPT_ALL, perf::TRANSCRIPT_START);
     }
-    let reveal_row = move |row: usize, selector: String| {
-        reveal(container, shown_batches, row, selector, auto_scrolling);
-    };
-    let stored_layout = StoredValue::new(Arc::clone(&layout));
-    let reveal_turn = move |turn: usize| {
-        if let Some(row) = stored_layout.with_value(|l| l.row_of_turn(turn)) {
-            reveal_row(row, format!("[data-turn=\"{turn}\"]"));
-        }
-    };
-    // Follow the playing turn while following is on.
+    shown_batches
+}
+
+/// Following `playing_turn` while `follow` is on and playback plays, and
+/// bringing the active search hit into view (which stops following).
+fn use_follow(
+    follow: Follow,
+    playing_turn: Memo<Option<usize>>,
+    playback: Playback,
+    search: Search,
+) {
     effect(move || {
         let Some(turn) = playing_turn.get() else {
             return;
         };
-        if following.get_untracked() && playback.playing_untracked() {
-            reveal_turn(turn);
+        if follow.following.get_untracked() && playback.playing_untracked() {
+            follow.reveal_turn(turn);
         }
     });
-    // Light the word being spoken (where words are timed): two elements
-    // change per word, whatever the transcript's length.
-    let playing_word = {
-        let transcript = Arc::clone(&transcript);
-        Memo::new(move |_| {
-            let turn = playing_turn.get()?;
-            let words = &transcript.turns.get(turn)?.words;
-            current_word(words, playback.position()).map(|w| (turn, w))
-        })
-    };
+    effect(move || {
+        if let Some(hit) = search.active_match.get() {
+            follow.following.set(false);
+            follow.reveal_row(hit.row, "mark[data-active=\"true\"]".to_owned());
+        }
+    });
+}
+
+/// Lights the word being spoken (where words are timed): two elements
+/// change per word, whatever the transcript's length.
+fn use_spoken_word(
+    transcript: Arc<Transcript>,
+    playing_turn: Memo<Option<usize>>,
+    playback: Playback,
+    container: ElRef<web_sys::HtmlDivElement>,
+) {
+    let playing_word = Memo::new(move |_| {
+        let turn = playing_turn.get()?;
+        let words = &transcript.turns.get(turn)?.words;
+        current_word(words, playback.position()).map(|w| (turn, w))
+    });
     let lit = StoredValue::new_local(None::<web_sys::Element>);
     effect(move || {
         let now = playing_word.get();
@@ -256,51 +287,99 @@ pub fn TranscriptView(
         }
         lit.set_value(element);
     });
-    // Bring the active search hit into view.
+}
+
+/// The rows of batch `batch`: turns and tool rows.
+fn batch_rows(
+    batch: usize,
+    transcript: &Transcript,
+    layout: &Layout,
+    current: &Selector<Option<usize>>,
+    active_row: &Selector<Option<usize>>,
+    search: Search,
+) -> impl IntoView {
+    let range = BATCHES.rows(batch, layout.rows.len());
+    let start = range.start;
+    let rows = layout.rows.get(range).unwrap_or_default();
+    rows.iter()
+        .enumerate()
+        .map(|(offset, entry)| {
+            let row = start + offset;
+            let active_row = active_row.clone();
+            match *entry {
+                Row::Turn(i) => transcript.turns.get(i).cloned().map(|turn| {
+                    let current = current.clone();
+                    view! { <Turn index=i row turn current active_row search /> }.into_any()
+                }),
+                Row::Tool(i) => layout
+                    .tools
+                    .get(i)
+                    .cloned()
+                    .map(|tool| view! { <ToolRowView row tool active_row search /> }.into_any()),
+            }
+        })
+        .collect_view()
+}
+
+/// A transcript synced with `playback`.
+#[component]
+pub fn TranscriptView(
+    /// The transcript (a `Transcript` or a shared one).
+    #[prop(into)]
+    transcript: Arc<Transcript>,
+    /// The player it follows and seeks.
+    playback: Playback,
+    /// Used in the download's file name.
+    call_id: String,
+) -> impl IntoView {
+    let layout = Arc::new(Layout::new(&transcript));
+    let index = Arc::new(TurnIndex::new(&transcript));
+    let timed = !index.is_empty();
+    let playing_turn = {
+        let index = Arc::clone(&index);
+        Memo::new(move |_| index.current(playback.position()))
+    };
+    let container = ElRef::<web_sys::HtmlDivElement>::new();
+    // Its styles, where it is used on its own.
     effect(move || {
-        if let Some(hit) = search.active_match.get() {
-            following.set(false);
-            reveal_row(hit.row, "mark[data-active=\"true\"]".to_owned());
+        if let Some(c) = container.get() {
+            adopt(&c, DETAIL_STYLE);
         }
     });
+    let search = Search::new(&transcript, &layout);
+    let follow = Follow {
+        following: RwSignal::new(true),
+        auto_scrolling: StoredValue::new(false),
+        container,
+        shown_batches: use_batches(layout.rows.len()),
+        layout: StoredValue::new(Arc::clone(&layout)),
+    };
+    use_follow(follow, playing_turn, playback, search);
+    use_spoken_word(Arc::clone(&transcript), playing_turn, playback, container);
+    let play_from = move |ms: i64| {
+        follow.following.set(true);
+        playback.seek(ms);
+        playback.play();
+    };
+    use_turn_keys(index, playing_turn, play_from);
     let resume = move |_| {
-        following.set(true);
+        follow.following.set(true);
         if let Some(turn) = playing_turn.get_untracked() {
-            reveal_turn(turn);
+            follow.reveal_turn(turn);
         }
     };
     // A turn's time or text, a timed word, or a timed tool row's time
     // plays the call from there (one listener on the list).
     let on_list_click = move |ev: web_sys::MouseEvent| {
         if let Some(ms) = seek_target(&ev) {
-            following.set(true);
-            playback.seek(ms);
-            playback.play();
+            play_from(ms);
         }
     };
+    let current = Selector::new(move || playing_turn.get());
+    let active_row = Selector::new(move || search.active_match.get().map(|m| m.row));
     let batch_view = {
-        let (transcript, layout) = (Arc::clone(&transcript), Arc::clone(&layout));
-        move |batch: usize| {
-            let range = BATCHES.rows(batch, row_count);
-            let start = range.start;
-            let rows = layout.rows.get(range).unwrap_or_default();
-            rows.iter()
-                .enumerate()
-                .map(|(offset, entry)| {
-                    let row = start + offset;
-                    let active_row = active_row.clone();
-                    match *entry {
-                        Row::Turn(i) => transcript.turns.get(i).cloned().map(|turn| {
-                            let current = current.clone();
-                            view! { <Turn index=i row turn current active_row search /> }.into_any()
-                        }),
-                        Row::Tool(i) => layout.tools.get(i).cloned().map(|tool| {
-                            view! { <ToolRowView row tool active_row search /> }.into_any()
-                        }),
-                    }
-                })
-                .collect_view()
-        }
+        let transcript = Arc::clone(&transcript);
+        move |batch: usize| batch_rows(batch, &transcript, &layout, &current, &active_row, search)
     };
     view! {
         <section class="cb-transcript" part="transcript" aria-label="Transcript">
@@ -309,19 +388,13 @@ pub fn TranscriptView(
             <div
                 class="cb-transcript__scroll"
                 node_ref=container
-                on:scroll=move |_| {
-                    if auto_scrolling.get_value() {
-                        auto_scrolling.set_value(false);
-                    } else if playback.playing_untracked() {
-                        following.set(false);
-                    }
-                }
+                on:scroll=move |_| follow.scrolled(playback.playing_untracked())
             >
                 <ol class="cb-turns" on:click=handler(on_list_click)>
-                    <For each=move || 0..shown_batches.get() key=|batch| *batch children=batch_view />
+                    <For each=move || 0..follow.shown_batches.get() key=|batch| *batch children=batch_view />
                 </ol>
             </div>
-            {move || (!following.get() && timed).then(|| view! {
+            {move || (!follow.following.get() && timed).then(|| view! {
                 <button type="button" class="cb-button cb-follow" on:click=handler(resume)>
                     "Follow playback"
                 </button>
@@ -330,9 +403,30 @@ pub fn TranscriptView(
     }
 }
 
+/// j and k play from the next or previous timed turn (as a click on it).
+fn use_turn_keys(
+    index: Arc<TurnIndex>,
+    playing_turn: Memo<Option<usize>>,
+    play_from: impl Fn(i64) + Copy + 'static,
+) {
+    for (shortcut, forward) in [(Shortcut::NextTurn, true), (Shortcut::PreviousTurn, false)] {
+        let index = Arc::clone(&index);
+        use_shortcut(shortcut, Area::Call, move || {
+            index
+                .step(playing_turn.get_untracked(), forward)
+                .map(|(_, start)| play_from(start))
+                .is_some()
+        });
+    }
+}
+
 /// The search box with its count and next/previous, copy and download.
 fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
     let copy_status = RwSignal::new(String::new());
+    let field = ElRef::<web_sys::HtmlInputElement>::new();
+    use_shortcut(Shortcut::Search, Area::Call, move || {
+        field.get_untracked().is_some_and(|f| f.focus().is_ok())
+    });
     let plain = {
         let transcript = Arc::clone(&transcript);
         move || Format::Text.render(&transcript)
@@ -375,6 +469,7 @@ fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String
                 class="cb-input"
                 placeholder="Search"
                 aria-label="Search transcript"
+                node_ref=field
                 prop:value=move || search.query.get()
                 on:input=handler(move |ev: web_sys::Event| {
                     search.query.set(event_target_value(&ev));

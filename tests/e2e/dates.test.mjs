@@ -3,17 +3,11 @@
 // long on 8 March 2026 and starting at midnight EDT on 9 March, whatever
 // the browser's own zone (UTC here) and the season the widget was mounted
 // in (November: EST).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A widget for `provider` in New York time, and the list requests it sends (their query parameters). */
 async function newYork(provider) {

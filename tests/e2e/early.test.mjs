@@ -3,16 +3,12 @@
 // instead of asking again: one request, sooner. Where the first request
 // cannot be told in advance (a pinned scope) or the options change before
 // the widget runs, the widget asks itself, and nothing stale is shown.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, fault, clearFaults, expected, rowIds } from "./helpers.mjs";
+import { BASE, fault, clearFaults, expected, rowIds, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
+const browser = useBrowser();
 after(async () => {
-  await browser?.close();
   await clearFaults();
 });
 

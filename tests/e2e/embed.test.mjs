@@ -1,18 +1,12 @@
 // The <call-board> contract: styles isolated both ways, attributes and
 // properties (also before upgrade), events out of the shadow root, several
 // instances, methods, teardown on removal, and accessibility.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { BASE, launch, expected, rowIds } from "./helpers.mjs";
+import { BASE, expected, rowIds, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function open(path) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });

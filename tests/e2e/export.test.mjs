@@ -1,18 +1,12 @@
 // The call list as CSV: the page shown, or every page the filters match
 // (with progress, and a cancel that leaves no file), times in the widget's
 // time zone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, expected, rowIds } from "./helpers.mjs";
+import { BASE, expected, rowIds, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function widget(zone) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });

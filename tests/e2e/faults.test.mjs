@@ -2,16 +2,12 @@
 // cut off by the timeout, truncated JSON, HTML, a mislabelled body, the
 // server gone, and racing responses. Each shows the right message; retry
 // works; the filter, the page and the open call are kept; nothing stale.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, fault, clearFaults, expected } from "./helpers.mjs";
+import { BASE, fault, clearFaults, expected, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
+const browser = useBrowser();
 after(async () => {
-  await browser?.close();
   await clearFaults();
 });
 

@@ -1,17 +1,11 @@
 // The filter bar and the pager load after the first rows (their code is a
 // chunk of its own): until they come, held places of their size keep the
 // table and whatever is below the widget where they will be.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, PROVIDERS, launch } from "./helpers.mjs";
+import { BASE, PROVIDERS, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Heights of the widget's filter bar and pager, the table's top and the page below the widget. */
 function measure() {

@@ -1,5 +1,6 @@
 // Shared pieces of the end-to-end suite: Debian's Chromium through
 // playwright-core, the dev server's base URL, and its fault control.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const BASE = process.env.E2E_BASE ?? "http://127.0.0.1:8790";
@@ -91,4 +92,30 @@ export async function serveDist(dist) {
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return server;
+}
+
+/**
+ * The spec file's browser, the one fixture every spec shares: launched
+ * before the file's first test and closed after its last. Call it at the
+ * top of a spec (`const browser = useBrowser();`); the value stands for
+ * the launched `Browser` (`browser.newPage(…)`, `browser.newContext(…)`).
+ */
+export function useBrowser() {
+  let launched;
+  before(async () => {
+    launched = await launch();
+  });
+  after(async () => {
+    await launched?.close();
+  });
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (!launched) throw new Error("the browser is launched before the first test");
+        const value = launched[key];
+        return typeof value === "function" ? value.bind(launched) : value;
+      },
+    },
+  );
 }

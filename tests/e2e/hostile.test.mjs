@@ -3,9 +3,9 @@
 // absurd numbers, right-to-left text, emoji and combining marks, and a
 // 10,000-turn transcript with a 1 MB turn. Nothing executes, nothing
 // panics, the layout holds.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, fault, clearFaults } from "./helpers.mjs";
+import { BASE, fault, clearFaults, useBrowser } from "./helpers.mjs";
 
 const EVIL = `<img src=x onerror="window.__pwned='img'">`;
 const SCRIPT = `<script>window.__pwned='script'</script>`;
@@ -46,12 +46,8 @@ function detail() {
   };
 }
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
+const browser = useBrowser();
 after(async () => {
-  await browser?.close();
   await clearFaults();
 });
 

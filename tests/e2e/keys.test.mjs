@@ -2,17 +2,11 @@
 // skip, j/k move between turns, / goes to the search, ? lists them; keys
 // typed in a field stay the field's, and keys outside the widget are the
 // page's.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const audio = (page) => page.evaluate(() => {
   const a = document.querySelector("call-board").shadowRoot.querySelector("audio");

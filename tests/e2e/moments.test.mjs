@@ -2,17 +2,11 @@
 // new `at` seeks the open call); "Copy link to this moment" copies the
 // link made from `moment-url` and fires `callboard-moment`. The page's URL
 // is never touched.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const inWidget = (page, fn, arg) =>
   page.waitForFunction(([fn, arg]) => new Function("root", "arg", `return (${fn})(root, arg)`)(document.querySelector("call-board").shadowRoot, arg), [fn.toString(), arg]);

@@ -2,18 +2,12 @@
 // phone. The list is compact two-line items with no sideways scrolling,
 // an open call replaces the list, and going back puts the list where it
 // was with the row focused. axe stays clean there in both themes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The side-panel page, `width` px wide, in a viewport `viewport` px wide. */
 async function panel(width, viewport = 1280, theme = "light") {

@@ -5,14 +5,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { BASE, launch, expected, buildApp, serveDist } from "./helpers.mjs";
+import { BASE, expected, buildApp, serveDist, useBrowser } from "./helpers.mjs";
 
-let browser;
+const browser = useBrowser();
 let server;
 let app;
 
 before(async () => {
-  browser = await launch();
   const built = await buildApp(
     "crm-app",
     {
@@ -34,7 +33,6 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
   server?.close();
 });
 

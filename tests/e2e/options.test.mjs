@@ -2,16 +2,15 @@
 // sequence of attribute and property changes (provider, pins, page size,
 // theme, locale; removed attributes and null properties) ends with the same
 // screen and the same list request as a fresh element with the final values.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, expected } from "./helpers.mjs";
+import { BASE, expected, useBrowser } from "./helpers.mjs";
 
-let browser;
+const browser = useBrowser();
 let page;
 const requests = [];
 
 before(async () => {
-  browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on("request", (r) => {
     const url = new URL(r.url());
@@ -23,10 +22,6 @@ before(async () => {
   });
   await page.goto(`${BASE}/pages/blank.html`);
   await page.waitForFunction(() => customElements.get("call-board"));
-});
-
-after(async () => {
-  await browser?.close();
 });
 
 /** SplitMix32-ish: deterministic, so a failing seed replays. */

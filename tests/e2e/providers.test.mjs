@@ -2,9 +2,9 @@
 // rows from the data set, the next page, one filter (the request carries the
 // native parameter), a call's detail and transcript, playback that advances,
 // a turn click that seeks, and an injected error with a working retry.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, PROVIDERS, launch, fault, clearFaults, expected, rowIds } from "./helpers.mjs";
+import { BASE, PROVIDERS, fault, clearFaults, expected, rowIds, useBrowser } from "./helpers.mjs";
 
 /** How each provider's filter shows up on the wire. */
 const FILTER = {
@@ -19,12 +19,8 @@ const FILTER = {
   bland: { control: "status", wire: "completed=true" },
 };
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
+const browser = useBrowser();
 after(async () => {
-  await browser?.close();
   await clearFaults();
 });
 

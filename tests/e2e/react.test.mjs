@@ -6,9 +6,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { BASE, launch, expected, buildApp, serveDist } from "./helpers.mjs";
+import { BASE, expected, buildApp, serveDist, useBrowser } from "./helpers.mjs";
 
-let browser;
+const browser = useBrowser();
 let server;
 let built;
 
@@ -53,7 +53,6 @@ createRoot(document.getElementById("root")!).render(<ContactCalls />);
 `;
 
 before(async () => {
-  browser = await launch();
   built = await buildApp(
     "crm-react",
     {
@@ -81,7 +80,6 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
   server?.close();
 });
 

@@ -1,16 +1,10 @@
 // Safety on a host page: a strict Content Security Policy, and the panic
 // safety net that replaces a dead widget with a clear failure state.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test("the widget works under default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'", async () => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -1,19 +1,13 @@
 // Tool calls, node transitions and keys pressed, between the turns of the
 // transcript: where the provider put them, with their outcome, arguments
 // and result as text; found by the transcript's search; in the exports.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The widget for `provider` with the first call that made tool calls open. */
 async function openWithTools(provider, context) {

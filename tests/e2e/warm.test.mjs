@@ -4,17 +4,11 @@
 // Chromium compiles wasm functions lazily, on their first call; its trace
 // (`v8.wasm` category) names each such compilation, so the spec counts
 // them over the first open.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch } from "./helpers.mjs";
+import { BASE, useBrowser } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Functions Chromium compiled while `action` ran (until `done` holds). */
 async function compiledDuring(page, action, done) {

@@ -1,0 +1,134 @@
+//! The board as the embedding drives it: made from its options, following
+//! their changes (page size and pin, time zone, the call to open and where
+//! to start it) and its controller's commands (`refresh()`,
+//! `openCall(id)`), and giving the focus back to the row a closed call was
+//! opened from.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::boxed::effect;
+use super::el_ref::ElRef;
+use super::events::Events;
+use super::format::{self, Locale};
+use super::options::{Controller, Options};
+use super::scroll;
+use super::state::Board;
+use super::table;
+use crate::core::Query;
+use crate::net::CallSource;
+
+/// A board over `source` for the embedding's `options` (nothing fetched
+/// yet).
+pub fn use_board(source: Rc<dyn CallSource>, options: Signal<Options>, events: Events) -> Board {
+    let locale = Signal::derive(move || {
+        options.with(|o| Locale {
+            locale: o.locale.clone(),
+            time_zone: o.time_zone.clone(),
+        })
+    });
+    let initial = options.with_untracked(|o| Query {
+        page_size: o.page_size,
+        scope: o.scope.clone(),
+        utc_offset_minutes: locale.with_untracked(format::offset_now),
+        ..Query::default()
+    });
+    let moment_url = Signal::derive(move || options.with(|o| o.moment_url.clone()));
+    Board::new(source, initial, locale, moment_url, events)
+}
+
+/// Follows the embedding's options: page size and scope, the time zone's
+/// offset (for providers that filter by calendar dates), and the call to
+/// open (`call-id`) with where to start it (`at`); removing `call-id`
+/// closes the call it opened. Only a change of those two reopens or seeks.
+pub fn use_options(board: Board, options: Signal<Options>) {
+    effect(move || {
+        let (size, scope) = options.with(|o| (o.page_size, o.scope.clone()));
+        board.list.configure(size, scope);
+    });
+    effect(move || {
+        let offset = board.locale().with(format::offset_now);
+        board.list.set_utc_offset(offset);
+    });
+    let asked_call = Memo::new(move |_| options.with(|o| (o.call_id.clone(), o.at)));
+    let mut previous: Option<String> = None;
+    effect(move || {
+        let (asked, at) = asked_call.get();
+        match (&asked, previous.take()) {
+            (Some(id), _) => {
+                board.call.open(id.clone());
+                if let Some(ms) = at {
+                    board.call.seek_to(id.clone(), ms);
+                }
+            }
+            (None, Some(gone)) => {
+                if board
+                    .call
+                    .id()
+                    .with_untracked(|s| s.as_deref() == Some(gone.as_str()))
+                {
+                    board.call.close();
+                }
+            }
+            (None, None) => {}
+        }
+        previous = asked;
+    });
+}
+
+/// Runs the embedding's commands: `refresh()` (not on the first run) and
+/// `openCall(id)`.
+pub fn use_controller(board: Board, controller: Controller) {
+    let mut ran = false;
+    effect(move || {
+        controller.track_refreshes();
+        if ran {
+            board.list.refresh();
+        }
+        ran = true;
+    });
+    effect(move || {
+        if let Some(id) = controller.requested_call() {
+            board.call.open(id);
+        }
+    });
+}
+
+/// Gives the focus back to the row of a call when its detail closes
+/// (inside `root`).
+pub fn use_focus_return(board: Board, root: ElRef<web_sys::HtmlDivElement>) {
+    let mut previous: Option<String> = None;
+    effect(move || {
+        let now = board.call.id().get();
+        if let (Some(closed), None) = (&previous, &now) {
+            if let Some(r) = root.get_untracked() {
+                focus_row(&r, closed, board.call.take_row_top());
+            }
+        }
+        previous = now;
+    });
+}
+
+/// Focuses the table row of call `id` inside `root` (after the detail
+/// closes), where it was on screen when the call was opened from it
+/// (`row_top`), else scrolled into view.
+fn focus_row(root: &web_sys::HtmlElement, id: &str, row_top: Option<f64>) {
+    let Some(row) = table::call_rows(root)
+        .into_iter()
+        .find(|r| r.get_attribute("data-call-id").as_deref() == Some(id))
+    else {
+        return;
+    };
+    match row_top {
+        Some(top) => {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = row.focus_with_options(&options);
+            scroll::restore(&row, top);
+        }
+        None => {
+            let _ = row.focus();
+        }
+    }
+}
