@@ -365,7 +365,7 @@ mod tests {
     #[test]
     fn all_pages_by_cursor_end_without_one() {
         use crate::core::Provider;
-        let caps = Provider::Retell.capabilities();
+        let caps = Provider::ElevenLabs.capabilities();
         assert_eq!(caps.pagination, Pagination::Cursor);
         let mut pages = AllPages::new(&Query::default(), caps, 1_000);
         pages.take(page(calls(0..2), true, Some("k2")));

@@ -84,14 +84,19 @@ fn PagerSlot(board: Board) -> impl IntoView {
 
 /// The open call's panel: from the call view's chunk once that is loaded
 /// (by the idle or hover prefetch, or with this call's detail), until then
-/// [`DetailShell`].
+/// [`DetailShell`]. While the shell stands in, the chunk's state is
+/// watched too: after a failed load, the retry that brings the code in
+/// brings the panel.
 #[component]
 fn DetailSlot(board: Board, id: String) -> impl IntoView {
     let shown = id.clone();
     held_until_loaded(
         move || panel::now(board, shown.clone()),
         panel::load,
-        move || view! { <DetailShell board id=id.clone() /> }.into_any(),
+        move || {
+            board.code.state(Chunk::CallView).track();
+            view! { <DetailShell board id=id.clone() /> }.into_any()
+        },
     )
 }
 
