@@ -330,7 +330,7 @@ async fn injected_faults_read_as_typed_errors() {
         let reply = send(&app, p, &p.list_request(&q).unwrap()).await;
         assert_eq!(reply.status, 429, "{p}");
         let e = p.parse_error(reply.status, &reply.body, reply.retry_after.as_deref());
-        assert_eq!(e.kind(), "rate_limited", "{p}: {e:?}");
+        assert_eq!(e.kind().as_str(), "rate_limited", "{p}: {e:?}");
         assert!(e.to_string().contains("try again in 5 s"), "{p}: {e}");
         // Only once: the next request is served.
         assert_eq!(

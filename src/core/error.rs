@@ -142,19 +142,19 @@ impl ApiError {
         }
     }
 
-    /// A stable machine name for events and `data-error` attributes.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure it is.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Self::Unauthorized { .. } => "unauthorized",
-            Self::Forbidden { .. } => "forbidden",
-            Self::NotFound { .. } => "not_found",
-            Self::Validation { .. } => "validation",
-            Self::RateLimited { .. } => "rate_limited",
-            Self::Server { .. } => "server",
-            Self::Rejected { .. } => "rejected",
-            Self::Network { .. } => "network",
-            Self::Timeout { .. } => "timeout",
-            Self::Unreadable { .. } => "unreadable",
+            Self::Unauthorized { .. } => ErrorKind::Unauthorized,
+            Self::Forbidden { .. } => ErrorKind::Forbidden,
+            Self::NotFound { .. } => ErrorKind::NotFound,
+            Self::Validation { .. } => ErrorKind::Validation,
+            Self::RateLimited { .. } => ErrorKind::RateLimited,
+            Self::Server { .. } => ErrorKind::Server,
+            Self::Rejected { .. } => ErrorKind::Rejected,
+            Self::Network { .. } => ErrorKind::Network,
+            Self::Timeout { .. } => ErrorKind::Timeout,
+            Self::Unreadable { .. } => ErrorKind::Unreadable,
         }
     }
 
@@ -200,6 +200,62 @@ impl ApiError {
     pub fn unreadable(reason: impl Into<String>) -> Self {
         Self::Unreadable {
             reason: reason.into(),
+        }
+    }
+}
+
+/// What kind of failure stopped a load: the provider's or proxy's
+/// answer, the network, the query, or the widget itself. Turned into its
+/// stable name only where the embedding sees it ([`ErrorKind::as_str`]:
+/// `kind` of `callboard-error`, `data-error`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// 401.
+    Unauthorized,
+    /// 403.
+    Forbidden,
+    /// 404.
+    NotFound,
+    /// 400 or 422: a parameter was refused.
+    Validation,
+    /// 429.
+    RateLimited,
+    /// 5xx.
+    Server,
+    /// Another refusal (409, 410, ...).
+    Rejected,
+    /// No answer: offline, blocked, the proxy down.
+    Network,
+    /// No answer in time.
+    Timeout,
+    /// An answer that could not be read.
+    Unreadable,
+    /// The query cannot be put to this provider.
+    Query,
+    /// A newer request superseded this one.
+    Aborted,
+    /// What reading the answer needs could not be had (the widget's own
+    /// code did not load).
+    Code,
+}
+
+impl ErrorKind {
+    /// The stable name the embedding sees.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unauthorized => "unauthorized",
+            Self::Forbidden => "forbidden",
+            Self::NotFound => "not_found",
+            Self::Validation => "validation",
+            Self::RateLimited => "rate_limited",
+            Self::Server => "server",
+            Self::Rejected => "rejected",
+            Self::Network => "network",
+            Self::Timeout => "timeout",
+            Self::Unreadable => "unreadable",
+            Self::Query => "query",
+            Self::Aborted => "aborted",
+            Self::Code => "code",
         }
     }
 }
@@ -656,7 +712,10 @@ mod tests {
     #[test]
     fn other_statuses_and_envelopes() {
         assert_eq!(ApiError::from_response(409, "{}", None).status(), Some(409));
-        assert_eq!(ApiError::from_response(409, "{}", None).kind(), "rejected");
+        assert_eq!(
+            ApiError::from_response(409, "{}", None).kind(),
+            ErrorKind::Rejected
+        );
         assert_eq!(
             ApiError::from_envelope(&json!({"success": true}), 200),
             None
@@ -727,8 +786,10 @@ mod tests {
 
     #[test]
     fn a_status_alone_names_the_kind() {
-        assert_eq!(ApiError::from_status(401).kind(), "unauthorized");
-        assert_eq!(ApiError::from_status(422).kind(), "validation");
+        assert_eq!(ApiError::from_status(401).kind(), ErrorKind::Unauthorized);
+        assert_eq!(ApiError::from_status(422).kind().as_str(), "validation");
+        assert_eq!(ErrorKind::NotFound.as_str(), "not_found");
+        assert_eq!(ErrorKind::Code.as_str(), "code");
         assert_eq!(ApiError::from_status(503).status(), Some(503));
         assert_eq!(
             ApiError::from_status(502).to_string(),

@@ -34,7 +34,7 @@ pub mod transcript_rows;
 pub mod url;
 
 pub use capabilities::{Capabilities, Choice, DateGranularity, Pagination};
-pub use error::{ApiError, BodyError, ErrorReply, FieldError, QueryError, RetryAfter};
+pub use error::{ApiError, BodyError, ErrorKind, ErrorReply, FieldError, QueryError, RetryAfter};
 pub use model::{Call, CallDetail, Cost, CostUnit, Extra, ExtraValue, Figure, Page, Recording};
 pub use normalize::{CallStatus, Direction, Speaker};
 pub use provider_id::{Provider, UnknownProvider};

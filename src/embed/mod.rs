@@ -264,7 +264,7 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
                 on_error=Callback::new(move |e: crate::ui::LoadError| {
                     let o = Object::new();
                     set(&o, "during", e.during.as_str());
-                    set(&o, "kind", e.kind);
+                    set(&o, "kind", e.kind.as_str());
                     set(&o, "message", e.message.as_str());
                     if let Some(s) = e.status {
                         set(&o, "status", s);

@@ -25,7 +25,7 @@ pub use memory::MemorySource;
 pub use proxy::{Credentials, ProviderChoice, ProxyConfig, ProxySource};
 
 use crate::core::{
-    ApiError, CallDetail, Capabilities, ErrorReply, Page, Provider, Query, QueryError,
+    ApiError, CallDetail, Capabilities, ErrorKind, ErrorReply, Page, Provider, Query, QueryError,
 };
 
 /// A future that stays on the browser's one thread.
@@ -55,8 +55,8 @@ pub enum FetchError {
 pub struct Unavailable {
     /// A short heading.
     pub title: &'static str,
-    /// A stable machine name for events and attributes.
-    pub kind: &'static str,
+    /// What kind of failure it is.
+    pub kind: ErrorKind,
     /// What happened and what to do.
     pub message: &'static str,
 }
@@ -72,12 +72,12 @@ impl FetchError {
         }
     }
 
-    /// A stable machine name for events and attributes.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure it is.
+    pub fn kind(&self) -> ErrorKind {
         match self {
             Self::Api(e) => e.kind(),
-            Self::Query(_) => "query",
-            Self::Aborted => "aborted",
+            Self::Query(_) => ErrorKind::Query,
+            Self::Aborted => ErrorKind::Aborted,
             Self::Unavailable(u) => u.kind,
         }
     }

@@ -11,6 +11,7 @@ use super::events::Events;
 use super::options::{LoadError, Phase};
 use super::read_only::ReadOnly;
 use super::split::{Chunk, CodeError, SPLIT};
+use crate::core::ErrorKind;
 use crate::net::{later, FetchError, Unavailable};
 
 /// Where a chunk's code is.
@@ -29,14 +30,14 @@ pub enum CodeState {
 /// What the detail says when the call view's code did not load.
 pub const CALL_VIEW_UNAVAILABLE: Unavailable = Unavailable {
     title: "Could not load the call view",
-    kind: "code",
+    kind: ErrorKind::Code,
     message: "callboard's code for the call view did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.",
 };
 
 /// What the filters' place says when the list controls' code did not load.
 pub const CONTROLS_UNAVAILABLE: Unavailable = Unavailable {
     title: "Filters and pages unavailable",
-    kind: "code",
+    kind: ErrorKind::Code,
     message: "callboard's code for the filters and pages did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.",
 };
 

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::boxed::handler;
+use crate::core::ErrorKind;
 
 /// A failure, announced (`role="alert"`), with its stable machine name in
 /// `data-error`.
@@ -16,8 +17,8 @@ pub fn ErrorNotice(
     /// What happened.
     #[prop(into)]
     message: String,
-    /// The error's stable machine name (`data-error`).
-    kind: &'static str,
+    /// What kind of failure (its name is the `data-error`).
+    kind: ErrorKind,
     /// What to change instead, where a retry cannot help.
     #[prop(default = None)]
     remedy: Option<String>,
@@ -33,7 +34,7 @@ pub fn ErrorNotice(
         }
     });
     view! {
-        <div class="cb-error" role="alert" part="error" data-error=kind>
+        <div class="cb-error" role="alert" part="error" data-error=kind.as_str()>
             <div>
                 <strong class="cb-error__title">{title}</strong>
                 <p class="cb-error__message">{message}</p>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::{Filters, Provider, Scope};
+use crate::core::{ErrorKind, Filters, Provider, Scope};
 use crate::net::{Credentials, ProviderChoice, ProxyConfig};
 
 /// Light, dark, or following the viewer's system setting.
@@ -159,7 +159,7 @@ pub struct LoadError {
     /// What was loading.
     pub during: Phase,
     /// A stable machine name of the error (`unauthorized`, `timeout`, ...).
-    pub kind: &'static str,
+    pub kind: ErrorKind,
     /// The message shown.
     pub message: String,
     /// The HTTP status, where one was received.

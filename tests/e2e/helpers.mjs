@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end suite: Debian's Chromium through
 // playwright-core, the dev server's base URL, and its fault control.
-import { before, after } from "node:test";
+import { after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const BASE = process.env.E2E_BASE ?? "http://127.0.0.1:8790";
@@ -96,26 +96,20 @@ export async function serveDist(dist) {
 
 /**
  * The spec file's browser, the one fixture every spec shares: launched
- * before the file's first test and closed after its last. Call it at the
- * top of a spec (`const browser = useBrowser();`); the value stands for
- * the launched `Browser` (`browser.newPage(…)`, `browser.newContext(…)`).
+ * once, when the file first asks for a page or a context (a top-level
+ * `before` runs as it is registered, so the launch is awaited where it is
+ * used), and closed after the file's last test. Call it at the top of a
+ * spec: `const browser = useBrowser();` then `await browser.newPage(…)`
+ * or `await browser.newContext(…)`.
  */
 export function useBrowser() {
-  let launched;
-  before(async () => {
-    launched = await launch();
-  });
+  let launching;
+  const ready = () => (launching ??= launch());
   after(async () => {
-    await launched?.close();
+    if (launching) await (await launching).close();
   });
-  return new Proxy(
-    {},
-    {
-      get(_, key) {
-        if (!launched) throw new Error("the browser is launched before the first test");
-        const value = launched[key];
-        return typeof value === "function" ? value.bind(launched) : value;
-      },
-    },
-  );
+  return {
+    newPage: async (...args) => (await ready()).newPage(...args),
+    newContext: async (...args) => (await ready()).newContext(...args),
+  };
 }
