@@ -85,57 +85,36 @@ impl FetchError {
 
 /// How a source reads what the first rows do not need: a call's detail,
 /// a failed answer, and a fresh recording link (asked for and read only
-/// for an open call). The layer above hands these down; [`ReadAtOnce`]
-/// reads with the code at hand.
-pub trait Readers {
-    /// Reads the body of a 2xx detail answer for `provider`.
-    fn detail(
-        &self,
-        provider: Provider,
-        body: String,
-    ) -> LocalFuture<Result<CallDetail, FetchError>>;
-
+/// for an open call). The layer above hands these down (`Copy`: three
+/// function pointers); [`Readers::AT_ONCE`] reads with the code at hand.
+#[derive(Clone, Copy, Debug)]
+pub struct Readers {
+    /// Reads the body of a 2xx detail answer for a provider (marking
+    /// `perf::DETAIL_RESPONSE` once it can read).
+    pub detail: fn(Provider, String) -> LocalFuture<Result<CallDetail, FetchError>>,
     /// Reads what a failed answer says.
-    fn error(&self, reply: ErrorReply) -> LocalFuture<ApiError>;
-
-    /// Asks `source` for a fresh link to call `id`'s recording (`None`
+    pub error: fn(ErrorReply) -> LocalFuture<ApiError>,
+    /// Asks the source for a fresh link to call `id`'s recording (`None`
     /// where the provider's recordings are plain URLs).
-    fn recording_link(
-        &self,
-        source: ProxySource,
-        id: String,
-        abort: Option<web_sys::AbortSignal>,
-    ) -> LocalFuture<Result<Option<String>, FetchError>>;
+    pub recording_link: fn(ProxySource, String, Option<web_sys::AbortSignal>) -> LinkAnswer,
 }
 
-/// [`Readers`] that read at once, with the code linked in.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ReadAtOnce;
+/// What asking for a fresh recording link gives: the link, `None` where
+/// recordings are plain URLs, or why not.
+pub type LinkAnswer = LocalFuture<Result<Option<String>, FetchError>>;
 
-impl Readers for ReadAtOnce {
-    fn detail(
-        &self,
-        provider: Provider,
-        body: String,
-    ) -> LocalFuture<Result<CallDetail, FetchError>> {
-        Box::pin(async move {
-            perf::mark(perf::DETAIL_RESPONSE);
-            Ok(provider.parse_detail(&body)?)
-        })
-    }
-
-    fn error(&self, reply: ErrorReply) -> LocalFuture<ApiError> {
-        Box::pin(async move { reply.read() })
-    }
-
-    fn recording_link(
-        &self,
-        source: ProxySource,
-        id: String,
-        abort: Option<web_sys::AbortSignal>,
-    ) -> LocalFuture<Result<Option<String>, FetchError>> {
-        Box::pin(source.fetch_recording_link(id, abort))
-    }
+impl Readers {
+    /// Readers that read at once, with the code linked in.
+    pub const AT_ONCE: Self = Self {
+        detail: |provider, body| {
+            Box::pin(async move {
+                perf::mark(perf::DETAIL_RESPONSE);
+                Ok(provider.parse_detail(&body)?)
+            })
+        },
+        error: |reply| Box::pin(async move { reply.read() }),
+        recording_link: |source, id, abort| Box::pin(source.fetch_recording_link(id, abort)),
+    };
 }
 
 /// Where the widget's calls come from (compare leptos-struct-table's

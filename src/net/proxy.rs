@@ -7,7 +7,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials};
 
-use super::{early, perf, CallSource, FetchError, LocalFuture, ReadAtOnce, Readers};
+use super::{early, perf, CallSource, FetchError, LocalFuture, Readers};
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
 use crate::core::{
@@ -94,7 +94,7 @@ pub struct ProxySource(Rc<Inner>);
 
 struct Inner {
     config: ProxyConfig,
-    readers: Rc<dyn Readers>,
+    readers: Readers,
     resolved: Cell<Option<Provider>>,
     pages: RefCell<TtlCache<Page>>,
     details: RefCell<TtlCache<CallDetail>>,
@@ -123,10 +123,10 @@ impl Reply {
 
     /// The body of a 2xx reply, or what the failed answer says (read by
     /// `readers`).
-    async fn ok_body(self, readers: &dyn Readers) -> Result<String, FetchError> {
+    async fn ok_body(self, readers: Readers) -> Result<String, FetchError> {
         match self.into_body() {
             Ok(body) => Ok(body),
-            Err(failed) => Err(readers.error(failed).await.into()),
+            Err(failed) => Err((readers.error)(failed).await.into()),
         }
     }
 
@@ -136,7 +136,7 @@ impl Reply {
         self,
         provider: Provider,
         query: &Query,
-        readers: &dyn Readers,
+        readers: Readers,
     ) -> Result<Page, FetchError> {
         let status = self.status;
         let failed = match self.into_body() {
@@ -151,7 +151,7 @@ impl Reply {
             },
             Err(failed) => failed,
         };
-        Err(readers.error(failed).await.into())
+        Err((readers.error)(failed).await.into())
     }
 }
 
@@ -209,14 +209,15 @@ fn cache_key(req: &ProviderRequest) -> String {
 }
 
 impl ProxySource {
-    /// A source for `config` that reads every answer at once ([`ReadAtOnce`]).
+    /// A source for `config` that reads every answer at once
+    /// ([`Readers::AT_ONCE`]).
     pub fn new(config: ProxyConfig) -> Self {
-        Self::with_readers(config, Rc::new(ReadAtOnce))
+        Self::with_readers(config, Readers::AT_ONCE)
     }
 
     /// A source for `config` that reads details and failed answers, and
     /// asks for fresh recording links, with `readers`.
-    pub fn with_readers(config: ProxyConfig, readers: Rc<dyn Readers>) -> Self {
+    pub fn with_readers(config: ProxyConfig, readers: Readers) -> Self {
         let resolved = match config.provider {
             ProviderChoice::Fixed(p) => Some(p),
             ProviderChoice::Auto => None,
@@ -253,14 +254,14 @@ impl ProxySource {
             perf::mark(perf::DETAIL_RESPONSE);
             return Ok(detail);
         }
-        let readers = &*inner.readers;
+        let readers = inner.readers;
         let body = inner
             .send(&req, abort.as_ref())
             .await?
             .ok_body(readers)
             .await?;
         // The readers mark `perf::DETAIL_RESPONSE` once they can read.
-        let mut detail = readers.detail(provider, body).await?;
+        let mut detail = (readers.detail)(provider, body).await?;
         // Audio the provider's API serves itself plays through the proxy.
         detail
             .call
@@ -274,7 +275,7 @@ impl ProxySource {
     }
 
     /// A fresh link to call `id`'s recording, where the provider's links
-    /// expire (never cached): what [`Readers::recording_link`] runs.
+    /// expire (never cached): what [`Readers::recording_link`] asks.
     pub async fn fetch_recording_link(
         self,
         id: String,
@@ -288,7 +289,7 @@ impl ProxySource {
         let body = inner
             .send(&req, abort.as_ref())
             .await?
-            .ok_body(&*inner.readers)
+            .ok_body(inner.readers)
             .await?;
         Ok(Some(provider.parse_recording_link(&body)?))
     }
@@ -413,7 +414,7 @@ impl Inner {
         }
         Err(match last_failure {
             Some(ProbeFailure::Request(e)) => e,
-            Some(ProbeFailure::Answer(failed)) => self.readers.error(failed).await.into(),
+            Some(ProbeFailure::Answer(failed)) => (self.readers.error)(failed).await.into(),
             None => {
                 ApiError::unreadable("no provider's calls answered behind this proxy URL").into()
             }
@@ -451,7 +452,7 @@ impl CallSource for ProxySource {
             }
             let reply = inner.send(&req, abort.as_ref()).await?;
             perf::mark(perf::LIST_RESPONSE);
-            let page = reply.page(provider, &query, &*inner.readers).await?;
+            let page = reply.page(provider, &query, inner.readers).await?;
             inner.pages.borrow_mut().insert(key, page.clone(), now_ms());
             Ok(page)
         })
@@ -470,9 +471,7 @@ impl CallSource for ProxySource {
         id: &str,
         abort: Option<AbortSignal>,
     ) -> LocalFuture<Result<Option<String>, FetchError>> {
-        self.0
-            .readers
-            .recording_link(self.clone(), id.to_owned(), abort)
+        (self.0.readers.recording_link)(self.clone(), id.to_owned(), abort)
     }
 
     fn clear_cache(&self) {

@@ -9,16 +9,16 @@ use super::boxed::handler;
 use super::code::{CodeState, CONTROLS_UNAVAILABLE};
 use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
-use super::events::Events;
+use super::events::{Callbacks, Events};
 use super::filters::{filter_bar, HeldFilters};
 use super::follow::{use_board, use_controller, use_focus_return, use_options};
-use super::keys::{self, Shortcuts};
-use super::notice::ErrorNotice;
+use super::keys;
+use super::notice::{error_notice, Notice};
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
 use super::pager::{pager_view, HeldPager};
-use super::readers::ChunkReaders;
+use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
@@ -39,11 +39,14 @@ fn ErrorBanner(board: Board) -> impl IntoView {
             let remedy = board.list.remedy(&e);
             let on_retry = remedy
                 .is_none()
-                .then(|| Callback::new(move |()| board.list.retry()));
-            view! {
-                <ErrorNotice title=e.title() message=e.to_string() kind=e.kind() remedy on_retry />
-            }
-            .into_any()
+                .then(|| handler(move |_: web_sys::MouseEvent| board.list.retry()));
+            let notice = Notice {
+                title: e.title().to_owned(),
+                message: e.to_string(),
+                kind: e.kind(),
+                remedy,
+            };
+            error_notice(notice, on_retry).into_any()
         })
     }
 }
@@ -58,14 +61,10 @@ fn Filters(board: Board) -> impl IntoView {
     move || match board.code.state(Chunk::ListControls).get() {
         CodeState::Ready => bar(),
         CodeState::Held | CodeState::Loading => held(),
-        CodeState::Failed => view! {
-            <ErrorNotice
-                title=CONTROLS_UNAVAILABLE.title
-                message=CONTROLS_UNAVAILABLE.message
-                kind=CONTROLS_UNAVAILABLE.kind
-                on_retry=Some(Callback::new(move |()| board.code.load_controls()))
-            />
-        }
+        CodeState::Failed => error_notice(
+            Notice::from(CONTROLS_UNAVAILABLE),
+            Some(handler(move |_| board.code.load_controls())),
+        )
         .into_any(),
     }
 }
@@ -118,8 +117,6 @@ fn BoardRoot(
     board.list.start();
     let root = ElRef::<web_sys::HtmlDivElement>::new();
     use_focus_return(board, root);
-    let shortcuts = Shortcuts::new();
-    provide_context(shortcuts);
     let detail_state = move || {
         if board.call.id().with(Option::is_some) {
             "open"
@@ -133,7 +130,7 @@ fn BoardRoot(
             part="root"
             node_ref=root
             data-theme=move || options.with(|o| o.theme.id())
-            on:keydown=handler(keys::on_keydown(board, shortcuts))
+            on:keydown=handler(keys::on_keydown(board))
         >
             <Filters board />
             <div class="cb-body" data-detail=detail_state>
@@ -189,14 +186,14 @@ pub fn CallBoard(
     #[prop(optional, into)]
     on_moment: Option<Callback<Moment>>,
 ) -> impl IntoView {
-    let events = Events {
+    let events = Events::new(Callbacks {
         on_select,
         on_page_change,
         on_filter_change,
         on_playback_start,
         on_error,
         on_moment,
-    };
+    });
     let custom = source.map(StoredValue::new_local);
     let config = Memo::new(move |_| options.with(Options::proxy_config));
     view! {
@@ -217,10 +214,7 @@ pub fn CallBoard(
                     }
                     .into_any();
                 }
-                None => Rc::new(ProxySource::with_readers(
-                    config.get(),
-                    Rc::new(ChunkReaders),
-                )),
+                None => Rc::new(ProxySource::with_readers(config.get(), CHUNK_READERS)),
             };
             view! { <BoardRoot source options events controller /> }.into_any()
         }}

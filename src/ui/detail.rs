@@ -10,14 +10,14 @@ use super::el_ref::ElRef;
 use super::format;
 use super::keys::{use_shortcut, Area};
 use super::media::Playback;
-use super::notice::ErrorNotice;
+use super::notice::{error_notice, Notice};
 use super::player::Player;
 use super::read_only::ReadOnly;
 use super::remote::Fetched;
 use super::split::split_view;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
-use super::transcript::TranscriptView;
+use super::transcript::transcript_view;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::shortcuts::{Shortcut, HELP};
@@ -154,7 +154,7 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
     });
     let transcript_view = match transcript {
         Some(t) if !t.is_empty() => {
-            view! { <TranscriptView transcript=t playback call_id /> }.into_any()
+            transcript_view(t, playback, call_id, Some(board.keys)).into_any()
         }
         _ => {
             let text = if caps.transcripts {
@@ -203,9 +203,9 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
 /// The keyboard shortcuts' help: a ⌨ button in the call's header (? opens
 /// it too) and the list of keys.
 #[component]
-pub(crate) fn ShortcutsHelp() -> impl IntoView {
+pub(crate) fn ShortcutsHelp(board: Board) -> impl IntoView {
     let help = ElRef::<web_sys::HtmlDetailsElement>::new();
-    use_shortcut(Shortcut::Help, Area::Call, move || {
+    use_shortcut(board.keys, Shortcut::Help, Area::Call, move || {
         help.get_untracked()
             .map(|d| d.set_open(!d.open()))
             .is_some()
@@ -235,27 +235,33 @@ fn headline(call: &Call, locale: &format::Locale) -> String {
     parts.join(" · ")
 }
 
-/// The panel around a call: the header (back, in narrow widgets; the
-/// heading, which takes focus, and its subtitle; the tools; close) and the
-/// body (its children), whose `data-state` is `detail`'s loading state.
-#[component]
-fn DetailFrame(
-    board: Board,
-    /// The call's id (`data-call-id`).
-    id: String,
-    /// The detail as it loads.
-    detail: ReadOnly<Fetched<CallDetail>>,
+/// What the panel around a call shows: its header's parts and its body.
+struct Frame {
     /// The heading.
     title: AnyView,
-    /// The line under the heading.
-    #[prop(optional)]
-    subtitle: Option<AnyView>,
-    /// Beside the heading (the shortcuts' help).
-    #[prop(optional)]
-    tools: Option<AnyView>,
+    /// The line under the heading (`()` for none).
+    subtitle: AnyView,
+    /// Beside the heading (the shortcuts' help; `()` for none).
+    tools: AnyView,
     /// The body.
-    children: Children,
+    body: AnyView,
+}
+
+/// The panel around call `id`: the header (back, in narrow widgets; the
+/// heading, which takes focus, and its subtitle; the tools; close) and the
+/// body, whose `data-state` is `detail`'s loading state.
+fn detail_frame(
+    board: Board,
+    id: String,
+    detail: ReadOnly<Fetched<CallDetail>>,
+    frame: Frame,
 ) -> impl IntoView {
+    let Frame {
+        title,
+        subtitle,
+        tools,
+        body,
+    } = frame;
     let heading = ElRef::<web_sys::HtmlHeadingElement>::new();
     effect(move || {
         if let Some(h) = heading.get() {
@@ -279,7 +285,7 @@ fn DetailFrame(
                 </button>
             </header>
             <div class="cb-detail__body" data-state=move || detail.with(|d| d.state_id())>
-                {children()}
+                {body}
             </div>
         </aside>
     }
@@ -287,14 +293,13 @@ fn DetailFrame(
 
 /// What failed loading the open call, with a retry.
 fn failure(board: Board, e: FetchError) -> impl IntoView {
-    view! {
-        <ErrorNotice
-            title=e.title()
-            message=e.to_string()
-            kind=e.kind()
-            on_retry=Some(Callback::new(move |()| board.call.retry()))
-        />
-    }
+    let notice = Notice {
+        title: e.title().to_owned(),
+        message: e.to_string(),
+        kind: e.kind(),
+        remedy: None,
+    };
+    error_notice(notice, Some(handler(move |_| board.call.retry())))
 }
 
 /// The loading state's line.
@@ -324,11 +329,13 @@ pub fn DetailShell(board: Board, id: String) -> impl IntoView {
         Remote::Failed(e, _) => failure(board, e).into_any(),
         _ => loading().into_any(),
     };
-    view! {
-        <DetailFrame board id detail title=heading.into_any()>
-            {body}
-        </DetailFrame>
-    }
+    let frame = Frame {
+        title: heading.into_any(),
+        subtitle: ().into_any(),
+        tools: ().into_any(),
+        body: body.into_any(),
+    };
+    detail_frame(board, id, detail, frame)
 }
 
 /// The detail panel for call `id` (in the call view's chunk): the row it
@@ -370,12 +377,14 @@ pub(crate) fn detail_panel(
         Remote::Failed(e, _) => view! { {row_facts()} {failure(board, e)} }.into_any(),
         Remote::Idle | Remote::Loading(_) => view! { {row_facts()} {loading()} }.into_any(),
     };
-    let tools = view! { <ShortcutsHelp /> };
-    view! {
-        <DetailFrame board id detail title=title.into_any() subtitle=subtitle.into_any() tools=tools.into_any()>
-            {body}
-        </DetailFrame>
-    }
+    let tools = view! { <ShortcutsHelp board /> };
+    let frame = Frame {
+        title: title.into_any(),
+        subtitle: subtitle.into_any(),
+        tools: tools.into_any(),
+        body: body.into_any(),
+    };
+    detail_frame(board, id, detail, frame)
 }
 
 split_view! {

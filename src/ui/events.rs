@@ -9,9 +9,9 @@ use super::options::{
 use crate::core::{Filters, Provider};
 use crate::net::FetchError;
 
-/// Callbacks an embedding listens to. `Copy`.
+/// Callbacks an embedding listens to.
 #[derive(Clone, Copy, Default)]
-pub struct Events {
+pub struct Callbacks {
     /// A call was opened.
     pub on_select: Option<Callback<CallSelected>>,
     /// The page shown changed.
@@ -26,7 +26,21 @@ pub struct Events {
     pub on_moment: Option<Callback<Moment>>,
 }
 
+/// The board's handle to the embedding's [`Callbacks`] (`Copy`, one word:
+/// every store holds it).
+#[derive(Clone, Copy)]
+pub struct Events(StoredValue<Callbacks>);
+
 impl Events {
+    /// A handle to `callbacks`.
+    pub fn new(callbacks: Callbacks) -> Self {
+        Self(StoredValue::new(callbacks))
+    }
+
+    fn callbacks(&self) -> Callbacks {
+        self.0.try_get_value().unwrap_or_default()
+    }
+
     /// Reports a failure while loading `during` to the embedding.
     pub fn error(&self, during: Phase, e: &FetchError) {
         let status = match e {
@@ -43,35 +57,35 @@ impl Events {
 
     /// Reports `error` to the embedding.
     pub fn report(&self, error: LoadError) {
-        if let Some(cb) = self.on_error {
+        if let Some(cb) = self.callbacks().on_error {
             cb.run(error);
         }
     }
 
     /// Call `id` of `provider` was opened.
     pub fn selected(&self, id: String, provider: Provider) {
-        if let Some(cb) = self.on_select {
+        if let Some(cb) = self.callbacks().on_select {
             cb.run(CallSelected { id, provider });
         }
     }
 
     /// Page `page` of `page_size` rows is shown.
     pub fn page_changed(&self, page: u32, page_size: u32) {
-        if let Some(cb) = self.on_page_change {
+        if let Some(cb) = self.callbacks().on_page_change {
             cb.run(PageChange { page, page_size });
         }
     }
 
     /// The user's filters are now `filters`.
     pub fn filters_changed(&self, filters: Filters) {
-        if let Some(cb) = self.on_filter_change {
+        if let Some(cb) = self.callbacks().on_filter_change {
             cb.run(FilterChange { filters });
         }
     }
 
     /// Call `id`'s recording started playing at `position_ms`.
     pub fn playback_started(&self, id: String, position_ms: i64) {
-        if let Some(cb) = self.on_playback_start {
+        if let Some(cb) = self.callbacks().on_playback_start {
             cb.run(PlaybackStart { id, position_ms });
         }
     }
@@ -79,7 +93,7 @@ impl Events {
     /// The link to call `id` at `position_ms` was copied (`url`, where the
     /// template made an http(s) link).
     pub fn moment_shared(&self, id: String, position_ms: i64, url: Option<String>) {
-        if let Some(cb) = self.on_moment {
+        if let Some(cb) = self.callbacks().on_moment {
             cb.run(Moment {
                 id,
                 position_ms,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::boxed::{effect, handler};
 use super::el_ref::ElRef;
 use super::format;
-use super::keys::{use_shortcut, Area};
+use super::keys::{use_shortcut, Area, Shortcuts};
 use super::split::split_view;
 use super::state::Board;
 use crate::core::decimal;
@@ -193,14 +193,14 @@ fn DebouncedText(
     /// Extra class for the field.
     #[prop(default = "")]
     class: &'static str,
-    /// The list's search box: `/` focuses it.
-    #[prop(optional)]
-    search: bool,
+    /// For the list's search box, the board's keys: `/` focuses it.
+    #[prop(default = None)]
+    search: Option<Shortcuts>,
 ) -> impl IntoView {
     let text = RwSignal::new(value.get_untracked().unwrap_or_default());
     let input = ElRef::<web_sys::HtmlInputElement>::new();
-    if search {
-        use_shortcut(Shortcut::Search, Area::List, move || {
+    if let Some(keys) = search {
+        use_shortcut(keys, Shortcut::Search, Area::List, move || {
             input.get_untracked().is_some_and(|i| i.focus().is_ok())
         });
     }
@@ -478,7 +478,7 @@ fn text_control(board: Board, kind: FilterKind) -> impl IntoView {
         _ => ("Contact ID", "Contact ID", "text"),
     };
     let class = if grows(kind) { "cb-field--grow" } else { "" };
-    let search = kind == FilterKind::Search;
+    let search = (kind == FilterKind::Search).then_some(board.keys);
     view! {
         <DebouncedText
             label
@@ -523,14 +523,13 @@ pub fn FilterBar(board: Board) -> impl IntoView {
     view! {
         <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
             <div class="cb-filters__controls">{controls}</div>
-            <ActiveChips board />
+            {active_chips(board)}
         </div>
     }
 }
 
 /// The active filters as removable chips, and "Clear all".
-#[component]
-fn ActiveChips(board: Board) -> impl IntoView {
+fn active_chips(board: Board) -> impl IntoView {
     // A memo: the query changes on every page flip, the chips only when
     // the filters do.
     let active = Memo::new(move |_| {

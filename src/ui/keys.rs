@@ -43,7 +43,7 @@ pub fn focus_of(target: Option<EventTarget>) -> Focus {
 /// Where a shortcut's action lives: the open call's come before the
 /// list's (`/` searches the transcript while a call is open, else the
 /// list).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
     /// The open call (player, transcript, the help in its header).
     Call,
@@ -71,7 +71,7 @@ struct Registry {
 /// The actions the widget's shortcuts run, as the components that own
 /// them registered them ([`use_shortcut`]): a shortcut does exactly what
 /// its control does, and nothing where no control registered it. `Copy`;
-/// provided as context by the board.
+/// the board holds one.
 #[derive(Clone, Copy)]
 pub struct Shortcuts(StoredValue<Registry, LocalStorage>);
 
@@ -85,19 +85,23 @@ impl Shortcuts {
     /// the list's, the latest registered first, until one acts); whether
     /// one did.
     pub fn run(&self, shortcut: Shortcut) -> bool {
-        // Taken out first: an action may register or remove others.
-        let mut candidates: Vec<(Area, std::cmp::Reverse<u64>, Run)> = self
+        // Taken out first (an action may register or remove others), in
+        // the order they are tried: the open call's, then the list's, the
+        // latest registered first in each.
+        let candidates: Vec<Run> = self
             .0
             .try_with_value(|r| {
-                r.actions
-                    .iter()
-                    .filter(|a| a.shortcut == shortcut)
-                    .map(|a| (a.area, std::cmp::Reverse(a.id), Rc::clone(&a.run)))
-                    .collect()
+                let of = |area: Area| {
+                    r.actions
+                        .iter()
+                        .rev()
+                        .filter(move |a| a.shortcut == shortcut && a.area == area)
+                        .map(|a| Rc::clone(&a.run))
+                };
+                of(Area::Call).chain(of(Area::List)).collect()
             })
             .unwrap_or_default();
-        candidates.sort_by_key(|(area, id, _)| (*area, *id));
-        candidates.into_iter().any(|(_, _, run)| run())
+        candidates.into_iter().any(|run| run())
     }
 
     fn add(&self, shortcut: Shortcut, area: Area, run: Run) -> Option<u64> {
@@ -120,23 +124,29 @@ impl Shortcuts {
     }
 }
 
-/// Registers `run` as what `shortcut` does in `area` for as long as the
-/// calling component lives; `run` says whether it acted (a disabled
-/// control does not). Outside a board (a component used on its own) it
-/// registers nothing.
-pub fn use_shortcut(shortcut: Shortcut, area: Area, run: impl Fn() -> bool + 'static) {
-    let Some(shortcuts) = use_context::<Shortcuts>() else {
-        return;
-    };
-    if let Some(id) = shortcuts.add(shortcut, area, Rc::new(run)) {
-        on_cleanup(move || shortcuts.remove(id));
+/// Registers `run` with the board's `keys` as what `shortcut` does in
+/// `area` for as long as the calling component lives; `run` says whether
+/// it acted (a disabled control does not).
+pub fn use_shortcut(
+    keys: Shortcuts,
+    shortcut: Shortcut,
+    area: Area,
+    run: impl Fn() -> bool + 'static,
+) {
+    register(keys, shortcut, area, Rc::new(run));
+}
+
+/// [`use_shortcut`] of a boxed action: one copy of the registering code.
+fn register(keys: Shortcuts, shortcut: Shortcut, area: Area, run: Run) {
+    if let Some(id) = keys.add(shortcut, area, run) {
+        on_cleanup(move || keys.remove(id));
     }
 }
 
 /// The widget's keydown listener: Escape closes the open call; a shortcut
 /// runs its registered action (and the key goes no further when one
 /// acted).
-pub fn on_keydown(board: Board, shortcuts: Shortcuts) -> impl FnMut(web_sys::KeyboardEvent) {
+pub fn on_keydown(board: Board) -> impl FnMut(web_sys::KeyboardEvent) {
     move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" && board.call.id().with_untracked(Option::is_some) {
             ev.stop_propagation();
@@ -147,7 +157,7 @@ pub fn on_keydown(board: Board, shortcuts: Shortcuts) -> impl FnMut(web_sys::Key
         let Some(shortcut) = shortcut(&ev.key(), modifier, focus_of(ev.target())) else {
             return;
         };
-        if shortcuts.run(shortcut) {
+        if board.keys.run(shortcut) {
             ev.prevent_default();
             ev.stop_propagation();
         }

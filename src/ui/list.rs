@@ -88,11 +88,6 @@ impl CallList {
         Self::provider_or_default(self.provider.get_untracked())
     }
 
-    /// The provider `auto` learnt (or the one named), if known yet.
-    pub fn known_provider(&self) -> Option<Provider> {
-        self.provider.get_untracked()
-    }
-
     /// `provider`, or the one assumed until `auto` has learnt it.
     fn provider_or_default(provider: Option<Provider>) -> Provider {
         provider.unwrap_or(Provider::AgentVoice)
@@ -123,8 +118,18 @@ impl CallList {
     }
 
     /// The source, while the board is there.
-    pub(super) fn source(&self) -> Option<Rc<dyn CallSource>> {
+    fn source(&self) -> Option<Rc<dyn CallSource>> {
         self.source.try_get_value()
+    }
+
+    /// The handle to the source (the open call fetches from it too).
+    pub(super) fn source_handle(&self) -> StoredValue<Rc<dyn CallSource>, LocalStorage> {
+        self.source
+    }
+
+    /// The provider `auto` learnt, as a signal (the open call names it).
+    pub(super) fn provider_handle(&self) -> ReadOnly<Option<Provider>> {
+        self.provider.into()
     }
 
     // ------------------------------------------------------------ loading

@@ -1,37 +1,48 @@
-//! `ErrorNotice`: the one way the widget shows a failure: what failed,
-//! what it means, what to change where a retry cannot help, and a retry
-//! where one can.
+//! The one way the widget shows a failure: what failed, what it means,
+//! what to change where a retry cannot help, and a retry where one can.
 
 use leptos::prelude::*;
 
-use super::boxed::handler;
 use crate::core::ErrorKind;
+use crate::net::Unavailable;
 
-/// A failure, announced (`role="alert"`), with its stable machine name in
-/// `data-error`.
-#[component]
-pub fn ErrorNotice(
+/// What a notice says.
+pub struct Notice {
     /// A short heading.
-    #[prop(into)]
-    title: String,
+    pub title: String,
     /// What happened.
-    #[prop(into)]
-    message: String,
+    pub message: String,
     /// What kind of failure (its name is the `data-error`).
-    kind: ErrorKind,
+    pub kind: ErrorKind,
     /// What to change instead, where a retry cannot help.
-    #[prop(default = None)]
-    remedy: Option<String>,
-    /// What Retry does (no Retry without it).
-    #[prop(default = None)]
-    on_retry: Option<Callback<()>>,
-) -> impl IntoView {
-    let retry = on_retry.map(|retry| {
-        view! {
-            <button type="button" class="cb-button" on:click=handler(move |_| retry.run(()))>
-                "Retry"
-            </button>
+    pub remedy: Option<String>,
+}
+
+impl From<Unavailable> for Notice {
+    fn from(u: Unavailable) -> Self {
+        Self {
+            title: u.title.to_owned(),
+            message: u.message.to_owned(),
+            kind: u.kind,
+            remedy: None,
         }
+    }
+}
+
+/// A failure, announced (`role="alert"`), with what Retry does
+/// (`on_retry`, a boxed click handler: no Retry without it).
+pub fn error_notice(
+    notice: Notice,
+    on_retry: Option<Box<dyn FnMut(web_sys::MouseEvent)>>,
+) -> impl IntoView {
+    let Notice {
+        title,
+        message,
+        kind,
+        remedy,
+    } = notice;
+    let retry = on_retry.map(|retry| {
+        view! { <button type="button" class="cb-button" on:click=retry>"Retry"</button> }
     });
     view! {
         <div class="cb-error" role="alert" part="error" data-error=kind.as_str()>

@@ -2,6 +2,8 @@
 //! recording link as loaded, where its recording is to be sought, and the
 //! moment links. Like the list, every fetch goes through a [`Loader`].
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::code::Code;
@@ -12,8 +14,8 @@ use super::read_only::ReadOnly;
 use super::remote::{Fetched, Loader};
 use crate::core::moment::moment_url;
 use crate::core::url::safe_url;
-use crate::core::{ApiError, CallDetail};
-use crate::net::{perf, FetchError, LocalFuture};
+use crate::core::{ApiError, CallDetail, Provider};
+use crate::net::{perf, CallSource, FetchError, LocalFuture};
 
 /// The open-call store. `Copy`.
 #[derive(Clone, Copy)]
@@ -27,7 +29,9 @@ pub struct OpenCall {
     seek: RwSignal<Option<(String, i64)>>,
     /// The `moment-url` template.
     moment_url: Signal<Option<String>>,
-    list: CallList,
+    /// Where calls come from, and the provider `auto` learnt (the list's).
+    source: StoredValue<Rc<dyn CallSource>, LocalStorage>,
+    provider: ReadOnly<Option<Provider>>,
     code: Code,
     events: Events,
 }
@@ -47,7 +51,8 @@ impl OpenCall {
             link: Loader::new(),
             seek: RwSignal::new(None),
             moment_url,
-            list,
+            source: list.source_handle(),
+            provider: list.provider_handle(),
             code,
             events,
         }
@@ -92,13 +97,13 @@ impl OpenCall {
         self.selected.set(Some(id.clone()));
         self.link.reset();
         self.load_detail(id.clone());
-        if let Some(provider) = self.list.known_provider() {
+        if let Some(provider) = self.provider.get_untracked() {
             self.events.selected(id, provider);
         }
     }
 
     fn load_detail(self, id: String) {
-        let Some(source) = self.list.source() else {
+        let Some(source) = self.source.try_get_value() else {
             return;
         };
         perf::mark(perf::OPEN_START);
@@ -154,7 +159,8 @@ impl OpenCall {
         if self.link.state().with_untracked(|l| l.is_loading()) {
             return;
         }
-        let (Some(id), Some(source)) = (self.selected.get_untracked(), self.list.source()) else {
+        let (Some(id), Some(source)) = (self.selected.get_untracked(), self.source.try_get_value())
+        else {
             return;
         };
         self.link.load(

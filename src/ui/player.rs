@@ -210,18 +210,18 @@ fn use_recording(
         }
     });
     // Play is disabled while a fresh link loads.
-    use_shortcut(Shortcut::PlayPause, Area::Call, move || {
+    use_shortcut(board.keys, Shortcut::PlayPause, Area::Call, move || {
         let enabled = !link.with_untracked(Remote::is_loading);
         if enabled {
             recording.toggle();
         }
         enabled
     });
-    use_shortcut(Shortcut::Back, Area::Call, move || {
+    use_shortcut(board.keys, Shortcut::Back, Area::Call, move || {
         playback.skip(-SKIP_MS);
         true
     });
-    use_shortcut(Shortcut::Forward, Area::Call, move || {
+    use_shortcut(board.keys, Shortcut::Forward, Area::Call, move || {
         playback.skip(SKIP_MS);
         true
     });
@@ -253,7 +253,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     view! {
         <div class="cb-player" part="player" data-state=move || recording.state().id()>
             <MediaElement playback src on_play />
-            <PlayerControls recording />
+            {player_controls(recording)}
             <div class="cb-player__row cb-player__row--secondary">
                 {speed_choice(playback)}
                 {both.then(|| channel_choice(recording.stereo_chosen))}
@@ -277,8 +277,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
 
 /// Play, back, the seek slider, forward and the time: the player's first
 /// line.
-#[component]
-fn PlayerControls(recording: Recording) -> impl IntoView {
+fn player_controls(recording: Recording) -> impl IntoView {
     let playback = recording.playback;
     view! {
         <div class="cb-player__row">

@@ -48,20 +48,13 @@ fn read_error(reply: ErrorReply) -> Result<ApiError, CodeError> {
     Ok(reply.read())
 }
 
-/// The widget's [`Readers`]: each reads with its chunk's code.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ChunkReaders;
-
 fn unavailable(_: CodeError) -> FetchError {
     FetchError::Unavailable(CALL_VIEW_UNAVAILABLE)
 }
 
-impl Readers for ChunkReaders {
-    fn detail(
-        &self,
-        provider: Provider,
-        body: String,
-    ) -> LocalFuture<Result<CallDetail, FetchError>> {
+/// The widget's [`Readers`]: each reads with its chunk's code.
+pub const CHUNK_READERS: Readers = Readers {
+    detail: |provider, body| {
         Box::pin(async move {
             // The answer is read by the call view's code, loading beside it.
             Chunk::CallView.fetch().await.map_err(unavailable)?;
@@ -70,30 +63,23 @@ impl Readers for ChunkReaders {
                 .await
                 .map_err(unavailable)??)
         })
-    }
-
-    /// Should the list controls' code not load, what the status alone
-    /// says: the controls' place shows that failure with its retry.
-    fn error(&self, reply: ErrorReply) -> LocalFuture<ApiError> {
+    },
+    // Should the list controls' code not load, what the status alone says:
+    // the controls' place shows that failure with its retry.
+    error: |reply| {
         Box::pin(async move {
             let status = reply.status;
             run(read_error(reply))
                 .await
                 .unwrap_or_else(|CodeError| ApiError::from_status(status))
         })
-    }
-
-    fn recording_link(
-        &self,
-        source: ProxySource,
-        id: String,
-        abort: Option<AbortSignal>,
-    ) -> LocalFuture<Result<Option<String>, FetchError>> {
+    },
+    recording_link: |source, id, abort| {
         Box::pin(async move {
             run(fetch_recording_link(source, id, abort))
                 .await
                 .map_err(unavailable)?
                 .await
         })
-    }
-}
+    },
+};

@@ -131,10 +131,20 @@ fn now<F: std::future::Future>(f: F) -> Option<F::Output> {
 /// view takes the place). Once the view shows, nothing here rebuilds it:
 /// only while the place is held is the code's arrival watched.
 pub fn held_until_loaded(
-    now: impl Fn() -> Option<AnyView> + 'static,
+    now: impl Fn() -> Option<AnyView> + Send + Sync + 'static,
     load: fn() -> crate::net::LocalFuture<Result<(), CodeError>>,
-    held: impl Fn() -> AnyView + 'static,
-) -> impl Fn() -> AnyView {
+    held: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Send + Sync {
+    held_until_loaded_boxed(Box::new(now), load, Box::new(held))
+}
+
+/// [`held_until_loaded`] of boxed closures: one copy of its code for
+/// every split point.
+fn held_until_loaded_boxed(
+    now: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
+    load: fn() -> crate::net::LocalFuture<Result<(), CodeError>>,
+    held: Box<dyn Fn() -> AnyView + Send + Sync>,
+) -> impl Fn() -> AnyView + Send + Sync {
     let arrived = Trigger::new();
     move || {
         if let Some(view) = now() {

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use super::code::Code;
 use super::events::Events;
 use super::format::Locale;
+use super::keys::Shortcuts;
 use super::list::CallList;
 use super::open_call::OpenCall;
 use crate::core::Query;
@@ -32,6 +33,8 @@ pub struct Board {
     pub call: OpenCall,
     /// The code of the chunks.
     pub code: Code,
+    /// What the keyboard shortcuts do.
+    pub keys: Shortcuts,
     locale: Signal<Locale>,
 }
 
@@ -51,6 +54,7 @@ impl Board {
             list,
             call: OpenCall::new(list, code, moment_url, events),
             code,
+            keys: Shortcuts::new(),
             locale,
         }
     }

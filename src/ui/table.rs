@@ -233,8 +233,7 @@ impl Placeholder {
 /// The row standing in for rows: loading (as tall as the page's rows
 /// will be, striped like them, so nothing below the widget jumps when they
 /// come), failed, or empty (with "Clear filters" when filters are set).
-#[component]
-fn PlaceholderRow(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
+fn placeholder_row(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
     let list = board.list.state();
     let placeholder = move || {
         let filtered = board.list.query().with(|q| !q.filters.is_empty());
@@ -269,8 +268,7 @@ fn PlaceholderRow(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoVie
 }
 
 /// "2 calls on this page could not be read and are not shown."
-#[component]
-fn SkippedNote(board: Board) -> impl IntoView {
+fn skipped_note(board: Board) -> impl IntoView {
     let skipped = move || {
         board
             .list
@@ -296,8 +294,7 @@ fn SkippedNote(board: Board) -> impl IntoView {
 }
 
 /// The header row, rebuilt when the columns change (as the rows are).
-#[component]
-fn HeaderRow(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
+fn header_row(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
     view! {
         <tr>
             {move || {
@@ -353,21 +350,24 @@ pub fn CallTable(board: Board) -> impl IntoView {
     });
     let loading = move || board.list.state().with(|l| l.is_loading());
     let slow = slow_after(loading, SLOW_MS);
+    let loaded_tools = held_until_loaded(
+        move || list_tools::now(board, shown),
+        list_tools::load,
+        || ().into_any(),
+    );
     let tools = move || {
-        (board.code.state(Chunk::CallView).get() == CodeState::Ready).then(|| {
-            held_until_loaded(
-                move || list_tools::now(board, shown),
-                list_tools::load,
-                || ().into_any(),
-            )
-        })
+        if board.code.state(Chunk::CallView).get() == CodeState::Ready {
+            loaded_tools()
+        } else {
+            ().into_any()
+        }
     };
     view! {
         <div class="cb-table-tools">{tools}</div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
                 <caption class="cb-sr-only">"Calls"</caption>
-                <thead><HeaderRow board shown /></thead>
+                <thead>{header_row(board, shown)}</thead>
                 // A row pointed at or focused is likely to be opened: its
                 // view's code starts loading.
                 <tbody
@@ -392,11 +392,11 @@ pub fn CallTable(board: Board) -> impl IntoView {
                     })
                 >
                     {rows_view(board, shown, body)}
-                    <PlaceholderRow board shown />
+                    {placeholder_row(board, shown)}
                 </tbody>
             </table>
         </div>
-        <SkippedNote board />
+        {skipped_note(board)}
     }
 }
 

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::adopt::{adopt, DETAIL_STYLE};
 use super::boxed::{effect, handler};
 use super::el_ref::ElRef;
-use super::keys::{use_shortcut, Area};
+use super::keys::{use_shortcut, Area, Shortcuts};
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
 use crate::core::row_batches::RowBatches;
@@ -332,6 +332,17 @@ pub fn TranscriptView(
     /// Used in the download's file name.
     call_id: String,
 ) -> impl IntoView {
+    transcript_view(transcript, playback, call_id, None)
+}
+
+/// [`TranscriptView`], with the board's `keys` where it is in one (j, k
+/// and / then act on it).
+pub(crate) fn transcript_view(
+    transcript: Arc<Transcript>,
+    playback: Playback,
+    call_id: String,
+    keys: Option<Shortcuts>,
+) -> impl IntoView {
     let layout = Arc::new(Layout::new(&transcript));
     let index = Arc::new(TurnIndex::new(&transcript));
     let timed = !index.is_empty();
@@ -361,7 +372,9 @@ pub fn TranscriptView(
         playback.seek(ms);
         playback.play();
     };
-    use_turn_keys(index, playing_turn, play_from);
+    if let Some(keys) = keys {
+        use_turn_keys(keys, index, playing_turn, play_from);
+    }
     let resume = move |_| {
         follow.following.set(true);
         if let Some(turn) = playing_turn.get_untracked() {
@@ -383,7 +396,7 @@ pub fn TranscriptView(
     };
     view! {
         <section class="cb-transcript" part="transcript" aria-label="Transcript">
-            {transcript_tools(Arc::clone(&transcript), search, call_id)}
+            {transcript_tools(Arc::clone(&transcript), search, call_id, keys)}
             {(!timed).then(|| view! { <p class="cb-note">"This transcript has no timings, so its turns cannot seek the recording."</p> })}
             <div
                 class="cb-transcript__scroll"
@@ -405,13 +418,14 @@ pub fn TranscriptView(
 
 /// j and k play from the next or previous timed turn (as a click on it).
 fn use_turn_keys(
+    keys: Shortcuts,
     index: Arc<TurnIndex>,
     playing_turn: Memo<Option<usize>>,
     play_from: impl Fn(i64) + Copy + 'static,
 ) {
     for (shortcut, forward) in [(Shortcut::NextTurn, true), (Shortcut::PreviousTurn, false)] {
         let index = Arc::clone(&index);
-        use_shortcut(shortcut, Area::Call, move || {
+        use_shortcut(keys, shortcut, Area::Call, move || {
             index
                 .step(playing_turn.get_untracked(), forward)
                 .map(|(_, start)| play_from(start))
@@ -421,12 +435,19 @@ fn use_turn_keys(
 }
 
 /// The search box with its count and next/previous, copy and download.
-fn transcript_tools(transcript: Arc<Transcript>, search: Search, call_id: String) -> impl IntoView {
+fn transcript_tools(
+    transcript: Arc<Transcript>,
+    search: Search,
+    call_id: String,
+    keys: Option<Shortcuts>,
+) -> impl IntoView {
     let copy_status = RwSignal::new(String::new());
     let field = ElRef::<web_sys::HtmlInputElement>::new();
-    use_shortcut(Shortcut::Search, Area::Call, move || {
-        field.get_untracked().is_some_and(|f| f.focus().is_ok())
-    });
+    if let Some(keys) = keys {
+        use_shortcut(keys, Shortcut::Search, Area::Call, move || {
+            field.get_untracked().is_some_and(|f| f.focus().is_ok())
+        });
+    }
     let plain = {
         let transcript = Arc::clone(&transcript);
         move || Format::Text.render(&transcript)
