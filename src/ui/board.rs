@@ -22,6 +22,7 @@ use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
+use crate::core::shortcuts::shortcut;
 use crate::net::{CallSource, ProxySource};
 
 /// The widget's styles; scoped by the `cb-` prefix and injected next to the
@@ -99,6 +100,27 @@ fn DetailSlot(board: Board, id: String) -> impl IntoView {
     )
 }
 
+/// The widget's keydown listener: Escape closes the open call; a shortcut
+/// runs its registered action (and the key goes no further when one
+/// acted).
+fn on_keydown(board: Board) -> impl FnMut(web_sys::KeyboardEvent) {
+    move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && board.call.id().with_untracked(Option::is_some) {
+            ev.stop_propagation();
+            board.call.close();
+            return;
+        }
+        let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+        let Some(shortcut) = shortcut(&ev.key(), modifier, keys::focus_of(ev.target())) else {
+            return;
+        };
+        if board.keys.run(shortcut) {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    }
+}
+
 /// The board over `source`, following the embedding's `options` and
 /// `controller`; its keys, and the focus back on the row a closed call
 /// came from.
@@ -130,7 +152,7 @@ fn BoardRoot(
             part="root"
             node_ref=root
             data-theme=move || options.with(|o| o.theme.id())
-            on:keydown=handler(keys::on_keydown(board))
+            on:keydown=handler(on_keydown(board))
         >
             <Filters board />
             <div class="cb-body" data-detail=detail_state>

@@ -11,8 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{EventTarget, HtmlElement};
 
-use super::state::Board;
-use crate::core::shortcuts::{shortcut, Focus, Shortcut};
+use crate::core::shortcuts::{Focus, Shortcut};
 
 /// What kind of element `target` is, for deciding whose a key is.
 pub fn focus_of(target: Option<EventTarget>) -> Focus {
@@ -140,26 +139,5 @@ pub fn use_shortcut(
 fn register(keys: Shortcuts, shortcut: Shortcut, area: Area, run: Run) {
     if let Some(id) = keys.add(shortcut, area, run) {
         on_cleanup(move || keys.remove(id));
-    }
-}
-
-/// The widget's keydown listener: Escape closes the open call; a shortcut
-/// runs its registered action (and the key goes no further when one
-/// acted).
-pub fn on_keydown(board: Board) -> impl FnMut(web_sys::KeyboardEvent) {
-    move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && board.call.id().with_untracked(Option::is_some) {
-            ev.stop_propagation();
-            board.call.close();
-            return;
-        }
-        let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
-        let Some(shortcut) = shortcut(&ev.key(), modifier, focus_of(ev.target())) else {
-            return;
-        };
-        if board.keys.run(shortcut) {
-            ev.prevent_default();
-            ev.stop_propagation();
-        }
     }
 }
