@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::boxed::handler;
 use crate::core::ErrorKind;
 use crate::net::Unavailable;
 
@@ -42,7 +43,7 @@ pub fn error_notice(
         remedy,
     } = notice;
     let retry = on_retry.map(|retry| {
-        view! { <button type="button" class="cb-button" on:click=retry>"Retry"</button> }
+        view! { <button type="button" class="cb-button" on:click=handler(retry)>"Retry"</button> }
     });
     view! {
         <div class="cb-error" role="alert" part="error" data-error=kind.as_str()>
