@@ -43,3 +43,20 @@ test("every file has .br and .gz beside it that unpack to the same bytes", async
     assert.ok(gunzipSync(gz).equals(bytes), `${name}.gz unpacks to ${name}`);
   }
 });
+
+// serde_json's `Value` written through `Display` (`value.to_string()`,
+// `format!("{value}")`) goes through `std::io::Write`, whose error type
+// brings std's I/O errors and the Unicode tables of `Debug` into the
+// bundle: about 1 KB gzip. Its adapter's error message is the marker.
+// Write JSON with `core::json::to_text` (or `serde_json::to_string_pretty`).
+test("no module writes JSON through Display (serde_json's io::Write adapter)", () => {
+  const dir = process.env.SIZE_DIST ?? "dist";
+  const { files } = sizes(dir);
+  const marker = Buffer.from("fmt error");
+  const found = files.filter((f) => f.name.endsWith(".wasm") && readFileSync(`${dir}/${f.name}`).includes(marker));
+  assert.deepEqual(
+    found.map((f) => f.name),
+    [],
+    "a serde_json::Value is formatted with Display somewhere: use core::json::to_text",
+  );
+});

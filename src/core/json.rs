@@ -97,6 +97,16 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// `value` as compact JSON text. Written through `serde_json::to_string`
+/// (`to_string_pretty` for the indented form), never `Value`'s `Display`
+/// (`value.to_string()`, `format!("{value}")`, `{value:#}`): that one
+/// writes through `std::io::Write`, which brings std's I/O error type and
+/// the Unicode tables of its `Debug` output into the bundle (about 1 KB
+/// gzip).
+pub fn to_text(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Text of a scalar: strings trimmed (empty means missing), numbers and
 /// booleans written out.
 pub fn text(value: &Value) -> Option<String> {

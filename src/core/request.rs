@@ -55,7 +55,7 @@ impl ProviderRequest {
             method: Method::Post,
             path,
             query: Vec::new(),
-            body: Some(body.to_string()),
+            body: Some(super::json::to_text(body)),
         }
     }
 

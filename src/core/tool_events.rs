@@ -19,7 +19,7 @@ fn as_text(value: Option<&Value>) -> Option<String> {
     match value? {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
+        other => Some(super::json::to_text(other)),
     }
 }
 

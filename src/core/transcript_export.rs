@@ -274,13 +274,16 @@ pub fn json_text(transcript: &Transcript) -> String {
         })
         .collect();
     let events: Vec<Value> = transcript.events.iter().map(event_json).collect();
-    // An item a line: readable, and no pretty-printer in the bundle (the
-    // compact writer is there already).
+    // An item a line: readable, and one JSON writer in the bundle
+    // ([`super::json::to_text`]).
     let list = |items: &[Value]| {
         if items.is_empty() {
             return "[]".to_owned();
         }
-        let lines: Vec<String> = items.iter().map(|v| format!("    {v}")).collect();
+        let lines: Vec<String> = items
+            .iter()
+            .map(|v| format!("    {}", super::json::to_text(v)))
+            .collect();
         format!("[\n{}\n  ]", lines.join(",\n"))
     };
     format!(

@@ -134,17 +134,17 @@ impl ToolRow {
 /// spaces).
 fn compact(text: &str) -> String {
     match serde_json::from_str::<Value>(text) {
-        Ok(v @ (Value::Object(_) | Value::Array(_))) => v.to_string(),
+        Ok(v @ (Value::Object(_) | Value::Array(_))) => super::json::to_text(&v),
         _ => collapse_whitespace(text),
     }
 }
 
-/// JSON text indented for reading; anything else as it is. (`Value`'s
-/// alternate `Display` is serde_json's pretty printer, already in the
-/// bundle beside the compact one.)
+/// JSON text indented for reading; anything else as it is.
 pub fn pretty(text: &str) -> String {
     match serde_json::from_str::<Value>(text) {
-        Ok(v @ (Value::Object(_) | Value::Array(_))) => format!("{v:#}"),
+        Ok(v @ (Value::Object(_) | Value::Array(_))) => {
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        }
         _ => text.to_owned(),
     }
 }
