@@ -52,15 +52,22 @@ function log(msg) {
 // ---------------------------------------------------------------- driving the page
 
 /** A fresh context on the bench page; `api` lists the provider requests it makes. */
-async function openBoard(browser, pageSize = 25, provider = PROVIDER) {
+async function openBoard(browser, pageSize = 25, provider = PROVIDER, { proxy = provider, rttMs = 0 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const api = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
-    if (url.pathname.startsWith(`/${provider}/`)) api.push(url.pathname + url.search);
+    if (url.pathname.startsWith(`/${proxy}/`)) api.push(url.pathname + url.search);
   });
-  await page.goto(`${BASE}/bench/?provider=${provider}&page-size=${pageSize}`);
+  // A network round trip of `rttMs` to the proxy (localhost has none).
+  if (rttMs) {
+    await page.route(new RegExp(`/${proxy}/`), async (route) => {
+      await new Promise((r) => setTimeout(r, rttMs));
+      await route.continue();
+    });
+  }
+  await page.goto(`${BASE}/bench/?provider=${provider}&proxy=${proxy}&page-size=${pageSize}`);
   await waitEntries(page, "callboard:first-rows", 1);
   return { context, page, api };
 }
@@ -124,6 +131,24 @@ async function coldStart(browser) {
     await context.close();
   }
   return out;
+}
+
+/**
+ * Cold start with `provider="auto"` against the provider named, alternating,
+ * over a proxy 100 ms away (`auto` asks every provider's list path at once:
+ * it should cost at most that one round trip).
+ */
+async function coldAuto(browser, rttMs = 100) {
+  const out = { named: [], auto: [], autoRequests: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const provider of i % 2 ? ["auto", PROVIDER] : [PROVIDER, "auto"]) {
+      const { context, page, api } = await openBoard(browser, 25, provider, { proxy: PROVIDER, rttMs });
+      out[provider === "auto" ? "auto" : "named"].push((await last(page, "callboard:first-rows")).start);
+      if (provider === "auto") out.autoRequests.push(api.length);
+      await context.close();
+    }
+  }
+  return { rttMs, ...out };
 }
 
 /** 100-row pages: the first load, and page flips once the page has settled. */
@@ -424,7 +449,7 @@ function summarizePeer(side, afterOpen) {
   };
 }
 
-/** BENCH_ONLY=cold,hundred,transcript,requests,memory,peer,profile: run just those and print their raw figures (for A/B comparisons while working). */
+/** BENCH_ONLY=cold,auto,hundred,transcript,requests,memory,peer,profile: run just those and print their raw figures (for A/B comparisons while working). */
 async function only(names) {
   const browser = await launch();
   try {
@@ -432,6 +457,7 @@ async function only(names) {
     const medians = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? median(v) : v]));
     for (const name of names) {
       if (name === "cold") out.cold = medians(await coldStart(browser));
+      else if (name === "auto") out.auto = medians(await coldAuto(browser));
       else if (name === "hundred") out.hundred = medians(await hundredRows(browser));
       else if (name === "transcript") out.transcript3000 = medians(await transcript(browser, await longestCall(), 3000));
       else if (name === "transcript-idle") out.transcript3000Idle = medians(await transcript(browser, await longestCall(), 3000, true));
@@ -455,6 +481,8 @@ async function main() {
   try {
     log(`cold start, 25 rows, page flip, sort (${RUNS} runs)`);
     const cold = await coldStart(browser);
+    log(`cold start, provider="auto" against the provider named, 100 ms round trips (${RUNS} runs each, alternating)`);
+    const auto = await coldAuto(browser);
     log(`100-row pages (${RUNS} runs)`);
     const hundred = await hundredRows(browser);
     const detail = await longestCall();
@@ -481,6 +509,12 @@ async function main() {
       runs: RUNS,
       size,
       coldStart: { firstRowsMs: median(cold.firstRows), wasmMs: median(cold.wasm) },
+      coldAuto: {
+        rttMs: auto.rttMs,
+        namedFirstRowsMs: median(auto.named),
+        autoFirstRowsMs: median(auto.auto),
+        autoRequests: median(auto.autoRequests),
+      },
       render: {
         rows25Ms: median(cold.rows25_script),
         rows25FrameMs: median(cold.rows25_frame),
@@ -518,6 +552,11 @@ async function main() {
       ["size total", `${kb(size.total.raw)} raw, ${kb(size.total.gzip)} gzip, ${kb(size.total.brotli)} br`, ""],
       ["cold start: navigation → first rows", ms(f.coldStart.firstRowsMs), ""],
       ["cold start: wasm fetch+compile+instantiate", ms(f.coldStart.wasmMs), ""],
+      [
+        `cold start over ${f.coldAuto.rttMs} ms round trips: provider named → auto`,
+        `${ms(f.coldAuto.namedFirstRowsMs)} → ${ms(f.coldAuto.autoFirstRowsMs)} (+${ms(f.coldAuto.autoFirstRowsMs - f.coldAuto.namedFirstRowsMs)}; auto: ${f.coldAuto.autoRequests} requests)`,
+        `≤ +1 round trip: ${verdict(f.coldAuto.autoFirstRowsMs - f.coldAuto.namedFirstRowsMs <= f.coldAuto.rttMs)}`,
+      ],
       ["response → 25 rows in the DOM (+ frame)", `${ms(f.render.rows25Ms)} (+ ${ms(f.render.rows25FrameMs)})`, ""],
       ["response → 100 rows in the DOM, first load (+ frame)", `${ms(f.render.rows100FirstLoadMs)} (+ ${ms(f.render.rows100FirstLoadFrameMs)})`, ""],
       ["response → 100 rows in the DOM, page flip", ms(f.render.rows100Ms), ""],

@@ -19,8 +19,9 @@ SPECS = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().pare
 OUT = Path(__file__).resolve().parents[1] / "tests/fixtures/spec"
 
 
-def example(schema, schemas, depth=0):
-    """The example a schema publishes, assembled from its properties'."""
+def example(schema, schemas, depth=0, branch=0):
+    """The example a schema publishes, assembled from its properties'
+    (`branch`: which branch of a top-level `oneOf`)."""
     while "$ref" in schema:
         schema = schemas[schema["$ref"].split("/")[-1]]
     if "example" in schema:
@@ -36,7 +37,7 @@ def example(schema, schemas, depth=0):
         return out
     for key in ("oneOf", "anyOf"):
         if key in schema:
-            return example(schema[key][0], schemas, depth + 1)
+            return example(schema[key][branch if depth == 0 else 0], schemas, depth + 1)
     if schema.get("type") == "object" or "properties" in schema:
         out = {}
         for name, prop in schema.get("properties", {}).items():
@@ -53,14 +54,17 @@ def example(schema, schemas, depth=0):
 def main():
     retell = yaml.safe_load((SPECS / "retell-openapi.yaml").read_text())
     schemas = retell["components"]["schemas"]
-    call = example(schemas["V2CallResponse"], schemas)
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "retell-get-call.json").write_text(json.dumps(call, indent=2) + "\n")
-    # A v3 list item is the call without its transcripts (CallListResponse
-    # in Retell's TypeScript SDK); the envelope is CallListResponse's.
-    item = {k: v for k, v in call.items() if not k.startswith(("transcript", "scrubbed_transcript"))}
-    v3 = {"items": [item], "pagination_key": "key_example", "has_more": True, "total": 1}
-    (OUT / "retell-v3-list.json").write_text(json.dumps(v3, indent=2) + "\n")
+    # V2CallResponse is oneOf a web call and a phone call: one file each,
+    # and a v3 list of each. A v3 list item is the call without its
+    # transcripts (CallListResponse in Retell's TypeScript SDK); the
+    # envelope is CallListResponse's.
+    for branch, suffix in ((0, ""), (1, "-phone")):
+        call = example(schemas["V2CallResponse"], schemas, branch=branch)
+        (OUT / f"retell-get-call{suffix}.json").write_text(json.dumps(call, indent=2) + "\n")
+        item = {k: v for k, v in call.items() if not k.startswith(("transcript", "scrubbed_transcript"))}
+        v3 = {"items": [item], "pagination_key": "key_example", "has_more": True, "total": 1}
+        (OUT / f"retell-v3-list{suffix}.json").write_text(json.dumps(v3, indent=2) + "\n")
     print("wrote", ", ".join(sorted(p.name for p in OUT.glob("*.json"))))
 
 

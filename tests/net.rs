@@ -217,25 +217,36 @@ async fn network_failures_timeouts_and_aborts() {
 
 #[wasm_bindgen_test]
 async fn auto_recognises_the_provider_behind_the_proxy() {
+    // VozAgent's and Bland's list paths are both `/v1/calls`: both answer,
+    // Bland's adapter cannot read VozAgent's answer, VozAgent's can.
     stub(json!([[
         "/v1/calls",
         ok(include_str!("fixtures/vozagent/list.json"))
     ]]));
     let s = source(ProviderChoice::Auto);
     assert_eq!(s.provider(), None);
-    let page = s
-        .list(
-            &Query {
-                page_size: 2,
-                ..Query::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let first = Query {
+        page_size: 2,
+        ..Query::default()
+    };
+    let page = s.list(&first, None).await.unwrap();
     assert_eq!(s.provider(), Some(Provider::VozAgent));
     assert_eq!(page.rows.len(), 2);
     let probes = calls().len();
+    assert_eq!(
+        probes,
+        Provider::ALL.len(),
+        "one request a provider, all at once, and the first page is the winner's answer"
+    );
+    let urls: Vec<String> = calls()
+        .iter()
+        .map(|c| c["url"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        urls.iter()
+            .any(|u| u.ends_with("/api/calls?limit=2&offset=0&fields=light")),
+        "each provider is asked for the page itself: {urls:?}"
+    );
     s.list(
         &Query {
             page: 2,
@@ -251,15 +262,36 @@ async fn auto_recognises_the_provider_behind_the_proxy() {
         probes + 1,
         "recognised once, then straight to the native path"
     );
-    let urls: Vec<String> = calls()
-        .iter()
-        .map(|c| c["url"].as_str().unwrap().to_owned())
-        .collect();
+}
+
+#[wasm_bindgen_test]
+async fn auto_trusts_the_path_that_answered_over_the_shape() {
+    // Retell's own example of a phone call, answered at Retell's v3 list
+    // path only: its `telephony_identifier` is no reason to doubt it.
+    stub(json!([[
+        "/v3/list-calls",
+        ok(include_str!("fixtures/spec/retell-v3-list-phone.json"))
+    ]]));
+    let s = source(ProviderChoice::Auto);
+    let page = s.list(&Query::default(), None).await.unwrap();
+    assert_eq!(s.provider(), Some(Provider::Retell));
+    assert_eq!(page.rows.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn auto_reports_the_answer_that_says_most() {
+    // Every path but Vapi's answers 404; Vapi's own says the key is wrong.
+    stub(json!([[
+        "/call?",
+        {"status": 401, "body": "{\"message\": \"Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.\"}"}
+    ]]));
+    let s = source(ProviderChoice::Auto);
+    let err = s.list(&Query::default(), None).await.unwrap_err();
     assert!(
-        urls.iter()
-            .any(|u| u.ends_with("/api/calls?limit=1&offset=0&fields=light")),
-        "{urls:?}"
+        matches!(err, FetchError::Api(ApiError::Unauthorized { .. })),
+        "{err:?}"
     );
+    assert_eq!(s.provider(), None);
 }
 
 #[wasm_bindgen_test]

@@ -25,7 +25,8 @@ pub enum Command {
     Proxy(crate::proxy::ProxyArgs),
     /// Read a provider response body on stdin and print the normalized result as JSON.
     Normalize {
-        /// The provider: agentvoice, vozagent, talkover, zudu, smallest, retell, vapi, or auto.
+        /// The provider: agentvoice, vozagent, talkover, zudu, smallest, retell, vapi, elevenlabs,
+        /// bland, or auto (recognised from the body alone).
         #[arg(long)]
         provider: String,
         /// Which response the body is.

@@ -261,19 +261,26 @@ impl ErrorKind {
 }
 
 /// Whether a 2xx body is an error envelope (`success: false`, `status:
-/// false`, `status: "error"`): cheap, without reading what it says.
+/// false`, `status: "error"` on anything but a call): cheap, without
+/// reading what it says.
 pub fn is_error_envelope(value: &Value) -> bool {
     let Some(o) = Obj::of(value) else {
         return false;
     };
+    // A call's own `status` is not the answer's: Bland, AgentVoice and
+    // ElevenLabs call a call that did not go through "failed".
+    let is_call = ["id", "call_id", "callId", "c_id", "conversation_id"]
+        .iter()
+        .any(|k| o.get(k).is_some());
     o.get("success").and_then(Value::as_bool) == Some(false)
         || o.get("status").and_then(Value::as_bool) == Some(false)
-        || o.get("status").and_then(Value::as_str).is_some_and(|s| {
-            matches!(
-                s.to_ascii_lowercase().as_str(),
-                "error" | "fail" | "failure" | "failed"
-            )
-        })
+        || !is_call
+            && o.get("status").and_then(Value::as_str).is_some_and(|s| {
+                matches!(
+                    s.to_ascii_lowercase().as_str(),
+                    "error" | "fail" | "failure" | "failed"
+                )
+            })
 }
 
 /// An answer that failed, its body not read yet: a non-2xx response, or
@@ -778,6 +785,11 @@ mod tests {
             json!({"status": "completed"}),
             json!({"status": true}),
             json!([{"success": false}]),
+            // Calls that did not go through, as Bland, AgentVoice and
+            // ElevenLabs answer them.
+            json!({"call_id": "c1", "status": "failed", "completed": false}),
+            json!({"id": "a1", "status": "failed"}),
+            json!({"conversation_id": "conv_1", "status": "failed"}),
             json!("error"),
         ] {
             assert!(!is_error_envelope(&body), "{body}");

@@ -102,28 +102,36 @@ fn cues(transcript: &Transcript) -> Vec<Option<(i64, i64)>> {
 
 /// The transcript as text: a `[m:ss] Label: text` line a turn, and a line
 /// a tool row where it happened (`[m:ss] Tool call: name (Succeeded) {...}
-/// → {...}`).
+/// → {...}`); a row's line breaks are spaces ([`one_line`]), so a line is
+/// a row whatever the provider's text holds.
 pub fn plain_text(transcript: &Transcript) -> String {
     let layout = Layout::new(transcript);
     let mut out = String::new();
     for row in &layout.rows {
         let (at, line) = match *row {
             Row::Turn(i) => match transcript.turns.get(i) {
-                Some(turn) if turn.label.is_empty() => (turn.start_ms, turn.text.clone()),
-                Some(turn) => (turn.start_ms, format!("{}: {}", turn.label, turn.text)),
+                Some(turn) => {
+                    let (label, text) = (one_line(&turn.label), one_line(&turn.text));
+                    let line = if label.is_empty() {
+                        text
+                    } else {
+                        format!("{label}: {text}")
+                    };
+                    (turn.start_ms, line)
+                }
                 None => continue,
             },
             Row::Tool(i) => match layout.tools.get(i) {
-                Some(tool) => (tool.at_ms, tool.one_line()),
+                Some(tool) => (tool.at_ms, one_line(&tool.one_line())),
                 None => continue,
             },
         };
-        if let Some(at) = at {
-            out.push('[');
-            out.push_str(&time::format_duration(at));
-            out.push_str("] ");
-        }
-        out.push_str(&line);
+        let line = match at {
+            Some(at) => format!("[{}] {line}", time::format_duration(at)),
+            None => line,
+        };
+        // (A turn with no text ends at its label or time.)
+        out.push_str(line.trim_end());
         out.push('\n');
     }
     out
@@ -138,37 +146,83 @@ fn clock(ms: i64, sep: char) -> String {
     format!("{h:02}:{m:02}:{s:02}{sep}{milli:03}")
 }
 
+/// The turn's label as the provider gave it, else the speaker's role.
 fn speaker_name(turn: &Turn) -> &str {
     if !turn.label.is_empty() {
         return &turn.label;
     }
-    match turn.speaker {
+    role_name(turn.speaker)
+}
+
+fn role_name(speaker: Speaker) -> &'static str {
+    match speaker {
         Speaker::Agent => "Agent",
         Speaker::Customer => "Customer",
         Speaker::Other => "Speaker",
     }
 }
 
-/// Text safe inside a WebVTT cue: its markup characters escaped, no line
-/// that could end the cue or read as a timing line.
-fn vtt_text(text: &str) -> String {
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    one_block(&escaped)
+/// The speaker of a caption: the label on one line, else the role.
+fn caption_speaker(turn: &Turn) -> String {
+    let label = one_line(&turn.label);
+    if label.is_empty() {
+        role_name(turn.speaker).to_owned()
+    } else {
+        label
+    }
 }
 
-/// Text kept in one caption block: blank lines (which end a cue) closed up.
-fn one_block(text: &str) -> String {
-    join_str(
-        text.lines().map(str::trim_end).filter(|l| !l.is_empty()),
-        "\n",
+/// Whether `c` ends a line for some reader of these files: LF and CR
+/// (WebVTT's and most SubRip readers' line ends, a lone CR included), and
+/// the vertical tab, form feed, NEL and Unicode's line and paragraph
+/// separators that other readers break lines at.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
 }
 
-/// WebVTT: a cue per timed turn, the speaker as a voice tag, and a
-/// `NOTE` per tool row where it happened.
+/// Provider text on one line, as every export writes it: each run of line
+/// breaks (and the spaces around it) one space, tabs spaces, and no
+/// byte-order marks or other control characters (a reader may take a BOM
+/// for the start of a file). No text can then add a line, end a cue or
+/// begin a row of its own.
+pub fn one_line(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            c if is_line_break(c) => Some('\n'),
+            '\u{FEFF}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    join_str(
+        clean.split('\n').map(str::trim).filter(|l| !l.is_empty()),
+        " ",
+    )
+}
+
+/// Caption text: [`one_line`], with SubRip's and WebVTT's timing arrow
+/// `-->` written `->` (no line of a cue can then read as a timing line,
+/// nor a WebVTT note hold one, which it may not).
+fn caption_line(text: &str) -> String {
+    one_line(text).replace("-->", "->")
+}
+
+/// Text safe inside a WebVTT cue: on one line, its markup characters
+/// escaped (so `-->` is `--&gt;`).
+fn vtt_text(text: &str) -> String {
+    one_line(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// WebVTT: a cue per timed turn on one line, the speaker as a voice tag,
+/// and a `NOTE` per tool row where it happened.
 pub fn webvtt(transcript: &Transcript) -> String {
     let layout = Layout::new(transcript);
     let cues = cues(transcript);
@@ -182,7 +236,13 @@ pub fn webvtt(transcript: &Transcript) -> String {
                     continue;
                 };
                 n += 1;
-                let voice = vtt_text(speaker_name(turn)).replace('\n', " ");
+                // (WebVTT reads a voice's runs of spaces as one.)
+                let voice = join_str(
+                    vtt_text(&caption_speaker(turn))
+                        .split(' ')
+                        .filter(|w| !w.is_empty()),
+                    " ",
+                );
                 out.push_str(&format!(
                     "\n{n}\n{} --> {}\n<v {voice}>{}\n",
                     clock(*start, '.'),
@@ -193,7 +253,7 @@ pub fn webvtt(transcript: &Transcript) -> String {
             Row::Tool(i) => {
                 if let Some(tool) = layout.tools.get(i) {
                     // A note may not hold "-->" nor a blank line.
-                    let text = one_block(&tool.one_line()).replace("-->", "- ->");
+                    let text = caption_line(&tool.one_line());
                     out.push_str(&format!("\nNOTE {text}\n"));
                 }
             }
@@ -202,7 +262,9 @@ pub fn webvtt(transcript: &Transcript) -> String {
     out
 }
 
-/// SubRip: a numbered cue per timed turn, `Speaker: text`.
+/// SubRip: a numbered cue per timed turn, `Speaker: text` on one line
+/// ([`caption_line`]: SubRip has no escapes, so a line of digits or a
+/// timing in a turn's text would otherwise start a cue of its own).
 pub fn srt(transcript: &Transcript) -> String {
     let mut out = String::new();
     let timed = transcript
@@ -214,13 +276,17 @@ pub fn srt(transcript: &Transcript) -> String {
         if n > 0 {
             out.push('\n');
         }
+        let line = format!(
+            "{}: {}",
+            caption_line(&caption_speaker(turn)),
+            caption_line(&turn.text)
+        );
         out.push_str(&format!(
-            "{}\n{} --> {}\n{}: {}\n",
+            "{}\n{} --> {}\n{}\n",
             n + 1,
             clock(start, ','),
             clock(end, ','),
-            speaker_name(turn),
-            one_block(&turn.text)
+            line.trim_end()
         ));
     }
     out
@@ -360,7 +426,7 @@ mod tests {
              \n1\n00:00:01.000 --> 00:00:03.500\n<v Agent>Hi, this is Ava.\n\
              \n2\n00:00:04.000 --> 01:02:05.250\n<v Customer>I'd like &lt;b&gt;help&lt;/b&gt; &amp; more\n\
              \nNOTE Tool call: lookup_order (No result) {\"order\":42}\n\
-             \n3\n01:02:05.250 --> 01:02:07.250\n<v Agent>Sure.\nLet me check.\n"
+             \n3\n01:02:05.250 --> 01:02:07.250\n<v Agent>Sure. Let me check.\n"
         );
     }
 
@@ -370,7 +436,7 @@ mod tests {
             srt(&sample()),
             "1\n00:00:01,000 --> 00:00:03,500\nAgent: Hi, this is Ava.\n\
              \n2\n00:00:04,000 --> 01:02:05,250\nCustomer: I'd like <b>help</b> & more\n\
-             \n3\n01:02:05,250 --> 01:02:07,250\nAgent: Sure.\nLet me check.\n"
+             \n3\n01:02:05,250 --> 01:02:07,250\nAgent: Sure. Let me check.\n"
         );
     }
 
@@ -419,7 +485,7 @@ mod tests {
              [0:04] Customer: I'd like <b>help</b> & more\n\
              [0:05] Tool call: lookup_order (No result) {\"order\":42}\n\
              Customer: Untimed aside\n\
-             [1:02:05] Agent: Sure.\n\nLet me check.\n"
+             [1:02:05] Agent: Sure. Let me check.\n"
         );
         let untimed = Transcript {
             turns: vec![turn(Speaker::Other, "", "Hello", None, None)],
@@ -436,8 +502,35 @@ mod tests {
         }
         let vtt = webvtt(&t);
         assert!(
-            vtt.contains("\nNOTE Tool call: lookup_order (No result) a - -> b c\n"),
+            vtt.contains("\nNOTE Tool call: lookup_order (No result) a -> b c\n"),
             "{vtt}"
+        );
+    }
+
+    #[test]
+    fn no_text_can_add_a_cue_or_a_line() {
+        let forged = "2\n00:00:01,000 --> 00:00:02,000\r\rNOTE\u{2028}x\u{feff}\ty\u{0}";
+        let t = Transcript {
+            turns: vec![
+                turn(Speaker::Agent, "Ava\r\n1", forged, Some(0), Some(500)),
+                turn(Speaker::Customer, "Customer", "ok", Some(600), None),
+            ],
+            events: vec![],
+        };
+        assert_eq!(
+            srt(&t),
+            "1\n00:00:00,000 --> 00:00:00,500\nAva 1: 2 00:00:01,000 -> 00:00:02,000 NOTE x y\n\
+             \n2\n00:00:00,600 --> 00:00:02,600\nCustomer: ok\n"
+        );
+        assert_eq!(
+            webvtt(&t),
+            "WEBVTT\n\
+             \n1\n00:00:00.000 --> 00:00:00.500\n<v Ava 1>2 00:00:01,000 --&gt; 00:00:02,000 NOTE x y\n\
+             \n2\n00:00:00.600 --> 00:00:02.600\n<v Customer>ok\n"
+        );
+        assert_eq!(
+            plain_text(&t),
+            "[0:00] Ava 1: 2 00:00:01,000 --> 00:00:02,000 NOTE x y\n[0:00] Customer: ok\n"
         );
     }
 }

@@ -247,7 +247,7 @@ impl ProxySource {
         abort: Option<AbortSignal>,
     ) -> Result<CallDetail, FetchError> {
         let inner = self.0;
-        let provider = inner.provider(abort.as_ref()).await?;
+        let provider = inner.provider(None, abort.as_ref()).await?;
         let req = provider.detail_request(&id)?;
         let key = cache_key(&req);
         if let Some(detail) = inner.details.borrow_mut().get(&key, now_ms()) {
@@ -282,7 +282,7 @@ impl ProxySource {
         abort: Option<AbortSignal>,
     ) -> Result<Option<String>, FetchError> {
         let inner = self.0;
-        let provider = inner.provider(abort.as_ref()).await?;
+        let provider = inner.provider(None, abort.as_ref()).await?;
         let Some(req) = provider.recording_link_request(&id)? else {
             return Ok(None);
         };
@@ -377,42 +377,89 @@ impl Inner {
         }
     }
 
-    /// The provider, recognising it from a probe of each provider's list
-    /// endpoint the first time in `auto` mode.
-    async fn provider(&self, abort: Option<&AbortSignal>) -> Result<Provider, FetchError> {
+    /// The provider, recognised the first time in `auto` mode from every
+    /// provider's list path, asked at once (one round trip): the provider
+    /// whose own path gave an answer its adapter reads. When several did
+    /// (paths two providers share, or a proxy in front of several), the
+    /// answers' shapes decide, then the order of [`Provider::ALL`]. With
+    /// `first`, each provider is asked for that page (where it can be), so
+    /// the winner's answer is the page itself, kept in the page cache.
+    async fn provider(
+        &self,
+        first: Option<&Query>,
+        abort: Option<&AbortSignal>,
+    ) -> Result<Provider, FetchError> {
         if let Some(p) = self.resolved.get() {
             return Ok(p);
         }
-        let probe = Query {
+        let one_call = Query {
             page_size: 1,
             ..Query::default()
         };
-        // The last probe's failure is the one reported (an error answer
-        // is read only then).
-        let mut last_failure = None;
-        for p in Provider::ALL {
-            let reply = match self.send(&p.list_request(&probe)?, abort).await {
-                Ok(reply) => reply,
+        let probes = Provider::ALL.map(|p| {
+            // (Whether the page asked for is `first`, and its request.)
+            let (is_first, query) = match first {
+                Some(q) if p.list_request(q).is_ok() => (true, q),
+                _ => (false, &one_call),
+            };
+            async move {
+                let req = p.list_request(query)?;
+                let reply = self.send(&req, abort).await?;
+                Ok::<_, FetchError>((is_first, req, query, reply))
+            }
+        });
+        let answers = futures_util::future::join_all(probes).await;
+        let mut read = Vec::new();
+        let mut failures = Vec::new();
+        for (p, answer) in Provider::ALL.into_iter().zip(answers) {
+            let (is_first, req, query, reply) = match answer {
                 Err(FetchError::Aborted) => return Err(FetchError::Aborted),
                 Err(e) => {
-                    last_failure = Some(ProbeFailure::Request(e));
+                    failures.push(ProbeFailure::Request(e));
                     continue;
                 }
+                Ok(answer) => answer,
             };
             match reply.into_body() {
+                Err(failed) => failures.push(ProbeFailure::Answer(failed)),
                 Ok(body) => {
-                    let detected = Provider::detect(&body);
-                    if detected == Some(p)
-                        || (detected.is_none() && p.try_parse_list(&body, &probe).is_ok())
-                    {
-                        self.resolved.set(Some(p));
-                        return Ok(p);
+                    if let Ok(page) = p.try_parse_list(&body, query) {
+                        let agrees = Provider::detect(&body) == Some(p);
+                        read.push((agrees, p, is_first.then_some((req, page))));
                     }
                 }
-                Err(failed) => last_failure = Some(ProbeFailure::Answer(failed)),
             }
         }
-        Err(match last_failure {
+        // Those whose answer's shape agrees with their path first, then
+        // in the order of `Provider::ALL` (a stable sort keeps it).
+        read.sort_by_key(|(agrees, ..)| !agrees);
+        if let Some((_, p, first_page)) = read.into_iter().next() {
+            self.resolved.set(Some(p));
+            if let Some((req, page)) = first_page {
+                self.pages
+                    .borrow_mut()
+                    .insert(cache_key(&req), page, now_ms());
+            }
+            return Ok(p);
+        }
+        // What the most telling failure says: an answer other than "no
+        // such path" (a 401 from the provider's own path), else a request
+        // that failed, else the last answer.
+        let telling = |f: &ProbeFailure| match f {
+            ProbeFailure::Answer(a) => !matches!(a.status, 404 | 405),
+            ProbeFailure::Request(_) => false,
+        };
+        let failure = match failures.iter().position(telling) {
+            Some(i) => Some(failures.swap_remove(i)),
+            None => match failures
+                .iter()
+                .position(|f| matches!(f, ProbeFailure::Request(_)))
+            {
+                Some(i) => Some(failures.swap_remove(i)),
+                None => failures.pop(),
+            },
+        };
+        Err(match failure {
             Some(ProbeFailure::Request(e)) => e,
             Some(ProbeFailure::Answer(failed)) => (self.readers.error)(failed).await.into(),
             None => {
@@ -443,7 +490,7 @@ impl CallSource for ProxySource {
         let inner = Rc::clone(&self.0);
         let query = query.clone();
         Box::pin(async move {
-            let provider = inner.provider(abort.as_ref()).await?;
+            let provider = inner.provider(Some(&query), abort.as_ref()).await?;
             let req = provider.list_request(&query)?;
             let key = cache_key(&req);
             if let Some(page) = inner.pages.borrow_mut().get(&key, now_ms()) {

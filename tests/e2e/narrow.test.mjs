@@ -121,3 +121,87 @@ test("in a phone-wide panel the call's heading runs under the way back, across t
   assert.equal(heading.lines, 1, `"${heading.text}" on one line (it broke at its hyphen beside the way back)`);
   await context.close();
 });
+
+/**
+ * What sticks out sideways: the page or the panel scrolling, and any
+ * visible part of the widget whose box leaves the widget's.
+ */
+function sideways(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector("call-board");
+    const edge = host.getBoundingClientRect();
+    const out = [];
+    for (const el of [document.documentElement, document.getElementById("panel")]) {
+      if (el.scrollWidth > el.clientWidth) out.push(`${el.id || el.tagName} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth} px`);
+    }
+    for (const el of host.shadowRoot.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === "hidden" || style.clipPath !== "none") continue;
+      const name = `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join("")}`;
+      if (r.left < edge.left - 0.5 || r.right > edge.right + 0.5) {
+        out.push(`${name} spans ${Math.round(r.left)}–${Math.round(r.right)} px, the widget ${Math.round(edge.left)}–${Math.round(edge.right)}`);
+      }
+      if (style.overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1 && style.textOverflow !== "ellipsis") {
+        out.push(`${name} scrolls or clips sideways: ${el.scrollWidth} > ${el.clientWidth} px`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Each state a rep meets, in turn, at `width` px; what sticks out in each. */
+async function everyState(width, theme) {
+  const page = await panel(width, width < 800 ? width : 1280, theme);
+  const found = {};
+  const look = async (state) => {
+    const out = await sideways(page);
+    if (out.length) found[state] = out;
+  };
+  await look("list");
+  await page.locator("summary", { hasText: "More filters" }).click();
+  await page.locator("details[open]").waitFor();
+  await look("every filter shown");
+  // The export of all pages, slowed so its progress stays on screen.
+  await page.route(/\/agentvoice\/api\/calls\?/, async (route) => {
+    if (new URL(route.request().url()).searchParams.get("limit") !== "25") await new Promise((r) => setTimeout(r, 300));
+    await route.continue();
+  });
+  await page.getByText("Export", { exact: true }).click();
+  await page.getByRole("button", { name: /All pages as CSV/ }).click();
+  await page.getByText(/Exporting…/).waitFor();
+  await look("export progress");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByText(/Exporting…/).waitFor({ state: "hidden" });
+  await page.unroute(/\/agentvoice\/api\/calls\?/);
+  const columns = page.getByRole("button", { name: "Columns" });
+  if (await columns.isVisible()) {
+    await columns.click();
+    await page.getByRole("checkbox").first().waitFor();
+    await look("column chooser");
+    await page.keyboard.press("Escape");
+  }
+  // A failed page: the notice with its retry, the filters kept.
+  await page.route(/\/agentvoice\/api\/calls\?/, (route) =>
+    route.fulfill({ status: 503, contentType: "application/json", body: '{"error": "upstream unavailable"}' }),
+  );
+  await page.getByRole("button", { name: "Next ›" }).click();
+  await page.getByRole("button", { name: "Retry" }).waitFor();
+  await look("an error");
+  await page.unroute(/\/agentvoice\/api\/calls\?/);
+  await page.getByRole("button", { name: "Retry" }).click();
+  await page.locator("tr[data-call-id]").first().waitFor();
+  await page.locator("tr[data-call-id]").first().click();
+  await page.locator(".cb-detail__body[data-state=ready]").waitFor();
+  await look("an open call");
+  await page.context().close();
+  return found;
+}
+
+for (const width of [320, 480, 700]) {
+  test(`at ${width} px nothing scrolls sideways or sticks out, in every state, in both themes`, async () => {
+    for (const theme of ["light", "dark"]) {
+      assert.deepEqual(await everyState(width, theme), {}, `${theme} theme at ${width} px`);
+    }
+  });
+}

@@ -79,13 +79,25 @@ fn call_shape(o: Obj<'_>) -> Option<Provider> {
         Provider::Smallest
     } else if has("assistantId") || has("artifact") || has("endedReason") || has("startedAt") {
         Provider::Vapi
-    } else if has("call_id") && (has("start_timestamp") || has("call_status")) {
-        // Zudu calls carry their own uuid `id` next to `call_id`, and
-        // upper-case statuses; Retell's have neither.
-        let upper = o
-            .str("call_status")
-            .is_some_and(|s| s.chars().any(|c| c.is_ascii_uppercase()));
-        if has("id") || upper || has("telephony_identifier") {
+    } else if has("call_id") && (has("start_timestamp") || has("call_status") || has("call_type")) {
+        // Zudu's and Retell's calls share most field names. Zudu's (its
+        // API documents) carry their own uuid `id` beside `call_id`, the
+        // length as `call_duration` and upper-case enums (`ENDED`,
+        // `PHONE_CALL`, `INBOUND`); Retell's (`V2CallResponse` in its
+        // OpenAPI definition) have none of these: `duration_ms` and
+        // lower-case `ended`, `phone_call`, `inbound`. Both may carry a
+        // `telephony_identifier` (Zudu's `call_sid`, Retell's
+        // `twilio_call_sid`), so that decides nothing.
+        let upper = |k: &str| {
+            o.str(k)
+                .is_some_and(|s| s.chars().any(|c| c.is_ascii_uppercase()))
+        };
+        if has("id")
+            || has("call_duration")
+            || upper("call_status")
+            || upper("call_type")
+            || upper("direction")
+        {
             Provider::Zudu
         } else {
             Provider::Retell
