@@ -402,13 +402,14 @@ impl Inner {
                 Some(q) if p.list_request(q).is_ok() => (true, q),
                 _ => (false, &one_call),
             };
-            async move {
+            let probe: Running<'_, _> = Box::pin(async move {
                 let req = p.list_request(query)?;
                 let reply = self.send(&req, abort).await?;
                 Ok::<_, FetchError>((is_first, req, query, reply))
-            }
+            });
+            probe
         });
-        let answers = futures_util::future::join_all(probes).await;
+        let answers = all(probes).await;
         let mut read = Vec::new();
         let mut failures = Vec::new();
         for (p, answer) in Provider::ALL.into_iter().zip(answers) {
@@ -430,10 +431,10 @@ impl Inner {
                 }
             }
         }
-        // Those whose answer's shape agrees with their path first, then
-        // in the order of `Provider::ALL` (a stable sort keeps it).
-        read.sort_by_key(|(agrees, ..)| !agrees);
-        if let Some((_, p, first_page)) = read.into_iter().next() {
+        // The first whose answer's shape agrees with its path, else the
+        // first, in the order of `Provider::ALL`.
+        let chosen = read.iter().position(|(agrees, ..)| *agrees).unwrap_or(0);
+        if let Some((_, p, first_page)) = (chosen < read.len()).then(|| read.swap_remove(chosen)) {
             self.resolved.set(Some(p));
             if let Some((req, page)) = first_page {
                 self.pages
@@ -467,6 +468,37 @@ impl Inner {
             }
         })
     }
+}
+
+/// A future borrowing for `'a`.
+type Running<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
+
+/// The outputs of `futures`, run at once, in their order. (Written out:
+/// `futures_util`'s `join_all` cost 3.8 KB gzip before the first rows.)
+async fn all<T, const N: usize>(futures: [Running<'_, T>; N]) -> Vec<T> {
+    use std::task::Poll;
+    let mut running = futures.map(Some);
+    let mut done: Vec<Option<T>> = running.iter().map(|_| None).collect();
+    std::future::poll_fn(move |cx| {
+        let mut pending = false;
+        for (slot, out) in running.iter_mut().zip(done.iter_mut()) {
+            if let Some(future) = slot {
+                match future.as_mut().poll(cx) {
+                    Poll::Ready(value) => {
+                        *out = Some(value);
+                        *slot = None;
+                    }
+                    Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            Poll::Pending
+        } else {
+            Poll::Ready(done.drain(..).flatten().collect())
+        }
+    })
+    .await
 }
 
 /// Why a provider's probe found nothing.
