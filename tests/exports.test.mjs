@@ -178,12 +178,11 @@ function cell(value) {
   return formula ? `'${s}` : s;
 }
 
-function csvExpect(c) {
-  const columns = ["id", "customer_name", "customer_number", "agent", "campaign", "sentiment", "end_reason", "summary"];
-  return c.calls.map((call) => columns.map((k) => cell(call[k])));
-}
+/** The CSV columns that hold the provider's text. */
+const TEXT_COLUMNS = ["id", "customer_name", "customer_number", "agent", "campaign", "sentiment", "end_reason", "summary"];
+const csvExpect = (c) => c.calls.map((call) => TEXT_COLUMNS.map((k) => cell(call[k])));
 const pickColumns = (header, rows) => {
-  const at = ["id", "customer_name", "customer_number", "agent", "campaign", "sentiment", "end_reason", "summary"].map((k) => header.indexOf(k));
+  const at = TEXT_COLUMNS.map((k) => header.indexOf(k));
   return rows.map((r) => at.map((j) => r[j]));
 };
 
