@@ -134,11 +134,23 @@ function sideways(page) {
     for (const el of [document.documentElement, document.getElementById("panel")]) {
       if (el.scrollWidth > el.clientWidth) out.push(`${el.id || el.tagName} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth} px`);
     }
+    // Visually hidden on purpose (for screen readers): clipped to nothing.
+    const hidden = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.clipPath !== "none" || s.clip !== "auto") return true;
+      }
+      return false;
+    };
     for (const el of host.shadowRoot.querySelectorAll("*")) {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      if (r.width === 0 || r.height === 0 || style.visibility === "hidden" || style.clipPath !== "none") continue;
-      const name = `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join("")}`;
+      if (r.width === 0 || r.height === 0 || style.visibility === "hidden" || hidden(el)) continue;
+      // (A closed menu's content keeps a layout box, unseen.)
+      const closed = el.closest("details:not([open])");
+      if (closed && !el.closest("summary")) continue;
+      const label = el.getAttribute("aria-label") ?? el.closest("label")?.querySelector(".cb-field__label")?.textContent ?? "";
+      const name = `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join("")}${label ? ` "${label}"` : ""}${el.closest("details[open]") ? " (in an open menu)" : ""}`;
       if (r.left < edge.left - 0.5 || r.right > edge.right + 0.5) {
         out.push(`${name} spans ${Math.round(r.left)}–${Math.round(r.right)} px, the widget ${Math.round(edge.left)}–${Math.round(edge.right)}`);
       }
@@ -165,9 +177,11 @@ async function everyState(width, theme) {
   // The export of all pages, slowed so its progress stays on screen.
   await page.route(/\/agentvoice\/api\/calls\?/, async (route) => {
     if (new URL(route.request().url()).searchParams.get("limit") !== "25") await new Promise((r) => setTimeout(r, 300));
-    await route.continue();
+    // (Cancel aborts the request being held: it is no longer there to continue.)
+    await route.continue().catch(() => {});
   });
   await page.getByText("Export", { exact: true }).click();
+  await look("the export menu");
   await page.getByRole("button", { name: /All pages as CSV/ }).click();
   await page.getByText(/Exporting…/).waitFor();
   await look("export progress");
@@ -194,11 +208,19 @@ async function everyState(width, theme) {
   await page.locator("tr[data-call-id]").first().click();
   await page.locator(".cb-detail__body[data-state=ready]").waitFor();
   await look("an open call");
+  // The call's own menus: the transcript's formats and the shortcut help.
+  const formats = page.locator(".cb-transcript .cb-download > summary");
+  await formats.click();
+  await look("the transcript's download menu");
+  await formats.click();
+  await page.locator(".cb-shortcuts > summary").click();
+  await look("the shortcut help");
   await page.context().close();
   return found;
 }
 
-for (const width of [320, 480, 700]) {
+// 1,000 px: a full widget whose list, beside an open call, is narrow.
+for (const width of [320, 480, 700, 1000]) {
   test(`at ${width} px nothing scrolls sideways or sticks out, in every state, in both themes`, async () => {
     for (const theme of ["light", "dark"]) {
       assert.deepEqual(await everyState(width, theme), {}, `${theme} theme at ${width} px`);
