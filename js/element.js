@@ -4,7 +4,7 @@
 // URL, so it works from any path on any host page.
 
 import init, { mount as mountWasm, offerFirstPage, stylesheet, providerFilters } from "./callboard_wasm.js";
-import { firstPageRequest, requestKey, sendFirstPage } from "./first-page.js";
+import { firstPageRequests, requestsKey, sendFirstPages } from "./first-page.js";
 
 // User Timing: `callboard:wasm` is the wasm's fetch + compile + instantiate
 // (the other callboard:* marks and measures are set by the widget).
@@ -134,21 +134,13 @@ function reserve(host, options) {
 
 /**
  * Mounts into `host`'s (open) shadow root; returns the wasm handle. `early`
- * is the first page's request, sent while the WebAssembly loaded
- * (js/first-page.js), or null.
+ * is the first page's requests, sent while the WebAssembly loaded
+ * (js/first-page.js's `sendFirstPages`), or null.
  */
 function attach(host, options, early) {
   const box = container(host);
   host.shadowRoot.adoptedStyleSheets = [styles()];
-  if (early) {
-    let taken = false;
-    const take = (key) => {
-      if (taken || key !== early.key) return undefined;
-      taken = true;
-      return early.reply;
-    };
-    offerFirstPage(take, () => taken || early.abort());
-  }
+  if (early) offerFirstPage(early.take, early.abort);
   const handle = mountWasm(box, options, host);
   box.style.minHeight = "";
   return handle;
@@ -215,8 +207,8 @@ export function mount(element, options = {}) {
   // asked again if the options change its request before it is used (once
   // for the changes of one task).
   const ask = () => {
-    const request = firstPageRequest(current);
-    return request && sendFirstPage(request);
+    const requests = firstPageRequests(current);
+    return requests && sendFirstPages(requests);
   };
   let early = ask();
   let asking = false;
@@ -225,7 +217,7 @@ export function mount(element, options = {}) {
     asking = true;
     queueMicrotask(() => {
       asking = false;
-      if (handle || gone || requestKey(firstPageRequest(current)) === (early?.key ?? null)) return;
+      if (handle || gone || requestsKey(firstPageRequests(current)) === (early?.key ?? null)) return;
       early?.abort();
       early = ask();
     });

@@ -4,12 +4,14 @@
 // render (one network round trip sooner, and no frame of an empty table).
 //
 // The widget decides what it asks for (`Provider::list_request` in Rust);
-// this only tells its first request in advance for the plain case (a
-// known provider, no pinned scope) from the table below, which `cargo
-// test` (src/net/early.rs) checks against each provider's own request for
-// every page size. The widget takes the answer only when its own first
-// request has the same key (method, URL, body, headers, credentials,
-// timeout); otherwise it sends its own and this one is cancelled.
+// this only tells its first requests in advance for the plain case (no
+// pinned scope) from the table below, which `cargo test`
+// (src/net/early.rs) checks against each provider's own request for every
+// page size: the named provider's first page, or with `auto` (the
+// default) every provider's, as the widget's `auto` asks them all at
+// once. The widget takes an answer only when one of its own requests has
+// the same key (method, URL, body, headers, credentials, timeout);
+// otherwise it sends its own, and what it did not take is cancelled.
 
 /**
  * Each provider's first list request, `"METHOD path"` and for a POST a
@@ -58,45 +60,75 @@ function headerPairs(h) {
 }
 
 /**
- * The widget's first request for `options` (as `mount()` takes them):
- * `{ method, url, body, headers, credentials, timeoutMs }`, or null where
- * it cannot be told in advance.
+ * The widget's first requests for `options` (as `mount()` takes them),
+ * each `{ method, url, body, headers, credentials, timeoutMs }`: the named
+ * provider's first page; with `provider` unset or `auto`, every
+ * provider's, in the table's order. Null where they cannot be told in
+ * advance (a pinned scope, a header the widget would drop, a provider
+ * name other than a plain id).
  */
-export function firstPageRequest(options) {
-  const known = REQUESTS[text(options.provider).toLowerCase()];
+export function firstPageRequests(options) {
+  const name = text(options.provider).toLowerCase();
+  const entries = name === "" || name === "auto" ? Object.values(REQUESTS) : REQUESTS[name] ? [REQUESTS[name]] : [];
   const base = text(options.proxyUrl);
   const headers = headerPairs(options.headers);
-  if (!known || !base || !headers || PINS.some((k) => text(options[k]))) return null;
-  const [method, path, body = null] = known.replaceAll("{n}", whole(options.pageSize, 1, 100, 25)).split(" ");
+  if (!entries.length || !base || !headers || PINS.some((k) => text(options[k]))) return null;
   const mode = text(options.credentials).toLowerCase();
-  return {
-    method,
-    url: base.replace(/\/+$/, "") + path,
-    body,
-    headers,
-    credentials: mode === "omit" || mode === "include" ? mode : "same-origin",
-    timeoutMs: whole(options.timeoutMs, 1000, 120000, 20000),
-  };
+  const size = whole(options.pageSize, 1, 100, 25);
+  return entries.map((entry) => {
+    const [method, path, body = null] = entry.replaceAll("{n}", size).split(" ");
+    return {
+      method,
+      url: base.replace(/\/+$/, "") + path,
+      body,
+      headers,
+      credentials: mode === "omit" || mode === "include" ? mode : "same-origin",
+      timeoutMs: whole(options.timeoutMs, 1000, 120000, 20000),
+    };
+  });
 }
 
 /**
- * What identifies `request` (from [`firstPageRequest`], or null), as the
- * widget writes it too (`early::key` in Rust): method and URL, the body,
- * the credentials mode and timeout, then each extra header.
+ * What identifies `request` (one of [`firstPageRequests`]), as the widget
+ * writes it too (`early::key` in Rust): method and URL, the body, the
+ * credentials mode and timeout, then each extra header.
  */
 export function requestKey(request) {
-  if (!request) return null;
   const { method, url, body, credentials, timeoutMs, headers } = request;
   return `${method} ${url}\n${body ?? ""}\n${credentials} ${timeoutMs}` + headers.map(([k, v]) => `\n${k}: ${v}`).join("");
 }
 
+/** What identifies a set of requests ([`firstPageRequests`], or null). */
+export function requestsKey(requests) {
+  return requests ? requests.map(requestKey).join("\n\n") : null;
+}
+
 /**
- * Sends `request` (from [`firstPageRequest`]) as the widget would. Returns
- * `{ key, reply, abort }`: its key, the promise of its answer read whole
- * (`[status, retryAfter, body]`, or `[0, null, null, name, message]` if
- * it failed), and a way to cancel it.
+ * Sends `requests` (from [`firstPageRequests`]) as the widget would.
+ * Returns `{ key, take, abort }`: their key ([`requestsKey`]);
+ * `take(key)`, the promise of the answer of the request with that key
+ * ([`requestKey`]) read whole (`[status, retryAfter, body]`, or
+ * `[0, null, null, name, message]` if it failed), once, or undefined; and
+ * a way to cancel those not taken.
  */
-export function sendFirstPage(request) {
+export function sendFirstPages(requests) {
+  const sent = new Map(requests.map((r) => [requestKey(r), send(r)]));
+  const taken = new Set();
+  return {
+    key: requestsKey(requests),
+    take(key) {
+      if (taken.has(key) || !sent.has(key)) return undefined;
+      taken.add(key);
+      return sent.get(key).reply;
+    },
+    abort() {
+      for (const [key, { abort }] of sent) if (!taken.has(key)) abort();
+    },
+  };
+}
+
+/** Sends one request: `{ reply, abort }`. */
+function send(request) {
   const controller = new AbortController();
   // Each header set in the order the widget sets them (a later one of the
   // same name replaces an earlier one).
@@ -117,5 +149,5 @@ export function sendFirstPage(request) {
   const reply = fetch(request.url, init).then(
     async (r) => [r.status, r.headers.get("retry-after"), await r.text()],
   ).catch((e) => [0, null, null, String(e?.name ?? ""), String(e?.message ?? e)]);
-  return { key: requestKey(request), reply, abort: () => controller.abort() };
+  return { reply, abort: () => controller.abort() };
 }

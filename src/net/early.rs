@@ -1,11 +1,11 @@
 //! The first page's answer, asked for early: the script that loads the
-//! widget (`js/first-page.js`) sends the first list request while the
-//! WebAssembly downloads and starts, and offers it here before the widget
-//! mounts ([`offer`]). The widget's first list request takes it
-//! ([`take`]) when it is exactly the request the widget would send
-//! (method, URL, body, headers, credentials, timeout); an offer nothing
-//! takes by the end of the task that made it is cancelled, and the widget
-//! sends its own requests as usual.
+//! widget (`js/first-page.js`) sends the first list request (with `auto`,
+//! each provider's) while the WebAssembly downloads and starts, and offers
+//! them here before the widget mounts ([`offer`]). A request of the
+//! widget's takes an answer ([`take`]) when it is exactly a request it
+//! would send (method, URL, body, headers, credentials, timeout), each
+//! answer once; what nothing takes by the end of the task that made the
+//! offer is cancelled, and the widget sends its own requests as usual.
 
 use std::cell::Cell;
 
@@ -14,9 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::net::later;
 
-/// An early request: `take(key)` gives its reply (a promise of its answer,
-/// see [`answer`]) if `key` is its key and it was not taken yet;
-/// `cancel()` aborts it.
+/// Early requests: `take(key)` gives the reply of the one with key `key`
+/// (a promise of its answer, see [`answer`]) if it was not taken yet;
+/// `cancel()` aborts those not taken.
 struct Offer {
     take: Function,
     cancel: Function,
@@ -80,17 +80,14 @@ fn cancel_untaken() {
 }
 
 /// The reply of the early request with key `key` ([`key`]), if one was
-/// offered and not taken yet: a promise of its answer ([`answer`]).
+/// offered and not taken yet: a promise of its answer ([`answer`]). (The
+/// offer stays for the widget's other requests in this task: `auto`'s
+/// probes take one each.)
 pub(crate) fn take(key: &str) -> Option<Promise> {
     let offer = OFFER.take()?;
     let reply = offer.take.call1(&JsValue::NULL, &JsValue::from_str(key));
-    match reply.ok().and_then(|r| r.dyn_into::<Promise>().ok()) {
-        Some(reply) => Some(reply),
-        None => {
-            OFFER.set(Some(offer));
-            None
-        }
-    }
+    OFFER.set(Some(offer));
+    reply.ok().and_then(|r| r.dyn_into::<Promise>().ok())
 }
 
 /// An early reply's answer, `[status, retryAfter, body]`: status,

@@ -17,12 +17,13 @@ const LIST = /\/(agentvoice|vapi)\/(api\/calls|call)\?/;
 /**
  * A page at `/pages/early.html` holding `body` (after the script tag),
  * with the main WebAssembly held back `wasmDelayMs`; returns the page and
- * its log of list requests and of the wasm's arrival, in order.
+ * its log of list requests (those `lists` matches) and of the wasm's
+ * arrival, in order.
  */
-async function open(body, { wasmDelayMs = 0 } = {}) {
+async function open(body, { wasmDelayMs = 0, lists = LIST } = {}) {
   const page = await browser.newPage();
   const log = [];
-  page.on("request", (r) => LIST.test(r.url()) && log.push(`list ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
+  page.on("request", (r) => lists.test(r.url()) && log.push(`list ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
   await page.route(`${BASE}/pages/early.html`, (route) =>
     route.fulfill({
       contentType: "text/html",
@@ -45,6 +46,23 @@ test("the first page is asked for while the WebAssembly loads, once, and shown",
   const { ids } = await expected("agentvoice", 10);
   assert.deepEqual(await rowIds(page), ids);
   assert.deepEqual(log, ["list /agentvoice/api/calls?limit=10&offset=0&fields=light", "wasm"], "the list was asked for before the wasm came, and only then");
+  await page.close();
+});
+
+test("with auto, every provider's first page is asked for while the WebAssembly loads, each once, and the right one shown", async () => {
+  const { page, log } = await open(`<call-board proxy-url="/vapi" page-size="10"></call-board>`, {
+    wasmDelayMs: 400,
+    lists: new RegExp(`^${BASE}/vapi/`),
+  });
+  await page.locator("tr[data-call-id]").nth(9).waitFor();
+  const { ids } = await expected("vapi", 10);
+  assert.deepEqual(await rowIds(page), ids);
+  await page.waitForTimeout(300);
+  const lists = log.filter((l) => l.startsWith("list"));
+  assert.equal(lists.length, 9, `one request per provider: ${lists}`);
+  assert.equal(new Set(lists).size, 9, "none asked twice");
+  assert.ok(lists.includes("list /vapi/call?limit=10"), "Vapi's own first page among them");
+  assert.equal(log.indexOf("wasm"), 9, "all before the wasm came; the widget asked nothing more");
   await page.close();
 });
 
