@@ -152,10 +152,11 @@ fn BoardRoot(
             part="root"
             node_ref=root
             data-theme=move || options.with(|o| o.theme.id())
+            data-detail=detail_state
             on:keydown=handler(on_keydown(board))
         >
             <Filters board />
-            <div class="cb-body" data-detail=detail_state>
+            <div class="cb-body">
                 <div class="cb-list">
                     <ErrorBanner board />
                     <CallTable board />

@@ -14,6 +14,7 @@ use super::notice::{error_notice, Notice};
 use super::player::Player;
 use super::read_only::ReadOnly;
 use super::remote::Fetched;
+use super::scroll;
 use super::split::split_view;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
@@ -247,9 +248,11 @@ struct Frame {
     body: AnyView,
 }
 
-/// The panel around call `id`: the header (back, in narrow widgets; the
-/// heading, which takes focus, and its subtitle; the tools; close) and the
-/// body, whose `data-state` is `detail`'s loading state.
+/// The panel around call `id`: the header (its bar: back, in narrow
+/// widgets, where the bar stays in view as the call scrolls; the tools;
+/// close. Then the heading, which takes focus, and its subtitle) and the
+/// body, whose `data-state` is `detail`'s loading state. The panel's top
+/// is brought into view as it opens.
 fn detail_frame(
     board: Board,
     id: String,
@@ -263,26 +266,32 @@ fn detail_frame(
         body,
     } = frame;
     let heading = ElRef::<web_sys::HtmlHeadingElement>::new();
+    let panel = ElRef::<web_sys::HtmlElement>::new();
     effect(move || {
-        if let Some(h) = heading.get() {
+        if let (Some(h), Some(panel)) = (heading.get(), panel.get()) {
+            // In a narrow widget the call replaces the list, which may have
+            // been scrolled far down: the call starts at its top.
+            scroll::reveal_top(&panel);
             let _ = h.focus();
         }
     });
     view! {
-        <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id>
+        <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id node_ref=panel>
             <header class="cb-detail__header">
-                // In a narrow widget the call replaces the list: this leads back.
-                <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.call.close())>
-                    "‹ Calls"
-                </button>
+                <div class="cb-detail__bar">
+                    // In a narrow widget the call replaces the list: this leads back.
+                    <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.call.close())>
+                        "‹ Calls"
+                    </button>
+                    {tools}
+                    <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=handler(move |_| board.call.close())>
+                        "✕"
+                    </button>
+                </div>
                 <div class="cb-detail__heading">
                     <h2 class="cb-detail__title" tabindex="-1" node_ref=heading>{title}</h2>
                     <p class="cb-secondary">{subtitle}</p>
                 </div>
-                {tools}
-                <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=handler(move |_| board.call.close())>
-                    "✕"
-                </button>
             </header>
             <div class="cb-detail__body" data-state=move || detail.with(|d| d.state_id())>
                 {body}

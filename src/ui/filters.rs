@@ -1,6 +1,8 @@
 //! The filter bar: exactly the provider's server-side filters, text inputs
 //! debounced so typing sends one request, active filters as removable
-//! chips, and clear-all. Filters the embedding pins are hidden.
+//! chips, and clear-all. Filters the embedding pins are hidden. In a
+//! narrow widget the controls fold behind one "Filters" button that counts
+//! the active ones (their chips stay in view).
 
 use leptos::prelude::*;
 
@@ -16,7 +18,7 @@ use crate::core::time::{
     format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
 };
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
-use crate::net::later::Timer;
+use crate::net::later::{self, Timer};
 
 /// How long typing must pause before a text filter applies.
 pub const DEBOUNCE_MS: u32 = 350;
@@ -77,6 +79,7 @@ pub fn HeldFilters(board: Board) -> impl IntoView {
             .collect_view();
         view! {
             <div class="cb-filters cb-held" aria-hidden="true" inert>
+                <span class="cb-button cb-filters__toggle">"Filters"</span>
                 <div class="cb-filters__controls">
                     {boxes}
                     {(!more.is_empty())
@@ -193,15 +196,25 @@ fn DebouncedText(
     /// Extra class for the field.
     #[prop(default = "")]
     class: &'static str,
-    /// For the list's search box, the board's keys: `/` focuses it.
+    /// For the list's search box, the board's keys (`/` focuses it) and
+    /// the filter bar's fold (unfolded first).
     #[prop(default = None)]
-    search: Option<Shortcuts>,
+    search: Option<(Shortcuts, Fold)>,
 ) -> impl IntoView {
     let text = RwSignal::new(value.get_untracked().unwrap_or_default());
     let input = ElRef::<web_sys::HtmlInputElement>::new();
-    if let Some(keys) = search {
+    if let Some((keys, fold)) = search {
         use_shortcut(keys, Shortcut::Search, Area::List, move || {
-            input.get_untracked().is_some_and(|i| i.focus().is_ok())
+            let Some(input) = input.get_untracked() else {
+                return false;
+            };
+            // Folded, the box is not shown: unfold, then focus it once the
+            // controls are laid out.
+            fold.open();
+            later::after_ms(0, move || {
+                let _ = input.focus();
+            });
+            true
         });
     }
     effect(move || {
@@ -370,7 +383,7 @@ fn BoundInput(
 }
 
 #[component]
-fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
+fn FilterControl(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
     match kind {
         FilterKind::Status
         | FilterKind::CallType
@@ -382,7 +395,7 @@ fn FilterControl(board: Board, kind: FilterKind) -> impl IntoView {
         | FilterKind::Phone
         | FilterKind::Agent
         | FilterKind::Campaign
-        | FilterKind::Contact => text_control(board, kind).into_any(),
+        | FilterKind::Contact => text_control(board, kind, fold).into_any(),
         FilterKind::DateRange => view! {
             <div class="cb-field-group" role="group" aria-label="Date range">
                 <BoundInput board label="From" input="date" show=show_from apply=apply_from />
@@ -460,7 +473,7 @@ fn direction_control(board: Board) -> impl IntoView {
 
 /// A text filter (search, phone, agent, campaign, contact), applied as
 /// typing pauses.
-fn text_control(board: Board, kind: FilterKind) -> impl IntoView {
+fn text_control(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
     let caps = board.list.capabilities_untracked();
     let (label, placeholder, input) = match kind {
         FilterKind::Search => (
@@ -478,7 +491,7 @@ fn text_control(board: Board, kind: FilterKind) -> impl IntoView {
         _ => ("Contact ID", "Contact ID", "text"),
     };
     let class = if grows(kind) { "cb-field--grow" } else { "" };
-    let search = (kind == FilterKind::Search).then_some(board.keys);
+    let search = (kind == FilterKind::Search).then_some((board.keys, fold));
     view! {
         <DebouncedText
             label
@@ -492,6 +505,45 @@ fn text_control(board: Board, kind: FilterKind) -> impl IntoView {
     }
 }
 
+/// Whether a narrow widget's filter controls are unfolded. (Wide, they
+/// always show and the fold's button is not there: the stylesheet decides.)
+#[derive(Clone, Copy)]
+pub(crate) struct Fold(RwSignal<bool>);
+
+impl Fold {
+    fn open(self) {
+        self.0.set(true);
+    }
+}
+
+/// The fold's button: "Filters", the number of active filters (named
+/// "Filters, 2 active"), and whether the controls are shown
+/// (`aria-expanded`, which the stylesheet follows).
+fn fold_button(fold: Fold, active: Memo<Vec<(FilterKind, String)>>) -> impl IntoView {
+    let count = move || active.with(Vec::len);
+    view! {
+        <button
+            type="button"
+            class="cb-button cb-filters__toggle"
+            aria-expanded=move || fold.0.get().to_string()
+            aria-label=move || match count() {
+                0 => "Filters".to_owned(),
+                n => format!("Filters, {n} active"),
+            }
+            on:click=handler(move |_| fold.0.update(|open| *open = !*open))
+        >
+            "Filters"
+            // (Empty, and so not shown, with none active.)
+            <span class="cb-filters__count" aria-hidden="true">
+                {move || match count() {
+                    0 => String::new(),
+                    n => n.to_string(),
+                }}
+            </span>
+        </button>
+    }
+}
+
 /// The filter bar above the table.
 #[component]
 pub fn FilterBar(board: Board) -> impl IntoView {
@@ -501,13 +553,15 @@ pub fn FilterBar(board: Board) -> impl IntoView {
         let pinned = board.list.query().with(|q| q.scope.pinned());
         board.list.capabilities().offered_filters(&pinned)
     });
+    let fold = Fold(RwSignal::new(false));
+    let active = active_filters(board);
     let controls = move || {
         let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
             kinds.get().into_iter().partition(|k| k.is_primary());
         let controls = move |kinds: Vec<FilterKind>| {
             kinds
                 .into_iter()
-                .map(|kind| view! { <FilterControl board kind /> }.into_inner())
+                .map(|kind| view! { <FilterControl board kind fold /> }.into_inner())
                 .collect_view()
         };
         let more = (!more.is_empty()).then(|| {
@@ -522,24 +576,29 @@ pub fn FilterBar(board: Board) -> impl IntoView {
     };
     view! {
         <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
+            {fold_button(fold, active)}
             <div class="cb-filters__controls">{controls}</div>
-            {active_chips(board)}
+            {active_chips(board, active)}
         </div>
     }
 }
 
-/// The active filters as removable chips, and "Clear all".
-fn active_chips(board: Board) -> impl IntoView {
+/// The active filters' kinds and chip texts.
+fn active_filters(board: Board) -> Memo<Vec<(FilterKind, String)>> {
     // A memo: the query changes on every page flip, the chips only when
     // the filters do.
-    let active = Memo::new(move |_| {
+    Memo::new(move |_| {
         let caps = board.list.capabilities();
         let locale = board.locale().get();
         board
             .list
             .query()
             .with(|q| chips(&q.filters, caps, &locale))
-    });
+    })
+}
+
+/// The active filters as removable chips, and "Clear all".
+fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl IntoView {
     let chip = move |(kind, text): (FilterKind, String)| {
         let label = format!("{}: {}", kind.label(), text);
         view! {

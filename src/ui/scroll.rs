@@ -1,7 +1,7 @@
 //! Putting the list back where it was: in a narrow widget an open call
-//! replaces the list, and going back should show the row it was opened
-//! from at the same height on screen, in whatever scrolls the widget (a
-//! CRM side panel, or the page).
+//! replaces the list (from its top), and going back should show the row it
+//! was opened from at the same height on screen, in whatever scrolls the
+//! widget (a CRM side panel, or the page).
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -15,10 +15,27 @@ pub fn top(el: &Element) -> f64 {
 /// viewport again.
 pub fn restore(el: &Element, top: f64) {
     let delta = self::top(el) - top;
-    if delta.abs() < 1.0 {
-        return;
+    if delta.abs() >= 1.0 {
+        scroll_by(scroller(el), delta);
     }
-    match scroller(el) {
+}
+
+/// Scrolls what holds `el` so that `el`'s top is in view, if it is above
+/// the part shown (one below it is left alone: focus brings it in).
+pub fn reveal_top(el: &Element) {
+    let holder = scroller(el);
+    let shown_top = holder.as_ref().map_or(0.0, |s| {
+        s.get_bounding_client_rect().top() + f64::from(s.client_top())
+    });
+    let delta = self::top(el) - shown_top;
+    if delta <= -1.0 {
+        scroll_by(holder, delta);
+    }
+}
+
+/// Scrolls `holder` (`None`: the document) by `delta` pixels down.
+fn scroll_by(holder: Option<Element>, delta: f64) {
+    match holder {
         Some(s) => s.set_scroll_top(s.scroll_top() + delta.round() as i32),
         None => {
             if let Some(w) = web_sys::window() {
