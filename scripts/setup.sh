@@ -60,6 +60,9 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 # Firefox only for the tests (the demo needs no second browser).
 [ "$what" = demo ] || command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+# Redis for the tests of proxy replicas sharing events (each test starts
+# its own on a free loopback port; nothing runs as a service).
+[ "$what" = demo ] || command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

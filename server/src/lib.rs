@@ -2,7 +2,9 @@
 //! providers (dev server), the reference proxy, and the debugging command
 //! line. The `callboard-server` binary is a thin shell over these.
 
+pub mod body;
 pub mod cli;
+pub mod live;
 pub mod mock;
 pub mod proxy;
 pub mod serve;

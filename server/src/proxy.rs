@@ -13,15 +13,18 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Router;
-use bytes::{Bytes, BytesMut};
+use axum::{Extension, Router};
 use callboard::core::Provider;
-use http_body_util::BodyExt;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tower::Layer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+
+use crate::body::{read_body, BodyRead};
+use crate::live::events::{Events, KEPT};
+use crate::live::{self, Live, Peer};
 
 /// The largest request body forwarded (list filters are small).
 pub const MAX_BODY: usize = 64 * 1024;
@@ -54,6 +57,13 @@ pub struct ProxyArgs {
     /// in seconds; also how long an idle connection is kept.
     #[arg(long, default_value_t = 10)]
     pub client_timeout_secs: u64,
+    /// Where the relayed webhooks are kept: `memory` (this process), or a
+    /// Redis URL (`redis://host:port/db`) that several replicas share.
+    #[arg(long, default_value = "memory")]
+    pub events: String,
+    /// Webhooks taken a second from one source (bursts of twice that).
+    #[arg(long, default_value_t = 200)]
+    pub webhook_rate: u32,
 }
 
 /// The proxy's deadlines.
@@ -186,57 +196,6 @@ fn refuse(status: StatusCode, message: &str) -> Response {
     r
 }
 
-/// How much of an oversized body is read (and dropped) before the 413, so
-/// that a client still sending it reads the answer: closing a connection
-/// with unread data resets it, and the client would see the reset, not
-/// the status. A body declared larger is refused before it is read.
-const OVERSIZED_DRAIN: usize = 4 * 1024 * 1024;
-
-/// What reading a request body came to.
-enum BodyRead {
-    /// All of it, at most [`MAX_BODY`] bytes.
-    Whole(Bytes),
-    /// Over [`MAX_BODY`].
-    TooLarge,
-    /// Not all there within the client deadline.
-    TooSlow,
-    /// The client broke it off.
-    Broken,
-}
-
-/// Reads a request body of at most [`MAX_BODY`] bytes within `limit`.
-async fn read_body(mut body: Body, declared: Option<u64>, limit: Duration) -> BodyRead {
-    if declared.is_some_and(|n| n > OVERSIZED_DRAIN as u64) {
-        return BodyRead::TooLarge;
-    }
-    let read = async {
-        let mut kept = BytesMut::new();
-        let mut total = 0_usize;
-        while let Some(frame) = body.frame().await {
-            let Ok(frame) = frame else {
-                return BodyRead::Broken;
-            };
-            if let Ok(data) = frame.into_data() {
-                total += data.len();
-                if total > OVERSIZED_DRAIN {
-                    return BodyRead::TooLarge;
-                }
-                if total <= MAX_BODY {
-                    kept.extend_from_slice(&data);
-                }
-            }
-        }
-        if total > MAX_BODY {
-            BodyRead::TooLarge
-        } else {
-            BodyRead::Whole(kept.freeze())
-        }
-    };
-    tokio::time::timeout(limit, read)
-        .await
-        .unwrap_or(BodyRead::TooSlow)
-}
-
 /// Request headers passed upstream; everything else (cookies, the client's
 /// own authorization, `Host`) stays behind.
 const PASS_REQUEST: [&str; 3] = ["accept", "content-type", "range"];
@@ -279,7 +238,7 @@ async fn forward(State(state): State<Arc<ProxyState>>, request: Request) -> Resp
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    let body = match read_body(request.into_body(), declared, state.body_timeout).await {
+    let body = match read_body(request.into_body(), declared, state.body_timeout, MAX_BODY).await {
         BodyRead::Whole(b) => b,
         BodyRead::TooLarge => {
             eprintln!("proxy: {method} {path} -> request body too large");
@@ -343,19 +302,33 @@ async fn forward(State(state): State<Arc<ProxyState>>, request: Request) -> Resp
         .unwrap_or_else(|_| refuse(StatusCode::BAD_GATEWAY, "bad upstream response"))
 }
 
-/// The proxy app for `upstream`, answering CORS for `origins`.
+/// The proxy app for `upstream`, answering CORS for `origins`, with its
+/// events in memory and no webhooks taken.
 pub fn app(upstream: Upstream, origins: &[String], timeouts: Timeouts) -> Result<Router, String> {
+    let live = Live::new(upstream.provider, None, Events::memory(KEPT), 200);
+    app_live(upstream, origins, timeouts, Arc::new(live))
+}
+
+/// The proxy app for `upstream`, answering CORS for `origins`, taking
+/// webhooks and serving events as `live` says.
+pub fn app_live(
+    upstream: Upstream,
+    origins: &[String],
+    timeouts: Timeouts,
+    live: Arc<Live>,
+) -> Result<Router, String> {
     let client = reqwest::Client::builder()
         .timeout(timeouts.upstream)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+    let live_routes = live::routes(live, &upstream.prefix);
     let state = Arc::new(ProxyState {
         upstream,
         client,
         body_timeout: timeouts.client,
     });
-    let router = Router::new().fallback(forward).with_state(state);
+    let router = live_routes.merge(Router::new().fallback(forward).with_state(state));
     if origins.is_empty() {
         return Ok(router);
     }
@@ -371,6 +344,7 @@ pub fn app(upstream: Upstream, origins: &[String], timeouts: Timeouts) -> Result
             header::CONTENT_TYPE,
             header::RANGE,
             HeaderName::from_static("x-csrf-token"),
+            HeaderName::from_static("last-event-id"),
         ])
         .allow_credentials(true)
         .expose_headers([header::RETRY_AFTER, header::CONTENT_RANGE]);
@@ -431,7 +405,31 @@ pub async fn run(args: ProxyArgs) -> Result<(), String> {
         upstream: Duration::from_secs(args.timeout_secs),
         client: Duration::from_secs(args.client_timeout_secs),
     };
-    let app = app(upstream, &args.allow_origins, timeouts)?;
+    let secret = live::webhook_secret(upstream.provider, |k| std::env::var(k).ok());
+    let events = if args.events == "memory" {
+        Events::memory(KEPT)
+    } else {
+        Events::redis(&args.events, KEPT)
+            .await
+            .map_err(|e| format!("--events: {e}"))?
+    };
+    match (&secret, live::secret_env(upstream.provider)) {
+        (Some(_), _) => println!(
+            "  webhooks: POST {}/webhooks/{}, events: GET {}/events ({})",
+            args.prefix.trim_end_matches('/'),
+            upstream.provider.id(),
+            args.prefix.trim_end_matches('/'),
+            if args.events == "memory" {
+                "in memory"
+            } else {
+                "in Redis"
+            }
+        ),
+        (None, Some(var)) => println!("  webhooks: off ({var} is not set)"),
+        (None, None) => println!("  webhooks: {} sends none", upstream.provider),
+    }
+    let live = Live::new(upstream.provider, secret, events, args.webhook_rate);
+    let app = app_live(upstream, &args.allow_origins, timeouts, Arc::new(live))?;
     let listener = listen(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     serve(listener, app, timeouts.client, async {
         let _ = tokio::signal::ctrl_c().await;
@@ -481,9 +479,9 @@ pub async fn serve(
         .header_read_timeout(head_timeout);
     tokio::pin!(shutdown);
     loop {
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors, or a connection reset before
                     // it was accepted: wait a moment rather than spin.
@@ -495,7 +493,8 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
+        // Where each request came from, for the webhooks' per-source limit.
+        let service = TowerToHyperService::new(Extension(Peer(peer)).layer(app.clone()));
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
             // A client going away mid-request is not the proxy's error.
@@ -559,6 +558,8 @@ mod tests {
             allow_origins: vec![],
             timeout_secs: 5,
             client_timeout_secs: 10,
+            events: "memory".into(),
+            webhook_rate: 200,
         };
         let up = upstream(&args, |k| {
             (k == "VAPI_API_KEY").then(|| "sk-test".to_owned())

@@ -83,6 +83,8 @@ fn args(provider: Provider, upstream_url: &str) -> ProxyArgs {
         allow_origins: vec!["https://crm.example.com".into()],
         timeout_secs: 1,
         client_timeout_secs: 1,
+        events: "memory".into(),
+        webhook_rate: 200,
     }
 }
 

@@ -1,0 +1,485 @@
+//! The reference proxy's live side over HTTP: providers' webhooks, checked
+//! and relayed once as server-sent events, read back by an event-stream
+//! parser of its own (`eventsource-stream`); reconnecting clients; and
+//! replicas sharing events through a real Redis (Debian's `redis-server`,
+//! started here on a free loopback port).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::net::TcpListener as StdListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use callboard::core::Provider;
+use callboard_server::live::events::Events;
+use callboard_server::live::signature::hmac_hex;
+use callboard_server::live::webhook::{self, NotRelayed};
+use callboard_server::live::Live;
+use callboard_server::proxy::{app_live, serve, upstream, ProxyArgs, Timeouts};
+use eventsource_stream::{Event, Eventsource};
+use futures_util::StreamExt;
+use serde_json::{json, Value};
+
+const RETELL_KEY: &str = "key_retell_SECRET_71c2";
+
+fn args(provider: Provider) -> ProxyArgs {
+    ProxyArgs {
+        provider: provider.id().into(),
+        upstream: Some("http://127.0.0.1:9".into()),
+        host: "127.0.0.1".into(),
+        port: 0,
+        prefix: "/voice".into(),
+        allow_origins: vec![],
+        timeout_secs: 1,
+        client_timeout_secs: 5,
+        events: "memory".into(),
+        webhook_rate: 200,
+    }
+}
+
+/// A proxy for `provider` with `secret`, its events in `events`, serving
+/// on a free port: its base URL, and a way to stop it.
+async fn proxy(
+    provider: Provider,
+    secret: &str,
+    events: Events,
+) -> (String, tokio::sync::oneshot::Sender<()>) {
+    let up = upstream(&args(provider), |_| Some("sk-upstream".to_owned())).unwrap();
+    let live = Live::new(provider, Some(secret.to_owned()), events, 200);
+    let timeouts = Timeouts {
+        upstream: Duration::from_secs(1),
+        client: Duration::from_secs(5),
+    };
+    let app = app_live(up, &[], timeouts, Arc::new(live)).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(serve(listener, app, timeouts.client, async {
+        let _ = stopped.await;
+    }));
+    (format!("http://{addr}/voice"), stop)
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+/// Posts a Retell webhook signed with `key` at `at` (Unix ms).
+async fn post_retell(base: &str, body: &str, key: &str, at: i64) -> (u16, Value) {
+    let sig = format!(
+        "v={at},d={}",
+        hmac_hex(
+            key.as_bytes(),
+            &[body.as_bytes(), at.to_string().as_bytes()]
+        )
+    );
+    post(base, "retell", body, &[("x-retell-signature", &sig)]).await
+}
+
+async fn post(base: &str, provider: &str, body: &str, headers: &[(&str, &str)]) -> (u16, Value) {
+    let mut req = reqwest::Client::new()
+        .post(format!("{base}/webhooks/{provider}"))
+        .header("content-type", "application/json")
+        .body(body.to_owned());
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    assert!(!text.contains(RETELL_KEY), "no secret in an answer: {text}");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+/// An open event stream, parsed apart.
+type Stream = std::pin::Pin<Box<dyn futures_util::Stream<Item = Event> + Send>>;
+
+async fn listen(base: &str, last: Option<&str>) -> Stream {
+    let mut req = reqwest::Client::new().get(format!("{base}/events"));
+    if let Some(id) = last {
+        req = req.header("last-event-id", id);
+    }
+    let r = req.send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.headers()["content-type"], "text/event-stream");
+    Box::pin(r.bytes_stream().eventsource().map(|e| e.unwrap()))
+}
+
+/// The next event (the keep-alive comments are not events).
+async fn next(stream: &mut Stream) -> Event {
+    tokio::time::timeout(Duration::from_secs(5), stream.next())
+        .await
+        .expect("an event within 5 s")
+        .expect("the stream goes on")
+}
+
+/// Whether the stream stays quiet for a moment.
+async fn quiet(stream: &mut Stream) -> bool {
+    tokio::time::timeout(Duration::from_millis(300), stream.next())
+        .await
+        .is_err()
+}
+
+fn retell(event: &str, call_id: &str) -> String {
+    json!({ "event": event, "call": { "call_id": call_id, "call_status": "ended", "agent_id": "ag_1" } }).to_string()
+}
+
+fn data(e: &Event) -> Value {
+    assert_eq!(e.event, "call");
+    serde_json::from_str(&e.data).unwrap()
+}
+
+#[tokio::test]
+async fn a_signed_webhook_reaches_every_open_stream_once_in_order() {
+    let (base, _stop) = proxy(Provider::Retell, RETELL_KEY, Events::memory(100)).await;
+    // The browser's reconnection delay comes first (a field of no event).
+    let mut raw = reqwest::get(format!("{base}/events"))
+        .await
+        .unwrap()
+        .bytes_stream();
+    let head = tokio::time::timeout(Duration::from_secs(5), raw.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert!(
+        head.starts_with(b"retry: 3000\n")
+            || head.starts_with(b"retry:3000\n")
+            || String::from_utf8_lossy(&head).contains("retry:"),
+        "{head:?}"
+    );
+    let mut a = listen(&base, None).await;
+    let mut b = listen(&base, None).await;
+    for (event, id) in [
+        ("call_started", "c1"),
+        ("call_ended", "c1"),
+        ("call_analyzed", "c1"),
+    ] {
+        let (status, body) = post_retell(&base, &retell(event, id), RETELL_KEY, now_ms()).await;
+        assert_eq!(
+            (status, body["relayed"].clone()),
+            (200, json!(true)),
+            "{event}"
+        );
+    }
+    // Retried: relayed once.
+    let (status, body) =
+        post_retell(&base, &retell("call_ended", "c1"), RETELL_KEY, now_ms()).await;
+    assert_eq!((status, body["relayed"].clone()), (200, json!(false)));
+    for stream in [&mut a, &mut b] {
+        let mut ids = Vec::new();
+        for want in ["call_started", "call_ended", "call_analyzed"] {
+            let e = next(stream).await;
+            let d = data(&e);
+            assert_eq!(
+                (d["provider"].as_str(), d["type"].as_str()),
+                (Some("retell"), Some(want))
+            );
+            assert_eq!(d["call"]["call_id"], "c1");
+            ids.push(e.id);
+        }
+        assert!(
+            ids.windows(2).all(|w| w[0] != w[1] && !w[0].is_empty()),
+            "an id on every event: {ids:?}"
+        );
+        assert!(quiet(stream).await, "the retry is not relayed");
+    }
+}
+
+#[tokio::test]
+async fn forged_stale_oversized_malformed_and_unknown_webhooks_relay_nothing() {
+    let (base, _stop) = proxy(Provider::Retell, RETELL_KEY, Events::memory(100)).await;
+    let mut stream = listen(&base, None).await;
+    let body = retell("call_ended", "c9");
+    let now = now_ms();
+    // Forged: another key, or none.
+    assert_eq!(post_retell(&base, &body, "key_guessed", now).await.0, 401);
+    assert_eq!(post(&base, "retell", &body, &[]).await.0, 401);
+    assert_eq!(
+        post(
+            &base,
+            "retell",
+            &body,
+            &[("x-retell-signature", "v=1,d=zz")]
+        )
+        .await
+        .0,
+        401
+    );
+    // Replayed later than Retell's window.
+    let (status, answer) = post_retell(&base, &body, RETELL_KEY, now - 6 * 60 * 1000).await;
+    assert_eq!(status, 401);
+    assert!(
+        answer["error"].as_str().unwrap().contains("window"),
+        "{answer}"
+    );
+    // Signed, but not JSON; an event Retell does not have; one it has that is not relayed.
+    assert_eq!(
+        post_retell(&base, "{not json", RETELL_KEY, now).await.0,
+        400
+    );
+    assert_eq!(
+        post_retell(&base, &retell("call_exploded", "c9"), RETELL_KEY, now)
+            .await
+            .0,
+        422
+    );
+    assert_eq!(
+        post_retell(&base, &retell("transfer_started", "c9"), RETELL_KEY, now)
+            .await
+            .0,
+        202
+    );
+    assert_eq!(
+        post_retell(
+            &base,
+            &json!({"event": "call_ended", "call": {}}).to_string(),
+            RETELL_KEY,
+            now
+        )
+        .await
+        .0,
+        400
+    );
+    // Over the limit.
+    let huge = format!(
+        r#"{{"event":"call_ended","call":{{"call_id":"c9","pad":"{}"}}}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    assert_eq!(post_retell(&base, &huge, RETELL_KEY, now).await.0, 413);
+    // Another provider's webhooks are not taken by a Retell proxy.
+    assert_eq!(
+        post(&base, "vapi", &body, &[("x-vapi-secret", RETELL_KEY)])
+            .await
+            .0,
+        404
+    );
+    assert!(quiet(&mut stream).await, "nothing relayed");
+    // And the stream goes on: the next good one comes through.
+    assert_eq!(post_retell(&base, &body, RETELL_KEY, now).await.0, 200);
+    assert_eq!(data(&next(&mut stream).await)["call"]["call_id"], "c9");
+}
+
+#[tokio::test]
+async fn a_client_that_reconnects_gets_exactly_what_it_missed_or_a_reset() {
+    let events = Events::memory(100);
+    let (base, stop) = proxy(Provider::Retell, RETELL_KEY, events).await;
+    let mut stream = listen(&base, None).await;
+    for id in ["c1", "c2", "c3"] {
+        post_retell(&base, &retell("call_ended", id), RETELL_KEY, now_ms()).await;
+    }
+    let first = next(&mut stream).await;
+    drop(stream);
+    // Back with the first id: the two after it, then what comes next.
+    let mut again = listen(&base, Some(&first.id)).await;
+    let missed: Vec<Value> = vec![data(&next(&mut again).await), data(&next(&mut again).await)];
+    assert_eq!(
+        missed
+            .iter()
+            .map(|d| d["call"]["call_id"].clone())
+            .collect::<Vec<_>>(),
+        [json!("c2"), json!("c3")]
+    );
+    post_retell(&base, &retell("call_ended", "c4"), RETELL_KEY, now_ms()).await;
+    let live = next(&mut again).await;
+    assert_eq!(data(&live)["call"]["call_id"], "c4");
+    assert!(quiet(&mut again).await, "nothing twice");
+    // An id the proxy never gave: reload, and go on from the newest.
+    let mut lost = listen(&base, Some("12-34")).await;
+    let reset = next(&mut lost).await;
+    assert_eq!(reset.event, "reset");
+    assert_eq!(reset.id, live.id, "the newest id, to go on from");
+    // The proxy restarted (its memory lost): the old id asks for a reload.
+    stop.send(()).unwrap();
+    let (base, _stop) = proxy(Provider::Retell, RETELL_KEY, Events::memory(100)).await;
+    let mut after = listen(&base, Some(&live.id)).await;
+    assert_eq!(next(&mut after).await.event, "reset");
+}
+
+/// Each provider's webhook, as its own docs publish it, is read, and the
+/// call it relays is read by that provider's own adapter: the widget reads
+/// events with the readers it already has.
+#[test]
+fn each_providers_published_webhook_carries_a_call_its_adapter_reads() {
+    let fixture = |path: &str| -> Value {
+        let text = std::fs::read_to_string(format!(
+            "{}/../tests/fixtures/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let retell_call = fixture("spec/retell-get-call-phone.json");
+    let vapi_call = fixture("vapi/detail_2026.json");
+    let bland_call = fixture("bland/docs_detail.json");
+    let cases = [
+        (
+            Provider::Retell,
+            json!({ "event": "call_analyzed", "call": retell_call.clone() }),
+            retell_call["call_id"].clone(),
+        ),
+        (
+            Provider::Vapi,
+            json!({ "message": {
+                "type": "end-of-call-report",
+                "endedReason": "customer-ended-call",
+                "call": vapi_call.clone(),
+                "artifact": vapi_call["artifact"].clone(),
+                "analysis": { "summary": "The customer asked about a refund." },
+            } }),
+            vapi_call["id"].clone(),
+        ),
+        (
+            Provider::ElevenLabs,
+            fixture("webhooks/elevenlabs-post_call_transcription.json"),
+            json!("abc"),
+        ),
+        (
+            Provider::Bland,
+            bland_call.clone(),
+            bland_call["call_id"].clone(),
+        ),
+    ];
+    for (p, body, id) in cases {
+        let delivery =
+            webhook::read(p, body.to_string().as_bytes()).unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        let relayed: Value = serde_json::from_str(&delivery.data).unwrap();
+        assert_eq!(relayed["provider"], p.id());
+        let detail = p
+            .parse_detail(&relayed["call"].to_string())
+            .unwrap_or_else(|e| panic!("{p}'s adapter reads the relayed call: {e:?}"));
+        assert_eq!(json!(detail.call.id), id, "{p}");
+    }
+    // Published, but not a call to show.
+    let failure = fixture("webhooks/elevenlabs-call_initiation_failure.json");
+    assert!(matches!(
+        webhook::read(Provider::ElevenLabs, failure.to_string().as_bytes()),
+        Err(NotRelayed::Ignored(_))
+    ));
+}
+
+/// A Redis server of its own on a free loopback port, stopped when dropped.
+struct Redis {
+    child: Child,
+    url: String,
+}
+
+impl Redis {
+    fn start() -> Self {
+        let port = StdListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server (Debian's redis-server package; scripts/setup.sh installs it)");
+        // Dropped (killed and waited for) however this ends.
+        let redis = Self {
+            child,
+            url: format!("redis://127.0.0.1:{port}/"),
+        };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return redis;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("redis-server did not start on {port}");
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test]
+async fn replicas_share_events_through_redis_and_a_client_resumes_on_another() {
+    let redis = Redis::start();
+    let (one, _stop_one) = proxy(
+        Provider::Retell,
+        RETELL_KEY,
+        Events::redis(&redis.url, 100).await.unwrap(),
+    )
+    .await;
+    let (two, _stop_two) = proxy(
+        Provider::Retell,
+        RETELL_KEY,
+        Events::redis(&redis.url, 100).await.unwrap(),
+    )
+    .await;
+    let mut on_two = listen(&two, None).await;
+    // Posted to one, seen through the other.
+    assert_eq!(
+        post_retell(&one, &retell("call_started", "r1"), RETELL_KEY, now_ms())
+            .await
+            .0,
+        200
+    );
+    let first = next(&mut on_two).await;
+    assert_eq!(data(&first)["call"]["call_id"], "r1");
+    // A retry that reaches the other replica is still relayed once.
+    let (_, answer) = post_retell(&two, &retell("call_started", "r1"), RETELL_KEY, now_ms()).await;
+    assert_eq!(answer["relayed"], false);
+    for id in ["r2", "r3"] {
+        post_retell(&one, &retell("call_ended", id), RETELL_KEY, now_ms()).await;
+    }
+    let second = next(&mut on_two).await;
+    let third = next(&mut on_two).await;
+    assert!(quiet(&mut on_two).await);
+    // The stream's ids are the events' ids: resumed on the other replica, exactly.
+    let mut on_one = listen(&one, Some(&first.id)).await;
+    assert_eq!(next(&mut on_one).await, second);
+    assert_eq!(next(&mut on_one).await, third);
+    assert!(quiet(&mut on_one).await);
+}
+
+#[tokio::test]
+async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
+    let redis = Redis::start();
+    let (base, _stop) = proxy(
+        Provider::Retell,
+        RETELL_KEY,
+        Events::redis(&redis.url, 5).await.unwrap(),
+    )
+    .await;
+    let mut stream = listen(&base, None).await;
+    post_retell(&base, &retell("call_ended", "old"), RETELL_KEY, now_ms()).await;
+    let old = next(&mut stream).await;
+    // Redis trims whole nodes of entries (100 by default): enough to pass one.
+    for i in 0..250 {
+        post_retell(
+            &base,
+            &retell("call_ended", &format!("n{i}")),
+            RETELL_KEY,
+            now_ms(),
+        )
+        .await;
+    }
+    let mut late = listen(&base, Some(&old.id)).await;
+    assert_eq!(next(&mut late).await.event, "reset");
+}
