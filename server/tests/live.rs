@@ -96,7 +96,9 @@ async fn post(base: &str, provider: &str, body: &str, headers: &[(&str, &str)]) 
     let r = req.send().await.unwrap();
     let status = r.status().as_u16();
     let text = r.text().await.unwrap();
-    assert!(!text.contains(RETELL_KEY), "no secret in an answer: {text}");
+    for secret in [RETELL_KEY, "key_upstream_SECRET_0b9e"] {
+        assert!(!text.contains(secret), "no secret in an answer: {text}");
+    }
     (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
@@ -482,4 +484,129 @@ async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
     }
     let mut late = listen(&base, Some(&old.id)).await;
     assert_eq!(next(&mut late).await.event, "reset");
+}
+
+/// The binary, as an integrator runs it, with the webhook secret and the
+/// API key in its environment: good, forged and stale webhooks, and an
+/// event stream; the secrets are in no answer and no line it writes.
+#[tokio::test]
+async fn no_secret_in_an_answer_or_a_log_line_and_a_flood_is_held_back() {
+    use tokio::io::AsyncReadExt;
+    let port = StdListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_callboard-server"))
+        .args([
+            "proxy",
+            "--provider",
+            "retell",
+            "--upstream",
+            "http://127.0.0.1:9",
+            "--port",
+            &port.to_string(),
+        ])
+        .args(["--webhook-rate", "5"])
+        .env("RETELL_API_KEY", "key_upstream_SECRET_0b9e")
+        .env("RETELL_WEBHOOK_KEY", RETELL_KEY)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if reqwest::get(format!("{base}/events")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut stream = listen(&base, None).await;
+    let now = now_ms();
+    assert_eq!(
+        post_retell(&base, &retell("call_ended", "s1"), RETELL_KEY, now)
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        post_retell(
+            &base,
+            &retell("call_ended", "s2"),
+            "key_upstream_SECRET_0b9e",
+            now
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(
+        post_retell(
+            &base,
+            &retell("call_ended", "s3"),
+            RETELL_KEY,
+            now - 3_600_000
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(data(&next(&mut stream).await)["call"]["call_id"], "s1");
+    // Five a second, in bursts of ten, from one source: the rest wait.
+    let mut statuses = Vec::new();
+    for i in 0..20 {
+        statuses.push(
+            post_retell(
+                &base,
+                &retell("call_started", &format!("f{i}")),
+                RETELL_KEY,
+                now,
+            )
+            .await
+            .0,
+        );
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    assert!(
+        statuses.iter().filter(|s| **s == 200).count() <= 10,
+        "{statuses:?}"
+    );
+    let r = reqwest::Client::new()
+        .post(format!("{base}/webhooks/retell"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 429);
+    assert_eq!(r.headers()["retry-after"], "1");
+    child.start_kill().unwrap();
+    let mut out = String::new();
+    let mut err = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .await
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .await
+        .unwrap();
+    let _ = child.wait().await;
+    for secret in [RETELL_KEY, "key_upstream_SECRET_0b9e"] {
+        assert!(
+            !out.contains(secret) && !err.contains(secret),
+            "a secret in the log:\n{out}\n{err}"
+        );
+    }
+    assert!(
+        err.contains("refused: the signature does not match"),
+        "{err}"
+    );
+    assert!(err.contains("outside the accepted window"), "{err}");
 }
