@@ -11,13 +11,19 @@
 //!    get its clear answer, and the ordinary requests must all succeed.
 //! 3. The proxy's memory and open descriptors before, at the peak and
 //!    after, and the secret in no response and no log line.
+//! 4. Live: 2,000 event streams held open while 100 signed webhooks a
+//!    second come in for a minute: every client gets every event once and
+//!    in order, post-to-read latency; then two replicas sharing a Redis
+//!    (Debian's `redis-server` on a free port), one killed mid-run: its
+//!    clients reconnect to the other and miss nothing.
 //!
 //! Traffic goes to 127.0.0.1 only; the run is bounded in requests and
-//! time (about two minutes) and stops by itself. Exits non-zero when a
+//! time (about four minutes) and stops by itself. Exits non-zero when a
 //! check fails. Figures on stdout, and in `out/bench-proxy.json`.
 #![allow(missing_docs)]
 
 mod faults;
+mod live;
 mod load;
 mod process;
 mod upstream;
@@ -29,10 +35,19 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use load::{percentile, succeeded, Sample};
-use process::{Proxy, Usage};
+use process::{Proxy, Redis, Usage};
 
 /// The provider key the proxy holds (and must never give away).
 const SECRET: &str = "xi-bench-SECRET-7d41c9";
+/// The webhook secret (the same: in no response and no log line).
+const WEBHOOK_SECRET: &str = "wsec-bench-SECRET-3a90f2";
+/// Event-stream clients held open, and webhooks a second.
+const LIVE_CLIENTS: usize = 2_000;
+const LIVE_RATE: u32 = 100;
+const LIVE_SECS: usize = 60;
+/// With replicas: seconds of webhooks, and when one replica is killed.
+const REPLICA_SECS: usize = 30;
+const KILL_AFTER: Duration = Duration::from_secs(15);
 const TOTAL: usize = 20_000;
 const CONCURRENCY: usize = 200;
 const BESIDE_FAULTS: usize = 4_000;
@@ -114,7 +129,17 @@ async fn bench() -> Result<bool, String> {
     );
     let up = upstream::start(Arc::clone(&bodies), SECRET).await?;
     let up_base = format!("http://{}", up.addr);
-    let proxy = Arc::new(Proxy::start(&up_base, SECRET, &out.join("bench-proxy.log")).await?);
+    let live_env = [("ELEVENLABS_WEBHOOK_SECRET", WEBHOOK_SECRET)];
+    let proxy = Arc::new(
+        Proxy::start_with(
+            &up_base,
+            SECRET,
+            &out.join("bench-proxy.log"),
+            &["--webhook-rate", "1000"],
+            &live_env,
+        )
+        .await?,
+    );
     let addr = proxy.base.trim_start_matches("http://").to_owned();
     let usage = {
         let proxy = Arc::clone(&proxy);
@@ -168,9 +193,71 @@ async fn bench() -> Result<bool, String> {
     tokio::time::sleep(SETTLE).await;
     let after_faults = usage();
 
-    let log = std::fs::read_to_string(&proxy.log).unwrap_or_default();
+    println!(
+        "bench-proxy: live: {LIVE_CLIENTS} event streams, {LIVE_RATE} webhooks a second for {LIVE_SECS} s"
+    );
+    let running = Arc::new(AtomicBool::new(true));
+    let watcher = watch(usage.clone(), Arc::clone(&running));
+    let live_one = live::run(
+        std::slice::from_ref(&proxy.base),
+        WEBHOOK_SECRET,
+        LIVE_CLIENTS,
+        LIVE_SECS * LIVE_RATE as usize,
+        LIVE_RATE,
+        None,
+    )
+    .await?;
+    running.store(false, Ordering::Relaxed);
+    let live_peak = watcher.await.map_err(|e| e.to_string())?;
+    tokio::time::sleep(SETTLE).await;
+    let after_live = usage();
+
+    println!(
+        "bench-proxy: live: two replicas sharing a Redis, one killed after {} s",
+        KILL_AFTER.as_secs()
+    );
+    let redis = Redis::start().await?;
+    let replica_args = ["--events", redis.url.as_str(), "--webhook-rate", "1000"];
+    let doomed = Proxy::start_with(
+        &up_base,
+        SECRET,
+        &out.join("bench-proxy-replica-1.log"),
+        &replica_args,
+        &live_env,
+    )
+    .await?;
+    let survivor = Proxy::start_with(
+        &up_base,
+        SECRET,
+        &out.join("bench-proxy-replica-2.log"),
+        &replica_args,
+        &live_env,
+    )
+    .await?;
+    let replica_logs = [doomed.log.clone(), survivor.log.clone()];
+    let bases = [doomed.base.clone(), survivor.base.clone()];
+    let mut doomed = doomed;
+    let live_replicas = live::run(
+        &bases,
+        WEBHOOK_SECRET,
+        LIVE_CLIENTS,
+        REPLICA_SECS * LIVE_RATE as usize,
+        LIVE_RATE,
+        Some((KILL_AFTER, Box::new(move || doomed.kill()))),
+    )
+    .await?;
+    drop(survivor);
+    drop(redis);
+
+    let mut log = std::fs::read_to_string(&proxy.log).unwrap_or_default();
+    for path in &replica_logs {
+        log.push_str(&std::fs::read_to_string(path).unwrap_or_default());
+    }
     let log_lines = log.lines().count();
-    let log_leaks = log.lines().filter(|l| l.contains(SECRET)).count();
+    let log_leaks = log
+        .lines()
+        .filter(|l| l.contains(SECRET) || l.contains(WEBHOOK_SECRET))
+        .count();
 
     let direct_run = summarize(&direct, direct_wall);
     let proxied_run = summarize(&proxied, proxied_wall);
@@ -262,6 +349,60 @@ async fn bench() -> Result<bool, String> {
         beside_run.p99_ms
     );
     println!();
+    println!(
+        "{:<44} {:>18} {:>22}",
+        "live (event streams)", "one proxy", "two replicas, one killed"
+    );
+    let (l1, l2) = (&live_one, &live_replicas);
+    let live_rows = [
+        (
+            "clients / webhooks posted",
+            format!("{} / {}", l1.clients, l1.posted),
+            format!("{} / {}", l2.clients, l2.posted),
+        ),
+        (
+            "clients that got every event once, in order",
+            format!("{}", l1.complete),
+            format!("{}", l2.complete),
+        ),
+        (
+            "events twice / out of order / missed",
+            format!("{} / {} / {}", l1.duplicates, l1.out_of_order, l1.missing),
+            format!("{} / {} / {}", l2.duplicates, l2.out_of_order, l2.missing),
+        ),
+        (
+            "resets / reconnections",
+            format!("{} / {}", l1.resets, l1.reconnections),
+            format!("{} / {}", l2.resets, l2.reconnections),
+        ),
+        (
+            "webhook post → client read, p50 / p99 / max",
+            format!("{:.0} / {:.0} / {:.0} ms", l1.p50_ms, l1.p99_ms, l1.max_ms),
+            format!("{:.0} / {:.0} / {:.0} ms", l2.p50_ms, l2.p99_ms, l2.max_ms),
+        ),
+        (
+            "webhooks not answered 200",
+            format!("{}", l1.refused),
+            format!("{}", l2.refused),
+        ),
+    ];
+    for (name, a, b) in live_rows {
+        println!("{name:<44} {a:>18} {b:>22}");
+    }
+    println!(
+        "{:<44} {:>18}",
+        "proxy memory / descriptors: before → peak → after",
+        format!(
+            "{} → {} → {}, {} → {} → {}",
+            mib(after_faults.rss_kib),
+            mib(live_peak.rss_kib),
+            mib(after_live.rss_kib),
+            after_faults.fds,
+            live_peak.fds,
+            after_live.fds
+        )
+    );
+    println!();
     let leaked_responses = direct_run.leaked
         + proxied_run.leaked
         + beside_run.leaked
@@ -295,6 +436,24 @@ async fn bench() -> Result<bool, String> {
     if leaked_responses + log_leaks > 0 {
         failures.push("the secret left the proxy".into());
     }
+    for (name, l) in [
+        ("live, one proxy", &live_one),
+        ("live, replicas", &live_replicas),
+    ] {
+        if l.complete != l.clients
+            || l.duplicates + l.out_of_order + l.missing + l.resets > 0
+            || l.refused > 0
+        {
+            failures.push(format!("{name}: {l:?}"));
+        }
+    }
+    if after_live.fds > after_faults.fds + 8
+        || after_live.rss_kib > after_faults.rss_kib + 64 * 1024
+    {
+        failures.push(format!(
+            "live: not flat: {after_faults:?} before, {after_live:?} after"
+        ));
+    }
     if up.seen.without_key.load(Ordering::Relaxed) > 0 {
         failures.push("requests reached the upstream without credentials".into());
     }
@@ -313,6 +472,7 @@ async fn bench() -> Result<bool, String> {
         "usage": {"before": before, "peak_load": load_peak, "after_load": after_load, "peak_faults": fault_peak, "after_faults": after_faults},
         "faults": fault_outcomes,
         "beside_faults": beside_run,
+        "live": {"one_proxy": live_one, "replicas_one_killed": live_replicas, "usage": {"before": after_faults, "peak": live_peak, "after": after_live}},
         "log": {"lines": log_lines, "with_secret": log_leaks},
         "failures": failures,
     });

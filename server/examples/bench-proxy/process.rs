@@ -45,9 +45,15 @@ fn binary() -> PathBuf {
 
 impl Proxy {
     /// Starts `callboard-server proxy` for ElevenLabs in front of
-    /// `upstream`, with `key` in its environment, and waits until it
-    /// accepts connections.
-    pub async fn start(upstream: &str, key: &str, log: &Path) -> Result<Self, String> {
+    /// `upstream`, with `key` in its environment, and `args` and `env`
+    /// added, and waits until it accepts connections.
+    pub async fn start_with(
+        upstream: &str,
+        key: &str,
+        log: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<Self, String> {
         let port = free_port()?;
         let out = File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;
         let err = out.try_clone().map_err(|e| e.to_string())?;
@@ -63,7 +69,9 @@ impl Proxy {
                 "--timeout-secs",
                 "2",
             ])
+            .args(args)
             .env("ELEVENLABS_API_KEY", key)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err)
@@ -106,6 +114,64 @@ impl Proxy {
             peak_kib: field("VmHWM:"),
             fds,
         }
+    }
+}
+
+impl Proxy {
+    /// Stops it at once (a replica lost).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A Redis server on a free loopback port, stopped when dropped.
+pub struct Redis {
+    child: Child,
+    /// Its URL.
+    pub url: String,
+}
+
+impl Redis {
+    /// Starts Debian's `redis-server`, nothing saved, and waits for it.
+    pub async fn start() -> Result<Self, String> {
+        let port = free_port()?;
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start redis-server: {e}"))?;
+        let redis = Self {
+            child,
+            url: format!("redis://127.0.0.1:{port}/"),
+        };
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return Ok(redis);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err("redis-server did not start listening".into())
+    }
+}
+
+impl Drop for Redis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
