@@ -83,9 +83,12 @@ bench:
 ## make bench-proxy: the reference proxy (release build, its own process)
 ## in front of a fake upstream with realistic latency and sizes: 20,000
 ## requests by 200 clients direct and through it, then faults beside
-## ordinary traffic; throughput, added latency, memory, descriptors and
-## every client's answer (table on stdout, JSON in out/bench-proxy.json).
-## About two minutes, 127.0.0.1 only; fails when a check fails.
+## ordinary traffic, then 2,000 event streams under 100 webhooks a second
+## and two replicas on a Redis (redis-server, started on a free port) with
+## one killed; throughput, added latency, memory, descriptors and every
+## client's answer (table on stdout, JSON in out/bench-proxy.json).
+## About four minutes, 127.0.0.1 only; fails when a check fails.
 bench-proxy:
+	@scripts/setup.sh test
 	cargo build -q --release -p callboard-server --bin callboard-server --example bench-proxy
 	ulimit -n 65536 2>/dev/null || true; ./target/release/examples/bench-proxy
