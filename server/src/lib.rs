@@ -8,3 +8,4 @@ pub mod live;
 pub mod mock;
 pub mod proxy;
 pub mod serve;
+pub mod stall;

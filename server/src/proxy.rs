@@ -25,6 +25,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use crate::body::{read_body, BodyRead};
 use crate::live::events::{Events, KEPT};
 use crate::live::{self, Live, Peer};
+use crate::stall::StallLimit;
 
 /// The largest request body forwarded (list filters are small).
 pub const MAX_BODY: usize = 64 * 1024;
@@ -465,8 +466,10 @@ const SHUTDOWN_DRAIN: Duration = Duration::from_secs(10);
 ///
 /// HTTP/1 through hyper with a timer, which `axum::serve` does not set: a
 /// connection that has not sent a whole request head within `head_timeout`
-/// (a slow-loris client, or one idle between requests) is closed, so no
-/// client can hold a connection, its memory and a file descriptor forever.
+/// (a slow-loris client, or one idle between requests) is closed, and so
+/// is one whose answer makes no progress for as long (a client that stopped
+/// reading an event stream or a recording), so no client can hold a
+/// connection, its memory and a file descriptor forever.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
@@ -495,7 +498,10 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         // Where each request came from, for the webhooks' per-source limit.
         let service = TowerToHyperService::new(Extension(Peer(peer)).layer(app.clone()));
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        // A client that stops reading (an event stream, a recording) is
+        // dropped after as long as it may take to send a request.
+        let io = TokioIo::new(StallLimit::new(stream, head_timeout));
+        let connection = graceful.watch(http.serve_connection(io, service));
         tokio::spawn(async move {
             // A client going away mid-request is not the proxy's error.
             let _ = connection.await;

@@ -610,3 +610,85 @@ async fn no_secret_in_an_answer_or_a_log_line_and_a_flood_is_held_back() {
     );
     assert!(err.contains("outside the accepted window"), "{err}");
 }
+
+/// A client that stops reading its event stream is dropped once its
+/// writes make no progress for the client deadline (a second here); a
+/// client that reads gets every event meanwhile.
+#[tokio::test]
+async fn a_client_that_stops_reading_is_dropped_and_the_others_are_not_held_up() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let up = upstream(&args(Provider::Retell), |_| Some("sk-upstream".to_owned())).unwrap();
+    let events = Events::memory(100);
+    let live = Live::new(
+        Provider::Retell,
+        Some(RETELL_KEY.to_owned()),
+        events.clone(),
+        100_000,
+    );
+    let timeouts = Timeouts {
+        upstream: Duration::from_secs(1),
+        client: Duration::from_secs(1),
+    };
+    let app = app_live(up, &[], timeouts, Arc::new(live)).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(serve(
+        listener,
+        app,
+        timeouts.client,
+        std::future::pending(),
+    ));
+    let base = format!("http://{addr}/voice");
+    // The one that never reads.
+    let mut stuck = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stuck
+        .write_all(b"GET /voice/events HTTP/1.1\r\nHost: proxy\r\n\r\n")
+        .await
+        .unwrap();
+    // The one that reads, all along.
+    let mut reader = listen(&base, None).await;
+    let total = 800;
+    let reading = tokio::spawn(async move {
+        let mut got = 0;
+        while got < total {
+            next(&mut reader).await;
+            got += 1;
+        }
+        (got, reader)
+    });
+    // 800 events of 20 KB: more than the socket buffers hold.
+    let pad = "x".repeat(20_000);
+    for i in 0..total {
+        let body =
+            json!({ "event": "call_ended", "call": { "call_id": format!("big{i}"), "pad": pad } })
+                .to_string();
+        assert_eq!(post_retell(&base, &body, RETELL_KEY, now_ms()).await.0, 200);
+    }
+    let (got, _reader) = tokio::time::timeout(Duration::from_secs(20), reading)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(got, total);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        events.subscribers(),
+        1,
+        "the stalled client was dropped, the reader kept"
+    );
+    // Reading now: what the buffers held, then the end (closed by the proxy).
+    let mut sink = vec![0_u8; 1 << 20];
+    let closed = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            match stuck.read(&mut sink).await {
+                Ok(0) | Err(_) => return true,
+                Ok(_) => {}
+            }
+        }
+    })
+    .await;
+    assert_eq!(
+        closed,
+        Ok(true),
+        "the stalled client's connection was closed"
+    );
+}

@@ -119,6 +119,14 @@ impl Events {
         }
     }
 
+    /// How many clients are subscribed now.
+    pub fn subscribers(&self) -> usize {
+        match self {
+            Self::Memory(m) => m.live.receiver_count(),
+            Self::Redis(r) => r.live.receiver_count(),
+        }
+    }
+
     /// The events after the one with id `last`.
     pub async fn since(&self, last: &str) -> Result<Replay, StoreError> {
         match self {

@@ -1,0 +1,160 @@
+//! A connection whose client stops reading is closed: a write that makes
+//! no progress for as long as the client deadline fails, and hyper drops
+//! the connection. (Hyper has a deadline for reading a request's head, none
+//! for writing: an event stream, or a recording, to a client that no
+//! longer reads would hold its connection and descriptor until TCP gave
+//! up.)
+
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::time::{sleep, Sleep};
+
+/// `io` whose writes fail once one has waited `limit` without progress.
+pub struct StallLimit<T> {
+    io: T,
+    limit: Duration,
+    /// Armed while a write waits.
+    waiting: Option<Pin<Box<Sleep>>>,
+}
+
+impl<T> StallLimit<T> {
+    /// `io`, its writes bounded by `limit` without progress.
+    pub fn new(io: T, limit: Duration) -> Self {
+        Self {
+            io,
+            limit,
+            waiting: None,
+        }
+    }
+
+    /// After a write came to `Pending`: whether the wait has gone on too
+    /// long (else the timer wakes the task when it will have).
+    fn stalled(&mut self, cx: &mut Context<'_>) -> bool {
+        let limit = self.limit;
+        let timer = self.waiting.get_or_insert_with(|| Box::pin(sleep(limit)));
+        timer.as_mut().poll(cx).is_ready()
+    }
+
+    fn progressed(&mut self) {
+        self.waiting = None;
+    }
+}
+
+fn stalled_error() -> io::Error {
+    io::Error::new(io::ErrorKind::TimedOut, "the client stopped reading")
+}
+
+impl<T: AsyncRead + Unpin> AsyncRead for StallLimit<T> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_read(cx, buf)
+    }
+}
+
+impl<T: AsyncWrite + Unpin> AsyncWrite for StallLimit<T> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_write(cx, buf) {
+            Poll::Pending if this.stalled(cx) => Poll::Ready(Err(stalled_error())),
+            Poll::Pending => Poll::Pending,
+            ready => {
+                this.progressed();
+                ready
+            }
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_write_vectored(cx, bufs) {
+            Poll::Pending if this.stalled(cx) => Poll::Ready(Err(stalled_error())),
+            Poll::Pending => Poll::Pending,
+            ready => {
+                this.progressed();
+                ready
+            }
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        match Pin::new(&mut this.io).poll_flush(cx) {
+            Poll::Pending if this.stalled(cx) => Poll::Ready(Err(stalled_error())),
+            Poll::Pending => Poll::Pending,
+            ready => {
+                this.progressed();
+                ready
+            }
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::AsyncWriteExt;
+    use tokio::time::Instant;
+
+    /// A writer that never takes a byte.
+    struct Stuck;
+
+    impl AsyncWrite for Stuck {
+        fn poll_write(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            _: &[u8],
+        ) -> Poll<io::Result<usize>> {
+            Poll::Pending
+        }
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_write_that_makes_no_progress_fails_after_the_limit() {
+        let started = Instant::now();
+        let mut io = StallLimit::new(Stuck, Duration::from_secs(10));
+        let err = io.write_all(b"event").await.err().map(|e| e.kind());
+        assert_eq!(err, Some(io::ErrorKind::TimedOut));
+        assert_eq!(started.elapsed().as_secs(), 10);
+    }
+
+    #[tokio::test]
+    async fn writes_that_progress_go_on() {
+        let mut io = StallLimit::new(Vec::new(), Duration::from_millis(1));
+        for _ in 0..100 {
+            io.write_all(b"data: x\n\n")
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(io.io.len(), 900);
+    }
+}
