@@ -147,14 +147,55 @@ mod tests {
         assert_eq!(started.elapsed().as_secs(), 10);
     }
 
-    #[tokio::test]
-    async fn writes_that_progress_go_on() {
-        let mut io = StallLimit::new(Vec::new(), Duration::from_millis(1));
-        for _ in 0..100 {
-            io.write_all(b"data: x\n\n")
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
+    /// A writer that takes a byte every `every`, waiting in between.
+    struct Slow {
+        every: Duration,
+        next: Option<Pin<Box<Sleep>>>,
+        taken: usize,
+    }
+
+    impl AsyncWrite for Slow {
+        fn poll_write(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            _: &[u8],
+        ) -> Poll<io::Result<usize>> {
+            let every = self.every;
+            let wait = self.next.get_or_insert_with(|| Box::pin(sleep(every)));
+            if wait.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            self.next = None;
+            self.taken += 1;
+            Poll::Ready(Ok(1))
         }
-        assert_eq!(io.io.len(), 900);
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_shutdown(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    /// A slow client that keeps taking bytes is not dropped, however long
+    /// the whole answer takes: the limit is on each wait.
+    #[tokio::test(start_paused = true)]
+    async fn writes_that_progress_go_on_however_slow() {
+        let started = Instant::now();
+        let slow = Slow {
+            every: Duration::from_secs(9),
+            next: None,
+            taken: 0,
+        };
+        let mut io = StallLimit::new(slow, Duration::from_secs(10));
+        io.write_all(b"data: x\n\n")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(io.io.taken, 9);
+        assert_eq!(
+            started.elapsed().as_secs(),
+            81,
+            "81 s for 9 bytes, and not dropped"
+        );
     }
 }

@@ -460,6 +460,44 @@ async fn replicas_share_events_through_redis_and_a_client_resumes_on_another() {
     assert!(quiet(&mut on_one).await);
 }
 
+/// Redis trims whole nodes (`MAXLEN ~`; a node holds up to 100 entries
+/// or 4 KB): the stream may hold more than it was asked to keep. A client
+/// within what it holds gets all it missed (here 9, with 5 to keep).
+#[tokio::test]
+async fn a_client_within_what_redis_holds_gets_all_it_missed() {
+    let redis = Redis::start();
+    let (base, _stop) = proxy(
+        Provider::Retell,
+        RETELL_KEY,
+        Events::redis(&redis.url, 5).await.unwrap(),
+    )
+    .await;
+    let mut stream = listen(&base, None).await;
+    let mut ids = Vec::new();
+    for i in 0..150 {
+        post_retell(
+            &base,
+            &retell("call_ended", &format!("k{i}")),
+            RETELL_KEY,
+            now_ms(),
+        )
+        .await;
+        ids.push(next(&mut stream).await.id);
+    }
+    let mut back = listen(&base, Some(&ids[140])).await;
+    for (i, id) in ids.iter().enumerate().skip(141) {
+        let e = next(&mut back).await;
+        assert_eq!(
+            e.event, "call",
+            "{e:?} after {}, first kept {}",
+            ids[120], ids[100]
+        );
+        assert_eq!(e.id, *id);
+        assert_eq!(data(&e)["call"]["call_id"], format!("k{i}"));
+    }
+    assert!(quiet(&mut back).await);
+}
+
 #[tokio::test]
 async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
     let redis = Redis::start();
@@ -647,6 +685,13 @@ async fn a_client_that_stops_reading_is_dropped_and_the_others_are_not_held_up()
         .unwrap();
     // The one that reads, all along.
     let mut reader = listen(&base, None).await;
+    for _ in 0..100 {
+        if events.subscribers() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(events.subscribers(), 2, "both subscribed");
     let total = 800;
     let reading = tokio::spawn(async move {
         let mut got = 0;

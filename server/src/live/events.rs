@@ -11,9 +11,9 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use redis::aio::{ConnectionManager, MultiplexedConnection};
+use redis::aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection};
 use redis::streams::{StreamRangeReply, StreamReadOptions, StreamReadReply};
-use redis::{AsyncCommands, Value};
+use redis::{AsyncCommands, AsyncConnectionConfig, Value};
 use tokio::sync::broadcast;
 
 /// How many events are kept for clients that reconnect.
@@ -28,6 +28,15 @@ const DEDUP_KEYS: usize = 100_000;
 /// The Redis stream's key, and the prefix of its delivery keys.
 const STREAM: &str = "callboard:events";
 const DEDUP_PREFIX: &str = "callboard:delivered:";
+/// How long an answer from Redis may take (the blocking read's 5 s
+/// included): a half-open connection fails instead of hanging.
+const REDIS_ANSWER: Duration = Duration::from_secs(10);
+/// Keeps a delivery once: its key set (if new) and its entry added, in
+/// one step (a failure in between can neither lose it nor relay it twice).
+/// Nil for a delivery kept already.
+const PUBLISH: &str = "if redis.call('SET', KEYS[1], 1, 'NX', 'EX', ARGV[1]) then \
+return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'data', ARGV[3]) end \
+return false";
 
 /// One event: its id and its data (one line of JSON).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -255,7 +264,10 @@ pub struct RedisEvents {
 impl RedisEvents {
     async fn connect(url: &str, kept: usize) -> Result<Arc<Self>, StoreError> {
         let client = redis::Client::open(url)?;
-        let conn = client.get_connection_manager().await?;
+        let config = ConnectionManagerConfig::new()
+            .set_response_timeout(REDIS_ANSWER)
+            .set_connection_timeout(REDIS_ANSWER);
+        let conn = client.get_connection_manager_with_config(config).await?;
         let live = broadcast::channel(LAG).0;
         let store = Arc::new(Self {
             conn,
@@ -272,48 +284,59 @@ impl RedisEvents {
 
     async fn publish(&self, key: &str, data: String) -> Result<Option<Event>, StoreError> {
         let mut conn = self.conn.clone();
-        let delivered = format!("{DEDUP_PREFIX}{key}");
-        let first: Option<String> = redis::cmd("SET")
-            .arg(&delivered)
-            .arg(1)
-            .arg("NX")
-            .arg("EX")
-            .arg(DEDUP_TTL.as_secs())
-            .query_async(&mut conn)
-            .await?;
-        if first.is_none() {
-            return Ok(None);
-        }
-        let added: Result<String, _> = redis::cmd("XADD")
+        let id: Option<String> = redis::cmd("EVAL")
+            .arg(PUBLISH)
+            .arg(2)
+            .arg(format!("{DEDUP_PREFIX}{key}"))
             .arg(STREAM)
-            .arg("MAXLEN")
-            .arg("~")
+            .arg(DEDUP_TTL.as_secs())
             .arg(self.kept)
-            .arg("*")
-            .arg("data")
             .arg(&data)
             .query_async(&mut conn)
-            .await;
-        match added {
-            Ok(id) => Ok(Some(Event {
-                id,
-                data: data.into(),
-            })),
-            Err(e) => {
-                // Not kept: forget the delivery, so the provider's retry is.
-                let _: Result<i64, _> = conn.del(&delivered).await;
-                Err(e.into())
-            }
-        }
+            .await?;
+        Ok(id.map(|id| Event {
+            id,
+            data: data.into(),
+        }))
     }
 
     async fn since(&self, last: &str) -> Result<Replay, StoreError> {
         let mut conn = self.conn.clone();
-        let info = stream_info(&mut conn).await?;
-        let head = info.last.clone().filter(|id| id != "0-0");
         let Some(at) = position(last) else {
+            let head = stream_info(&mut conn).await?.last;
             return Ok(Replay::TooFarBehind { head });
         };
+        // Read first, then check what was trimmed: an entry trimmed in
+        // between shows as a gap, and the client is told to reload.
+        // (`MAXLEN ~` trims whole nodes: the stream may hold more than
+        // `kept`, so it is read in pages until one comes back short.)
+        let mut missed = Vec::new();
+        let mut from = last.to_owned();
+        loop {
+            let page: StreamRangeReply = redis::cmd("XRANGE")
+                .arg(STREAM)
+                .arg(format!("({from}"))
+                .arg("+")
+                .arg("COUNT")
+                .arg(self.kept)
+                .query_async(&mut conn)
+                .await?;
+            let full = page.ids.len() >= self.kept;
+            for entry in page.ids {
+                from.clone_from(&entry.id);
+                if let Some(data) = entry.get::<String>("data") {
+                    missed.push(Event {
+                        id: entry.id,
+                        data: data.into(),
+                    });
+                }
+            }
+            if !full {
+                break;
+            }
+        }
+        let info = stream_info(&mut conn).await?;
+        let head = info.last.clone().filter(|id| id != "0-0");
         // Entries before the first kept were trimmed (if any ever were):
         // a client behind the first may have missed some. An id past the
         // newest is from another stream.
@@ -331,27 +354,7 @@ impl RedisEvents {
         if behind || ahead {
             return Ok(Replay::TooFarBehind { head });
         }
-        let reply: StreamRangeReply = redis::cmd("XRANGE")
-            .arg(STREAM)
-            .arg(format!("({last}"))
-            .arg("+")
-            .arg("COUNT")
-            .arg(self.kept)
-            .query_async(&mut conn)
-            .await?;
-        Ok(Replay::Missed(
-            reply
-                .ids
-                .into_iter()
-                .filter_map(|entry| {
-                    let data: String = entry.get("data")?;
-                    Some(Event {
-                        id: entry.id,
-                        data: data.into(),
-                    })
-                })
-                .collect(),
-        ))
+        Ok(Replay::Missed(missed))
     }
 }
 
@@ -420,7 +423,14 @@ async fn read_stream(client: redis::Client, mut last: String, live: broadcast::S
     loop {
         let c = match conn.as_mut() {
             Some(c) => c,
-            None => match client.get_multiplexed_async_connection().await {
+            None => match client
+                .get_multiplexed_async_connection_with_config(
+                    &AsyncConnectionConfig::new()
+                        .set_response_timeout(REDIS_ANSWER)
+                        .set_connection_timeout(REDIS_ANSWER),
+                )
+                .await
+            {
                 Ok(c) => conn.insert(c),
                 Err(e) => {
                     eprintln!("proxy: events: cannot reach Redis: {e}");

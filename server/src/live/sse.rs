@@ -34,13 +34,11 @@ fn call_event(e: &Event) -> SseEvent {
 
 /// "Too far behind: reload the list", with the newest id to go on from.
 fn reset_event(head: Option<&str>) -> SseEvent {
-    let e = SseEvent::default()
+    // With no event yet, an empty id: the browser forgets the stale one.
+    SseEvent::default()
         .event("reset")
-        .data(r#"{"reason":"too far behind: reload the list"}"#);
-    match head {
-        Some(id) => e.id(id),
-        None => e,
-    }
+        .data(r#"{"reason":"too far behind: reload the list"}"#)
+        .id(head.unwrap_or_default())
 }
 
 /// The handler.
@@ -55,15 +53,18 @@ pub async fn events(State(live): State<Arc<Live>>, headers: HeaderMap) -> Respon
     // (what both hold is sent once, by id).
     let receiver = live.events.subscribe();
     let mut first = vec![SseEvent::default().retry(RETRY).comment("callboard events")];
+    // What a reconnecting client missed, written out as it is sent (the
+    // events share their data; nothing is copied ahead).
+    let mut missed = Vec::new();
     let mut sent = None;
     if let Some(last) = last {
         match live.events.since(&last).await {
             Ok(Replay::Missed(events)) => {
-                sent = position(&last);
-                for e in &events {
-                    first.push(call_event(e));
-                    sent = e.position().or(sent);
-                }
+                sent = events
+                    .last()
+                    .and_then(Event::position)
+                    .or_else(|| position(&last));
+                missed = events;
             }
             Ok(Replay::TooFarBehind { head }) => {
                 sent = head.as_deref().and_then(position);
@@ -92,8 +93,12 @@ pub async fn events(State(live): State<Arc<Live>>, headers: HeaderMap) -> Respon
             }
         }
     });
-    let body: std::pin::Pin<Box<dyn Stream<Item = Result<SseEvent, Infallible>> + Send>> =
-        Box::pin(stream::iter(first).chain(live_events).map(Ok));
+    let body: std::pin::Pin<Box<dyn Stream<Item = Result<SseEvent, Infallible>> + Send>> = Box::pin(
+        stream::iter(first)
+            .chain(stream::iter(missed).map(|e| call_event(&e)))
+            .chain(live_events)
+            .map(Ok),
+    );
     Sse::new(body)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
         .into_response()
