@@ -65,6 +65,10 @@ pub struct ProxyArgs {
     /// Webhooks taken a second from one source (bursts of twice that).
     #[arg(long, default_value_t = 200)]
     pub webhook_rate: u32,
+    /// A proxy in front (a load balancer) whose `X-Forwarded-For` names
+    /// the source of a webhook (repeatable).
+    #[arg(long = "trusted-proxy")]
+    pub trusted_proxies: Vec<String>,
 }
 
 /// The proxy's deadlines.
@@ -429,7 +433,13 @@ pub async fn run(args: ProxyArgs) -> Result<(), String> {
         (None, Some(var)) => println!("  webhooks: off ({var} is not set)"),
         (None, None) => println!("  webhooks: {} sends none", upstream.provider),
     }
-    let live = Live::new(upstream.provider, secret, events, args.webhook_rate);
+    let trusted = args
+        .trusted_proxies
+        .iter()
+        .map(|a| a.trim().parse::<std::net::IpAddr>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("--trusted-proxy: {e}"))?;
+    let live = Live::new(upstream.provider, secret, events, args.webhook_rate).behind(trusted);
     let app = app_live(upstream, &args.allow_origins, timeouts, Arc::new(live))?;
     let listener = listen(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     serve(listener, app, timeouts.client, async {
@@ -566,6 +576,7 @@ mod tests {
             client_timeout_secs: 10,
             events: "memory".into(),
             webhook_rate: 200,
+            trusted_proxies: vec![],
         };
         let up = upstream(&args, |k| {
             (k == "VAPI_API_KEY").then(|| "sk-test".to_owned())

@@ -40,6 +40,7 @@ fn args(provider: Provider) -> ProxyArgs {
         client_timeout_secs: 5,
         events: "memory".into(),
         webhook_rate: 200,
+        trusted_proxies: vec![],
     }
 }
 
@@ -545,7 +546,7 @@ async fn no_secret_in_an_answer_or_a_log_line_and_a_flood_is_held_back() {
             "--port",
             &port.to_string(),
         ])
-        .args(["--webhook-rate", "5"])
+        .args(["--webhook-rate", "5", "--trusted-proxy", "127.0.0.1"])
         .env("RETELL_API_KEY", "key_upstream_SECRET_0b9e")
         .env("RETELL_WEBHOOK_KEY", RETELL_KEY)
         .stdout(Stdio::piped())
@@ -618,6 +619,45 @@ async fn no_secret_in_an_answer_or_a_log_line_and_a_flood_is_held_back() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 429);
     assert_eq!(r.headers()["retry-after"], "1");
+    // Behind a trusted balancer (here, the loopback), each source its own:
+    // another client forwarded is not held back by the first one's flood,
+    // and a forged header from an untrusted hop does not pick a bucket.
+    let forwarded = |xff: &'static str| {
+        let body = retell("call_started", "fw");
+        let sig = format!(
+            "v={now},d={}",
+            hmac_hex(
+                RETELL_KEY.as_bytes(),
+                &[body.as_bytes(), now.to_string().as_bytes()]
+            )
+        );
+        let base = base.clone();
+        async move {
+            post(
+                &base,
+                "retell",
+                &body,
+                &[("x-retell-signature", &sig), ("x-forwarded-for", xff)],
+            )
+            .await
+            .0
+        }
+    };
+    assert_eq!(
+        forwarded("203.0.113.9").await,
+        200,
+        "another source has its own bucket"
+    );
+    let mut flood = Vec::new();
+    for _ in 0..12 {
+        flood.push(forwarded("198.51.100.4").await);
+    }
+    assert!(flood.contains(&429), "{flood:?}");
+    assert_eq!(
+        forwarded("203.0.113.9").await,
+        200,
+        "not held back by another's flood"
+    );
     child.start_kill().unwrap();
     let mut out = String::new();
     let mut err = String::new();

@@ -26,7 +26,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 pub use self::receive::{receive, MAX_WEBHOOK_BODY};
-pub use self::state::{secret_env, webhook_secret, Live, Peer};
+pub use self::state::{secret_env, source, webhook_secret, Live, Peer};
 
 /// The routes under `prefix`: `POST …/webhooks/{provider}`, `GET …/events`.
 pub fn routes(live: Arc<Live>, prefix: &str) -> Router {

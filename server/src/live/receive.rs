@@ -60,7 +60,10 @@ pub async fn receive(
     };
     let p = live.provider;
     if let Some(Extension(Peer(addr))) = peer {
-        if !live.limiter.allow(addr.ip(), Instant::now()) {
+        if !live
+            .limiter
+            .allow(live.source(addr.ip(), &headers), Instant::now())
+        {
             eprintln!("proxy: webhook {p}: too many from one source");
             let mut r = refuse(
                 StatusCode::TOO_MANY_REQUESTS,

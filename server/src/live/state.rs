@@ -6,6 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
+use axum::http::HeaderMap;
 use callboard::core::Provider;
 
 use super::events::Events;
@@ -86,6 +87,9 @@ pub struct Live {
     /// The events.
     pub events: Events,
     pub(crate) limiter: Limiter,
+    /// Proxies in front (load balancers) whose `X-Forwarded-For` says
+    /// where a request came from.
+    trusted: Vec<IpAddr>,
 }
 
 impl Live {
@@ -97,8 +101,45 @@ impl Live {
             secret,
             events,
             limiter: Limiter::new(rate),
+            trusted: Vec::new(),
         }
     }
+
+    /// The same, with `trusted` proxies in front: behind a load balancer
+    /// every request comes from its address, and one source's flood would
+    /// hold back every provider's webhooks.
+    #[must_use]
+    pub fn behind(mut self, trusted: Vec<IpAddr>) -> Self {
+        self.trusted = trusted;
+        self
+    }
+
+    /// Where a request from `peer` with `headers` came from ([`source`]).
+    pub(crate) fn source(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        source(peer, headers, &self.trusted)
+    }
+}
+
+/// Where a request came from: `peer`, or where `peer` is one of the
+/// `trusted` proxies, the last address in `X-Forwarded-For` that is not
+/// itself trusted (each proxy appends the address it was sent from; what
+/// is to the left of the last trusted one, the client could have written).
+pub fn source(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let chain: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    chain
+        .into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
 }
 
 #[cfg(test)]
@@ -116,6 +157,41 @@ mod tests {
         assert!(
             limiter.allow(a, now + std::time::Duration::from_millis(200)),
             "refilled"
+        );
+    }
+
+    #[test]
+    fn a_trusted_proxy_says_where_a_request_came_from() {
+        let lb: IpAddr = [10, 0, 0, 1].into();
+        let mut h = HeaderMap::new();
+        h.append(
+            "x-forwarded-for",
+            "6.6.6.6, 203.0.113.7"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+        );
+        let client: IpAddr = [203, 0, 113, 7].into();
+        assert_eq!(
+            source(lb, &h, &[lb]),
+            client,
+            "the address the balancer appended"
+        );
+        assert_eq!(
+            source(lb, &h, &[]),
+            lb,
+            "an untrusted peer's header is not read"
+        );
+        let other: IpAddr = [198, 51, 100, 2].into();
+        assert_eq!(source(other, &h, &[lb]), other);
+        h.append(
+            "x-forwarded-for",
+            "10.0.0.1".parse().unwrap_or_else(|_| unreachable!()),
+        );
+        assert_eq!(source(lb, &h, &[lb]), client, "trusted hops are skipped");
+        assert_eq!(
+            source(lb, &HeaderMap::new(), &[lb]),
+            lb,
+            "no header: the peer"
         );
     }
 
