@@ -32,16 +32,21 @@ impl<T> StallLimit<T> {
         }
     }
 
-    /// After a write came to `Pending`: whether the wait has gone on too
-    /// long (else the timer wakes the task when it will have).
-    fn stalled(&mut self, cx: &mut Context<'_>) -> bool {
+    /// What a write (or flush) that came to `poll` comes to: `Pending`
+    /// fails once the wait has gone on for the limit (a timer wakes the
+    /// task then); any progress starts the wait anew.
+    fn bound<R>(&mut self, cx: &mut Context<'_>, poll: Poll<io::Result<R>>) -> Poll<io::Result<R>> {
+        if poll.is_ready() {
+            self.waiting = None;
+            return poll;
+        }
         let limit = self.limit;
         let timer = self.waiting.get_or_insert_with(|| Box::pin(sleep(limit)));
-        timer.as_mut().poll(cx).is_ready()
-    }
-
-    fn progressed(&mut self) {
-        self.waiting = None;
+        if timer.as_mut().poll(cx).is_ready() {
+            Poll::Ready(Err(stalled_error()))
+        } else {
+            Poll::Pending
+        }
     }
 }
 
@@ -66,14 +71,8 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for StallLimit<T> {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.io).poll_write(cx, buf) {
-            Poll::Pending if this.stalled(cx) => Poll::Ready(Err(stalled_error())),
-            Poll::Pending => Poll::Pending,
-            ready => {
-                this.progressed();
-                ready
-            }
-        }
+        let poll = Pin::new(&mut this.io).poll_write(cx, buf);
+        this.bound(cx, poll)
     }
 
     fn poll_write_vectored(
@@ -82,14 +81,8 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for StallLimit<T> {
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.io).poll_write_vectored(cx, bufs) {
-            Poll::Pending if this.stalled(cx) => Poll::Ready(Err(stalled_error())),
-            Poll::Pending => Poll::Pending,
-            ready => {
-                this.progressed();
-                ready
-            }
-        }
+        let poll = Pin::new(&mut this.io).poll_write_vectored(cx, bufs);
+        this.bound(cx, poll)
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -98,14 +91,8 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for StallLimit<T> {
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.io).poll_flush(cx) {
-            Poll::Pending if this.stalled(cx) => Poll::Ready(Err(stalled_error())),
-            Poll::Pending => Poll::Pending,
-            ready => {
-                this.progressed();
-                ready
-            }
-        }
+        let poll = Pin::new(&mut this.io).poll_flush(cx);
+        this.bound(cx, poll)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {

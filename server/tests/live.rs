@@ -12,7 +12,7 @@
 )]
 
 use std::net::TcpListener as StdListener;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -25,6 +25,10 @@ use callboard_server::proxy::{app_live, serve, upstream, ProxyArgs, Timeouts};
 use eventsource_stream::{Event, Eventsource};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
+
+#[path = "common/redis.rs"]
+mod redis_server;
+use redis_server::Redis;
 
 const RETELL_KEY: &str = "key_retell_SECRET_71c2";
 
@@ -370,59 +374,9 @@ fn each_providers_published_webhook_carries_a_call_its_adapter_reads() {
     ));
 }
 
-/// A Redis server of its own on a free loopback port, stopped when dropped.
-struct Redis {
-    child: Child,
-    url: String,
-}
-
-impl Redis {
-    fn start() -> Self {
-        let port = StdListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("redis-server (Debian's redis-server package; scripts/setup.sh installs it)");
-        // Dropped (killed and waited for) however this ends.
-        let redis = Self {
-            child,
-            url: format!("redis://127.0.0.1:{port}/"),
-        };
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return redis;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("redis-server did not start on {port}");
-    }
-}
-
-impl Drop for Redis {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[tokio::test]
 async fn replicas_share_events_through_redis_and_a_client_resumes_on_another() {
-    let redis = Redis::start();
+    let redis = Redis::start().unwrap();
     let (one, _stop_one) = proxy(
         Provider::Retell,
         RETELL_KEY,
@@ -466,7 +420,7 @@ async fn replicas_share_events_through_redis_and_a_client_resumes_on_another() {
 /// within what it holds gets all it missed (here 9, with 5 to keep).
 #[tokio::test]
 async fn a_client_within_what_redis_holds_gets_all_it_missed() {
-    let redis = Redis::start();
+    let redis = Redis::start().unwrap();
     let (base, _stop) = proxy(
         Provider::Retell,
         RETELL_KEY,
@@ -501,7 +455,7 @@ async fn a_client_within_what_redis_holds_gets_all_it_missed() {
 
 #[tokio::test]
 async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
-    let redis = Redis::start();
+    let redis = Redis::start().unwrap();
     let (base, _stop) = proxy(
         Provider::Retell,
         RETELL_KEY,

@@ -26,6 +26,8 @@ mod faults;
 mod live;
 mod load;
 mod process;
+#[path = "../../tests/common/redis.rs"]
+mod redis_server;
 mod upstream;
 
 use std::path::PathBuf;
@@ -35,7 +37,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use load::{percentile, succeeded, Sample};
-use process::{Proxy, Redis, Usage};
+use process::{Proxy, Usage};
+use redis_server::Redis;
 
 /// The provider key the proxy holds (and must never give away).
 const SECRET: &str = "xi-bench-SECRET-7d41c9";
@@ -216,7 +219,7 @@ async fn bench() -> Result<bool, String> {
         "bench-proxy: live: two replicas sharing a Redis, one killed after {} s",
         KILL_AFTER.as_secs()
     );
-    let redis = Redis::start().await?;
+    let redis = Redis::start()?;
     let replica_args = ["--events", redis.url.as_str(), "--webhook-rate", "1000"];
     let doomed = Proxy::start_with(
         &up_base,

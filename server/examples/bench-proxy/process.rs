@@ -125,56 +125,6 @@ impl Proxy {
     }
 }
 
-/// A Redis server on a free loopback port, stopped when dropped.
-pub struct Redis {
-    child: Child,
-    /// Its URL.
-    pub url: String,
-}
-
-impl Redis {
-    /// Starts Debian's `redis-server`, nothing saved, and waits for it.
-    pub async fn start() -> Result<Self, String> {
-        let port = free_port()?;
-        let child = Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start redis-server: {e}"))?;
-        let redis = Self {
-            child,
-            url: format!("redis://127.0.0.1:{port}/"),
-        };
-        for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
-                return Ok(redis);
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        Err("redis-server did not start listening".into())
-    }
-}
-
-impl Drop for Redis {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Drop for Proxy {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -277,7 +277,10 @@ impl RedisEvents {
         // Reading starts after the stream's newest entry now: what came
         // before is for `since`.
         let mut conn = store.conn.clone();
-        let start = newest(&mut conn).await?.unwrap_or_else(|| "0-0".to_owned());
+        let start = stream_info(&mut conn)
+            .await?
+            .last
+            .unwrap_or_else(|| "0-0".to_owned());
         tokio::spawn(read_stream(client, start, live));
         Ok(store)
     }
@@ -407,11 +410,6 @@ async fn stream_info(conn: &mut ConnectionManager) -> Result<StreamEnds, StoreEr
         first: text("recorded-first-entry-id").filter(|id| id != "0-0"),
         trimmed: matches!((number("entries-added"), number("length")), (Some(added), Some(kept)) if added > kept),
     })
-}
-
-/// The stream's newest entry's id.
-async fn newest(conn: &mut ConnectionManager) -> Result<Option<String>, StoreError> {
-    Ok(stream_info(conn).await?.last)
 }
 
 /// Reads the stream from after `last`, handing each entry to `live`, for
