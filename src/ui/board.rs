@@ -11,7 +11,7 @@ use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
 use super::events::{Callbacks, Events};
 use super::filters::{filter_bar, HeldFilters};
-use super::follow::{use_board, use_controller, use_focus_return, use_options};
+use super::follow::{use_board, use_controller, use_detail_state, use_options};
 use super::keys;
 use super::notice::{error_notice, Notice};
 use super::options::{
@@ -138,21 +138,13 @@ fn BoardRoot(
     }
     board.list.start();
     let root = ElRef::<web_sys::HtmlDivElement>::new();
-    use_focus_return(board, root);
-    let detail_state = move || {
-        if board.call.id().with(Option::is_some) {
-            "open"
-        } else {
-            "closed"
-        }
-    };
+    use_detail_state(board, root);
     view! {
         <div
             class="cb"
             part="root"
             node_ref=root
             data-theme=move || options.with(|o| o.theme.id())
-            data-detail=detail_state
             on:keydown=handler(on_keydown(board))
         >
             <Filters board />

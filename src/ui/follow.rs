@@ -95,14 +95,21 @@ pub fn use_controller(board: Board, controller: Controller) {
     });
 }
 
-/// Gives the focus back to the row of a call when its detail closes
-/// (inside `root`).
-pub fn use_focus_return(board: Board, root: ElRef<web_sys::HtmlDivElement>) {
+/// Marks `root` with whether a call is open (`data-detail`, which the
+/// stylesheet reads to give an open call the whole of a narrow widget) and
+/// gives the focus back to the row of a call when its detail closes.
+///
+/// One effect does both, in that order: the row can take the focus only
+/// once the list it is in is shown again, and two effects (or an effect
+/// and an attribute binding) would leave that order to the scheduler.
+pub fn use_detail_state(board: Board, root: ElRef<web_sys::HtmlDivElement>) {
     let mut previous: Option<String> = None;
     effect(move || {
         let now = board.call.id().get();
-        if let (Some(closed), None) = (&previous, &now) {
-            if let Some(r) = root.get_untracked() {
+        if let Some(r) = root.get_untracked() {
+            let state = if now.is_some() { "open" } else { "closed" };
+            let _ = r.set_attribute("data-detail", state);
+            if let (Some(closed), None) = (&previous, &now) {
                 focus_row(&r, closed, board.call.take_row_top());
             }
         }
