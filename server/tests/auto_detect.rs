@@ -124,7 +124,7 @@ async fn every_mock_answer_is_recognised_as_its_own_provider() {
                 got => wrong.push(format!("{p} list page {page}: {got:?}")),
             }
         }
-        for d in &state.data.view(p).calls {
+        for d in &state.data().view(p).calls {
             let reply = send(&app, p, &p.detail_request(&d.call.id).unwrap()).await;
             assert_eq!(reply.status, 200, "{p}: {}", reply.body);
             match auto(Kind::Detail, &reply.body) {

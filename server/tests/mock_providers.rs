@@ -43,7 +43,7 @@ async fn every_provider_pages_through_the_data_set() {
     let (app, state) = setup();
     for p in Provider::ALL {
         let expected: Vec<String> = state
-            .data
+            .data()
             .view(p)
             .rows
             .iter()
@@ -148,7 +148,8 @@ async fn tool_calls_come_back_in_place() {
                 e.success.filter(|_| p != Provider::Vapi),
             )
         };
-        let view = state.data.view(p);
+        let data = state.data();
+        let view = data.view(p);
         let with_tools = view
             .calls
             .iter()
@@ -180,7 +181,8 @@ async fn tool_calls_come_back_in_place() {
 async fn details_have_transcripts_and_recordings_where_the_provider_does() {
     let (app, state) = setup();
     for p in Provider::ALL {
-        let view = state.data.view(p);
+        let data = state.data();
+        let view = data.view(p);
         let with_talk = view.calls.iter().find(|d| d.transcript.is_some()).unwrap();
         let reply = send(&app, p, &p.detail_request(&with_talk.call.id).unwrap()).await;
         assert_eq!(reply.status, 200, "{p}: {}", reply.body);
@@ -225,8 +227,8 @@ async fn details_have_transcripts_and_recordings_where_the_provider_does() {
 async fn recordings_play_and_fresh_links_work() {
     let (app, state) = setup();
     let p = Provider::Smallest;
-    let d = state
-        .data
+    let data = state.data();
+    let d = data
         .view(p)
         .calls
         .iter()

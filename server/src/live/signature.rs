@@ -97,6 +97,28 @@ pub fn hmac_hex(key: &[u8], parts: &[&[u8]]) -> String {
         .collect()
 }
 
+/// The headers provider `p` signs a webhook `body` with, at `now_ms`, as
+/// its own servers do (the dev server's deliveries, and tests); none for
+/// a provider that sends no webhooks.
+pub fn sign(p: Provider, secret: &str, body: &[u8], now_ms: i64) -> Vec<(&'static str, String)> {
+    let key = secret.as_bytes();
+    match p {
+        Provider::Retell => {
+            let stamp = now_ms.to_string();
+            let digest = hmac_hex(key, &[body, stamp.as_bytes()]);
+            vec![("x-retell-signature", format!("v={stamp},d={digest}"))]
+        }
+        Provider::ElevenLabs => {
+            let stamp = (now_ms / 1000).to_string();
+            let digest = hmac_hex(key, &[stamp.as_bytes(), b".", body]);
+            vec![("elevenlabs-signature", format!("t={stamp},v0={digest}"))]
+        }
+        Provider::Bland => vec![("x-webhook-signature", hmac_hex(key, &[body]))],
+        Provider::Vapi => vec![("x-vapi-secret", secret.to_owned())],
+        _ => Vec::new(),
+    }
+}
+
 /// A whole number of decimal digits (no sign, no overflow).
 fn digits(s: &str) -> Option<i64> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
@@ -237,6 +259,35 @@ mod tests {
             h.insert(*k, HeaderValue::from_str(v).unwrap());
         }
         h
+    }
+
+    /// What the dev server signs, each provider's check takes (and the
+    /// Retell SDK's vector above pins that check to Retell's own).
+    #[test]
+    fn signed_as_each_provider_signs() {
+        let body = br#"{"event":"call_started"}"#;
+        let at = 1_700_000_000_000_i64;
+        for p in [
+            Provider::Retell,
+            Provider::Vapi,
+            Provider::ElevenLabs,
+            Provider::Bland,
+        ] {
+            let signed = sign(p, "s3cret", body, at);
+            let pairs: Vec<(&'static str, &str)> =
+                signed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            assert_eq!(
+                verify(p, "s3cret", &headers(&pairs), body, at + 1_000),
+                Ok(()),
+                "{p}"
+            );
+            assert_eq!(
+                verify(p, "other", &headers(&pairs), body, at + 1_000),
+                Err(Refused::Mismatch),
+                "{p}"
+            );
+        }
+        assert!(sign(Provider::AgentVoice, "s3cret", body, at).is_empty());
     }
 
     /// The vector in `retell-sdk`'s own tests (TypeScript

@@ -156,7 +156,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
         Ok(q) => q,
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
-    let all = matching(rows(&state, P), &q, &q.filters);
+    let all = matching(rows(&state.data(), P), &q, &q.filters);
     if param(&params, "most_recent") == Some("true") {
         return match all.first() {
             Some(c) => ok(&light(c)),
@@ -176,7 +176,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&full(d)),
         None => error(StatusCode::NOT_FOUND, "Call not found"),
     }

@@ -61,7 +61,8 @@ fn light(c: &Call) -> Value {
     })
 }
 
-fn full(d: &CallDetail) -> Value {
+/// The call as `GET` of its detail answers it (also what its webhooks carry).
+pub(super) fn full(d: &CallDetail) -> Value {
     let c = &d.call;
     let mut v = light(c);
     let start = c.started_at.unwrap_or_default();
@@ -145,7 +146,8 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
     let ascending = param(&params, "ascending") == Some("true");
     let completed = param(&params, "completed").map(|c| c == "true");
     let campaign = text(&params, "campaign_id");
-    let mut all: Vec<&Call> = rows(&state, P)
+    let data = state.data();
+    let mut all: Vec<&Call> = rows(&data, P)
         .iter()
         .filter(|c| {
             let at = c.created_at.or(c.started_at).unwrap_or_default();
@@ -171,7 +173,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&full(d)),
         None => error(StatusCode::NOT_FOUND, "Call not found"),
     }

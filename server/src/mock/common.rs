@@ -3,7 +3,7 @@
 //! building native JSON.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -17,8 +17,9 @@ use super::fault_plan::Faults;
 /// Shared state of the mock server.
 #[derive(Clone)]
 pub struct AppState {
-    /// The calls, per provider.
-    pub data: Arc<Dataset>,
+    /// The calls, per provider: a snapshot each request reads, replaced
+    /// whole when a call is placed or changes ([`AppState::change_data`]).
+    data: Arc<RwLock<Arc<Dataset>>>,
     /// Faults to inject.
     pub faults: Arc<Faults>,
     /// Generated recordings.
@@ -29,10 +30,28 @@ impl AppState {
     /// State over `count` demo calls from `seed`.
     pub fn new(count: usize, seed: u64) -> Self {
         Self {
-            data: Arc::new(Dataset::new(count, seed)),
+            data: Arc::new(RwLock::new(Arc::new(Dataset::new(count, seed)))),
             faults: Arc::new(Faults::default()),
             audio: Arc::new(AudioCache::default()),
         }
+    }
+}
+
+impl AppState {
+    /// The calls as they are now (a snapshot: a request reads one data
+    /// set from start to end).
+    pub fn data(&self) -> Arc<Dataset> {
+        Arc::clone(&self.data.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// Changes the calls: `change` edits a copy of the data set, which
+    /// then replaces it (requests under way keep the one they began with).
+    pub fn change_data<T>(&self, change: impl FnOnce(&mut Dataset) -> T) -> T {
+        let mut slot = self.data.write().unwrap_or_else(PoisonError::into_inner);
+        let mut next = Dataset::clone(&slot);
+        let out = change(&mut next);
+        *slot = Arc::new(next);
+        out
     }
 }
 
@@ -110,8 +129,8 @@ pub fn iso(ms: i64) -> String {
 }
 
 /// The provider's calls (light rows).
-pub fn rows(state: &AppState, p: Provider) -> &[Call] {
-    &state.data.view(p).rows
+pub fn rows(data: &Dataset, p: Provider) -> &[Call] {
+    &data.view(p).rows
 }
 
 /// A turn's transcript line for plain-text transcripts.

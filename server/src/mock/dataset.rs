@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use callboard::core::{Call, CallDetail, ExtraValue, Provider};
 
 /// One provider's calls, newest first, with an index by the provider's id.
+#[derive(Clone)]
 pub struct ProviderData {
     /// The calls.
     pub calls: Vec<CallDetail>,
@@ -27,6 +28,7 @@ impl ProviderData {
 }
 
 /// Every provider's view of the data set.
+#[derive(Clone)]
 pub struct Dataset {
     /// The generic calls (recordings are generated from these).
     pub base: Vec<CallDetail>,
@@ -53,6 +55,48 @@ impl Dataset {
             ProviderData { calls, rows, by_id }
         });
         Self { base, views }
+    }
+
+    /// Adds call `d` (in the data set's generic form) after the others;
+    /// its index names its recording.
+    pub fn place(&mut self, d: CallDetail) -> usize {
+        let index = self.base.len();
+        for p in Provider::ALL {
+            let native = nativize(p, &d, index);
+            let Some(view) = self.view_mut(p) else {
+                continue;
+            };
+            view.by_id.insert(native.call.id.clone(), view.calls.len());
+            view.rows.push(native.call.clone());
+            view.calls.push(native);
+        }
+        self.base.push(d);
+        index
+    }
+
+    /// Replaces call `index` with `d` (the same call, as it is now: the
+    /// same id in every provider's view).
+    pub fn update(&mut self, index: usize, d: CallDetail) {
+        for p in Provider::ALL {
+            let native = nativize(p, &d, index);
+            let Some(view) = self.view_mut(p) else {
+                continue;
+            };
+            if let (Some(row), Some(call)) = (view.rows.get_mut(index), view.calls.get_mut(index)) {
+                *row = native.call.clone();
+                *call = native;
+            }
+        }
+        if let Some(slot) = self.base.get_mut(index) {
+            *slot = d;
+        }
+    }
+
+    fn view_mut(&mut self, p: Provider) -> Option<&mut ProviderData> {
+        self.views
+            .iter_mut()
+            .zip(Provider::ALL)
+            .find_map(|(view, q)| (q == p).then_some(view))
     }
 
     /// One provider's view.

@@ -130,7 +130,8 @@ fn tool_turns(events: &[&ToolEvent]) -> Vec<Value> {
 }
 
 /// The detail (`GetConversationResponseModel`).
-fn full(d: &CallDetail) -> Value {
+/// The call as `GET` of its detail answers it (also what its webhooks carry).
+pub(super) fn full(d: &CallDetail) -> Value {
     let c = &d.call;
     let mut transcript: Vec<Value> = Vec::new();
     if let Some(t) = &d.transcript {
@@ -229,7 +230,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
             "call_successful must be success, failure or unknown",
         );
     }
-    let all: Vec<Call> = matching(rows(&state, P), &Query::default(), &filters)
+    let all: Vec<Call> = matching(rows(&state.data(), P), &Query::default(), &filters)
         .into_iter()
         .filter(|c| outcome.is_none_or(|o| outcome_of(c) == o))
         .collect();
@@ -251,7 +252,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&full(d)),
         None => error(StatusCode::NOT_FOUND, "Conversation not found"),
     }
@@ -262,7 +263,8 @@ async fn audio(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let view = state.data.view(P);
+    let data = state.data();
+    let view = data.view(P);
     match (view.get(&id), view.index_of(&id)) {
         (Some(d), Some(index)) if d.call.recording.proxy_path.is_some() => {
             serve_index(&state, index, false, &headers)

@@ -10,6 +10,7 @@ pub mod dataset;
 mod elevenlabs;
 mod fault_plan;
 mod faults;
+pub mod placed;
 mod recordings;
 mod retell;
 mod smallest;
@@ -76,7 +77,11 @@ async fn ids(
     let limit = param(&params, "limit")
         .and_then(|l| l.parse().ok())
         .unwrap_or(20);
-    let all = matching(rows(&state, p), &Query::default(), &Filters::default());
+    let all = matching(
+        rows(&state.data(), p),
+        &Query::default(),
+        &Filters::default(),
+    );
     let ids: Vec<&str> = all.iter().take(limit).map(|c| c.id.as_str()).collect();
     let sample = all
         .iter()

@@ -33,7 +33,8 @@ pub async fn serve(
 
 /// Recording `index` of the data set (mono or stereo), honouring `Range`.
 pub fn serve_index(state: &AppState, index: usize, stereo: bool, headers: &HeaderMap) -> Response {
-    let Some(d) = state.data.base.get(index) else {
+    let data = state.data();
+    let Some(d) = data.base.get(index) else {
         return (StatusCode::NOT_FOUND, "no such recording").into_response();
     };
     if d.transcript.is_none() {

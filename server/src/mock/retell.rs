@@ -452,7 +452,7 @@ async fn list_v3(State(state): State<AppState>, body: Bytes) -> Response {
         },
         (None, None) => 0,
     };
-    let kept = match criteria_v3(rows(&state, P), body.get("filter_criteria")) {
+    let kept = match criteria_v3(rows(&state.data(), P), body.get("filter_criteria")) {
         Ok(k) => k,
         Err(m) => return error(StatusCode::BAD_REQUEST, &m),
     };
@@ -487,7 +487,7 @@ async fn list(State(state): State<AppState>, body: Bytes) -> Response {
         Ok(read) => read,
         Err(m) => return error(StatusCode::BAD_REQUEST, &m),
     };
-    let kept = match criteria(rows(&state, P), body.get("filter_criteria"), |_| {
+    let kept = match criteria(rows(&state.data(), P), body.get("filter_criteria"), |_| {
         String::new()
     }) {
         Ok(k) => k,
@@ -516,7 +516,7 @@ async fn list(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&detail_json(d, true)),
         None => error(StatusCode::NOT_FOUND, "Call not found"),
     }

@@ -162,7 +162,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
         Ok(p) => p,
         Err(m) => return error(StatusCode::BAD_REQUEST, &[&m]),
     };
-    let all = matching(rows(&state, P), &q, &q.filters);
+    let all = matching(rows(&state.data(), P), &q, &q.filters);
     let logs = window(&all, (page - 1) * limit, limit);
     let total_pages = all.len().div_ceil(limit);
     ok(&json!({
@@ -175,14 +175,15 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&json!({"status": true, "data": full(d)})),
         None => error(StatusCode::NOT_FOUND, &["Conversation not found"]),
     }
 }
 
 async fn download_url(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let view = state.data.view(P);
+    let data = state.data();
+    let view = data.view(P);
     match (view.get(&id), view.index_of(&id)) {
         (Some(d), Some(i)) if d.call.recording.mono.is_some() => {
             let expires = now_ms() + LINK_TTL_MS;

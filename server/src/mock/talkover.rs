@@ -137,7 +137,7 @@ fn list(state: &AppState, params: &Params, agent: Option<String>) -> Response {
         date_to,
         ..Filters::default()
     };
-    let all = matching(rows(state, P), &Query::default(), &filters);
+    let all = matching(rows(&state.data(), P), &Query::default(), &filters);
     let rows = window(&all, (page - 1) * per_page, per_page);
     let last_page = all.len().div_ceil(per_page).max(1);
     let from = (!rows.is_empty()).then(|| (page - 1) * per_page + 1);
@@ -166,7 +166,7 @@ async fn agent_calls(
     Q(params): Q<Params>,
 ) -> Response {
     if !state
-        .data
+        .data()
         .view(P)
         .rows
         .iter()
@@ -181,7 +181,7 @@ async fn agent_calls(
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&json!({"success": true, "data": light(&d.call, true)})),
         None => json(
             StatusCode::NOT_FOUND,

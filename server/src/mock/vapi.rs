@@ -99,7 +99,8 @@ fn tool_message(e: &ToolEvent, start: i64) -> Option<Value> {
     }
 }
 
-fn full(d: &CallDetail) -> Value {
+/// The call as `GET` of its detail answers it (also what its webhooks carry).
+pub(super) fn full(d: &CallDetail) -> Value {
     let mut v = call(&d.call);
     if let Some(t) = &d.transcript {
         let start = d.call.started_at.unwrap_or_default();
@@ -167,7 +168,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
         agent_id: text(&params, "assistantId"),
         ..Filters::default()
     };
-    let calls: Vec<Value> = matching(rows(&state, P), &q, &filters)
+    let calls: Vec<Value> = matching(rows(&state.data(), P), &q, &filters)
         .iter()
         .filter(|c| {
             let t = c.created_at.unwrap_or(i64::MIN);
@@ -183,7 +184,7 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&full(d)),
         None => error(StatusCode::NOT_FOUND, "Call not found"),
     }

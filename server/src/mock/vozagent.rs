@@ -140,14 +140,14 @@ async fn list(State(state): State<AppState>, Q(params): Q<Params>) -> Response {
         agent_id: text(&params, "assistant_id"),
         ..Filters::default()
     };
-    let all = matching(rows(&state, P), &Query::default(), &filters);
+    let all = matching(rows(&state.data(), P), &Query::default(), &filters);
     ok(&Value::Array(
         window(&all, offset, limit).iter().map(light).collect(),
     ))
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&full(d)),
         None => error(
             StatusCode::NOT_FOUND,

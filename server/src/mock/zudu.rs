@@ -103,7 +103,7 @@ async fn list_get(State(state): State<AppState>, Q(params): Q<Params>) -> Respon
     };
     page_json(
         &Query::default(),
-        rows(&state, P),
+        rows(&state.data(), P),
         page,
         limit,
         "start_timestamp",
@@ -164,7 +164,8 @@ async fn list_post(State(state): State<AppState>, body: Bytes) -> Response {
             "Invalid sort_order",
         );
     };
-    let view = state.data.view(P);
+    let data = state.data();
+    let view = data.view(P);
     let transcript = |c: &Call| {
         view.get(&c.id)
             .and_then(|d| d.transcript.as_ref())
@@ -189,7 +190,7 @@ async fn list_post(State(state): State<AppState>, body: Bytes) -> Response {
             );
         }
     }
-    let kept = match criteria(rows(&state, P), crit.as_ref(), transcript) {
+    let kept = match criteria(rows(&state.data(), P), crit.as_ref(), transcript) {
         Ok(k) => k,
         Err(m) => return error(StatusCode::BAD_REQUEST, "Failed to retrieve calls", &m),
     };
@@ -201,7 +202,7 @@ async fn list_post(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.data.view(P).get(&id) {
+    match state.data().view(P).get(&id) {
         Some(d) => ok(&json!({
             "message": "Call retrieved successfully",
             "status": "success",
