@@ -43,6 +43,17 @@ export interface CallBoardOptions {
   credentials?: "omit" | "same-origin" | "include";
   /** Request timeout in milliseconds (1000–120000). Default 20000. */
   timeoutMs?: number;
+  /**
+   * Calls as they happen (`live`). `"auto"` (the default) listens to the
+   * proxy's event stream (`{proxyUrl}/events`, or `eventsUrl`) and, where
+   * there is none, asks for the first page every `pollSeconds` while the
+   * page is visible; `"off"` sends nothing beyond what the reader asks for.
+   */
+  live?: "auto" | "off";
+  /** The event stream's URL (`events-url`). Default `{proxyUrl}/events`. */
+  eventsUrl?: string;
+  /** Seconds between two polls where there is no event stream (`poll-seconds`, 5–3600). Default 30. */
+  pollSeconds?: number | string;
 }
 
 /** What `mount()` returns. */
@@ -108,7 +119,7 @@ export interface PlaybackStartDetail {
 
 /** `callboard-error`: loading failed (the widget shows it with a retry). */
 export interface LoadErrorDetail {
-  during: "list" | "detail" | "recording" | "runtime";
+  during: "list" | "detail" | "recording" | "live" | "runtime";
   kind: "unauthorized" | "forbidden" | "not_found" | "validation" | "rate_limited" | "server" | "rejected" | "network" | "timeout" | "unreadable" | "query" | "code" | "panic";
   message: string;
   status?: number;
@@ -122,6 +133,15 @@ export interface MomentDetail {
   url?: string;
 }
 
+/**
+ * `callboard-live`: how the widget hears of calls as they happen now:
+ * `connected` (the event stream), `polling` (no stream, or it failed),
+ * `offline` (neither works just now; the list stays as it is).
+ */
+export interface LiveDetail {
+  state: "connected" | "polling" | "offline";
+}
+
 export interface CallBoardEventMap {
   "callboard-select": CustomEvent<CallSelectDetail>;
   "callboard-page-change": CustomEvent<PageChangeDetail>;
@@ -129,6 +149,7 @@ export interface CallBoardEventMap {
   "callboard-playback-start": CustomEvent<PlaybackStartDetail>;
   "callboard-error": CustomEvent<LoadErrorDetail>;
   "callboard-moment": CustomEvent<MomentDetail>;
+  "callboard-live": CustomEvent<LiveDetail>;
 }
 
 /** The `<call-board>` element. Attributes mirror the properties below. */
@@ -146,6 +167,9 @@ export declare class CallBoardElement extends HTMLElement {
   locale: string | null;
   timeZone: string | null;
   theme: string | null;
+  live: string | null;
+  eventsUrl: string | null;
+  pollSeconds: string | null;
   headers: CallBoardOptions["headers"];
   credentials: CallBoardOptions["credentials"];
   timeoutMs: number | undefined;

@@ -93,6 +93,9 @@ const ATTRIBUTES = {
   locale: "locale",
   timeZone: "time-zone",
   theme: "theme",
+  live: "live",
+  eventsUrl: "events-url",
+  pollSeconds: "poll-seconds",
 };
 const PROPERTY_ONLY = ["headers", "credentials", "timeoutMs"];
 

@@ -13,6 +13,7 @@ import type {
   CallBoardOptions,
   CallSelectDetail,
   FilterChangeDetail,
+  LiveDetail,
   LoadErrorDetail,
   MomentDetail,
   PageChangeDetail,
@@ -38,6 +39,12 @@ export interface CallBoardJSXProps extends DetailedHTMLProps<HTMLAttributes<Call
   locale?: string;
   "time-zone"?: string;
   theme?: "light" | "dark" | "auto";
+  /** Calls as they happen: `"auto"` (default) or `"off"`. */
+  live?: "auto" | "off";
+  /** The event stream's URL; `{proxy-url}/events` by default. */
+  "events-url"?: string;
+  /** Seconds between polls where there is no event stream (5–3600; 30 by default). */
+  "poll-seconds"?: number | string;
   /** Extra request headers for the proxy (set as a property). */
   headers?: CallBoardOptions["headers"];
   /** Fetch credentials mode (set as a property). */
@@ -51,6 +58,7 @@ export interface CallBoardJSXProps extends DetailedHTMLProps<HTMLAttributes<Call
   "oncallboard-playback-start"?: (event: CustomEvent<PlaybackStartDetail>) => void;
   "oncallboard-error"?: (event: CustomEvent<LoadErrorDetail>) => void;
   "oncallboard-moment"?: (event: CustomEvent<MomentDetail>) => void;
+  "oncallboard-live"?: (event: CustomEvent<LiveDetail>) => void;
 }
 
 declare module "react" {

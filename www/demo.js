@@ -60,6 +60,32 @@ async function render() {
   $("snippet").textContent = snippet();
 }
 
+// "Place a call": the mock providers start a call with this contact, and
+// the providers that send webhooks (Retell, Vapi, ElevenLabs, Bland) tell
+// the widget as it rings, runs, ends and gets its summary; the others
+// show it when the widget next polls (every 30 s).
+const WEBHOOKS = ["retell", "vapi", "elevenlabs", "bland"];
+$("place-call").addEventListener("click", async () => {
+  const button = $("place-call");
+  const sample = state.scope?.sample ?? {};
+  button.disabled = true;
+  try {
+    const r = await fetch("/mock/_control/calls", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ contactId: sample.contactId, phoneNumber: sample.phoneNumber, name: sample.name }),
+    });
+    if (!r.ok) throw new Error(`the dev server answered ${r.status}`);
+    $("place-status").textContent = WEBHOOKS.includes(state.provider)
+      ? `Calling ${sample.name ?? "a customer"}: watch it ring, run and end.`
+      : `Calling ${sample.name ?? "a customer"}: it shows when the widget next checks (within 30 s).`;
+  } catch (e) {
+    $("place-status").textContent = `No call placed: ${e.message}`;
+  } finally {
+    setTimeout(() => (button.disabled = false), 1500);
+  }
+});
+
 $("provider").addEventListener("change", (e) => {
   state.provider = e.target.value;
   render();

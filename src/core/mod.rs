@@ -10,6 +10,7 @@ pub mod csv_export;
 pub mod decimal;
 pub mod error;
 pub mod json;
+pub mod live;
 pub mod local;
 pub mod model;
 pub mod moment;

@@ -30,6 +30,14 @@ impl<T, E> Remote<T, E> {
         }
     }
 
+    /// The value to show, to change in place.
+    pub fn value_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Self::Ready(v) | Self::Loading(Some(v)) | Self::Failed(_, Some(v)) => Some(v),
+            _ => None,
+        }
+    }
+
     /// Whether a request is under way.
     pub fn is_loading(&self) -> bool {
         matches!(self, Self::Loading(_))

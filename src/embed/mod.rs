@@ -225,13 +225,14 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
             let t = t.clone();
             move |detail: Object| emit(&t, name, &detail)
         };
-        let (select, page, filter, play, error, moment) = (
+        let (select, page, filter, play, error, moment, live) = (
             on("select"),
             on("page-change"),
             on("filter-change"),
             on("playback-start"),
             on("error"),
             on("moment"),
+            on("live"),
         );
         view! {
             <CallBoard
@@ -277,6 +278,11 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
                     set(&o, "positionMs", e.position_ms as f64);
                     opt(&o, "url", e.url.as_deref());
                     moment(o);
+                })
+                on_live=Callback::new(move |state: crate::core::live::LiveState| {
+                    let o = Object::new();
+                    set(&o, "state", state.id());
+                    live(o);
                 })
             />
         }

@@ -9,7 +9,7 @@ use crate::ui::{Options, Theme};
 /// Every option name an embedding may set, as JS properties; the
 /// `<call-board>` attribute is the kebab-case form (`proxyUrl` ⇄
 /// `proxy-url`). `headers` and `credentials` are properties only.
-pub const PROPERTIES: [&str; 15] = [
+pub const PROPERTIES: [&str; 18] = [
     "proxyUrl",
     "provider",
     "pageSize",
@@ -25,6 +25,9 @@ pub const PROPERTIES: [&str; 15] = [
     "theme",
     "credentials",
     "timeoutMs",
+    "live",
+    "eventsUrl",
+    "pollSeconds",
 ];
 
 /// Rows-per-page bounds an embedding may ask for.
@@ -46,6 +49,11 @@ pub fn credentials(value: Option<&str>) -> Credentials {
         Some("include") => Credentials::Include,
         _ => Credentials::SameOrigin,
     }
+}
+
+/// `live`: `off` turns it off; anything else is `auto`.
+pub fn live(value: Option<&str>) -> bool {
+    !value.is_some_and(|v| v.eq_ignore_ascii_case("off"))
 }
 
 /// Options from a lookup of property values (text as an attribute would
@@ -83,6 +91,12 @@ pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Options {
             .and_then(|v| v.parse::<u32>().ok())
             .filter(|ms| (1_000..=120_000).contains(ms))
             .unwrap_or(defaults.timeout_ms),
+        live: live(text("live").as_deref()),
+        events_url: text("eventsUrl"),
+        poll_seconds: text("pollSeconds")
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|s| (5..=3_600).contains(s))
+            .unwrap_or(defaults.poll_seconds),
     }
 }
 
@@ -151,6 +165,21 @@ mod tests {
         assert_eq!(o.time_zone.as_deref(), Some("Europe/Berlin"));
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.credentials, Credentials::Include);
+        assert!(o.live, "live by default");
+        assert_eq!(o.poll_seconds, 30);
+        let o = from_lookup(lookup(&[
+            ("live", "off"),
+            ("eventsUrl", "/calls/stream"),
+            ("pollSeconds", "60"),
+        ]));
+        assert!(!o.live);
+        assert_eq!(o.events_url.as_deref(), Some("/calls/stream"));
+        assert_eq!(o.poll_seconds, 60);
+        assert!(from_lookup(lookup(&[("live", "auto")])).live);
+        assert_eq!(
+            from_lookup(lookup(&[("pollSeconds", "1")])).poll_seconds,
+            30
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 pub(crate) mod early;
 pub(crate) mod later;
 mod latest;
+pub mod live;
 mod memory;
 pub mod perf;
 mod proxy;

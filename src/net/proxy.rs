@@ -52,7 +52,7 @@ impl Credentials {
         }
     }
 
-    fn mode(self) -> RequestCredentials {
+    pub(super) fn mode(self) -> RequestCredentials {
         match self {
             Self::Omit => RequestCredentials::Omit,
             Self::SameOrigin => RequestCredentials::SameOrigin,

@@ -13,6 +13,7 @@ use super::events::{Callbacks, Events};
 use super::filters::{filter_bar, HeldFilters};
 use super::follow::{use_board, use_controller, use_detail_state, use_options};
 use super::keys;
+use super::live::live_feed;
 use super::notice::{error_notice, Notice};
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
@@ -22,6 +23,7 @@ use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
+use crate::core::live::LiveState;
 use crate::core::shortcuts::shortcut;
 use crate::net::{CallSource, ProxySource};
 
@@ -79,6 +81,20 @@ fn PagerSlot(board: Board) -> impl IntoView {
     move || match board.code.state(Chunk::ListControls).get() {
         CodeState::Ready => pager(),
         _ => held(),
+    }
+}
+
+/// Calls as they happen (from the list controls' chunk, once it is
+/// loaded: after the first rows); nothing before.
+fn live_slot(board: Board, options: Signal<Options>) -> impl Fn() -> AnyView + Send + Sync {
+    let live = held_until_loaded(
+        move || live_feed::now(board, options),
+        live_feed::load,
+        || ().into_any(),
+    );
+    move || match board.code.state(Chunk::ListControls).get() {
+        CodeState::Ready => live(),
+        _ => ().into_any(),
     }
 }
 
@@ -151,7 +167,7 @@ fn BoardRoot(
             <div class="cb-body">
                 <div class="cb-list">
                     <ErrorBanner board />
-                    <CallTable board />
+                    <CallTable board lead=live_slot(board, options) />
                     <PagerSlot board />
                 </div>
                 {move || board.call.id().get().map(|id| view! { <DetailSlot board id /> }.into_any())}
@@ -200,6 +216,10 @@ pub fn CallBoard(
     /// `moment_url` option).
     #[prop(optional, into)]
     on_moment: Option<Callback<Moment>>,
+    /// Called when how calls are heard as they happen changes
+    /// (`connected`, `polling`, `offline`).
+    #[prop(optional, into)]
+    on_live: Option<Callback<LiveState>>,
 ) -> impl IntoView {
     let events = Events::new(Callbacks {
         on_select,
@@ -208,6 +228,7 @@ pub fn CallBoard(
         on_playback_start,
         on_error,
         on_moment,
+        on_live,
     });
     let custom = source.map(StoredValue::new_local);
     let config = Memo::new(move |_| options.with(Options::proxy_config));

@@ -26,7 +26,7 @@ use crate::core::time::format_duration;
 use crate::core::timeline::Timeline;
 use crate::core::url::safe_url;
 use crate::core::{Call, CallDetail, ExtraValue, Remote};
-use crate::net::FetchError;
+use crate::net::{later, FetchError};
 
 /// The facts about a call as label/value pairs (absent ones left out).
 fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
@@ -115,19 +115,24 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
     .into_any()
 }
 
-/// The loaded call's view ([`DetailBody`]).
-pub(crate) fn detail_body(board: Board, detail: CallDetail) -> AnyView {
+/// The loaded call of `detail` (the call view chunk's content:
+/// [`panel`]). Built once; a later value of the same call (told as it
+/// happened: ended, analysed, its transcript grown) changes what it
+/// changes in place: the summary, facts, latency and extras at once, the
+/// player only when the recording changes (a playing recording goes on),
+/// the transcript only when it has more turns (its scroll and search
+/// kept).
+pub(crate) fn detail_body(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> AnyView {
     view! { <DetailBody board detail /> }.into_any()
 }
 
-/// The loaded call: summary, recording, transcript, facts, latency and
-/// extras (the call view chunk's content: [`panel`]).
 #[component]
-fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
+fn DetailBody(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoView {
     let caps = board.list.capabilities_untracked();
-    let playback = Playback::with_duration(detail.call.duration());
+    let first = detail.with_untracked(|d| d.value().map(|d| d.call.clone()));
+    let playback = Playback::with_duration(first.as_ref().and_then(Call::duration));
     // A position the embedding asked for (`at`), now or while it is open.
-    let asked_for = detail.call.id.clone();
+    let asked_for = first.map(|c| c.id).unwrap_or_default();
     effect(move || {
         if let Some(ms) = board.call.take_seek(&asked_for) {
             playback.seek(ms);
@@ -140,35 +145,84 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
             adopt(&section, DETAIL_STYLE);
         }
     });
-    let CallDetail {
-        call,
-        transcript,
-        latency,
-    } = detail;
-    let provider = call.provider.name();
-    let summary = call.summary.clone();
-    let call_id = call.id.clone();
-    // Who spoke when, drawn at about a pixel in a thousand of the call.
-    let timeline = transcript.as_ref().and_then(|t| {
-        let gap = call.duration().unwrap_or(0) / 1_000;
-        Timeline::new(t, call.duration(), gap)
+    let call = move || detail.with(|d| d.value().map(|d| d.call.clone()));
+    let summary =
+        Memo::new(move |_| detail.with(|d| d.value().and_then(|d| d.call.summary.clone())));
+    let audio = Memo::new(move |_| detail.with(|d| d.value().map(|d| d.call.recording.clone())));
+    let turns = Memo::new(move |_| {
+        detail.with(|d| {
+            d.value()
+                .and_then(|d| d.transcript.as_ref())
+                .map(|t| (t.turns.len(), t.events.len()))
+        })
     });
-    let transcript_view = match transcript {
-        Some(t) if !t.is_empty() => {
-            transcript_view(t, playback, call_id, Some(board.keys)).into_any()
+    let player = move || {
+        audio.with(|_| ());
+        detail
+            .with_untracked(|d| d.value().map(|d| d.call.clone()))
+            .map(|call| {
+                view! { <Player board call playback /> }
+            })
+    };
+    let conversation = ElRef::<web_sys::HtmlElement>::new();
+    // Who spoke when, drawn at about a pixel in a thousand of the call.
+    let timeline = move || {
+        let _ = turns.get();
+        detail
+            .with_untracked(|d| {
+                let d = d.value()?;
+                let t = d.transcript.as_ref()?;
+                let gap = d.call.duration().unwrap_or(0) / 1_000;
+                Timeline::new(t, d.call.duration(), gap)
+            })
+            .map(|timeline| view! { <SpeakerTimeline timeline playback /> })
+    };
+    let transcript = move || {
+        // Read, not only tracked: a memo never read is never computed,
+        // and one never computed tells no change.
+        let _ = turns.get();
+        let kept = conversation
+            .get_untracked()
+            .and_then(|c| scroll::TranscriptPlace::take(&c));
+        let (transcript, call_id) = detail.with_untracked(|d| {
+            d.value()
+                .map(|d| (d.transcript.clone(), d.call.id.clone()))
+                .unwrap_or_default()
+        });
+        if let (Some(place), Some(c)) = (kept, conversation.get_untracked()) {
+            later::microtask(move || place.restore(&c));
         }
-        _ => {
-            let text = if caps.transcripts {
-                "No transcript is available for this call.".to_owned()
-            } else {
-                format!("{provider} does not provide call transcripts.")
-            };
-            view! { <p class="cb-muted cb-empty-note" data-state="missing-transcript">{text}</p> }
-                .into_any()
+        match transcript {
+            Some(t) if !t.is_empty() => {
+                transcript_view(t, playback, call_id, Some(board.keys)).into_any()
+            }
+            _ => {
+                let text = if caps.transcripts {
+                    "No transcript is available for this call.".to_owned()
+                } else {
+                    let provider = board.list.provider_untracked().name();
+                    format!("{provider} does not provide call transcripts.")
+                };
+                view! { <p class="cb-muted cb-empty-note" data-state="missing-transcript">{text}</p> }
+                    .into_any()
+            }
         }
     };
+    let latency = move || {
+        let figures = detail.with(|d| d.value().map(|d| d.latency.clone()).unwrap_or_default());
+        (!figures.is_empty()).then(|| view! {
+            <section class="cb-section" aria-label="Latency">
+                <h3 class="cb-section__title">"Latency"</h3>
+                <ul class="cb-figures">
+                    {figures.into_iter().map(|f| view! {
+                        <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>
+                    }.into_any()).collect_view()}
+                </ul>
+            </section>
+        })
+    };
     view! {
-        {summary.map(|s| view! {
+        {move || summary.get().map(|s| view! {
             <section class="cb-section" aria-label="Summary">
                 <h3 class="cb-section__title">"Summary"</h3>
                 <p class="cb-summary">{s}</p>
@@ -176,28 +230,19 @@ fn DetailBody(board: Board, detail: CallDetail) -> impl IntoView {
         })}
         <section class="cb-section" aria-label="Recording" node_ref=recording>
             <h3 class="cb-section__title">"Recording"</h3>
-            <Player board call=call.clone() playback />
-            {timeline.map(|timeline| view! { <SpeakerTimeline timeline playback /> })}
+            {player}
+            {timeline}
         </section>
-        <section class="cb-section cb-section--grow" aria-label="Conversation">
+        <section class="cb-section cb-section--grow" aria-label="Conversation" node_ref=conversation>
             <h3 class="cb-section__title">"Transcript"</h3>
-            {transcript_view}
+            {transcript}
         </section>
         <section class="cb-section" aria-label="Call facts">
             <h3 class="cb-section__title">"Call"</h3>
-            <Facts board call=call.clone() />
+            {move || call().map(|call| view! { <Facts board call /> })}
         </section>
-        {(!latency.is_empty()).then(|| view! {
-            <section class="cb-section" aria-label="Latency">
-                <h3 class="cb-section__title">"Latency"</h3>
-                <ul class="cb-figures">
-                    {latency.into_iter().map(|f| view! {
-                        <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>
-                    }.into_any()).collect_view()}
-                </ul>
-            </section>
-        })}
-        <Extras board call />
+        {latency}
+        {move || call().map(|call| view! { <Extras board call /> })}
     }
 }
 
@@ -381,10 +426,17 @@ pub(crate) fn detail_panel(
             .unwrap_or_default()
     };
     let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
-    let body = move || match detail.get() {
-        Remote::Ready(d) => detail_body(board, d),
-        Remote::Failed(e, _) => view! { {row_facts()} {failure(board, e)} }.into_any(),
-        Remote::Idle | Remote::Loading(_) => view! { {row_facts()} {loading()} }.into_any(),
+    // Built once the call is there; a later value of it (told as it
+    // happened) changes the body in place.
+    let ready = Memo::new(move |_| detail.with(|d| matches!(d, Remote::Ready(_))));
+    let body = move || {
+        if ready.get() {
+            return detail_body(board, detail);
+        }
+        match detail.get() {
+            Remote::Failed(e, _) => view! { {row_facts()} {failure(board, e)} }.into_any(),
+            _ => view! { {row_facts()} {loading()} }.into_any(),
+        }
     };
     let tools = view! { <ShortcutsHelp board /> };
     let frame = Frame {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::options::{
     CallSelected, FilterChange, LoadError, Moment, PageChange, Phase, PlaybackStart,
 };
+use crate::core::live::LiveState;
 use crate::core::{Filters, Provider};
 use crate::net::FetchError;
 
@@ -24,6 +25,8 @@ pub struct Callbacks {
     pub on_error: Option<Callback<LoadError>>,
     /// A link to a moment was copied.
     pub on_moment: Option<Callback<Moment>>,
+    /// How calls are heard as they happen changed.
+    pub on_live: Option<Callback<LiveState>>,
 }
 
 /// The board's handle to the embedding's [`Callbacks`] (`Copy`, one word:
@@ -99,6 +102,13 @@ impl Events {
                 position_ms,
                 url,
             });
+        }
+    }
+
+    /// Calls are now heard as `state` says.
+    pub fn live_changed(&self, state: LiveState) {
+        if let Some(cb) = self.callbacks().on_live {
+            cb.run(state);
         }
     }
 }

@@ -16,6 +16,7 @@ mod follow;
 pub mod format;
 mod keys;
 mod list;
+mod live;
 mod media;
 mod notice;
 mod open_call;

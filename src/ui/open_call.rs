@@ -249,3 +249,18 @@ fn fresh_link(
         }
     })
 }
+
+impl OpenCall {
+    /// Takes `detail`, told as it happened: if it is the open call's, its
+    /// detail changes in place (what the event leaves out is kept).
+    pub fn take_live(&self, detail: CallDetail) {
+        let open = self
+            .selected
+            .try_with_untracked(|s| s.as_deref() == Some(detail.call.id.as_str()))
+            .unwrap_or(false);
+        if open {
+            self.detail
+                .edit(|d| *d = crate::core::live::merge_detail(d, detail));
+        }
+    }
+}

@@ -72,6 +72,15 @@ pub struct Options {
     pub credentials: Credentials,
     /// Request timeout in milliseconds.
     pub timeout_ms: u32,
+    /// Whether calls show as they happen (`live`: `auto`, the default,
+    /// listens to the proxy's event stream and polls the first page where
+    /// there is none; `off` sends nothing extra).
+    pub live: bool,
+    /// The event stream (`events-url`); `{proxy-url}/events` by default.
+    pub events_url: Option<String>,
+    /// Seconds between two polls where there is no event stream
+    /// (`poll-seconds`; 30 by default: two requests a minute).
+    pub poll_seconds: u32,
 }
 
 impl Default for Options {
@@ -90,6 +99,9 @@ impl Default for Options {
             headers: Vec::new(),
             credentials: Credentials::default(),
             timeout_ms: 20_000,
+            live: true,
+            events_url: None,
+            poll_seconds: 30,
         }
     }
 }
@@ -175,6 +187,8 @@ pub enum Phase {
     Detail,
     /// A fresh link to a recording.
     Recording,
+    /// Calls as they happen (an event no adapter could read).
+    Live,
 }
 
 impl Phase {
@@ -184,6 +198,7 @@ impl Phase {
             Self::List => "list",
             Self::Detail => "detail",
             Self::Recording => "recording",
+            Self::Live => "live",
         }
     }
 }

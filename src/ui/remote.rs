@@ -93,6 +93,16 @@ impl<T: Clone + Send + Sync + 'static> Loader<T> {
         });
     }
 
+    /// Changes the value shown in place (a call told as it happened), if
+    /// there is one; nothing is fetched.
+    pub fn edit(self, change: impl FnOnce(&mut T)) {
+        self.state.try_update(|s| {
+            if let Some(v) = s.value_mut() {
+                change(v);
+            }
+        });
+    }
+
     /// Aborts what is in flight and forgets the value.
     pub fn reset(self) {
         self.latest.try_with_value(Latest::cancel);

@@ -336,10 +336,15 @@ fn rows_view(
     }
 }
 
-/// The table of calls, with Export and the column chooser above it (from
-/// the call view's chunk, once it is loaded).
+/// The table of calls, with `lead` (how calls are heard as they happen)
+/// and Export and the column chooser (from the call view's chunk, once it
+/// is loaded) above it.
 #[component]
-pub fn CallTable(board: Board) -> impl IntoView {
+pub fn CallTable(
+    board: Board,
+    /// What leads the row of tools above the table.
+    lead: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     let shown: RwSignal<Vec<ColumnDef>> = RwSignal::new(ColumnDef::defaults());
     let body = ElRef::<web_sys::HtmlTableSectionElement>::new();
     // The open call's row shows selected when a call opens or closes (and
@@ -363,7 +368,7 @@ pub fn CallTable(board: Board) -> impl IntoView {
         }
     };
     view! {
-        <div class="cb-table-tools">{tools}</div>
+        <div class="cb-table-tools">{lead}{tools}</div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
                 <caption class="cb-sr-only">"Calls"</caption>

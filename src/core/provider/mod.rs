@@ -130,6 +130,15 @@ impl Provider {
         }
     }
 
+    /// Reads a call object already parsed (an event's call, as the
+    /// provider's detail endpoint would have answered it).
+    pub fn read_detail_value(self, value: &Value) -> Result<CallDetail, ApiError> {
+        if !value.is_object() {
+            return Err(ApiError::unreadable("a call that is not a JSON object"));
+        }
+        self.read_detail(value)
+    }
+
     fn read_detail(self, value: &Value) -> Result<CallDetail, ApiError> {
         match self {
             Self::AgentVoice => agentvoice::parse_detail(value),
