@@ -102,6 +102,8 @@ test("attributes mirror properties, including values set before upgrade", async 
 test("removing the element tears everything down", async () => {
   const page = await open("/pages/widget.html");
   await page.locator("tr[data-call-id]").nth(9).waitFor();
+  // Listening for calls as they happen (no stream here: polling) began.
+  await page.locator(".cb-live[data-state=polling]").waitFor();
   let requests = 0;
   page.on("request", (r) => r.url().includes("/agentvoice/") && requests++);
   // Start typing into a debounced filter, then remove the element before
