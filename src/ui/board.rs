@@ -84,8 +84,8 @@ fn PagerSlot(board: Board) -> impl IntoView {
     }
 }
 
-/// Calls as they happen (from the list controls' chunk, once it is
-/// loaded: after the first rows); nothing before.
+/// Calls as they happen (from the live chunk, asked for once the list
+/// controls' chunk is loaded: after the first rows); nothing before.
 fn live_slot(board: Board, options: Signal<Options>) -> impl Fn() -> AnyView + Send + Sync {
     let live = held_until_loaded(
         move || live_feed::now(board, options),

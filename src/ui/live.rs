@@ -7,7 +7,9 @@
 //! Calls going on show a running duration. How calls are heard shows as a
 //! quiet dot and is told to the embedding (`callboard-live`).
 //!
-//! In the list controls' chunk: none of it is loaded before the first rows.
+//! In a chunk of its own, asked for once the list controls' chunk is
+//! loaded: none of it is loaded before the first rows, and the filters
+//! and the pager do not wait for it.
 //!
 //! [`net::live`]: crate::net::live
 //! [`core::live::arrival`]: crate::core::live::arrival
@@ -384,9 +386,9 @@ fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
 }
 
 split_view! {
-    /// The split point: the board live, in the list controls' chunk
-    /// (nothing holds its place).
-    pub(crate) mod live_feed in list_controls, fn(board: Board, options: Signal<Options>) {
+    /// The split point: the board live, in a chunk of its own, asked for
+    /// once the list controls' is loaded (nothing holds its place).
+    pub(crate) mod live_feed in live, fn(board: Board, options: Signal<Options>) {
         view! { <LiveFeed board options /> }.into_any()
     }
 }

@@ -162,7 +162,8 @@ fn held_until_loaded_boxed(
 
 /// Declares a split point beside the component it defers: a view whose
 /// code goes to chunk `$chunk` (`call_view` or `list_controls`, the
-/// [`Chunk`]s) with the `split` feature. It makes a module `$name` with
+/// [`Chunk`]s, or `live`, which only its split point loads) with the
+/// `split` feature. It makes a module `$name` with
 /// `now(args) -> Option<AnyView>` (the view if its code is loaded; never
 /// waits) and `load()` (brings the code), for [`held_until_loaded`].
 ///
