@@ -1,10 +1,11 @@
 // The script-tag widget in Firefox (Debian's Firefox ESR), driven by
-// WebDriver through geckodriver: list, page, open, play, seek, the strict
-// CSP page and host CSS isolation. Playwright cannot drive a stock Firefox,
+// WebDriver through geckodriver: list, page, open, play, seek, a call told
+// by the event stream, the strict CSP page and host CSS isolation. Playwright cannot drive a stock Firefox,
 // so this is the one spec on selenium-webdriver.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
 import { Builder, By, until as when } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { BASE, expected } from "./helpers.mjs";
@@ -100,6 +101,28 @@ test("Firefox: list, page, open, play and seek", async () => {
   assert.deepEqual(await inWidget(rowIds), want.ids.slice(10, 20));
   const errors = await inWidget(() => window.__events.filter((e) => e.type === "callboard-error"));
   assert.deepEqual(errors, []);
+});
+
+test("Firefox: a call told by the event stream joins the list as it happens", async () => {
+  // An event stream of its own (the dev server's data set stays as the
+  // other specs read it): one Retell call, started now.
+  const sse = createServer((req, res) => {
+    res.writeHead(200, { "access-control-allow-origin": BASE, "content-type": "text/event-stream" });
+    res.write("retry: 3000\n: hello\n\n");
+    const call = { call_id: "ff-live", call_status: "ongoing", start_timestamp: Date.now(), from_number: "+14155550100", to_number: "+14155550199", direction: "outbound" };
+    setTimeout(() => res.write(`id: 1\nevent: call\ndata: ${JSON.stringify({ provider: "retell", type: "call_started", call })}\n\n`), 500);
+  });
+  await new Promise((r) => sse.listen(0, "127.0.0.1", r));
+  try {
+    await driver.get(`${BASE}/pages/widget.html`);
+    await driver.executeScript(`const b = document.getElementById("board"); b.setAttribute("events-url", arguments[0]); b.setAttribute("provider", "retell"); b.setAttribute("proxy-url", "/retell");`, `http://127.0.0.1:${sse.address().port}/events`);
+    await waitInWidget((root) => root.querySelector(".cb-live[data-state=connected]"), null, "connected");
+    await waitInWidget((root) => root.querySelector("tr[data-call-id]")?.dataset.callId === "ff-live", null, "the call on top");
+    assert.match(await inWidget((root) => root.querySelector("tr[data-call-id] .cb-badge").textContent), /Ongoing/);
+  } finally {
+    sse.close();
+    sse.closeAllConnections();
+  }
 });
 
 test("Firefox: the widget works under the strict CSP page", async () => {
