@@ -51,14 +51,16 @@ function log(msg) {
 
 // ---------------------------------------------------------------- driving the page
 
-/** A fresh context on the bench page; `api` lists the provider requests it makes. */
+/** A fresh context on the bench page; `api` lists the provider requests it
+ * makes (the proxy's event stream, `/events`, is not one: it never reaches
+ * the provider). */
 async function openBoard(browser, pageSize = 25, provider = PROVIDER, { proxy = provider, rttMs = 0 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const api = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
-    if (url.pathname.startsWith(`/${proxy}/`)) api.push(url.pathname + url.search);
+    if (url.pathname.startsWith(`/${proxy}/`) && url.pathname !== `/${proxy}/events`) api.push(url.pathname + url.search);
   });
   // A network round trip of `rttMs` to the proxy (localhost has none).
   if (rttMs) {

@@ -35,6 +35,12 @@ async fn server() -> String {
     base
 }
 
+/// The JSON answer to `request`.
+async fn answer(request: reqwest::RequestBuilder) -> Value {
+    let text = request.send().await.unwrap().text().await.unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 /// The event types on `provider`'s stream until its `last` one.
 async fn events_until(base: &str, provider: Provider, last: &str) -> Vec<(String, Value)> {
     let r = reqwest::get(format!("{base}/{}/events", provider.id()))
@@ -77,16 +83,19 @@ async fn a_placed_call_rings_runs_ends_and_is_analysed_through_each_providers_we
     let bland = tokio::spawn(events_until_owned(base.clone(), Provider::Bland, "call"));
     tokio::time::sleep(Duration::from_millis(200)).await;
     let client = reqwest::Client::new();
-    let placed: Value = client
-        .post(format!("{base}/_control/calls"))
-        .header("content-type", "application/json").body(json!({ "speed": 100, "name": "Ada Lovelace", "phoneNumber": "+14155550100", "contactId": "contact-ada" }).to_string())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .map(|t| serde_json::from_str(&t).unwrap())
-        .unwrap();
+    let placement = json!({
+        "speed": 100,
+        "name": "Ada Lovelace",
+        "phoneNumber": "+14155550100",
+        "contactId": "contact-ada",
+    });
+    let placed = answer(
+        client
+            .post(format!("{base}/_control/calls"))
+            .header("content-type", "application/json")
+            .body(placement.to_string()),
+    )
+    .await;
     let id = placed["id"].as_str().unwrap().to_owned();
 
     // Retell: started, the transcript growing turn by turn, ended, analysed.
@@ -132,15 +141,7 @@ async fn a_placed_call_rings_runs_ends_and_is_analysed_through_each_providers_we
     }
 
     // The call is in every provider's list, first (the newest).
-    let ids: Value = client
-        .get(format!("{base}/_control/ids?provider=vapi&limit=1"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .map(|t| serde_json::from_str(&t).unwrap())
-        .unwrap();
+    let ids = answer(client.get(format!("{base}/_control/ids?provider=vapi&limit=1"))).await;
     assert_eq!(ids["ids"][0], id.as_str());
 }
 
