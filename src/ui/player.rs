@@ -13,18 +13,20 @@ use super::remote::Fetched;
 use super::share::copy_text;
 use super::state::Board;
 use crate::core::decimal;
+use crate::core::live::running_since;
 use crate::core::player::{seconds_to_ms, slider_key, speed_label, SKIP_MS, SPEEDS};
 use crate::core::shortcuts::Shortcut;
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
 use crate::core::{Call, Remote};
 
-/// What to say when there is nothing to play.
-fn missing_text(provider_has_recordings: bool, provider: &str) -> String {
-    if provider_has_recordings {
-        "No recording is available for this call.".to_owned()
-    } else {
-        format!("{provider} does not provide call recordings.")
+/// What to say when there is nothing to play (`live`: the call is going
+/// on).
+fn missing_text(provider_has_recordings: bool, provider: &str, live: bool) -> String {
+    match (provider_has_recordings, live) {
+        (true, true) => "The recording comes when the call ends.".to_owned(),
+        (true, false) => "No recording is available for this call.".to_owned(),
+        (false, _) => format!("{provider} does not provide call recordings."),
     }
 }
 
@@ -233,9 +235,11 @@ fn use_recording(
 pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     let sources = Sources::of(&call);
     if sources.is_empty() {
+        let live = running_since(&call, js_sys::Date::now() as i64).is_some();
         let text = missing_text(
             board.list.capabilities_untracked().recordings,
             call.provider.name(),
+            live,
         );
         return view! {
             <div class="cb-player cb-player--empty" part="player" data-state="missing">
