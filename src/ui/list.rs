@@ -385,12 +385,13 @@ impl CallList {
         arrival.unwrap_or(Arrival::Outside)
     }
 
-    /// The first page of the list shown, newest first (what polling asks
-    /// for, and where new calls are).
+    /// The first page of the list shown, newest first, whatever the order
+    /// shown (what polling asks for: where new calls are).
     pub fn first_page(&self) -> Option<Query> {
         self.query.try_get_untracked().map(|q| Query {
             page: 1,
             cursor: None,
+            sort: None,
             ..q
         })
     }

@@ -58,7 +58,8 @@ struct Heard {
     state: RwSignal<Option<LiveState>>,
     /// The new calls not on the page shown.
     new_calls: RwSignal<Vec<String>>,
-    /// The newest call time the list has shown.
+    /// The newest call time the list has shown (its first page, newest
+    /// first, is the first it shows).
     newest: StoredValue<Option<i64>>,
     /// The proxy's base URL (recordings its API serves play through it).
     proxy_url: StoredValue<String>,

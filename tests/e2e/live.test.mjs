@@ -253,3 +253,59 @@ test("an event no adapter can read is reported, and the stream goes on", async (
   await page.close();
   sse.close();
 });
+
+test("two proxy replicas on Redis: a webhook posted to one is seen through the other, and a replica restarted mid-stream is resumed from Last-Event-ID", async () => {
+  const { createHmac } = await import("node:crypto");
+  const free = () => 20000 + Math.floor(Math.random() * 20000);
+  const redisPort = free();
+  const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const key = "key_live_spec_0b9e";
+  const env = { ...process.env, RETELL_API_KEY: key };
+  const replica = (port) =>
+    spawn("./target/debug/callboard-server", ["proxy", "--provider", "retell", "--upstream", `${base}/retell`, "--port", String(port), "--events", `redis://127.0.0.1:${redisPort}/0`, "--allow-origin", base], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const up = async (port) => {
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`replica on ${port} did not start`);
+  };
+  const [portA, portB] = [free(), free()];
+  let a = replica(portA);
+  const b = replica(portB);
+  try {
+    await up(portA);
+    await up(portB);
+    // Signed as Retell signs: HMAC-SHA256 of the body and the timestamp.
+    const post = async (port, id) => {
+      const body = JSON.stringify({ event: "call_started", call: { call_id: id, call_status: "ongoing", start_timestamp: Date.now(), from_number: "+14155550100", to_number: "+14155550199", direction: "outbound" } });
+      const at = String(Date.now());
+      const digest = createHmac("sha256", key).update(body + at).digest("hex");
+      const r = await fetch(`http://127.0.0.1:${port}/webhooks/retell`, { method: "POST", headers: { "content-type": "application/json", "x-retell-signature": `v=${at},d=${digest}` }, body });
+      assert.equal(r.status, 200, await r.text());
+    };
+    const page = await widget("retell");
+    // The widget's proxy is replica A; the webhooks go to replica B.
+    await page.evaluate((url) => document.getElementById("board").setAttribute("proxy-url", url), `http://127.0.0.1:${portA}`);
+    await page.locator("tr[data-call-id]").nth(5).waitFor();
+    await page.waitForFunction(() => document.querySelector("call-board").shadowRoot.querySelector(".cb-live[data-state=connected]"));
+    await post(portB, "replica-1");
+    await page.locator('tr[data-call-id="replica-1"]').waitFor({ timeout: 5_000 });
+
+    // Replica A goes away mid-stream; a call comes while it is down; it
+    // comes back on the same address and the widget resumes from its last id.
+    a.kill();
+    await new Promise((r) => a.once("exit", r));
+    await post(portB, "replica-2");
+    a = replica(portA);
+    await up(portA);
+    await page.locator('tr[data-call-id="replica-2"]').waitFor({ timeout: 15_000 });
+    const ids = await page.locator("tr[data-call-id]").evaluateAll((rows) => rows.map((r) => r.dataset.callId).filter((id) => id.startsWith("replica-")));
+    assert.deepEqual(ids, ["replica-2", "replica-1"], "each once, the newest first");
+    await page.close();
+  } finally {
+    a.kill();
+    b.kill();
+    redis.kill();
+  }
+});
