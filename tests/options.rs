@@ -191,7 +191,13 @@ fn list_requests(from: usize) -> Vec<String> {
     requests()
         .into_iter()
         .skip(from)
-        .filter(|r| !r.contains("get-call") && !r.contains("/calls/") && !r.contains("/call/"))
+        .filter(|r| {
+            !r.contains("get-call")
+                && !r.contains("/calls/")
+                && !r.contains("/call/")
+                // The event stream of calls as they happen.
+                && !r.contains("/events")
+        })
         .collect()
 }
 
