@@ -71,6 +71,12 @@ async fn proxy(
     (format!("http://{addr}/voice"), stop)
 }
 
+/// A Retell proxy keeping its events in `redis`, the last `kept`.
+async fn redis_proxy(redis: &Redis, kept: usize) -> (String, tokio::sync::oneshot::Sender<()>) {
+    let events = Events::redis(&redis.url, kept).await.unwrap();
+    proxy(Provider::Retell, RETELL_KEY, events).await
+}
+
 fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -377,18 +383,8 @@ fn each_providers_published_webhook_carries_a_call_its_adapter_reads() {
 #[tokio::test]
 async fn replicas_share_events_through_redis_and_a_client_resumes_on_another() {
     let redis = Redis::start().unwrap();
-    let (one, _stop_one) = proxy(
-        Provider::Retell,
-        RETELL_KEY,
-        Events::redis(&redis.url, 100).await.unwrap(),
-    )
-    .await;
-    let (two, _stop_two) = proxy(
-        Provider::Retell,
-        RETELL_KEY,
-        Events::redis(&redis.url, 100).await.unwrap(),
-    )
-    .await;
+    let (one, _stop_one) = redis_proxy(&redis, 100).await;
+    let (two, _stop_two) = redis_proxy(&redis, 100).await;
     let mut on_two = listen(&two, None).await;
     // Posted to one, seen through the other.
     assert_eq!(
@@ -421,12 +417,7 @@ async fn replicas_share_events_through_redis_and_a_client_resumes_on_another() {
 #[tokio::test]
 async fn a_client_within_what_redis_holds_gets_all_it_missed() {
     let redis = Redis::start().unwrap();
-    let (base, _stop) = proxy(
-        Provider::Retell,
-        RETELL_KEY,
-        Events::redis(&redis.url, 5).await.unwrap(),
-    )
-    .await;
+    let (base, _stop) = redis_proxy(&redis, 5).await;
     let mut stream = listen(&base, None).await;
     let mut ids = Vec::new();
     for i in 0..150 {
@@ -456,12 +447,7 @@ async fn a_client_within_what_redis_holds_gets_all_it_missed() {
 #[tokio::test]
 async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
     let redis = Redis::start().unwrap();
-    let (base, _stop) = proxy(
-        Provider::Retell,
-        RETELL_KEY,
-        Events::redis(&redis.url, 5).await.unwrap(),
-    )
-    .await;
+    let (base, _stop) = redis_proxy(&redis, 5).await;
     let mut stream = listen(&base, None).await;
     post_retell(&base, &retell("call_ended", "old"), RETELL_KEY, now_ms()).await;
     let old = next(&mut stream).await;

@@ -149,6 +149,24 @@ impl SseParser {
     }
 }
 
+/// The text of `bytes` after `carry` (the end of the last chunk, where it
+/// cut a character in two); what is left of a cut character at the end
+/// goes back into `carry`.
+pub fn decode_utf8(carry: &mut Vec<u8>, bytes: &[u8]) -> String {
+    carry.extend_from_slice(bytes);
+    let whole = match std::str::from_utf8(carry) {
+        Ok(_) => carry.len(),
+        // Cut at the end: keep the start of the character for the next.
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        // Not UTF-8 at all: replaced, as a browser's decoder would.
+        Err(_) => carry.len(),
+    };
+    let rest = carry.split_off(whole);
+    let text = String::from_utf8_lossy(carry).into_owned();
+    *carry = rest;
+    text
+}
+
 // ------------------------------------------------------------ the events
 
 /// A call as an event tells it.
@@ -419,6 +437,21 @@ mod tests {
             assert_eq!(p.retry_ms(), Some(3000));
             assert_eq!(p.last_id(), "17-9");
         }
+    }
+
+    #[test]
+    fn characters_cut_between_chunks_are_joined() {
+        let text = "data: Grüße, 日本 🎉\n\n";
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            let mut carry = Vec::new();
+            let (a, b) = bytes.split_at(cut);
+            let got = decode_utf8(&mut carry, a) + &decode_utf8(&mut carry, b);
+            assert_eq!(got, text, "cut at {cut}");
+            assert!(carry.is_empty());
+        }
+        let mut carry = Vec::new();
+        assert_eq!(decode_utf8(&mut carry, b"a\xffb"), "a\u{fffd}b");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader};
 use super::later::Timer;
 use super::{CallSource, Credentials, FetchError};
 use crate::core::live::{
-    poll_wait_ms, reconnect_wait_ms, retry_after_ms, LiveState, SseEvent, SseParser,
+    decode_utf8, poll_wait_ms, reconnect_wait_ms, retry_after_ms, LiveState, SseEvent, SseParser,
 };
 use crate::core::{Page, Query};
 
@@ -192,24 +192,6 @@ pub async fn run(
     }
 }
 
-/// The text of `bytes` after `carry` (the end of the last chunk, where it
-/// cut a character in two); what is left of a cut character at the end
-/// goes back into `carry`.
-fn decode(carry: &mut Vec<u8>, bytes: &[u8]) -> String {
-    carry.extend_from_slice(bytes);
-    let whole = match std::str::from_utf8(carry) {
-        Ok(_) => carry.len(),
-        // Cut at the end: keep the start of the character for the next.
-        Err(e) if e.error_len().is_none() => e.valid_up_to(),
-        // Not UTF-8 at all: replaced, as a browser's decoder would.
-        Err(_) => carry.len(),
-    };
-    let rest = carry.split_off(whole);
-    let text = String::from_utf8_lossy(carry).into_owned();
-    *carry = rest;
-    text
-}
-
 /// One connection to the stream at `url`, from `parser`'s last event id;
 /// `opened` runs once the stream answers.
 async fn stream(
@@ -272,7 +254,7 @@ async fn stream(
         else {
             return failed();
         };
-        for event in parser.feed(&decode(&mut carry, &bytes.to_vec())) {
+        for event in parser.feed(&decode_utf8(&mut carry, &bytes.to_vec())) {
             listener.event(event);
         }
     }
@@ -303,24 +285,4 @@ async fn open(
         .await
         .ok()?;
     answer.dyn_into().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decode;
-
-    #[test]
-    fn characters_cut_between_chunks_are_joined() {
-        let text = "data: Grüße, 日本 🎉\n\n";
-        let bytes = text.as_bytes();
-        for cut in 0..=bytes.len() {
-            let mut carry = Vec::new();
-            let (a, b) = bytes.split_at(cut);
-            let got = decode(&mut carry, a) + &decode(&mut carry, b);
-            assert_eq!(got, text, "cut at {cut}");
-            assert!(carry.is_empty());
-        }
-        let mut carry = Vec::new();
-        assert_eq!(decode(&mut carry, b"a\xffb"), "a\u{fffd}b");
-    }
 }

@@ -157,7 +157,8 @@ fn DetailBody(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoV
         })
     });
     let player = move || {
-        audio.with(|_| ());
+        // Read, not only tracked (as `turns` below).
+        let _ = audio.get();
         detail
             .with_untracked(|d| d.value().map(|d| d.call.clone()))
             .map(|call| {

@@ -121,17 +121,12 @@ pub fn use_detail_state(board: Board, root: ElRef<web_sys::HtmlDivElement>) {
 /// closes), where it was on screen when the call was opened from it
 /// (`row_top`), else scrolled into view.
 fn focus_row(root: &web_sys::HtmlElement, id: &str, row_top: Option<f64>) {
-    let Some(row) = table::call_rows(root)
-        .into_iter()
-        .find(|r| r.get_attribute("data-call-id").as_deref() == Some(id))
-    else {
+    let Some(row) = table::call_row(root, id) else {
         return;
     };
     match row_top {
         Some(top) => {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = row.focus_with_options(&options);
+            scroll::focus_in_place(&row);
             scroll::restore(&row, top);
         }
         None => {

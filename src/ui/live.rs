@@ -68,32 +68,35 @@ struct Heard {
 }
 
 impl Heard {
-    /// Takes one call told as it happened (by an event, or as a poll found
-    /// it: then without its detail).
-    fn take(&self, call: Call) {
-        let newest = self.newest.try_get_value().flatten();
-        let time = call.time();
-        let id = call.id.clone();
+    /// Takes calls told as they happened (one by an event, or a page as a
+    /// poll found it: then without their details). Where the reader is is
+    /// read once before and put back once after, if the rows changed.
+    fn take(&self, calls: impl IntoIterator<Item = Call>) {
         let kept = self.anchor.get_untracked().and_then(|el| Place::take(&el));
-        match self.board.list.take_live(call, newest) {
-            Arrival::Insert(_) | Arrival::Update(_) => {
-                if let Some(place) = kept {
-                    // After the rows are built again, before they are painted.
-                    later::next_frame(move || place.restore());
+        let mut changed = false;
+        for call in calls {
+            let newest = self.newest.try_get_value().flatten();
+            let time = call.time();
+            let id = call.id.clone();
+            match self.board.list.take_live(call, newest) {
+                Arrival::Insert(_) | Arrival::Update(_) => changed = true,
+                Arrival::Elsewhere => {
+                    self.new_calls.try_update(|ids| {
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    });
                 }
+                Arrival::Outside => {}
             }
-            Arrival::Elsewhere => {
-                self.new_calls.try_update(|ids| {
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                });
+            if let Some(t) = time {
+                self.newest
+                    .try_update_value(|n| *n = Some(n.map_or(t, |n| n.max(t))));
             }
-            Arrival::Outside => {}
         }
-        if let Some(t) = time {
-            self.newest
-                .try_update_value(|n| *n = Some(n.map_or(t, |n| n.max(t))));
+        if let (true, Some(place)) = (changed, kept) {
+            // After the rows are built again, before they are painted.
+            later::next_frame(move || place.restore());
         }
     }
 
@@ -114,7 +117,7 @@ impl Heard {
                 // What is cached of the call is older now.
                 source.clear_cache();
                 self.board.call.take_live(detail.clone());
-                self.take(detail.call);
+                self.take([detail.call]);
             }
             Ok(None) => {}
             Err(e) => self.board.list.events().error(Phase::Live, &e.into()),
@@ -134,9 +137,7 @@ impl Listener for Heard {
 
     fn page(&self, page: Page) {
         // Oldest first, so the newest ends up on top.
-        for call in page.rows.into_iter().rev() {
-            self.take(call);
-        }
+        self.take(page.rows.into_iter().rev());
     }
 
     fn state(&self, state: LiveState) {
@@ -188,22 +189,16 @@ impl Place {
     }
 
     fn restore(self) {
-        let rows = table::call_rows(&self.root);
-        let row = |id: &str| {
-            rows.iter()
-                .find(|r| r.get_attribute("data-call-id").as_deref() == Some(id))
-        };
+        let row = |id: &str| table::call_row(&self.root, id);
         if let Some((row, top)) = self
             .anchor
             .as_ref()
             .and_then(|(id, top)| Some((row(id)?, *top)))
         {
-            scroll::restore(row, top);
+            scroll::restore(&row, top);
         }
         if let Some(row) = self.focused.as_deref().and_then(row) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = row.focus_with_options(&options);
+            scroll::focus_in_place(&row);
         }
     }
 }

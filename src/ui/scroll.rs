@@ -21,6 +21,13 @@ pub fn restore(el: &Element, top: f64) {
     }
 }
 
+/// Focuses `el` without scrolling anything (it is where it should be).
+pub fn focus_in_place(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
 /// Scrolls what holds `el` so that `el`'s top is in view, if it is above
 /// the part shown (one below it is left alone: focus brings it in).
 pub fn reveal_top(el: &Element) {

@@ -139,6 +139,13 @@ pub(crate) fn call_rows(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
+/// The row of call `id` under `root`, if it is shown.
+pub(crate) fn call_row(root: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
+    call_rows(root)
+        .into_iter()
+        .find(|r| r.get_attribute("data-call-id").as_deref() == Some(id))
+}
+
 /// Marks the open call's row in the table body `body` (nothing if the
 /// table is gone).
 fn show_open_row(board: Board, body: ElRef<web_sys::HtmlTableSectionElement>) {
