@@ -1,4 +1,4 @@
-//! Minifies the widget's stylesheets (`src/ui/style.css`, `src/ui/detail.css`)
+//! Minifies the widget's stylesheets (`src/ui/*.css`)
 //! into `OUT_DIR`, where `ui` includes them from: comments and needless
 //! whitespace out, strings kept exactly as written. About 1 KB gzip less
 //! before the first rows; the sources stay readable.
@@ -60,7 +60,7 @@ fn minify(css: &str) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = env::var("OUT_DIR")?;
-    for name in ["style.css", "detail.css"] {
+    for name in ["style.css", "detail.css", "controls.css", "live.css"] {
         let source = format!("src/ui/{name}");
         println!("cargo:rerun-if-changed={source}");
         let css = fs::read_to_string(&source)?;

@@ -17,7 +17,6 @@ mod dom;
 
 use callboard::embed::{mount, MountHandle};
 use callboard_demo_data::Rng;
-use gloo_timers::future::TimeoutFuture;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -181,7 +180,7 @@ async fn settled(root: &HtmlElement) {
         if quiet >= 3 {
             return;
         }
-        TimeoutFuture::new(20).await;
+        dom::sleep(20).await;
     }
     panic!("the board did not settle: {:?}", snapshot(root));
 }

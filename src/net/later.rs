@@ -67,6 +67,35 @@ fn delay(ms: u32) -> i32 {
     i32::try_from(ms).unwrap_or(i32::MAX)
 }
 
+/// A future ready after `ms` milliseconds (a timer through [`after_ms`],
+/// so it shares that one callback's glue; gloo's `TimeoutFuture` brought
+/// its own `setTimeout` and `clearTimeout` bindings).
+pub async fn sleep(ms: u32) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::task::{Poll, Waker};
+    // Whether it is time, and who to wake then.
+    let state: Rc<RefCell<(bool, Option<Waker>)>> = Rc::default();
+    let ring = Rc::clone(&state);
+    after_ms(ms, move || {
+        let mut s = ring.borrow_mut();
+        s.0 = true;
+        if let Some(waker) = s.1.take() {
+            waker.wake();
+        }
+    });
+    std::future::poll_fn(move |cx| {
+        let mut s = state.borrow_mut();
+        if s.0 {
+            Poll::Ready(())
+        } else {
+            s.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await;
+}
+
 /// A timer (`setTimeout`) that runs its callback once, unless dropped
 /// first: dropping it clears the timer and frees the callback.
 #[must_use = "dropping a Timer cancels it"]

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader};
 
-use super::later::Timer;
+use super::later::{sleep, Timer};
 use super::{CallSource, Credentials, FetchError};
 use crate::core::live::{
     decode_utf8, poll_wait_ms, reconnect_wait_ms, retry_after_ms, LiveState, SseEvent, SseParser,
@@ -70,11 +70,7 @@ fn now_ms() -> f64 {
 fn visible() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
-        .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
-}
-
-async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
+        .is_none_or(|d| !d.hidden())
 }
 
 /// The poller's pace: when the next poll is due, and how it backs off.
@@ -223,10 +219,10 @@ async fn stream(
         200 | 404 | 405 | 406 | 410 | 501 => return End::Absent,
         _ => return failed(),
     }
-    let Some(reader) = response.body().and_then(|b| {
+    // (`getReader()` with no mode gives a default reader.)
+    let Some(reader) = response.body().map(|b| {
         b.get_reader()
-            .dyn_into::<ReadableStreamDefaultReader>()
-            .ok()
+            .unchecked_into::<ReadableStreamDefaultReader>()
     }) else {
         return failed();
     };
@@ -247,10 +243,13 @@ async fn stream(
             return failed();
         };
         let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name)).ok();
-        if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
+        if field("done").is_none_or(|d| !d.is_falsy()) {
             return failed();
         }
-        let Some(bytes) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        // (A fetch body's chunks are `Uint8Array`s.)
+        let Some(bytes) = field("value")
+            .filter(|v| !v.is_falsy())
+            .map(|v| v.unchecked_into::<js_sys::Uint8Array>())
         else {
             return failed();
         };

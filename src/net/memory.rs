@@ -112,7 +112,7 @@ impl Inner {
     async fn pause(&self, abort: Option<&AbortSignal>) -> Result<(), FetchError> {
         let ms = self.delay_ms.get();
         if ms > 0 {
-            gloo_timers::future::TimeoutFuture::new(ms).await;
+            super::later::sleep(ms).await;
         }
         if abort.is_some_and(AbortSignal::aborted) {
             self.aborted.set(self.aborted.get() + 1);

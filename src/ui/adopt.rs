@@ -1,6 +1,7 @@
 //! Stylesheets that come with the views using them: the call view's
-//! (`detail.css`) arrives with its code, in the separately loaded chunk,
-//! rather than before the first rows. A constructed `CSSStyleSheet` (which
+//! (`detail.css`), the list controls' (`controls.css`) and the live
+//! feed's (`live.css`) arrive with their code, in the separately loaded
+//! chunks, rather than before the first rows. A constructed `CSSStyleSheet` (which
 //! a strict `style-src` allows, unlike a `<style>` element) is adopted
 //! into the document or shadow root the view renders in, once per root.
 
@@ -10,10 +11,20 @@ use js_sys::Array;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Node, ShadowRoot};
 
+use super::boxed::effect;
+use super::el_ref::ElRef;
+
 /// The call view's stylesheet: the detail's sections, player, timeline and
 /// transcript. The list's and the detail panel's frame are in
 /// [`crate::ui::STYLE`]; both use its `--cb-*` tokens.
 pub const DETAIL_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/detail.css"));
+
+/// The list controls' stylesheet: the filter bar's chips and count, the
+/// pager's page numbers.
+pub const CONTROLS_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/controls.css"));
+
+/// The live feed's stylesheet: its dot and the count of new calls.
+pub const LIVE_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/live.css"));
 
 thread_local! {
     /// Each stylesheet built once, shared by every root that adopts it.
@@ -58,14 +69,24 @@ pub fn adopt(node: &Node, css: &'static str) {
     }
 }
 
+/// Adopts `css` where `el` renders, once it is in the page: the styles of
+/// a view that comes with its code.
+pub fn use_style<E: JsCast + AsRef<Node> + 'static>(el: ElRef<E>, css: &'static str) {
+    effect(move || {
+        if let Some(el) = el.get() {
+            adopt(el.as_ref(), css);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
-    use super::DETAIL_STYLE;
+    use super::{CONTROLS_STYLE, DETAIL_STYLE, LIVE_STYLE};
     use crate::ui::STYLE;
 
     #[test]
     fn the_stylesheets_are_minified_with_their_rules_and_strings_intact() {
-        for css in [STYLE, DETAIL_STYLE] {
+        for css in [STYLE, DETAIL_STYLE, CONTROLS_STYLE, LIVE_STYLE] {
             assert!(!css.contains("/*") && !css.contains('\n'), "minified");
             assert!(
                 !css.contains(";}") && !css.contains(" {"),
@@ -81,5 +102,8 @@ mod tests {
         assert!(
             DETAIL_STYLE.contains(".cb-tool[data-kind=\"tool\"] .cb-tool__title,.cb-tool__json{")
         );
+        assert!(DETAIL_STYLE.contains("@container list (max-width: 608px){"));
+        assert!(CONTROLS_STYLE.contains(r#".cb-page[aria-current="page"]{"#));
+        assert!(LIVE_STYLE.contains(r#".cb-live[data-state="offline"] .cb-live__dot{"#));
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::adopt::{adopt, DETAIL_STYLE};
+use super::adopt::{use_style, DETAIL_STYLE};
 use super::boxed::{effect, handler};
 use super::columns::{direction_label, extra_text, status_label};
 use super::el_ref::ElRef;
@@ -140,11 +140,7 @@ fn DetailBody(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoV
     });
     // The call view's styles come with its code.
     let recording = ElRef::<web_sys::HtmlElement>::new();
-    effect(move || {
-        if let Some(section) = recording.get() {
-            adopt(&section, DETAIL_STYLE);
-        }
-    });
+    use_style(recording, DETAIL_STYLE);
     let call = move || detail.with(|d| d.value().map(|d| d.call.clone()));
     let summary =
         Memo::new(move |_| detail.with(|d| d.value().and_then(|d| d.call.summary.clone())));
@@ -252,6 +248,8 @@ fn DetailBody(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoV
 #[component]
 pub(crate) fn ShortcutsHelp(board: Board) -> impl IntoView {
     let help = ElRef::<web_sys::HtmlDetailsElement>::new();
+    // (Shown while the call's detail loads, before the body adopts them.)
+    use_style(help, DETAIL_STYLE);
     use_shortcut(board.keys, Shortcut::Help, Area::Call, move || {
         help.get_untracked()
             .map(|d| d.set_open(!d.open()))

@@ -8,9 +8,11 @@
 
 use leptos::prelude::*;
 
+use super::adopt::{use_style, DETAIL_STYLE};
 use super::boxed::{handler, spawn};
 use super::column_chooser::ColumnChooser;
 use super::columns::ColumnDef;
+use super::el_ref::ElRef;
 use super::format;
 use super::share::{close_menu, download_text};
 use super::split::split_view;
@@ -68,8 +70,11 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
     let fetching = move || export.fetching.get();
     let failed = move || export.failed.get();
     let cap = move || format::number(&board.locale().get(), EXPORT_CAP as f64);
+    // The menus' styles come with the call view's code.
+    let menu = ElRef::<web_sys::HtmlDivElement>::new();
+    use_style(menu, DETAIL_STYLE);
     view! {
-        <div class="cb-export">
+        <div class="cb-export" node_ref=menu>
             <span
                 class=move || if failed() { "cb-export__status cb-inline-error" } else { "cb-export__status" }
                 role="status"

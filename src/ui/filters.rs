@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::adopt::{use_style, CONTROLS_STYLE};
 use super::boxed::{effect, handler};
 use super::el_ref::ElRef;
 use super::format;
@@ -555,6 +556,8 @@ pub fn FilterBar(board: Board) -> impl IntoView {
     });
     let fold = Fold(RwSignal::new(false));
     let active = active_filters(board);
+    let bar = ElRef::<web_sys::HtmlDivElement>::new();
+    use_style(bar, CONTROLS_STYLE);
     let controls = move || {
         let (primary, more): (Vec<FilterKind>, Vec<FilterKind>) =
             kinds.get().into_iter().partition(|k| k.is_primary());
@@ -575,7 +578,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
         view! { {controls(primary)} {more} }.into_any()
     };
     view! {
-        <div class="cb-filters" part="filters" role="search" aria-label="Filter calls">
+        <div class="cb-filters" part="filters" role="search" aria-label="Filter calls" node_ref=bar>
             {fold_button(fold, active)}
             <div class="cb-filters__controls">{controls}</div>
             {active_chips(board, active)}

@@ -17,8 +17,8 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::adopt::{use_style, LIVE_STYLE};
 use super::boxed::{effect, handler, spawn};
 use super::el_ref::ElRef;
 use super::options::{Options, Phase};
@@ -164,13 +164,10 @@ impl Place {
     fn take(el: &web_sys::Element) -> Option<Self> {
         let root = el.closest(".cb").ok()??;
         let rows = table::call_rows(&root);
-        let focused = el
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
+        let focused = root
+            .query_selector("tr[data-call-id]:focus-within")
             .ok()
-            .and_then(|s| s.active_element())
-            .or_else(|| web_sys::window()?.document()?.active_element())
-            .and_then(|a| a.closest("tr[data-call-id]").ok().flatten())
+            .flatten()
             .and_then(|row| row.get_attribute("data-call-id"));
         let shown_top = scroll::shown_top(&root);
         let scrolled_into = rows.first().is_some_and(|r| scroll::top(r) < shown_top);
@@ -247,7 +244,7 @@ fn tick_durations(
             // The text node itself changes (the cell keeps the node the
             // row was built with).
             if let Some(text) = text {
-                text.set_text_content(Some(&format_duration((now - started).max(0))));
+                text.set_node_value(Some(&format_duration((now - started).max(0))));
             }
         }
     }
@@ -281,6 +278,7 @@ fn new_calls_text(n: usize) -> String {
 #[component]
 fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
     let anchor = ElRef::<web_sys::HtmlDivElement>::new();
+    use_style(anchor, LIVE_STYLE);
     let heard = Heard {
         board,
         state: RwSignal::new(None),

@@ -35,7 +35,7 @@ mod timeline;
 mod transcript;
 mod warm;
 
-pub use adopt::DETAIL_STYLE;
+pub use adopt::{CONTROLS_STYLE, DETAIL_STYLE, LIVE_STYLE};
 pub use board::{CallBoard, STYLE};
 pub use media::{MediaElement, Playback};
 pub use options::{

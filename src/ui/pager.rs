@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::adopt::{use_style, CONTROLS_STYLE};
 use super::boxed::handler;
+use super::el_ref::ElRef;
 use super::format;
 use super::split::split_view;
 use super::state::Board;
@@ -113,8 +115,10 @@ pub fn Pager(board: Board) -> impl IntoView {
     let has_prev = move || current() > 1;
     let has_next = move || view_of().is_some_and(|(v, _, _)| v.has_next && v.page == current());
     let numbers = move || page_items(board);
+    let nav = ElRef::<web_sys::HtmlElement>::new();
+    use_style(nav, CONTROLS_STYLE);
     view! {
-        <nav class="cb-pager" aria-label="Pagination" part="pager">
+        <nav class="cb-pager" aria-label="Pagination" part="pager" node_ref=nav>
             <span class="cb-pager__range" aria-live="polite">{range_text}</span>
             <div class="cb-pager__pages">
                 <button

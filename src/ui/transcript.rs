@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::adopt::{adopt, DETAIL_STYLE};
+use super::adopt::{use_style, DETAIL_STYLE};
 use super::boxed::{effect, handler};
 use super::el_ref::ElRef;
 use super::keys::{use_shortcut, Area, Shortcuts};
@@ -352,11 +352,7 @@ pub(crate) fn transcript_view(
     };
     let container = ElRef::<web_sys::HtmlDivElement>::new();
     // Its styles, where it is used on its own.
-    effect(move || {
-        if let Some(c) = container.get() {
-            adopt(&c, DETAIL_STYLE);
-        }
-    });
+    use_style(container, DETAIL_STYLE);
     let search = Search::new(&transcript, &layout);
     let follow = Follow {
         following: RwSignal::new(true),

@@ -4,7 +4,6 @@
 //! sleep). Included with `#[path = "common/dom.rs"] mod dom;`.
 #![allow(dead_code)]
 
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
@@ -71,8 +70,11 @@ pub fn button(root: &HtmlElement, label: &str) -> HtmlElement {
 
 /// Waits `ms` milliseconds: only for what a test means to let time pass
 /// for (a debounce, a timer), never to wait for the widget.
+// (gloo's timer future: the tests are not in the bundle, whose size rule
+// points to `net::later::sleep`.)
+#[allow(clippy::disallowed_types)]
 pub async fn sleep(ms: u32) {
-    TimeoutFuture::new(ms).await;
+    gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
 /// Lets the reactive system run what the last change scheduled.
@@ -82,8 +84,8 @@ pub async fn tick() {
 
 /// Lets the tasks already queued run (two macrotask turns).
 pub async fn settle() {
-    TimeoutFuture::new(0).await;
-    TimeoutFuture::new(0).await;
+    sleep(0).await;
+    sleep(0).await;
 }
 
 /// Waits (up to 3 s) until `check` holds.
@@ -97,7 +99,7 @@ pub async fn until_within(what: &str, tries: u32, mut check: impl FnMut() -> boo
         if check() {
             return;
         }
-        TimeoutFuture::new(20).await;
+        sleep(20).await;
     }
     panic!("timed out waiting for {what}");
 }
