@@ -65,8 +65,11 @@ pub struct ProxyArgs {
     /// Webhooks taken a second from one source (bursts of twice that).
     #[arg(long, default_value_t = 200)]
     pub webhook_rate: u32,
+    /// Event streams (`GET …/events`) one source may hold open at once.
+    #[arg(long, default_value_t = live::STREAMS_PER_SOURCE)]
+    pub streams_per_source: usize,
     /// A proxy in front (a load balancer) whose `X-Forwarded-For` names
-    /// the source of a webhook (repeatable).
+    /// the source of a webhook or an event stream (repeatable).
     #[arg(long = "trusted-proxy")]
     pub trusted_proxies: Vec<String>,
 }
@@ -439,7 +442,9 @@ pub async fn run(args: ProxyArgs) -> Result<(), String> {
         .map(|a| a.trim().parse::<std::net::IpAddr>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| format!("--trusted-proxy: {e}"))?;
-    let live = Live::new(upstream.provider, secret, events, args.webhook_rate).behind(trusted);
+    let live = Live::new(upstream.provider, secret, events, args.webhook_rate)
+        .behind(trusted)
+        .streams_per_source(args.streams_per_source);
     let app = app_live(upstream, &args.allow_origins, timeouts, Arc::new(live))?;
     let listener = listen(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     serve(listener, app, timeouts.client, async {
@@ -576,6 +581,7 @@ mod tests {
             client_timeout_secs: 10,
             events: "memory".into(),
             webhook_rate: 200,
+            streams_per_source: live::STREAMS_PER_SOURCE,
             trusted_proxies: vec![],
         };
         let up = upstream(&args, |k| {

@@ -44,6 +44,7 @@ fn args(provider: Provider) -> ProxyArgs {
         client_timeout_secs: 5,
         events: "memory".into(),
         webhook_rate: 200,
+        streams_per_source: callboard_server::live::STREAMS_PER_SOURCE,
         trusted_proxies: vec![],
     }
 }
@@ -69,6 +70,50 @@ async fn proxy(
         let _ = stopped.await;
     }));
     (format!("http://{addr}/voice"), stop)
+}
+
+#[tokio::test]
+async fn a_source_past_its_cap_of_event_streams_is_told_to_come_back_later() {
+    let up = upstream(&args(Provider::Retell), |_| Some("sk-upstream".to_owned())).unwrap();
+    let live = Live::new(
+        Provider::Retell,
+        Some(RETELL_KEY.to_owned()),
+        Events::memory(10),
+        200,
+    )
+    .streams_per_source(2);
+    let timeouts = Timeouts {
+        upstream: Duration::from_secs(1),
+        client: Duration::from_secs(5),
+    };
+    let app = app_live(up, &[], timeouts, Arc::new(live)).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/voice", listener.local_addr().unwrap());
+    tokio::spawn(serve(
+        listener,
+        app,
+        timeouts.client,
+        std::future::pending(),
+    ));
+    let first = listen(&base, None).await;
+    let mut second = listen(&base, None).await;
+    let third = reqwest::get(format!("{base}/events")).await.unwrap();
+    assert_eq!(third.status().as_u16(), 429);
+    assert_eq!(third.headers()["retry-after"], "30");
+    // The two open ones still get the events; one closed frees its slot.
+    post_retell(&base, &retell("call_ended", "c1"), RETELL_KEY, now_ms()).await;
+    assert_eq!(data(&next(&mut second).await)["call"]["call_id"], "c1");
+    drop(first);
+    let mut again = None;
+    for _ in 0..50 {
+        let r = reqwest::get(format!("{base}/events")).await.unwrap();
+        if r.status().as_u16() == 200 {
+            again = Some(r);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(again.is_some(), "a slot freed when a stream closed");
 }
 
 /// A Retell proxy keeping its events in `redis`, the last `kept`.
@@ -463,6 +508,68 @@ async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
     }
     let mut late = listen(&base, Some(&old.id)).await;
     assert_eq!(next(&mut late).await.event, "reset");
+}
+
+#[tokio::test]
+async fn a_stream_whose_replica_lost_track_of_redis_ends_and_resumes_with_a_reset() {
+    let redis = Redis::start().unwrap();
+    let (base, _stop) = redis_proxy(&redis, 5).await;
+    let mut stream = listen(&base, None).await;
+    post_retell(&base, &retell("call_ended", "old"), RETELL_KEY, now_ms()).await;
+    let old = next(&mut stream).await;
+    // The replica's reader of the stream loses its connection, and while
+    // it is away (it comes back a second later) another replica adds
+    // enough for Redis to trim what this one had not read.
+    let client = redis::Client::open(redis.url.as_str()).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let mut reader = None;
+    for _ in 0..40 {
+        let list: String = redis::cmd("CLIENT")
+            .arg("LIST")
+            .query_async(&mut conn)
+            .await
+            .unwrap();
+        reader = list
+            .lines()
+            .find(|l| l.contains("cmd=xread"))
+            .and_then(|l| l.split(' ').find_map(|f| f.strip_prefix("id=")))
+            .map(str::to_owned);
+        if reader.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let reader = reader.expect("the replica reads the stream");
+    let () = redis::cmd("CLIENT")
+        .arg("KILL")
+        .arg("ID")
+        .arg(&reader)
+        .query_async(&mut conn)
+        .await
+        .map(|_: i64| ())
+        .unwrap();
+    let mut pipe = redis::pipe();
+    for i in 0..250 {
+        pipe.cmd("XADD")
+            .arg("callboard:events")
+            .arg("MAXLEN")
+            .arg("~")
+            .arg(5)
+            .arg("*")
+            .arg("data")
+            .arg(retell("call_ended", &format!("elsewhere{i}")))
+            .ignore();
+    }
+    let () = pipe.query_async(&mut conn).await.unwrap();
+    // The open stream cannot be given what it missed live: it ends...
+    let end = tokio::time::timeout(Duration::from_secs(8), stream.next())
+        .await
+        .expect("the stream ends within 8 s");
+    assert!(end.is_none(), "ended, not sent on: {end:?}");
+    // ...and the client, reconnecting from the last event it got, is told
+    // to reload its list.
+    let mut back = listen(&base, Some(&old.id)).await;
+    assert_eq!(next(&mut back).await.event, "reset");
 }
 
 /// The binary, as an integrator runs it, with the webhook secret and the

@@ -85,6 +85,7 @@ fn args(provider: Provider, upstream_url: &str) -> ProxyArgs {
         client_timeout_secs: 1,
         events: "memory".into(),
         webhook_rate: 200,
+        streams_per_source: callboard_server::live::STREAMS_PER_SOURCE,
         trusted_proxies: vec![],
     }
 }

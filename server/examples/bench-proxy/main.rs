@@ -138,7 +138,8 @@ async fn bench() -> Result<bool, String> {
             &up_base,
             SECRET,
             &out.join("bench-proxy.log"),
-            &["--webhook-rate", "1000"],
+            // (Every simulated client comes from this one address.)
+            &["--webhook-rate", "1000", "--streams-per-source", "10000"],
             &live_env,
         )
         .await?,
@@ -220,7 +221,14 @@ async fn bench() -> Result<bool, String> {
         KILL_AFTER.as_secs()
     );
     let redis = Redis::start()?;
-    let replica_args = ["--events", redis.url.as_str(), "--webhook-rate", "1000"];
+    let replica_args = [
+        "--events",
+        redis.url.as_str(),
+        "--webhook-rate",
+        "1000",
+        "--streams-per-source",
+        "10000",
+    ];
     let doomed = Proxy::start_with(
         &up_base,
         SECRET,

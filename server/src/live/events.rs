@@ -49,6 +49,24 @@ pub struct Event {
 }
 
 impl Event {
+    /// Not an event: the store could not follow the events for a while
+    /// and some are gone. A stream told this ends, so its client
+    /// reconnects from its last id and is sent what it missed, or told to
+    /// reload its list ([`Events::since`]).
+    pub fn gap() -> Self {
+        Self {
+            id: String::new(),
+            data: Arc::from(""),
+        }
+    }
+
+    /// Whether this is a [`Event::gap`].
+    pub fn is_gap(&self) -> bool {
+        self.id.is_empty()
+    }
+}
+
+impl Event {
     /// Where the event stands in the order of events.
     pub fn position(&self) -> Option<(u64, u64)> {
         position(&self.id)
@@ -343,12 +361,7 @@ impl RedisEvents {
         // Entries before the first kept were trimmed (if any ever were):
         // a client behind the first may have missed some. An id past the
         // newest is from another stream.
-        let behind = info.trimmed
-            && info
-                .first
-                .as_deref()
-                .and_then(position)
-                .is_some_and(|first| at < first);
+        let behind = info.trimmed_after(last);
         let ahead = info
             .last
             .as_deref()
@@ -371,7 +384,24 @@ struct StreamEnds {
     trimmed: bool,
 }
 
-async fn stream_info(conn: &mut ConnectionManager) -> Result<StreamEnds, StoreError> {
+impl StreamEnds {
+    /// Whether entries after `last` may have been trimmed: some were, and
+    /// the oldest kept is newer than `last`. (Trimming takes whole nodes
+    /// from the front: `last` gone with nothing after it is possible, and
+    /// counted as a loss; a client then reloads its list once too often.)
+    fn trimmed_after(&self, last: &str) -> bool {
+        self.trimmed
+            && match (self.first.as_deref().and_then(position), position(last)) {
+                (Some(first), Some(last)) => first > last,
+                (Some(_), None) => true,
+                (None, _) => false,
+            }
+    }
+}
+
+async fn stream_info(
+    conn: &mut (impl redis::aio::ConnectionLike + Send),
+) -> Result<StreamEnds, StoreError> {
     let reply: Result<Value, _> = redis::cmd("XINFO")
         .arg("STREAM")
         .arg(STREAM)
@@ -414,7 +444,9 @@ async fn stream_info(conn: &mut ConnectionManager) -> Result<StreamEnds, StoreEr
 
 /// Reads the stream from after `last`, handing each entry to `live`, for
 /// as long as anyone may subscribe; reconnects after a failure, from
-/// where it was.
+/// where it was. Where entries it had not read were trimmed meanwhile (a
+/// long outage, a busy stream), the subscribers are told so with a
+/// [`Event::gap`]: they cannot be given what they missed live.
 async fn read_stream(client: redis::Client, mut last: String, live: broadcast::Sender<Event>) {
     let options = StreamReadOptions::default().block(5_000).count(500);
     let mut conn: Option<MultiplexedConnection> = None;
@@ -429,7 +461,24 @@ async fn read_stream(client: redis::Client, mut last: String, live: broadcast::S
                 )
                 .await
             {
-                Ok(c) => conn.insert(c),
+                Ok(mut c) => {
+                    // Back after a failure: was anything after `last`
+                    // trimmed while it could not read?
+                    match stream_info(&mut c).await {
+                        Ok(info) => {
+                            if info.trimmed_after(&last) {
+                                eprintln!("proxy: events: entries were trimmed while the stream could not be read; streams told to resume");
+                                let _ = live.send(Event::gap());
+                            }
+                        }
+                        Err(e) => {
+                            eprintln!("proxy: events: reading the stream failed: {e}");
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                            continue;
+                        }
+                    }
+                    conn.insert(c)
+                }
                 Err(e) => {
                     eprintln!("proxy: events: cannot reach Redis: {e}");
                     tokio::time::sleep(Duration::from_secs(1)).await;
@@ -463,6 +512,25 @@ async fn read_stream(client: redis::Client, mut last: String, live: broadcast::S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gap_is_the_oldest_kept_entry_past_the_last_read_once_some_were_trimmed() {
+        let ends = |first: Option<&str>, trimmed| StreamEnds {
+            last: Some("9-0".into()),
+            first: first.map(str::to_owned),
+            trimmed,
+        };
+        assert!(
+            !ends(Some("6-0"), false).trimmed_after("5-0"),
+            "nothing trimmed"
+        );
+        assert!(!ends(Some("5-0"), true).trimmed_after("5-0"), "still kept");
+        assert!(!ends(Some("4-9"), true).trimmed_after("5-0"));
+        assert!(ends(Some("5-1"), true).trimmed_after("5-0"));
+        assert!(ends(Some("6-0"), true).trimmed_after("not an id"));
+        assert!(!ends(None, true).trimmed_after("5-0"), "no stream now");
+        assert!(Event::gap().is_gap() && !Event::gap().id.contains('-'));
+    }
 
     #[test]
     fn positions_are_two_numbers() {

@@ -8,7 +8,8 @@
 //!   event is answered with a clear status and relays nothing; a retried
 //!   delivery is relayed once; a source sending more than its rate is
 //!   answered 429.
-//! - `GET {prefix}/events` ([`sse::events`]): the relayed events.
+//! - `GET {prefix}/events` ([`sse::events`]): the relayed events, at most
+//!   [`STREAMS_PER_SOURCE`] streams at once from one source by default.
 //!
 //! The events are kept in memory, or with `--events redis://…` in a Redis
 //! stream that proxy replicas share ([`events`]).
@@ -26,7 +27,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 pub use self::receive::{receive, MAX_WEBHOOK_BODY};
-pub use self::state::{secret_env, source, webhook_secret, Live, Peer};
+pub use self::state::{secret_env, source, webhook_secret, Live, Peer, STREAMS_PER_SOURCE};
 
 /// The routes under `prefix`: `POST …/webhooks/{provider}`, `GET …/events`.
 pub fn routes(live: Arc<Live>, prefix: &str) -> Router {

@@ -5,21 +5,23 @@
 //! your list) with the newest id, from which it goes on. A client that
 //! falls behind the live events by more than [`LAG`](super::events::LAG)
 //! is dropped (and so reconnects for what it missed); the others are not
-//! held up.
+//! held up. One source holds at most its cap of streams at once
+//! ([`Live::streams_per_source`]); past it, 429 with `Retry-After`.
 
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::events::{position, Event, Replay};
-use super::state::Live;
+use super::state::{Live, Peer};
 
 /// How long a browser waits before reconnecting (`retry:`).
 pub const RETRY: Duration = Duration::from_secs(3);
@@ -42,7 +44,33 @@ fn reset_event(head: Option<&str>) -> SseEvent {
 }
 
 /// The handler.
-pub async fn events(State(live): State<Arc<Live>>, headers: HeaderMap) -> Response {
+pub async fn events(
+    State(live): State<Arc<Live>>,
+    peer: Option<Extension<Peer>>,
+    headers: HeaderMap,
+) -> Response {
+    // Counted per source while open (a source past its cap is told to
+    // come back later; the widget then polls).
+    let slot = match peer {
+        Some(Extension(Peer(addr))) => {
+            let source = live.source(addr.ip(), &headers);
+            match live.open_stream(source) {
+                Some(slot) => Some(slot),
+                None => {
+                    eprintln!("proxy: events: too many streams from one source");
+                    let mut r = (
+                        StatusCode::TOO_MANY_REQUESTS,
+                        "too many event streams from this source",
+                    )
+                        .into_response();
+                    r.headers_mut()
+                        .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+                    return r;
+                }
+            }
+        }
+        None => None,
+    };
     let last = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -80,6 +108,9 @@ pub async fn events(State(live): State<Arc<Live>>, headers: HeaderMap) -> Respon
         let (mut receiver, sent) = state?;
         loop {
             match receiver.recv().await {
+                // Events were lost upstream: ended, so the client resumes
+                // from its last id (and is told to reload if need be).
+                Ok(e) if e.is_gap() => return None,
                 Ok(e) => {
                     let at = e.position();
                     if at.is_some() && at <= sent {
@@ -97,7 +128,11 @@ pub async fn events(State(live): State<Arc<Live>>, headers: HeaderMap) -> Respon
         stream::iter(first)
             .chain(stream::iter(missed).map(|e| call_event(&e)))
             .chain(live_events)
-            .map(Ok),
+            // The slot is freed with the stream.
+            .map(move |e| {
+                let _open = &slot;
+                Ok(e)
+            }),
     );
     Sse::new(body)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))

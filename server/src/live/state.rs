@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Mutex, PoisonError};
-use std::time::Instant;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use axum::http::HeaderMap;
 use callboard::core::Provider;
@@ -39,34 +39,61 @@ pub fn webhook_secret(p: Provider, env: impl Fn(&str) -> Option<String>) -> Opti
 #[derive(Clone, Copy, Debug)]
 pub struct Peer(pub SocketAddr);
 
+/// Sources remembered before the refilled ones are swept out.
+const SWEEP_AT: usize = 10_000;
+/// Sources remembered at most: past this (a flood from many addresses),
+/// sources not yet remembered share one bucket until a sweep makes room.
+const MAX_SOURCES: usize = 50_000;
+
 /// Webhooks a source may send: `rate` a second, in bursts of up to
 /// twice that.
 pub(crate) struct Limiter {
     rate: f64,
-    buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
+    buckets: Mutex<Buckets>,
+}
+
+/// Each source's tokens and when they were counted, and the last sweep.
+struct Buckets {
+    by_source: HashMap<IpAddr, (f64, Instant)>,
+    swept: Option<Instant>,
 }
 
 impl Limiter {
     fn new(rate: u32) -> Self {
         Self {
             rate: f64::from(rate.max(1)),
-            buckets: Mutex::new(HashMap::new()),
+            buckets: Mutex::new(Buckets {
+                by_source: HashMap::new(),
+                swept: None,
+            }),
         }
     }
 
     /// Whether `source` may send one more now.
     pub(crate) fn allow(&self, source: IpAddr, now: Instant) -> bool {
         let burst = self.rate * 2.0;
-        let mut buckets = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
-        if buckets.len() > 10_000 {
-            // Forget the sources that have refilled (a flood of sources
-            // must not grow this without end).
-            buckets.retain(|_, (tokens, at)| {
-                *tokens + now.duration_since(*at).as_secs_f64() * self.rate < burst
-            });
+        let rate = self.rate;
+        let refilled = |(tokens, at): &(f64, Instant)| {
+            tokens + now.saturating_duration_since(*at).as_secs_f64() * rate >= burst
+        };
+        let mut b = self.buckets.lock().unwrap_or_else(PoisonError::into_inner);
+        // Forget the sources that have refilled (they start full anyway),
+        // at most once a second: a flood of sources must neither grow this
+        // without end nor make every webhook walk it.
+        let due = b
+            .swept
+            .is_none_or(|at| now.saturating_duration_since(at) >= Duration::from_secs(1));
+        if b.by_source.len() >= SWEEP_AT && due {
+            b.by_source.retain(|_, bucket| !refilled(bucket));
+            b.swept = Some(now);
         }
-        let (tokens, at) = buckets.entry(source).or_insert((burst, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.rate).min(burst);
+        let key = if b.by_source.len() >= MAX_SOURCES && !b.by_source.contains_key(&source) {
+            IpAddr::from([0u8; 16])
+        } else {
+            source
+        };
+        let (tokens, at) = b.by_source.entry(key).or_insert((burst, now));
+        *tokens = (*tokens + now.saturating_duration_since(*at).as_secs_f64() * rate).min(burst);
         *at = now;
         if *tokens >= 1.0 {
             *tokens -= 1.0;
@@ -77,8 +104,51 @@ impl Limiter {
     }
 }
 
+/// Event streams open at once from one source: past `cap`, a source is
+/// answered 429 (each stream holds a connection and a subscription).
+pub(crate) struct StreamCount {
+    cap: usize,
+    open: Mutex<HashMap<IpAddr, usize>>,
+}
+
+impl StreamCount {
+    fn new(cap: usize) -> Self {
+        Self {
+            cap: cap.max(1),
+            open: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut HashMap<IpAddr, usize>) -> T) -> T {
+        f(&mut self.open.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+/// One open event stream, counted for its source until dropped.
+pub(crate) struct StreamSlot {
+    live: Arc<Live>,
+    source: IpAddr,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.live.streams.with(|open| {
+            if let Some(n) = open.get_mut(&self.source) {
+                *n -= 1;
+                if *n == 0 {
+                    open.remove(&self.source);
+                }
+            }
+        });
+    }
+}
+
+/// Event streams one source may hold open at once by default (an office
+/// behind one address has a stream per open widget).
+pub const STREAMS_PER_SOURCE: usize = 200;
+
 /// The live side of the proxy: its provider's webhook secret, the events,
-/// the webhook rate.
+/// the webhook rate, the event streams open per source.
 pub struct Live {
     /// The proxy's provider.
     pub provider: Provider,
@@ -87,6 +157,7 @@ pub struct Live {
     /// The events.
     pub events: Events,
     pub(crate) limiter: Limiter,
+    streams: StreamCount,
     /// Proxies in front (load balancers) whose `X-Forwarded-For` says
     /// where a request came from.
     trusted: Vec<IpAddr>,
@@ -101,8 +172,30 @@ impl Live {
             secret,
             events,
             limiter: Limiter::new(rate),
+            streams: StreamCount::new(STREAMS_PER_SOURCE),
             trusted: Vec::new(),
         }
+    }
+
+    /// The same, with at most `cap` event streams open at once from one
+    /// source ([`STREAMS_PER_SOURCE`] unless set).
+    #[must_use]
+    pub fn streams_per_source(mut self, cap: usize) -> Self {
+        self.streams = StreamCount::new(cap);
+        self
+    }
+
+    /// A slot for one more event stream from `source`, unless it has its
+    /// cap open already.
+    pub(crate) fn open_stream(self: &Arc<Self>, source: IpAddr) -> Option<StreamSlot> {
+        let taken = self.streams.with(|open| {
+            let n = open.entry(source).or_insert(0);
+            (*n < self.streams.cap).then(|| *n += 1).is_some()
+        });
+        taken.then(|| StreamSlot {
+            live: Arc::clone(self),
+            source,
+        })
     }
 
     /// The same, with `trusted` proxies in front: behind a load balancer
@@ -158,6 +251,76 @@ mod tests {
             limiter.allow(a, now + std::time::Duration::from_millis(200)),
             "refilled"
         );
+    }
+
+    #[test]
+    fn a_flood_of_sources_is_swept_once_a_second_and_bounded() {
+        let limiter = Limiter::new(5);
+        let t0 = Instant::now();
+        let ip = |n: u32| IpAddr::from(std::net::Ipv4Addr::from(0x0a00_0000 + n));
+        let known = ip(0);
+        assert!(limiter.allow(known, t0));
+        let count = || {
+            limiter
+                .buckets
+                .lock()
+                .map(|b| b.by_source.len())
+                .unwrap_or(0)
+        };
+        // Each new source takes one of its ten tokens: none has refilled,
+        // so the sweeps keep them all, and past the bound new sources share
+        // one bucket (ten webhooks in all) while the known ones keep theirs.
+        let mut taken = 0;
+        for n in 1..=(MAX_SOURCES as u32 + 100) {
+            taken += usize::from(limiter.allow(ip(n), t0));
+        }
+        assert_eq!(count(), MAX_SOURCES + 1, "the shared bucket");
+        assert_eq!(taken, MAX_SOURCES - 1 + 10);
+        assert!(limiter.allow(known, t0), "a known source keeps its bucket");
+        // Two seconds on, every source has refilled: the next webhook's
+        // sweep forgets them, and a new source has a bucket of its own.
+        let later = t0 + Duration::from_secs(2);
+        assert!(limiter.allow(ip(1_000_000), later));
+        assert_eq!(count(), 1);
+        // A sweep at most once a second: within it, no walk of the map.
+        for n in 0..SWEEP_AT as u32 {
+            let _ = limiter.allow(ip(2_000_000 + n), later);
+        }
+        let swept = limiter.buckets.lock().ok().and_then(|b| b.swept);
+        assert_eq!(swept, Some(later));
+        assert!(limiter.allow(ip(3_000_000), later + Duration::from_millis(500)));
+        assert_eq!(
+            limiter.buckets.lock().ok().and_then(|b| b.swept),
+            Some(later),
+            "not swept again within the second"
+        );
+    }
+
+    #[test]
+    fn a_source_holds_at_most_its_cap_of_event_streams() {
+        let live = Arc::new(
+            Live::new(Provider::Retell, None, Events::memory(10), 5).streams_per_source(2),
+        );
+        let a: IpAddr = [192, 0, 2, 1].into();
+        let b: IpAddr = [192, 0, 2, 2].into();
+        let first = live.open_stream(a);
+        let second = live.open_stream(a);
+        assert!(first.is_some() && second.is_some());
+        assert!(
+            live.open_stream(a).is_none(),
+            "a third from the same source"
+        );
+        assert!(
+            live.open_stream(b).is_some(),
+            "another source is not held up"
+        );
+        drop(first);
+        assert!(
+            live.open_stream(a).is_some(),
+            "a closed stream frees its slot"
+        );
+        drop(second);
+        assert_eq!(live.streams.with(|open| open.get(&a).copied()), None);
     }
 
     #[test]
