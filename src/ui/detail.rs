@@ -19,6 +19,7 @@ use super::split::split_view;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
 use super::transcript::transcript_view;
+use crate::core::live::running_since;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::shortcuts::{Shortcut, HELP};
@@ -267,17 +268,28 @@ pub(crate) fn ShortcutsHelp(board: Board) -> impl IntoView {
     }
 }
 
-/// "Nov 20, 2026, 3:37 PM · 1:51 · Completed" for the panel's header.
-fn headline(call: &Call, locale: &format::Locale) -> String {
-    let mut parts = Vec::new();
-    if let Some(t) = call.time() {
-        parts.push(format::date_time(locale, t));
-    }
-    if let Some(d) = call.duration() {
-        parts.push(format_duration(d));
-    }
-    parts.push(status_label(call));
-    parts.join(" · ")
+/// "Nov 20, 2026, 3:37 PM · 1:51 · Completed" for the panel's header. A
+/// call going on shows its running duration, marked with when it started
+/// (`data-running-since`), which the live feed moves on each second.
+fn headline(call: &Call, locale: &format::Locale) -> AnyView {
+    let time = call
+        .time()
+        .map(|t| format::date_time(locale, t) + " · ")
+        .unwrap_or_default();
+    let now = js_sys::Date::now() as i64;
+    let duration = match running_since(call, now) {
+        Some(since) => view! {
+            <span data-running-since=since.to_string()>{format_duration(now - since)}</span>
+            " · "
+        }
+        .into_any(),
+        None => call
+            .duration()
+            .map(|d| format_duration(d) + " · ")
+            .unwrap_or_default()
+            .into_any(),
+    };
+    view! { {time}{duration}{status_label(call)} }.into_any()
 }
 
 /// What the panel around a call shows: its header's parts and its body.
@@ -419,11 +431,7 @@ pub(crate) fn detail_panel(
         let shown = shown.clone();
         move || call_title(shown())
     };
-    let subtitle = move || {
-        shown()
-            .map(|c| headline(&c, &board.locale().get()))
-            .unwrap_or_default()
-    };
+    let subtitle = move || shown().map(|c| headline(&c, &board.locale().get()));
     let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
     // Built once the call is there; a later value of it (told as it
     // happened) changes the body in place.

@@ -204,8 +204,8 @@ impl Place {
 const TICK_MS: u32 = 1_000;
 
 /// Moves the running durations of the calls going on, in their rows'
-/// duration cells, every second while there are any. (Only the cell's
-/// text changes: the rows are not built again.)
+/// duration cells and the open call's heading, every second while there
+/// are any. (Only their text changes: nothing is built again.)
 fn tick_durations(
     board: Board,
     anchor: ElRef<web_sys::HtmlDivElement>,
@@ -230,6 +230,17 @@ fn tick_durations(
     let root = anchor
         .get_untracked()
         .and_then(|el| el.closest(".cb").ok().flatten());
+    // The open call's running duration, in its heading.
+    let mut heading = false;
+    if let Some(root) = &root {
+        if let Ok(Some(el)) = root.query_selector("[data-running-since]") {
+            let since = el.get_attribute("data-running-since").and_then(|s| s.parse::<i64>().ok());
+            if let (Some(since), Some(text)) = (since, el.first_child()) {
+                text.set_node_value(Some(&format_duration((now - since).max(0))));
+                heading = true;
+            }
+        }
+    }
     if let (Some(root), false) = (root, live.is_empty()) {
         for row in table::call_rows(&root) {
             let id = row.get_attribute("data-call-id").unwrap_or_default();
@@ -248,7 +259,7 @@ fn tick_durations(
             }
         }
     }
-    let next = (!live.is_empty())
+    let next = (heading || !live.is_empty())
         .then(|| Timer::new(TICK_MS, move || tick_durations(board, anchor, timer)))
         .flatten();
     timer.try_set_value(next);
@@ -343,6 +354,7 @@ fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
     let timer = StoredValue::new_local(None::<Timer>);
     effect(move || {
         board.list.state().track();
+        board.call.detail().track();
         later::next_frame(move || tick_durations(board, anchor, timer));
     });
     let state = move || heard.state.get();

@@ -113,7 +113,7 @@ for (const provider of ["retell", "vapi", "elevenlabs", "bland"]) {
   });
 }
 
-test("retell: a call appears on the first page as it starts, runs with a running duration, and ends in place", async () => {
+test("retell: a call appears on the first page as it starts, runs with a running duration (in its row and, opened, its heading), and ends in place", async () => {
   const page = await widget("retell");
   await liveState(page, "connected");
   const before = await page.locator("tr[data-call-id]").count();
@@ -126,7 +126,18 @@ test("retell: a call appears on the first page as it starts, runs with a running
   await page.waitForTimeout(2_100);
   const d2 = await first.locator(".cb-td--duration").innerText();
   assert.notEqual(d1, d2, `the duration runs (${d1} then ${d2})`);
+  // Opened, its heading runs too, and stops when the call ends.
+  await first.click();
+  const running = page.locator(".cb-detail__heading [data-running-since]");
+  await running.waitFor();
+  const h1 = await running.innerText();
+  await page.waitForTimeout(2_100);
+  const h2 = await running.innerText();
+  assert.notEqual(h1, h2, `the heading's duration runs (${h1} then ${h2})`);
+  assert.match(h2, /^\d+:\d\d$/);
   await page.waitForFunction(() => /Ended/.test(document.querySelector("call-board").shadowRoot.querySelector("tr[data-call-id] .cb-badge").innerText), null, { timeout: 30_000 });
+  await running.waitFor({ state: "detached", timeout: 5_000 });
+  assert.match(await page.locator(".cb-detail__heading .cb-secondary").innerText(), /\d:\d\d · Ended/);
   await page.close();
 });
 
