@@ -24,7 +24,7 @@ lint:
 
 unit:
 	cargo test --workspace --all-features
-	node --test tests/first_page.test.mjs tests/exports.test.mjs
+	node --test tests/first_page.test.mjs tests/exports.test.mjs tests/manifest.test.mjs
 
 ## The browser tests run in Chromium and in Firefox ESR. The runner takes
 ## the driver named by CHROMEDRIVER or GECKODRIVER, and the browsers'

@@ -14,7 +14,7 @@ node_modules/.bin/esbuild js/callboard.js --minify --format=esm --target=es2022 
   --outfile=pkg/callboard.js
 cp js/react.js js/react.d.ts pkg/
 node scripts/precompress.mjs pkg
-files='"split_*.wasm", "chunk_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm_bg.wasm", "*.br", "*.gz"'
+files='"split_*.wasm", "chunk_*.wasm", "element.js", "element.d.ts", "callboard.js", "callboard.d.ts", "react.js", "react.d.ts", "callboard_wasm_bg.wasm", "*.br", "*.gz", "custom-elements.json", "vscode.html-custom-data.json", "vscode.css-custom-data.json", "web-types.json"'
 [ -d pkg/snippets ] && files="$files, \"snippets/\""
 cat > pkg/package.json <<JSON
 {
@@ -34,6 +34,8 @@ cat > pkg/package.json <<JSON
   },
   "files": [$files],
   "sideEffects": ["./callboard.js", "./react.js"],
+  "customElements": "custom-elements.json",
+  "web-types": "./web-types.json",
   "keywords": ["call log", "voice ai", "crm", "transcript", "web component", "leptos", "webassembly"]
 }
 JSON
@@ -68,5 +70,14 @@ properties, `oncallboard-*` events):
 <call-board proxy-url="/voice-proxy" provider="retell" contact-id={contactId ?? undefined}
   headers={{ "X-CSRF-Token": token }} oncallboard-select={(e) => open(e.detail.id)} />
 ```
+
+Editors: `custom-elements.json` (the Custom Elements Manifest) describes the
+element; JetBrains IDEs read `web-types.json` by themselves, and VS Code
+completes the element's attributes once `.vscode/settings.json` has
+`"html.customData": ["./node_modules/callboard/vscode.html-custom-data.json"]`
+and `"css.customData": ["./node_modules/callboard/vscode.css-custom-data.json"]`.
 MD
+# The Custom Elements Manifest and, made from it, the editors' data
+# (web-types reads the name and version of the package.json beside it).
+(cd pkg && node ../scripts/manifest.mjs .)
 echo "npm package: pkg/ ($(cd pkg && ls | tr '\n' ' '))"

@@ -3,7 +3,7 @@
 // serve, and see real rows in Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { BASE, expected, buildApp, serveDist, useBrowser } from "./helpers.mjs";
 
@@ -38,9 +38,15 @@ after(async () => {
 
 test("the packed package mounts in a Vite app", async () => {
   const files = readdirSync(join(app, "node_modules/callboard")).sort();
-  for (const f of ["callboard.js", "callboard_wasm_bg.wasm", "split_call_view.wasm", "element.d.ts", "element.js", "package.json"]) {
+  for (const f of ["callboard.js", "callboard_wasm_bg.wasm", "split_call_view.wasm", "element.d.ts", "element.js", "package.json", "custom-elements.json", "vscode.html-custom-data.json", "web-types.json"]) {
     assert.ok(files.includes(f), `the tarball ships ${f}: ${files}`);
   }
+  // Tools find the manifest and the web-types through the package.json.
+  const installed = (f) => JSON.parse(readFileSync(join(app, "node_modules/callboard", f), "utf8"));
+  const pkg = installed("package.json");
+  const cem = installed(pkg.customElements);
+  assert.deepEqual(cem.modules.flatMap((m) => m.exports.filter((e) => e.kind === "custom-element-definition").map((e) => e.name)), ["call-board"]);
+  assert.equal(installed(pkg["web-types"]).contributions.html.elements[0].name, "call-board");
   const { port } = server.address();
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/?api=${encodeURIComponent(BASE)}`);
