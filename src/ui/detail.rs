@@ -277,19 +277,29 @@ fn headline(call: &Call, locale: &format::Locale) -> AnyView {
         .map(|t| format::date_time(locale, t) + " · ")
         .unwrap_or_default();
     let now = js_sys::Date::now() as i64;
-    let duration = match running_since(call, now) {
+    let since = running_since(call, now);
+    let separator = if since.is_some() || call.duration().is_some() {
+        " · "
+    } else {
+        ""
+    };
+    let duration = match since {
         Some(since) => view! {
             <span data-running-since=since.to_string()>{format_duration(now - since)}</span>
-            " · "
         }
         .into_any(),
         None => call
             .duration()
-            .map(|d| format_duration(d) + " · ")
+            .map(format_duration)
             .unwrap_or_default()
             .into_any(),
     };
-    view! { {time}{duration}{status_label(call)} }.into_any()
+    // (A list of views, as the other lists: no view type of its own.)
+    let status = format!("{separator}{}", status_label(call));
+    vec![time.into_any(), duration, status.into_any()]
+        .into_iter()
+        .collect_view()
+        .into_any()
 }
 
 /// What the panel around a call shows: its header's parts and its body.

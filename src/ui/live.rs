@@ -234,7 +234,9 @@ fn tick_durations(
     let mut heading = false;
     if let Some(root) = &root {
         if let Ok(Some(el)) = root.query_selector("[data-running-since]") {
-            let since = el.get_attribute("data-running-since").and_then(|s| s.parse::<i64>().ok());
+            let since = el
+                .get_attribute("data-running-since")
+                .and_then(|s| s.parse::<i64>().ok());
             if let (Some(since), Some(text)) = (since, el.first_child()) {
                 text.set_node_value(Some(&format_duration((now - since).max(0))));
                 heading = true;
