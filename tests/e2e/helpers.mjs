@@ -113,3 +113,17 @@ export function useBrowser() {
     newContext: async (...args) => (await ready()).newContext(...args),
   };
 }
+
+/**
+ * axe's serious and critical violations on `page` (inside `<call-board>`
+ * unless `whole`), one line each with up to three of their elements: an
+ * empty list is clean.
+ */
+export async function seriousViolations(page, { whole = false } = {}) {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const builder = new AxeBuilder({ page });
+  const results = await (whole ? builder : builder.include("call-board")).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}

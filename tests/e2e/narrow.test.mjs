@@ -5,8 +5,7 @@
 // axe stays clean there in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import AxeBuilder from "@axe-core/playwright";
-import { BASE, useBrowser } from "./helpers.mjs";
+import { BASE, seriousViolations, useBrowser } from "./helpers.mjs";
 
 const browser = useBrowser();
 
@@ -84,13 +83,7 @@ for (const width of [360, 768]) test(`axe finds no serious or critical violation
         await page.locator("tr[data-call-id]").first().click();
         await page.locator("li.cb-turn").first().waitFor();
       }
-      const results = await new AxeBuilder({ page }).include("call-board").analyze();
-      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      assert.deepEqual(
-        bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`),
-        [],
-        `${theme} theme, ${state}`,
-      );
+      assert.deepEqual(await seriousViolations(page), [], `${theme} theme, ${state}`);
     }
     await page.context().close();
   }
