@@ -242,6 +242,13 @@ pub fn merge_call(old: &Call, mut new: Call) -> Call {
     new
 }
 
+/// `row` with what `call` (the same call, told as it happened) says of
+/// it, where that changes anything.
+pub fn updated(row: &Call, call: Call) -> Option<Call> {
+    let merged = merge_call(row, call);
+    (merged != *row).then_some(merged)
+}
+
 /// [`merge_call`] for a whole detail: the transcript kept unless the new
 /// one has as many turns or more.
 pub fn merge_detail(old: &CallDetail, new: CallDetail) -> CallDetail {
@@ -371,6 +378,26 @@ pub fn reconnect_wait_ms(retry_ms: Option<u32>, failures: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_is_updated_only_by_what_changes_it() {
+        let mut row = Call::new(Provider::Retell, "c1".into());
+        row.summary = Some("Booked.".into());
+        assert_eq!(
+            updated(&row, Call::new(Provider::Retell, "c1".into())),
+            None,
+            "nothing new"
+        );
+        let mut ended = Call::new(Provider::Retell, "c1".into());
+        ended.duration_ms = Some(61_000);
+        let merged = updated(&row, ended).unwrap_or_else(|| row.clone());
+        assert_eq!(merged.duration_ms, Some(61_000));
+        assert_eq!(
+            merged.summary.as_deref(),
+            Some("Booked."),
+            "what it did not say is kept"
+        );
+    }
     use crate::core::query::{Filters, Sort};
     use crate::core::Direction;
 

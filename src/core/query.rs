@@ -45,6 +45,17 @@ impl Default for Query {
 }
 
 impl Query {
+    /// The first page of this list, newest first, whatever the order it
+    /// is shown in: where new calls are (what polling asks for).
+    pub fn newest_first_page(&self) -> Self {
+        Self {
+            page: 1,
+            cursor: None,
+            sort: None,
+            ..self.clone()
+        }
+    }
+
     /// The filters in force: the user's, with the scope's pins on top.
     pub fn effective_filters(&self) -> Filters {
         let mut f = self.filters.clone();
@@ -495,6 +506,24 @@ impl fmt::Display for FilterKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_newest_first_page_keeps_the_list_but_not_its_place_or_order() {
+        let q = Query {
+            page: 4,
+            cursor: Some("c_75".into()),
+            page_size: 50,
+            sort: Some(Sort::next(None, SortField::Duration)),
+            filters: Filters {
+                search: Some("renewal".into()),
+                ..Filters::default()
+            },
+            ..Query::default()
+        };
+        let first = q.newest_first_page();
+        assert_eq!((first.page, first.cursor, first.sort), (1, None, None));
+        assert_eq!((first.page_size, first.filters), (50, q.filters.clone()));
+    }
 
     #[test]
     fn scope_pins_override_filters() {

@@ -1,248 +1,29 @@
-//! The call detail panel: who, when, how it went, cost, latency, provider
-//! extras, the recording player and the transcript.
+//! The call detail panel: its frame (the way back, the tools, close), its
+//! heading with how the call went, the shortcuts' help, the place held
+//! while the call view's code comes, and the split point. What it holds
+//! is `call_body`.
 
 use leptos::prelude::*;
 
 use super::adopt::{use_style, DETAIL_STYLE};
 use super::boxed::{effect, handler};
-use super::columns::{direction_label, extra_text, status_label};
+use super::call_body::{detail_body, Facts};
+use super::columns::status_label;
 use super::el_ref::ElRef;
 use super::format;
 use super::keys::{use_shortcut, Area};
-use super::media::Playback;
 use super::notice::{error_notice, Notice};
-use super::player::Player;
 use super::read_only::ReadOnly;
 use super::remote::Fetched;
 use super::scroll;
 use super::split::split_view;
 use super::state::Board;
-use super::timeline::SpeakerTimeline;
-use super::transcript::transcript_view;
 use crate::core::live::running_since;
-use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::shortcuts::{Shortcut, HELP};
 use crate::core::time::format_duration;
-use crate::core::timeline::Timeline;
-use crate::core::url::safe_url;
-use crate::core::{Call, CallDetail, ExtraValue, Remote};
-use crate::net::{later, FetchError};
-
-/// The facts about a call as label/value pairs (absent ones left out).
-fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, Option<String>)> = vec![
-        ("When", call.time().map(|t| format::date_time(locale, t))),
-        ("Direction", Some(direction_label(call.direction))),
-        ("Duration", call.duration().map(format_duration)),
-        ("Status", Some(status_label(call))),
-        ("Ended", call.end_reason.as_deref().map(end_reason_words)),
-        (
-            "Outcome",
-            call.successful
-                .map(|ok| if ok { "Successful" } else { "Not successful" }.to_owned()),
-        ),
-        ("Sentiment", call.sentiment.clone()),
-        ("Customer", call.customer_name.clone()),
-        (
-            "Customer number",
-            call.customer_number.as_deref().map(phone::display),
-        ),
-        (
-            "Agent",
-            call.agent_name.clone().or_else(|| call.agent_id.clone()),
-        ),
-        (
-            "Agent line",
-            call.agent_number.as_deref().map(phone::display),
-        ),
-        (
-            "Campaign",
-            call.campaign_name
-                .clone()
-                .or_else(|| call.campaign_id.clone()),
-        ),
-        ("Cost", call.cost.map(|c| format::money(locale, c))),
-    ];
-    out.retain(|(_, v)| v.is_some());
-    out.into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect()
-}
-
-#[component]
-fn Facts(board: Board, call: Call) -> impl IntoView {
-    let items = move || {
-        facts(&call, &board.locale().get())
-            .into_iter()
-            .map(|(k, v)| view! { <div class="cb-fact"><dt>{k}</dt><dd>{v}</dd></div> }.into_any())
-            .collect_view()
-    };
-    view! { <dl class="cb-facts">{items}</dl> }
-}
-
-#[component]
-fn Extras(board: Board, call: Call) -> impl IntoView {
-    if call.extras.is_empty() {
-        return ().into_any();
-    }
-    let extras = call.extras.clone();
-    view! {
-        <section class="cb-section" aria-label="Provider details">
-            <h3 class="cb-section__title">"Details"</h3>
-            <dl class="cb-facts">
-                {move || {
-                    let locale = board.locale().get();
-                    extras
-                        .iter()
-                        .map(|e| {
-                            let value = match &e.value {
-                                ExtraValue::Link(url) => match safe_url(url) {
-                                    Some(href) => view! {
-                                        <a href=href target="_blank" rel="noopener noreferrer">"Open"</a>
-                                    }
-                                    .into_any(),
-                                    None => "—".into_any(),
-                                },
-                                other => extra_text(&locale, other).into_any(),
-                            };
-                            view! { <div class="cb-fact"><dt>{e.label.clone()}</dt><dd>{value}</dd></div> }.into_any()
-                        })
-                        .collect_view()
-                }}
-            </dl>
-        </section>
-    }
-    .into_any()
-}
-
-/// The loaded call of `detail` (the call view chunk's content:
-/// [`panel`]). Built once; a later value of the same call (told as it
-/// happened: ended, analysed, its transcript grown) changes what it
-/// changes in place: the summary, facts, latency and extras at once, the
-/// player only when the recording changes (a playing recording goes on),
-/// the transcript only when it has more turns (its scroll and search
-/// kept).
-pub(crate) fn detail_body(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> AnyView {
-    view! { <DetailBody board detail /> }.into_any()
-}
-
-#[component]
-fn DetailBody(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoView {
-    let caps = board.list.capabilities_untracked();
-    let first = detail.with_untracked(|d| d.value().map(|d| d.call.clone()));
-    let playback = Playback::with_duration(first.as_ref().and_then(Call::duration));
-    // A position the embedding asked for (`at`), now or while it is open.
-    let asked_for = first.map(|c| c.id).unwrap_or_default();
-    effect(move || {
-        if let Some(ms) = board.call.take_seek(&asked_for) {
-            playback.seek(ms);
-        }
-    });
-    // The call view's styles come with its code.
-    let recording = ElRef::<web_sys::HtmlElement>::new();
-    use_style(recording, DETAIL_STYLE);
-    let call = move || detail.with(|d| d.value().map(|d| d.call.clone()));
-    let summary =
-        Memo::new(move |_| detail.with(|d| d.value().and_then(|d| d.call.summary.clone())));
-    let audio = Memo::new(move |_| detail.with(|d| d.value().map(|d| d.call.recording.clone())));
-    let turns = Memo::new(move |_| {
-        detail.with(|d| {
-            d.value()
-                .and_then(|d| d.transcript.as_ref())
-                .map(|t| (t.turns.len(), t.events.len()))
-        })
-    });
-    let player = move || {
-        // Read, not only tracked (as `turns` below).
-        let _ = audio.get();
-        detail
-            .with_untracked(|d| d.value().map(|d| d.call.clone()))
-            .map(|call| {
-                view! { <Player board call playback /> }
-            })
-    };
-    let conversation = ElRef::<web_sys::HtmlElement>::new();
-    // Who spoke when, drawn at about a pixel in a thousand of the call.
-    let timeline = move || {
-        let _ = turns.get();
-        detail
-            .with_untracked(|d| {
-                let d = d.value()?;
-                let t = d.transcript.as_ref()?;
-                let gap = d.call.duration().unwrap_or(0) / 1_000;
-                Timeline::new(t, d.call.duration(), gap)
-            })
-            .map(|timeline| view! { <SpeakerTimeline timeline playback /> })
-    };
-    let transcript = move || {
-        // Read, not only tracked: a memo never read is never computed,
-        // and one never computed tells no change.
-        let _ = turns.get();
-        let kept = conversation
-            .get_untracked()
-            .and_then(|c| scroll::TranscriptPlace::take(&c));
-        let (transcript, call_id) = detail.with_untracked(|d| {
-            d.value()
-                .map(|d| (d.transcript.clone(), d.call.id.clone()))
-                .unwrap_or_default()
-        });
-        if let (Some(place), Some(c)) = (kept, conversation.get_untracked()) {
-            later::microtask(move || place.restore(&c));
-        }
-        match transcript {
-            Some(t) if !t.is_empty() => {
-                transcript_view(t, playback, call_id, Some(board.keys)).into_any()
-            }
-            _ => {
-                let text = if caps.transcripts {
-                    "No transcript is available for this call.".to_owned()
-                } else {
-                    let provider = board.list.provider_untracked().name();
-                    format!("{provider} does not provide call transcripts.")
-                };
-                view! { <p class="cb-muted cb-empty-note" data-state="missing-transcript">{text}</p> }
-                    .into_any()
-            }
-        }
-    };
-    let latency = move || {
-        let figures = detail.with(|d| d.value().map(|d| d.latency.clone()).unwrap_or_default());
-        (!figures.is_empty()).then(|| view! {
-            <section class="cb-section" aria-label="Latency">
-                <h3 class="cb-section__title">"Latency"</h3>
-                <ul class="cb-figures">
-                    {figures.into_iter().map(|f| view! {
-                        <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>
-                    }.into_any()).collect_view()}
-                </ul>
-            </section>
-        })
-    };
-    view! {
-        {move || summary.get().map(|s| view! {
-            <section class="cb-section" aria-label="Summary">
-                <h3 class="cb-section__title">"Summary"</h3>
-                <p class="cb-summary">{s}</p>
-            </section>
-        })}
-        <section class="cb-section" aria-label="Recording" node_ref=recording>
-            <h3 class="cb-section__title">"Recording"</h3>
-            {player}
-            {timeline}
-        </section>
-        <section class="cb-section cb-section--grow" aria-label="Conversation" node_ref=conversation>
-            <h3 class="cb-section__title">"Transcript"</h3>
-            {transcript}
-        </section>
-        <section class="cb-section" aria-label="Call facts">
-            <h3 class="cb-section__title">"Call"</h3>
-            {move || call().map(|call| view! { <Facts board call /> })}
-        </section>
-        {latency}
-        {move || call().map(|call| view! { <Extras board call /> })}
-    }
-}
+use crate::core::{Call, CallDetail, Remote};
+use crate::net::FetchError;
 
 /// The keyboard shortcuts' help: a ⌨ button in the call's header (? opens
 /// it too) and the list of keys.

@@ -286,22 +286,9 @@ fn new_calls_text(n: usize) -> String {
     }
 }
 
-/// The board live: the feed started (and started again when its options
-/// change), the dot and the "new calls" control.
-#[component]
-fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
-    let anchor = ElRef::<web_sys::HtmlDivElement>::new();
-    use_style(anchor, LIVE_STYLE);
-    let heard = Heard {
-        board,
-        state: RwSignal::new(None),
-        new_calls: RwSignal::new(Vec::new()),
-        newest: StoredValue::new(None),
-        proxy_url: StoredValue::new(options.with_untracked(|o| o.proxy_url.clone())),
-        anchor,
-    };
-    let wanted = Memo::new(move |_| options.with(config));
-    // The feed now, aborted when replaced or when the board goes.
+/// The feed for `wanted` (none: `live` is off), started again when it
+/// changes and aborted when replaced or when the board goes.
+fn use_feed(board: Board, wanted: Memo<Option<LiveConfig>>, heard: Heard) {
     let running = StoredValue::new_local(None::<web_sys::AbortController>);
     let stop = move || {
         if let Some(Some(c)) = running.try_update_value(Option::take) {
@@ -324,8 +311,11 @@ fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
         spawn(run(config, source, Rc::new(heard), signal));
     });
     on_cleanup(stop);
-    // The newest call the list has shown; and the new calls now on it are
-    // no longer elsewhere.
+}
+
+/// Keeps what the feed knows of the list shown: the newest call it has
+/// shown, and the new calls now on it (no longer elsewhere).
+fn use_newest_shown(board: Board, heard: Heard) {
     effect(move || {
         let shown: Vec<(String, Option<i64>)> = board.list.state().with(|l| {
             l.value()
@@ -352,13 +342,37 @@ fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
                 .update(|ids| ids.retain(|id| !shown.iter().any(|(s, _)| s == id)));
         }
     });
-    // Running durations, while calls are going on.
+}
+
+/// Moves the running durations on while calls are going on
+/// ([`tick_durations`]).
+fn use_running_durations(board: Board, anchor: ElRef<web_sys::HtmlDivElement>) {
     let timer = StoredValue::new_local(None::<Timer>);
     effect(move || {
         board.list.state().track();
         board.call.detail().track();
         later::next_frame(move || tick_durations(board, anchor, timer));
     });
+}
+
+/// The board live: the feed started (and started again when its options
+/// change), the dot and the "new calls" control.
+#[component]
+fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
+    let anchor = ElRef::<web_sys::HtmlDivElement>::new();
+    use_style(anchor, LIVE_STYLE);
+    let heard = Heard {
+        board,
+        state: RwSignal::new(None),
+        new_calls: RwSignal::new(Vec::new()),
+        newest: StoredValue::new(None),
+        proxy_url: StoredValue::new(options.with_untracked(|o| o.proxy_url.clone())),
+        anchor,
+    };
+    let wanted = Memo::new(move |_| options.with(config));
+    use_feed(board, wanted, heard);
+    use_newest_shown(board, heard);
+    use_running_durations(board, anchor);
     let state = move || heard.state.get();
     let count = move || heard.new_calls.with(Vec::len);
     // With `live` off, nothing shows.

@@ -4,6 +4,7 @@
 mod adopt;
 mod board;
 mod boxed;
+mod call_body;
 mod code;
 mod column_chooser;
 mod columns;
