@@ -489,13 +489,28 @@ async fn a_client_within_what_redis_holds_gets_all_it_missed() {
     assert!(quiet(&mut back).await);
 }
 
-#[tokio::test]
-async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
+/// A Retell proxy keeping its last 5 events in a Redis of its own, an
+/// open stream of it, and the first event that stream got: the Redis, the
+/// proxy's base URL, a way to stop it, the stream and the event.
+async fn redis_with_one_event() -> (
+    Redis,
+    String,
+    tokio::sync::oneshot::Sender<()>,
+    Stream,
+    Event,
+) {
     let redis = Redis::start().unwrap();
-    let (base, _stop) = redis_proxy(&redis, 5).await;
+    let (base, stop) = redis_proxy(&redis, 5).await;
     let mut stream = listen(&base, None).await;
     post_retell(&base, &retell("call_ended", "old"), RETELL_KEY, now_ms()).await;
     let old = next(&mut stream).await;
+    (redis, base, stop, stream, old)
+}
+
+#[tokio::test]
+async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
+    // (Redis runs until the end: `_redis` is dropped last.)
+    let (_redis, base, _stop, _stream, old) = redis_with_one_event().await;
     // Redis trims whole nodes of entries (100 by default): enough to pass one.
     for i in 0..250 {
         post_retell(
@@ -512,11 +527,7 @@ async fn a_client_behind_what_redis_keeps_is_told_to_reload() {
 
 #[tokio::test]
 async fn a_stream_whose_replica_lost_track_of_redis_ends_and_resumes_with_a_reset() {
-    let redis = Redis::start().unwrap();
-    let (base, _stop) = redis_proxy(&redis, 5).await;
-    let mut stream = listen(&base, None).await;
-    post_retell(&base, &retell("call_ended", "old"), RETELL_KEY, now_ms()).await;
-    let old = next(&mut stream).await;
+    let (redis, base, _stop, mut stream, old) = redis_with_one_event().await;
     // The replica's reader of the stream loses its connection, and while
     // it is away (it comes back a second later) another replica adds
     // enough for Redis to trim what this one had not read.

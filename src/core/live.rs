@@ -379,6 +379,9 @@ pub fn reconnect_wait_ms(retry_ms: Option<u32>, failures: u32) -> u32 {
 mod tests {
     use super::*;
 
+    use crate::core::query::{Filters, Sort};
+    use crate::core::Direction;
+
     #[test]
     fn a_row_is_updated_only_by_what_changes_it() {
         let mut row = Call::new(Provider::Retell, "c1".into());
@@ -398,8 +401,6 @@ mod tests {
             "what it did not say is kept"
         );
     }
-    use crate::core::query::{Filters, Sort};
-    use crate::core::Direction;
 
     fn events(parser: &mut SseParser, text: &str) -> Vec<(String, String, String)> {
         parser

@@ -35,6 +35,15 @@ fn refuse(status: StatusCode, message: &str) -> Response {
     answer(status, json!({ "error": message }))
 }
 
+/// 429: `message`, and when to come back (`Retry-After`, seconds); for a
+/// source past its webhook rate or its cap of event streams.
+pub(super) fn too_many(message: &str, retry_after: &'static str) -> Response {
+    let mut r = refuse(StatusCode::TOO_MANY_REQUESTS, message);
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static(retry_after));
+    r
+}
+
 fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -65,13 +74,7 @@ pub async fn receive(
             .allow(live.source(addr.ip(), &headers), Instant::now())
         {
             eprintln!("proxy: webhook {p}: too many from one source");
-            let mut r = refuse(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too many webhooks from this source",
-            );
-            r.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-            return r;
+            return too_many("too many webhooks from this source", "1");
         }
     }
     let declared = headers

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -21,6 +21,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::events::{position, Event, Replay};
+use super::receive::too_many;
 use super::state::{Live, Peer};
 
 /// How long a browser waits before reconnecting (`retry:`).
@@ -58,14 +59,7 @@ pub async fn events(
                 Some(slot) => Some(slot),
                 None => {
                     eprintln!("proxy: events: too many streams from one source");
-                    let mut r = (
-                        StatusCode::TOO_MANY_REQUESTS,
-                        "too many event streams from this source",
-                    )
-                        .into_response();
-                    r.headers_mut()
-                        .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-                    return r;
+                    return too_many("too many event streams from this source", "30");
                 }
             }
         }

@@ -42,8 +42,12 @@ pub struct Peer(pub SocketAddr);
 /// Sources remembered before the refilled ones are swept out.
 const SWEEP_AT: usize = 10_000;
 /// Sources remembered at most: past this (a flood from many addresses),
-/// sources not yet remembered share one bucket until a sweep makes room.
+/// sources not yet remembered share one bucket, [`OVERFLOW`]'s, until a
+/// sweep makes room.
 const MAX_SOURCES: usize = 50_000;
+/// The key of the bucket the sources past [`MAX_SOURCES`] share (`::`, an
+/// address no request comes from).
+const OVERFLOW: IpAddr = IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED);
 
 /// Webhooks a source may send: `rate` a second, in bursts of up to
 /// twice that.
@@ -88,7 +92,7 @@ impl Limiter {
             b.swept = Some(now);
         }
         let key = if b.by_source.len() >= MAX_SOURCES && !b.by_source.contains_key(&source) {
-            IpAddr::from([0u8; 16])
+            OVERFLOW
         } else {
             source
         };
