@@ -181,8 +181,10 @@ function cell(value) {
 /** The CSV columns that hold the provider's text. */
 const TEXT_COLUMNS = ["id", "customer_name", "customer_number", "agent", "campaign", "sentiment", "end_reason", "summary"];
 const csvExpect = (c) => c.calls.map((call) => TEXT_COLUMNS.map((k) => cell(call[k])));
+/** Their titles in the English header row. */
+const TITLES = ["Call ID", "Customer name", "Customer number", "Agent", "Campaign", "Sentiment", "End reason", "Summary"];
 const pickColumns = (header, rows) => {
-  const at = TEXT_COLUMNS.map((k) => header.indexOf(k));
+  const at = TITLES.map((k) => header.indexOf(k));
   return rows.map((r) => at.map((j) => r[j]));
 };
 

@@ -323,7 +323,7 @@ fn transcript(rng: &mut Rng, scenario: &Scenario, first: &str, duration_ms: i64)
         };
         turns.push(Turn {
             speaker,
-            label: speaker.label().to_owned(),
+            label: speaker.label().en().to_owned(),
             text,
             start_ms: Some(*at),
             end_ms: Some(*at + len),

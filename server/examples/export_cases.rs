@@ -10,6 +10,7 @@
 use callboard::core::csv_export::{csv, HEADER};
 use callboard::core::transcript_export::Format;
 use callboard::core::transcript_rows::{Layout, Row};
+use callboard::core::words::Words;
 use callboard::core::{
     Call, CallStatus, Direction, Provider, Speaker, ToolEvent, ToolEventKind, Transcript, Turn,
 };
@@ -173,13 +174,13 @@ fn main() {
                     Row::Tool(_) => Value::Null,
                 }).collect::<Vec<_>>(),
                 "exports": exports,
-                "header": HEADER,
+                "header": HEADER.map(|m| m.en()),
                 "calls": calls.iter().map(|c| json!({
                     "id": c.id, "customer_name": c.customer_name, "customer_number": c.customer_number,
                     "agent": c.agent_name, "campaign": c.campaign_name, "sentiment": c.sentiment,
                     "end_reason": c.end_reason, "summary": c.summary,
                 })).collect::<Vec<_>>(),
-                "csv": csv(&calls, |_| -300),
+                "csv": csv(&calls, Words::ENGLISH, |_| -300),
             })
         })
         .collect();

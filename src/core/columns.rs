@@ -3,6 +3,7 @@
 
 use super::capabilities::Capabilities;
 use super::query::SortField;
+use super::words::{self, Msg};
 
 /// A built-in column of the call table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,15 +37,15 @@ impl Column {
     ];
 
     /// The header text.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Time => "Time",
-            Self::Direction => "Direction",
-            Self::Customer => "Customer",
-            Self::Agent => "Agent",
-            Self::Duration => "Duration",
-            Self::Status => "Status",
-            Self::Outcome => "Outcome",
+            Self::Time => words::COLUMN_TIME,
+            Self::Direction => words::COLUMN_DIRECTION,
+            Self::Customer => words::COLUMN_CUSTOMER,
+            Self::Agent => words::COLUMN_AGENT,
+            Self::Duration => words::COLUMN_DURATION,
+            Self::Status => words::COLUMN_STATUS,
+            Self::Outcome => words::COLUMN_OUTCOME,
         }
     }
 

@@ -8,41 +8,44 @@ use std::borrow::Cow;
 use crate::core::decimal;
 use crate::core::model::{Call, CostUnit};
 use crate::core::time::format_iso8601;
+use crate::core::words::{self, Msg, Words};
 
-/// The header row.
-pub const HEADER: [&str; 18] = [
-    "id",
-    "provider",
-    "started_at",
-    "direction",
-    "status",
-    "customer_name",
-    "customer_number",
-    "agent",
-    "agent_number",
-    "campaign",
-    "duration_seconds",
-    "outcome",
-    "successful",
-    "sentiment",
-    "end_reason",
-    "cost",
-    "cost_unit",
-    "summary",
+/// The header row, in the viewer's language (a spreadsheet's column
+/// titles); the cells below are the same in every language but the
+/// outcome, which is words.
+pub const HEADER: [Msg; 18] = [
+    words::CSV_ID,
+    words::CSV_PROVIDER,
+    words::CSV_STARTED_AT,
+    words::CSV_DIRECTION,
+    words::CSV_STATUS,
+    words::CSV_CUSTOMER_NAME,
+    words::CSV_CUSTOMER_NUMBER,
+    words::CSV_AGENT,
+    words::CSV_AGENT_NUMBER,
+    words::CSV_CAMPAIGN,
+    words::CSV_DURATION_SECONDS,
+    words::CSV_OUTCOME,
+    words::CSV_SUCCESSFUL,
+    words::CSV_SENTIMENT,
+    words::CSV_END_REASON,
+    words::CSV_COST,
+    words::CSV_COST_UNIT,
+    words::CSV_SUMMARY,
 ];
 
-/// `calls` as CSV, with times at the offset `offset_at(ms)` gives (minutes
-/// east of UTC at that instant).
-pub fn csv(calls: &[Call], offset_at: impl Fn(i64) -> i32) -> String {
+/// `calls` as CSV in `w`, with times at the offset `offset_at(ms)` gives
+/// (minutes east of UTC at that instant).
+pub fn csv(calls: &[Call], w: Words, offset_at: impl Fn(i64) -> i32) -> String {
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, HEADER.iter().map(|h| Cow::Borrowed(*h)));
+    push_row(&mut out, HEADER.iter().map(|h| Cow::Borrowed(w.text(*h))));
     for call in calls {
-        push_row(&mut out, row(call, &offset_at).into_iter());
+        push_row(&mut out, row(call, w, &offset_at).into_iter());
     }
     out
 }
 
-fn row(call: &Call, offset_at: &impl Fn(i64) -> i32) -> Vec<Cow<'static, str>> {
+fn row(call: &Call, w: Words, offset_at: &impl Fn(i64) -> i32) -> Vec<Cow<'static, str>> {
     let text = |v: &Option<String>| Cow::Owned(v.clone().unwrap_or_default());
     let (cost, unit) = match &call.cost {
         Some(c) => (
@@ -79,7 +82,7 @@ fn row(call: &Call, offset_at: &impl Fn(i64) -> i32) -> Vec<Cow<'static, str>> {
                 .map(|ms| decimal::format(ms as f64 / 1_000.0, 3))
                 .unwrap_or_default(),
         ),
-        text(&call.outcome()),
+        text(&call.outcome(w)),
         Cow::Borrowed(match call.successful {
             Some(true) => "true",
             Some(false) => "false",
@@ -165,11 +168,15 @@ mod tests {
     #[test]
     fn calls_become_rows_with_local_times_and_plain_numbers() {
         // New York in March after the change: -4 h.
-        let out = csv(&[call()], |_| -240);
+        let out = csv(&[call()], Words::ENGLISH, |_| -240);
         let mut lines = out.split("\r\n");
         assert_eq!(
             lines.next(),
-            Some(&*format!("\u{feff}{}", HEADER.join(",")))
+            Some(
+                "\u{feff}Call ID,Provider,Started at,Direction,Status,Customer name,Customer number,\
+                 Agent,Agent number,Campaign,Duration (seconds),Outcome,Successful,Sentiment,\
+                 End reason,Cost,Cost unit,Summary"
+            )
         );
         assert_eq!(
             lines.next(),

@@ -8,6 +8,7 @@ use super::json::{self, Obj};
 use super::normalize::collapse_whitespace;
 use super::query::{FilterKind, SortField};
 use super::time;
+use super::words::{self, Msg};
 
 /// The longest provider message kept (in characters).
 const MAX_MESSAGE_CHARS: usize = 300;
@@ -129,16 +130,16 @@ fn rejected_head(status: u16) -> String {
 
 impl ApiError {
     /// A short heading for the error state.
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self) -> Msg {
         match self {
-            Self::Unauthorized { .. } | Self::Forbidden { .. } => "Access denied",
-            Self::NotFound { .. } => "Not found",
-            Self::Validation { .. } | Self::Rejected { .. } => "Request rejected",
-            Self::RateLimited { .. } => "Too many requests",
-            Self::Server { .. } => "Provider error",
-            Self::Network { .. } => "Connection problem",
-            Self::Timeout { .. } => "Timed out",
-            Self::Unreadable { .. } => "Unreadable response",
+            Self::Unauthorized { .. } | Self::Forbidden { .. } => words::ERROR_ACCESS_DENIED,
+            Self::NotFound { .. } => words::ERROR_NOT_FOUND,
+            Self::Validation { .. } | Self::Rejected { .. } => words::ERROR_REJECTED,
+            Self::RateLimited { .. } => words::ERROR_TOO_MANY_REQUESTS,
+            Self::Server { .. } => words::ERROR_PROVIDER,
+            Self::Network { .. } => words::ERROR_CONNECTION,
+            Self::Timeout { .. } => words::ERROR_TIMED_OUT,
+            Self::Unreadable { .. } => words::ERROR_UNREADABLE,
         }
     }
 

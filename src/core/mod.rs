@@ -33,6 +33,7 @@ pub mod transcript_export;
 pub mod transcript_index;
 pub mod transcript_rows;
 pub mod url;
+pub mod words;
 
 pub use capabilities::{Capabilities, Choice, DateGranularity, Pagination};
 pub use error::{ApiError, BodyError, ErrorKind, ErrorReply, FieldError, QueryError, RetryAfter};

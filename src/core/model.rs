@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::normalize::{end_reason_words, CallStatus, Direction};
 use super::provider_id::Provider;
 use super::transcript::Transcript;
+use super::words::{self, Words};
 
 /// One call as listed in the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,16 +119,15 @@ impl Call {
 
     /// How the call went, in a few words for the table: the provider's
     /// success verdict, else a booked appointment, else how it ended.
-    pub fn outcome(&self) -> Option<String> {
-        if let Some(ok) = self.successful {
-            return Some(if ok { "Successful" } else { "Not successful" }.to_owned());
-        }
-        match self.extra("appointment_booked") {
-            Some(ExtraValue::Flag(true)) => return Some("Appointment booked".to_owned()),
-            Some(ExtraValue::Flag(false)) => return Some("No appointment".to_owned()),
-            _ => {}
-        }
-        self.end_reason.as_deref().map(end_reason_words)
+    pub fn outcome(&self, w: Words) -> Option<String> {
+        let said = match (self.successful, self.extra("appointment_booked")) {
+            (Some(true), _) => words::OUTCOME_SUCCESSFUL,
+            (Some(false), _) => words::OUTCOME_NOT_SUCCESSFUL,
+            (None, Some(ExtraValue::Flag(true))) => words::OUTCOME_APPOINTMENT_BOOKED,
+            (None, Some(ExtraValue::Flag(false))) => words::OUTCOME_NO_APPOINTMENT,
+            _ => return self.end_reason.as_deref().map(|r| end_reason_words(r, w)),
+        };
+        Some(w.text(said).to_owned())
     }
 
     /// Sets the direction from a raw provider value, keeping the raw value.
@@ -318,17 +318,23 @@ mod tests {
     #[test]
     fn outcome_prefers_the_verdict() {
         let mut c = Call::new(Provider::Vapi, "c".into());
-        assert_eq!(c.outcome(), None);
+        assert_eq!(c.outcome(Words::ENGLISH), None);
         c.end_reason = Some("customer-ended-call".into());
-        assert_eq!(c.outcome().as_deref(), Some("The customer hung up"));
+        assert_eq!(
+            c.outcome(Words::ENGLISH).as_deref(),
+            Some("The customer hung up")
+        );
         c.push_extra(
             "appointment_booked",
             "Appointment booked",
             Some(ExtraValue::Flag(true)),
         );
-        assert_eq!(c.outcome().as_deref(), Some("Appointment booked"));
+        assert_eq!(
+            c.outcome(Words::ENGLISH).as_deref(),
+            Some("Appointment booked")
+        );
         c.successful = Some(false);
-        assert_eq!(c.outcome().as_deref(), Some("Not successful"));
+        assert_eq!(c.outcome(Words::ENGLISH).as_deref(), Some("Not successful"));
     }
 
     #[test]

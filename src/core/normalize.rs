@@ -2,6 +2,8 @@
 //! end reasons and field names, each case-insensitively and keeping the raw
 //! value for display.
 
+use super::words::{self, Msg, Words};
+
 /// What state a call is in, across every provider's vocabulary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -69,18 +71,18 @@ impl CallStatus {
     }
 
     /// A short label for display.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Scheduled => "Scheduled",
-            Self::Ringing => "Ringing",
-            Self::InProgress => "In progress",
-            Self::Completed => "Completed",
-            Self::Voicemail => "Voicemail",
-            Self::NoAnswer => "No answer",
-            Self::Busy => "Busy",
-            Self::Canceled => "Canceled",
-            Self::Failed => "Failed",
-            Self::Unknown => "Unknown",
+            Self::Scheduled => words::STATUS_SCHEDULED,
+            Self::Ringing => words::STATUS_RINGING,
+            Self::InProgress => words::STATUS_IN_PROGRESS,
+            Self::Completed => words::STATUS_COMPLETED,
+            Self::Voicemail => words::STATUS_VOICEMAIL,
+            Self::NoAnswer => words::STATUS_NO_ANSWER,
+            Self::Busy => words::STATUS_BUSY,
+            Self::Canceled => words::STATUS_CANCELED,
+            Self::Failed => words::STATUS_FAILED,
+            Self::Unknown => words::UNKNOWN,
         }
     }
 
@@ -134,12 +136,12 @@ impl Direction {
     }
 
     /// A short label for display.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Inbound => "Inbound",
-            Self::Outbound => "Outbound",
-            Self::Web => "Web",
-            Self::Unknown => "Unknown",
+            Self::Inbound => words::DIRECTION_INBOUND,
+            Self::Outbound => words::DIRECTION_OUTBOUND,
+            Self::Web => words::DIRECTION_WEB,
+            Self::Unknown => words::UNKNOWN,
         }
     }
 
@@ -185,11 +187,11 @@ impl Speaker {
     }
 
     /// The label shown for this speaker; `Other` shows the raw label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Agent => "Agent",
-            Self::Customer => "Customer",
-            Self::Other => "Other",
+            Self::Agent => words::SPEAKER_AGENT,
+            Self::Customer => words::SPEAKER_CUSTOMER,
+            Self::Other => words::SPEAKER_OTHER,
         }
     }
 }
@@ -214,29 +216,26 @@ pub fn join_str<'a>(pieces: impl IntoIterator<Item = &'a str>, separator: &str) 
     out
 }
 
-/// An end reason in words: known codes get a sentence, others are humanized
-/// (`USER_HANGUP` reads "User hangup").
-pub fn end_reason_words(raw: &str) -> String {
+/// An end reason in `words`: known codes get a sentence, others (the
+/// provider's own vocabulary) are humanized (`USER_HANGUP` reads "User
+/// hangup").
+pub fn end_reason_words(raw: &str, w: Words) -> String {
     let known = match fold(raw).as_str() {
         "customer_ended_call" | "user_hangup" | "user_hung_up" | "caller_hangup" => {
-            "The customer hung up"
+            words::ENDED_CUSTOMER_HUNG_UP
         }
-        "assistant_ended_call" | "agent_hangup" | "agent_ended_call" => "The agent ended the call",
-        "dial_no_answer" | "customer_did_not_answer" | "no_answer" => "Nobody answered",
-        "dial_busy" | "customer_busy" | "busy" => "The line was busy",
-        "dial_failed" | "call_failed" => "The call could not be placed",
-        "voicemail" | "machine_detected" | "voicemail_reached" => "Reached voicemail",
-        "timeout" | "max_duration_reached" | "exceeded_max_duration" => "Time limit reached",
-        "silence_timed_out" | "inactivity" | "inactivity_timeout" => "Ended after silence",
-        "call_transfer" | "transferred" | "assistant_forwarded_call" => "Transferred",
-        "error" | "unknown_error" | "pipeline_error" => "Ended by an error",
-        _ => "",
+        "assistant_ended_call" | "agent_hangup" | "agent_ended_call" => words::ENDED_AGENT_ENDED,
+        "dial_no_answer" | "customer_did_not_answer" | "no_answer" => words::ENDED_NOBODY_ANSWERED,
+        "dial_busy" | "customer_busy" | "busy" => words::ENDED_LINE_BUSY,
+        "dial_failed" | "call_failed" => words::ENDED_NOT_PLACED,
+        "voicemail" | "machine_detected" | "voicemail_reached" => words::ENDED_VOICEMAIL,
+        "timeout" | "max_duration_reached" | "exceeded_max_duration" => words::ENDED_TIME_LIMIT,
+        "silence_timed_out" | "inactivity" | "inactivity_timeout" => words::ENDED_SILENCE,
+        "call_transfer" | "transferred" | "assistant_forwarded_call" => words::ENDED_TRANSFERRED,
+        "error" | "unknown_error" | "pipeline_error" => words::ENDED_ERROR,
+        _ => return humanize(raw),
     };
-    if known.is_empty() {
-        humanize(raw)
-    } else {
-        known.to_owned()
-    }
+    w.text(known).to_owned()
 }
 
 /// A long opaque id shortened for a table cell: `95cb3cab-de23-…` becomes
@@ -390,13 +389,19 @@ mod tests {
     #[test]
     fn words_for_end_reasons() {
         assert_eq!(
-            end_reason_words("customer-ended-call"),
+            end_reason_words("customer-ended-call", Words::ENGLISH),
             "The customer hung up"
         );
-        assert_eq!(end_reason_words("USER_HANGUP"), "The customer hung up");
-        assert_eq!(end_reason_words("dial_no_answer"), "Nobody answered");
         assert_eq!(
-            end_reason_words("twilio-failed-to-connect"),
+            end_reason_words("USER_HANGUP", Words::ENGLISH),
+            "The customer hung up"
+        );
+        assert_eq!(
+            end_reason_words("dial_no_answer", Words::ENGLISH),
+            "Nobody answered"
+        );
+        assert_eq!(
+            end_reason_words("twilio-failed-to-connect", Words::ENGLISH),
             "Twilio failed to connect"
         );
     }

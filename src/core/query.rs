@@ -1,6 +1,7 @@
 //! What the user asks for: page or cursor, page size, sort, filters and the
 //! fixed scope an embedding pins.
 
+use super::words::{self, Msg};
 use std::fmt;
 
 use super::normalize::Direction;
@@ -478,28 +479,28 @@ impl FilterKind {
     ];
 
     /// A label for display.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::Status => "Status",
-            Self::Direction => "Direction",
-            Self::CallType => "Call type",
-            Self::Agent => "Agent",
-            Self::Campaign => "Campaign",
-            Self::Contact => "Contact",
-            Self::Phone => "Phone number",
-            Self::Search => "Search",
-            Self::EndReason => "End reason",
-            Self::Sentiment => "Sentiment",
-            Self::Outcome => "Outcome",
-            Self::DateRange => "Date range",
-            Self::Duration => "Duration",
+            Self::Status => words::FILTER_STATUS,
+            Self::Direction => words::FILTER_DIRECTION,
+            Self::CallType => words::FILTER_CALL_TYPE,
+            Self::Agent => words::FILTER_AGENT,
+            Self::Campaign => words::FILTER_CAMPAIGN,
+            Self::Contact => words::FILTER_CONTACT,
+            Self::Phone => words::FILTER_PHONE,
+            Self::Search => words::FILTER_SEARCH,
+            Self::EndReason => words::FILTER_END_REASON,
+            Self::Sentiment => words::FILTER_SENTIMENT,
+            Self::Outcome => words::FILTER_OUTCOME,
+            Self::DateRange => words::FILTER_DATE_RANGE,
+            Self::Duration => words::FILTER_DURATION,
         }
     }
 }
 
 impl fmt::Display for FilterKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label().to_ascii_lowercase())
+        f.write_str(&self.label().en().to_ascii_lowercase())
     }
 }
 

@@ -18,6 +18,7 @@ use serde_json::Value;
 use super::json::Obj;
 use super::normalize::Speaker;
 use super::time::{self, DurationUnit};
+use super::words::Words;
 
 /// A call's transcript: speaker turns in spoken order.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -75,7 +76,8 @@ pub struct ToolEvent {
 pub struct Turn {
     /// Who speaks, normalized.
     pub speaker: Speaker,
-    /// The label shown: "Agent", "Customer", or the provider's own label.
+    /// The label: "Agent", "Customer" (see [`Turn::label_in`] for the
+    /// viewer's language), or the provider's own label.
     pub label: String,
     /// What was said.
     pub text: String,
@@ -97,6 +99,17 @@ pub struct Word {
     pub start_ms: i64,
     /// Offset of its end into the recording.
     pub end_ms: i64,
+}
+
+impl Turn {
+    /// The label in `w`: the role's word for the agent and the customer,
+    /// the provider's own label for anyone else ("" for none).
+    pub fn label_in(&self, w: Words) -> &str {
+        match self.speaker {
+            Speaker::Other => &self.label,
+            known => w.text(known.label()),
+        }
+    }
 }
 
 impl Transcript {
@@ -253,7 +266,7 @@ fn split_speaker(line: &str) -> Option<(&str, &str)> {
 fn display_label(speaker: Speaker, raw: &str) -> String {
     match speaker {
         Speaker::Other => raw.trim().to_owned(),
-        known => known.label().to_owned(),
+        known => known.label().en().to_owned(),
     }
 }
 

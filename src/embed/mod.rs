@@ -215,6 +215,8 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
     let initial = read_options(&options);
     let slot: Handles = Rc::new(RefCell::new(None));
     let out = Rc::clone(&slot);
+    // The widget speaks the language of the page around its element.
+    let host = SendWrapper::new(events_target.clone().unchecked_into::<web_sys::Element>());
     let target = SendWrapper::new(events_target);
     let view = leptos::mount::mount_to(container, move || {
         let options = RwSignal::new(initial);
@@ -239,6 +241,7 @@ pub fn mount(container: HtmlElement, options: JsValue, events_target: EventTarge
                 options=options
                 controller
                 inline_styles=false
+                host=host.take()
                 on_select=Callback::new(move |e: crate::ui::CallSelected| {
                     let o = Object::new();
                     set(&o, "id", e.id.as_str());

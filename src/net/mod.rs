@@ -25,6 +25,7 @@ pub use latest::Latest;
 pub use memory::MemorySource;
 pub use proxy::{Credentials, ProviderChoice, ProxyConfig, ProxySource};
 
+use crate::core::words::{self, Msg};
 use crate::core::{
     ApiError, CallDetail, Capabilities, ErrorKind, ErrorReply, Page, Provider, Query, QueryError,
 };
@@ -46,7 +47,7 @@ pub enum FetchError {
     Aborted,
     /// The [`Readers`] the source was handed could not read the answer
     /// (what it needs is not there): in the readers' own words.
-    #[error("{}", .0.message)]
+    #[error("{}", .0.message.en())]
     Unavailable(Unavailable),
 }
 
@@ -55,20 +56,20 @@ pub enum FetchError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unavailable {
     /// A short heading.
-    pub title: &'static str,
+    pub title: Msg,
     /// What kind of failure it is.
     pub kind: ErrorKind,
     /// What happened and what to do.
-    pub message: &'static str,
+    pub message: Msg,
 }
 
 impl FetchError {
     /// A short heading for the error state.
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self) -> Msg {
         match self {
             Self::Api(e) => e.title(),
-            Self::Query(_) => "Filter not available",
-            Self::Aborted => "Cancelled",
+            Self::Query(_) => words::ERROR_FILTER_UNAVAILABLE,
+            Self::Aborted => words::ERROR_CANCELLED,
             Self::Unavailable(u) => u.title,
         }
     }

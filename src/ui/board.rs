@@ -23,8 +23,10 @@ use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
+use super::words::{t, Language};
 use crate::core::live::LiveState;
 use crate::core::shortcuts::shortcut;
+use crate::core::words;
 use crate::net::{CallSource, ProxySource};
 
 /// The widget's styles; scoped by the `cb-` prefix and injected next to the
@@ -44,7 +46,7 @@ fn ErrorBanner(board: Board) -> impl IntoView {
                 .is_none()
                 .then(|| handler(move |_: web_sys::MouseEvent| board.list.retry()));
             let notice = Notice {
-                title: e.title().to_owned(),
+                title: super::words::words().text(e.title()).to_owned(),
                 message: e.to_string(),
                 kind: e.kind(),
                 remedy,
@@ -155,11 +157,15 @@ fn BoardRoot(
     board.list.start();
     let root = ElRef::<web_sys::HtmlDivElement>::new();
     use_detail_state(board, root);
+    let language = use_context::<Language>();
     view! {
         <div
             class="cb"
             part="root"
             node_ref=root
+            // Not shown until the language's words are there (English at
+            // once); the first page is asked for meanwhile.
+            style:visibility=move || (!language.is_none_or(Language::ready)).then_some("hidden")
             data-theme=move || options.with(|o| o.theme.id())
             on:keydown=handler(on_keydown(board))
         >
@@ -220,6 +226,12 @@ pub fn CallBoard(
     /// (`connected`, `polling`, `offline`).
     #[prop(optional, into)]
     on_live: Option<Callback<LiveState>>,
+    /// The element whose language the widget speaks where the `locale`
+    /// option does not say: the nearest `lang` attribute on it or its
+    /// ancestors (`<html lang>` without it), then the browser's. The
+    /// `<call-board>` element passes itself.
+    #[prop(optional)]
+    host: Option<web_sys::Element>,
 ) -> impl IntoView {
     let events = Events::new(Callbacks {
         on_select,
@@ -232,6 +244,8 @@ pub fn CallBoard(
     });
     let custom = source.map(StoredValue::new_local);
     let config = Memo::new(move |_| options.with(Options::proxy_config));
+    let locale = Signal::derive(move || options.with(|o| o.locale.clone()));
+    Language::provide(locale, host);
     view! {
         {inline_styles.then(|| view! { <style>{STYLE}</style> })}
         {move || {
@@ -243,9 +257,7 @@ pub fn CallBoard(
                 None if config.with(|c| c.proxy_url.trim().is_empty()) => {
                     return view! {
                         <div class="cb" part="root">
-                            <p class="cb-note" role="status">
-                                "No proxy URL yet: set proxy-url (proxyUrl) to your proxy's address."
-                            </p>
+                            <p class="cb-note" role="status">{t(words::NO_PROXY_URL)}</p>
                         </div>
                     }
                     .into_any();

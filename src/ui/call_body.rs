@@ -17,52 +17,69 @@ use super::scroll;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
 use super::transcript::transcript_view;
+use super::words::t;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::time::format_duration;
 use crate::core::timeline::Timeline;
 use crate::core::url::safe_url;
+use crate::core::words::{self as msg, Msg};
 use crate::core::{Call, CallDetail, ExtraValue};
 use crate::net::later;
 
 /// The facts about a call as label/value pairs (absent ones left out).
 fn facts(call: &Call, locale: &format::Locale) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, Option<String>)> = vec![
-        ("When", call.time().map(|t| format::date_time(locale, t))),
-        ("Direction", Some(direction_label(call.direction))),
-        ("Duration", call.duration().map(format_duration)),
-        ("Status", Some(status_label(call))),
-        ("Ended", call.end_reason.as_deref().map(end_reason_words)),
+    let w = locale.words;
+    let verdict = |ok| {
+        if ok {
+            msg::OUTCOME_SUCCESSFUL
+        } else {
+            msg::OUTCOME_NOT_SUCCESSFUL
+        }
+    };
+    let out: Vec<(Msg, Option<String>)> = vec![
         (
-            "Outcome",
-            call.successful
-                .map(|ok| if ok { "Successful" } else { "Not successful" }.to_owned()),
+            msg::FACT_WHEN,
+            call.time().map(|t| format::date_time(locale, t)),
         ),
-        ("Sentiment", call.sentiment.clone()),
-        ("Customer", call.customer_name.clone()),
         (
-            "Customer number",
+            msg::FACT_DIRECTION,
+            Some(direction_label(call.direction, w)),
+        ),
+        (msg::FACT_DURATION, call.duration().map(format_duration)),
+        (msg::FACT_STATUS, Some(status_label(call, w))),
+        (
+            msg::FACT_ENDED,
+            call.end_reason.as_deref().map(|r| end_reason_words(r, w)),
+        ),
+        (
+            msg::FACT_OUTCOME,
+            call.successful.map(|ok| w.text(verdict(ok)).to_owned()),
+        ),
+        (msg::FACT_SENTIMENT, call.sentiment.clone()),
+        (msg::FACT_CUSTOMER, call.customer_name.clone()),
+        (
+            msg::FACT_CUSTOMER_NUMBER,
             call.customer_number.as_deref().map(phone::display),
         ),
         (
-            "Agent",
+            msg::FACT_AGENT,
             call.agent_name.clone().or_else(|| call.agent_id.clone()),
         ),
         (
-            "Agent line",
+            msg::FACT_AGENT_LINE,
             call.agent_number.as_deref().map(phone::display),
         ),
         (
-            "Campaign",
+            msg::FACT_CAMPAIGN,
             call.campaign_name
                 .clone()
                 .or_else(|| call.campaign_id.clone()),
         ),
-        ("Cost", call.cost.map(|c| format::money(locale, c))),
+        (msg::FACT_COST, call.cost.map(|c| format::money(locale, c))),
     ];
-    out.retain(|(_, v)| v.is_some());
     out.into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .filter_map(|(k, v)| v.map(|v| (w.text(k), v)))
         .collect()
 }
 
@@ -84,8 +101,8 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
     }
     let extras = call.extras.clone();
     view! {
-        <section class="cb-section" aria-label="Provider details">
-            <h3 class="cb-section__title">"Details"</h3>
+        <section class="cb-section" aria-label=t(msg::PROVIDER_DETAILS)>
+            <h3 class="cb-section__title">{t(msg::DETAILS)}</h3>
             <dl class="cb-facts">
                 {move || {
                     let locale = board.locale().get();
@@ -95,7 +112,7 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
                             let value = match &e.value {
                                 ExtraValue::Link(url) => match safe_url(url) {
                                     Some(href) => view! {
-                                        <a href=href target="_blank" rel="noopener noreferrer">"Open"</a>
+                                        <a href=href target="_blank" rel="noopener noreferrer">{locale.words.text(msg::OPEN_LINK)}</a>
                                     }
                                     .into_any(),
                                     None => "—".into_any(),

@@ -4,6 +4,7 @@
 //! after the first rows, when a row is pointed at or focused, and with
 //! an opened call's detail.
 
+use crate::core::words;
 use leptos::prelude::*;
 
 use super::boxed::spawn;
@@ -29,16 +30,16 @@ pub enum CodeState {
 
 /// What the detail says when the call view's code did not load.
 pub const CALL_VIEW_UNAVAILABLE: Unavailable = Unavailable {
-    title: "Could not load the call view",
+    title: words::CALL_VIEW_UNAVAILABLE,
     kind: ErrorKind::Code,
-    message: "callboard's code for the call view did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.",
+    message: words::CALL_VIEW_UNAVAILABLE_MESSAGE,
 };
 
 /// What the filters' place says when the list controls' code did not load.
 pub const CONTROLS_UNAVAILABLE: Unavailable = Unavailable {
-    title: "Filters and pages unavailable",
+    title: words::CONTROLS_UNAVAILABLE,
     kind: ErrorKind::Code,
-    message: "callboard's code for the filters and pages did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.",
+    message: words::CONTROLS_UNAVAILABLE_MESSAGE,
 };
 
 /// The code-loading store. `Copy`.
@@ -157,7 +158,7 @@ impl Code {
                     self.events.report(LoadError {
                         during: Phase::List,
                         kind: CONTROLS_UNAVAILABLE.kind,
-                        message: CONTROLS_UNAVAILABLE.message.to_owned(),
+                        message: CONTROLS_UNAVAILABLE.message.en().to_owned(),
                         status: None,
                     });
                     CodeState::Failed

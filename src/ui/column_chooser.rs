@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use super::boxed::handler;
 use super::columns::{offered, toggle, ColumnDef};
 use super::state::Board;
+use super::words::{t, words};
+use crate::core::words as msg;
 
 /// The column chooser: every column the page offers, checked when shown
 /// (`shown`: the table's columns).
@@ -23,10 +25,11 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
     };
     let menu = move || {
         open.get().then(|| {
+            let w = words();
             options()
                 .into_iter()
                 .map(|column| {
-                    let label = column.header().to_owned();
+                    let label = column.header(w).to_owned();
                     let mine = column.clone();
                     let checked = move || shown.with(|s| s.contains(&mine));
                     view! {
@@ -58,8 +61,8 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                 open.set(now);
             })
         >
-            <summary class="cb-button cb-button--ghost">"Columns"</summary>
-            <div class="cb-columns__menu" role="group" aria-label="Columns shown">
+            <summary class="cb-button cb-button--ghost">{t(msg::COLUMNS)}</summary>
+            <div class="cb-columns__menu" role="group" aria-label=t(msg::COLUMNS_SHOWN)>
                 {menu}
             </div>
         </details>

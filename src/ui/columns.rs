@@ -9,7 +9,8 @@ use crate::core::columns::Column;
 use crate::core::normalize::{humanize, short_id};
 use crate::core::phone;
 use crate::core::time::format_duration;
-use crate::core::{Call, Capabilities, Direction, ExtraValue, SortField};
+use crate::core::words::{self, Lang, Words};
+use crate::core::{Call, CallStatus, Capabilities, Direction, ExtraValue, SortField};
 
 /// What one cell shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +34,8 @@ enum Kind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnDef {
     kind: Kind,
-    header: String,
+    /// An extra's label (a built-in's header is a message).
+    label: String,
 }
 
 impl ColumnDef {
@@ -41,7 +43,7 @@ impl ColumnDef {
     pub fn builtin(column: Column) -> Self {
         Self {
             kind: Kind::Builtin(column),
-            header: column.label().to_owned(),
+            label: String::new(),
         }
     }
 
@@ -49,7 +51,7 @@ impl ColumnDef {
     pub fn extra(key: &str, label: &str) -> Self {
         Self {
             kind: Kind::Extra(key.to_owned()),
-            header: label.to_owned(),
+            label: label.to_owned(),
         }
     }
 
@@ -66,9 +68,12 @@ impl ColumnDef {
             .collect()
     }
 
-    /// The header text.
-    pub fn header(&self) -> &str {
-        &self.header
+    /// The header text in `w`.
+    pub fn header(&self, w: Words) -> &str {
+        match self.kind {
+            Kind::Builtin(c) => w.text(c.label()),
+            Kind::Extra(_) => &self.label,
+        }
     }
 
     /// Whether the column shows before the user chooses columns: the
@@ -110,6 +115,7 @@ impl ColumnDef {
 
     /// What the column shows for `call`.
     pub fn cell(&self, call: &Call, locale: &format::Locale) -> Cell {
+        let w = locale.words;
         let column = match &self.kind {
             Kind::Builtin(c) => *c,
             Kind::Extra(key) => {
@@ -124,7 +130,7 @@ impl ColumnDef {
         let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
         match column {
             Column::Time => Cell::Text(or_dash(call.time().map(|t| format::date_time(locale, t)))),
-            Column::Direction => Cell::Text(direction_label(call.direction)),
+            Column::Direction => Cell::Text(direction_label(call.direction, w)),
             Column::Customer => {
                 let name = call.customer_name.clone();
                 let number = call.customer_number.as_deref().map(phone::display);
@@ -134,8 +140,11 @@ impl ColumnDef {
                     (Some(name), number) => Cell::Lines(name, number),
                     (None, Some(number)) => Cell::Lines(number, None),
                     (None, None) => match &call.title {
-                        Some(title) => Cell::Lines(title.clone(), Some("No caller details".into())),
-                        None => Cell::Lines("Unknown".into(), None),
+                        Some(title) => Cell::Lines(
+                            title.clone(),
+                            Some(w.text(words::NO_CALLER_DETAILS).into()),
+                        ),
+                        None => Cell::Lines(w.text(words::UNKNOWN).into(), None),
                     },
                 }
             }
@@ -145,8 +154,8 @@ impl ColumnDef {
                     .or_else(|| call.agent_id.as_deref().map(short_id)),
             )),
             Column::Duration => Cell::Text(or_dash(call.duration().map(format_duration))),
-            Column::Status => Cell::Badge(call.status.id(), status_label(call)),
-            Column::Outcome => Cell::Text(or_dash(call.outcome())),
+            Column::Status => Cell::Badge(call.status.id(), status_label(call, w)),
+            Column::Outcome => Cell::Text(or_dash(call.outcome(w))),
         }
     }
 }
@@ -197,29 +206,33 @@ pub fn offered(calls: &[Call], shown: &[ColumnDef]) -> Vec<ColumnDef> {
 pub fn extra_text(locale: &format::Locale, value: &ExtraValue) -> String {
     match value {
         ExtraValue::Text(t) => t.clone(),
-        ExtraValue::Flag(true) => "Yes".to_owned(),
-        ExtraValue::Flag(false) => "No".to_owned(),
+        ExtraValue::Flag(true) => locale.words.text(words::YES).to_owned(),
+        ExtraValue::Flag(false) => locale.words.text(words::NO).to_owned(),
         ExtraValue::Number(n) => format::number(locale, *n),
         ExtraValue::Link(url) => url.clone(),
     }
 }
 
-/// A direction with a glyph that does not rely on colour.
-pub fn direction_label(d: Direction) -> String {
+/// A direction with a glyph that does not rely on colour, in `w`.
+pub fn direction_label(d: Direction, w: Words) -> String {
     let glyph = match d {
         Direction::Inbound => "↙",
         Direction::Outbound => "↗",
         Direction::Web => "◎",
         Direction::Unknown => "·",
     };
-    format!("{glyph} {}", d.label())
+    format!("{glyph} {}", w.text(d.label()))
 }
 
-/// The status as shown: the provider's word, humanized.
-pub fn status_label(call: &Call) -> String {
-    call.status_raw
-        .as_deref()
-        .map_or_else(|| call.status.label().to_owned(), humanize)
+/// The status as shown: in English the provider's own word, humanized
+/// (the most precise); in another language the status's word there,
+/// unless the status is one the widget does not know.
+pub fn status_label(call: &Call, w: Words) -> String {
+    match (&call.status_raw, w.lang()) {
+        (Some(raw), Lang::En) => humanize(raw),
+        (Some(raw), _) if call.status == CallStatus::Unknown => humanize(raw),
+        _ => w.text(call.status.label()).to_owned(),
+    }
 }
 
 #[cfg(test)]

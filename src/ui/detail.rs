@@ -18,10 +18,12 @@ use super::remote::Fetched;
 use super::scroll;
 use super::split::split_view;
 use super::state::Board;
+use super::words::t;
 use crate::core::live::running_since;
 use crate::core::phone;
 use crate::core::shortcuts::{Shortcut, HELP};
 use crate::core::time::format_duration;
+use crate::core::words as msg;
 use crate::core::{Call, CallDetail, Remote};
 use crate::net::FetchError;
 
@@ -76,7 +78,7 @@ fn headline(call: &Call, locale: &format::Locale) -> AnyView {
             .into_any(),
     };
     // (A list of views, as the other lists: no view type of its own.)
-    let status = format!("{separator}{}", status_label(call));
+    let status = format!("{separator}{}", status_label(call, locale.words));
     vec![time.into_any(), duration, status.into_any()]
         .into_iter()
         .collect_view()
@@ -123,15 +125,15 @@ fn detail_frame(
         }
     });
     view! {
-        <aside class="cb-detail" part="detail" aria-label="Call details" data-call-id=id node_ref=panel>
+        <aside class="cb-detail" part="detail" aria-label=t(msg::CALL_DETAILS) data-call-id=id node_ref=panel>
             <header class="cb-detail__header">
                 <div class="cb-detail__bar">
                     // In a narrow widget the call replaces the list: this leads back.
                     <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.call.close())>
-                        "‹ Calls"
+                        {t(msg::BACK_TO_CALLS)}
                     </button>
                     {tools}
-                    <button type="button" class="cb-icon-button cb-close" aria-label="Close call details" on:click=handler(move |_| board.call.close())>
+                    <button type="button" class="cb-icon-button cb-close" aria-label=t(msg::CLOSE_CALL_DETAILS) on:click=handler(move |_| board.call.close())>
                         "✕"
                     </button>
                 </div>
@@ -150,7 +152,7 @@ fn detail_frame(
 /// What failed loading the open call, with a retry.
 fn failure(board: Board, e: FetchError) -> impl IntoView {
     let notice = Notice {
-        title: e.title().to_owned(),
+        title: super::words::words().text(e.title()).to_owned(),
         message: e.to_string(),
         kind: e.kind(),
         remedy: None,
@@ -160,7 +162,7 @@ fn failure(board: Board, e: FetchError) -> impl IntoView {
 
 /// The loading state's line.
 fn loading() -> impl IntoView {
-    view! { <p class="cb-muted" role="status">"Loading call details…"</p> }
+    view! { <p class="cb-muted" role="status">{t(msg::LOADING_CALL_DETAILS)}</p> }
 }
 
 /// The panel's heading: who the call was with, else its title.
@@ -170,7 +172,7 @@ fn call_title(call: Option<Call>) -> String {
             .or_else(|| c.customer_number.as_deref().map(phone::display))
             .or(c.title)
     })
-    .unwrap_or_else(|| "Call details".to_owned())
+    .unwrap_or_else(|| super::words::words().text(msg::CALL_DETAILS).to_owned())
 }
 
 /// The panel for call `id` while the call view's code is not loaded (in

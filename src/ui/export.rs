@@ -18,8 +18,10 @@ use super::share::{close_menu, download_text};
 use super::split::split_view;
 use super::state::Board;
 use super::warm;
+use super::words::{plural, t, words};
 use crate::core::csv_export::csv;
 use crate::core::time::format_date;
+use crate::core::words::{self as msg, fill};
 use crate::net::later;
 use crate::net::FetchError;
 
@@ -82,20 +84,20 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
                 {text}
             </span>
             <button type="button" class="cb-button cb-button--ghost" hidden=move || !fetching() on:click=handler(cancel)>
-                "Cancel"
+                {t(msg::CANCEL)}
             </button>
             <button type="button" class="cb-button" hidden=move || !failed() on:click=handler(move |_| start(true))>
-                "Retry"
+                {t(msg::RETRY)}
             </button>
             <details class="cb-download" hidden=fetching>
-                <summary class="cb-button cb-button--ghost">"Export"</summary>
-                <ul class="cb-download__menu" role="group" aria-label="Export calls">
+                <summary class="cb-button cb-button--ghost">{t(msg::EXPORT)}</summary>
+                <ul class="cb-download__menu" role="group" aria-label=t(msg::EXPORT_CALLS)>
                     <li>
                         <button type="button" class="cb-menu__item" on:click=handler(move |ev| {
                             close_menu(&ev);
                             start(false);
                         })>
-                            "This page as CSV"
+                            {t(msg::EXPORT_THIS_PAGE)}
                         </button>
                     </li>
                     <li>
@@ -103,7 +105,7 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
                             close_menu(&ev);
                             start(true);
                         })>
-                            "All pages as CSV (up to " {cap} " calls)"
+                            {move || fill(words().text(msg::EXPORT_ALL_PAGES), &[("cap", &cap())])}
                         </button>
                     </li>
                 </ul>
@@ -150,7 +152,9 @@ fn run(board: Board, all: bool, export: Export) {
         };
         match fetched {
             Ok((calls, name)) => {
-                let text = csv(&calls, |ms| format::offset_minutes(&locale, ms));
+                let text = csv(&calls, locale.words, |ms| {
+                    format::offset_minutes(&locale, ms)
+                });
                 download_text(&text, &name, "text/csv;charset=utf-8");
                 let done = done_text(&locale, calls.len());
                 export.set(Some(done.clone()), false, false);
@@ -161,34 +165,40 @@ fn run(board: Board, all: bool, export: Export) {
                 });
             }
             Err(FetchError::Aborted) => {}
-            Err(e) => export.set(Some(format!("Export stopped: {e}")), false, true),
+            Err(e) => {
+                let stopped = fill(
+                    locale.words.text(msg::EXPORT_STOPPED),
+                    &[("error", &e.to_string())],
+                );
+                export.set(Some(stopped), false, true);
+            }
         }
     });
 }
 
 /// "Exporting… 300 of 2,000 calls".
 fn fetching_text(l: &format::Locale, n: usize, total: Option<u64>) -> String {
-    let n = format::number(l, n as f64);
+    let shown = format::number(l, n as f64);
     match total {
-        Some(t) => format!(
-            "Exporting… {n} of {} calls",
-            format::number(l, t.min(EXPORT_CAP as u64) as f64)
+        Some(t) => fill(
+            l.words.text(msg::EXPORTING_OF),
+            &[
+                ("n", &shown),
+                ("total", &format::number(l, t.min(EXPORT_CAP as u64) as f64)),
+            ],
         ),
-        None => format!("Exporting… {n} calls"),
+        None => plural(l.words, msg::EXPORTING, n as f64, &shown, &[]),
     }
 }
 
 /// "Exported 1 call", "Exported 1,250 calls", "Exported the first 5,000
 /// calls".
 fn done_text(l: &format::Locale, n: usize) -> String {
-    match n {
-        1 => "Exported 1 call".to_owned(),
-        n if n >= EXPORT_CAP => format!(
-            "Exported the first {} calls",
-            format::number(l, EXPORT_CAP as f64)
-        ),
-        n => format!("Exported {} calls", format::number(l, n as f64)),
+    let shown = format::number(l, n.min(EXPORT_CAP) as f64);
+    if n >= EXPORT_CAP {
+        return fill(l.words.text(msg::EXPORTED_FIRST), &[("n", &shown)]);
     }
+    plural(l.words, msg::EXPORTED, n as f64, &shown, &[])
 }
 
 split_view! {

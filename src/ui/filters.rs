@@ -13,11 +13,13 @@ use super::format;
 use super::keys::{use_shortcut, Area, Shortcuts};
 use super::split::split_view;
 use super::state::Board;
+use super::words::{plural, t, words};
 use crate::core::decimal;
 use crate::core::shortcuts::Shortcut;
 use crate::core::time::{
     format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
 };
+use crate::core::words::{self as msg, fill};
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
 use crate::net::later::{self, Timer};
 
@@ -80,13 +82,13 @@ pub fn HeldFilters(board: Board) -> impl IntoView {
             .collect_view();
         view! {
             <div class="cb-filters cb-held" aria-hidden="true" inert>
-                <span class="cb-button cb-filters__toggle">"Filters"</span>
+                <span class="cb-button cb-filters__toggle">{t(msg::FILTERS)}</span>
                 <div class="cb-filters__controls">
                     {boxes}
                     {(!more.is_empty())
                         .then(|| view! {
                             <details class="cb-more">
-                                <summary class="cb-button cb-button--ghost">"More filters"</summary>
+                                <summary class="cb-button cb-button--ghost">{t(msg::MORE_FILTERS)}</summary>
                             </details>
                         })}
                 </div>
@@ -151,8 +153,7 @@ fn chips(f: &Filters, caps: &Capabilities, locale: &format::Locale) -> Vec<(Filt
                 }
                 FilterKind::Direction => f
                     .direction
-                    .map(Direction::label)
-                    .unwrap_or_default()
+                    .map_or("", |d| locale.words.text(d.label()))
                     .to_owned(),
                 FilterKind::Agent => f.agent_id.clone().unwrap_or_default(),
                 FilterKind::Campaign => f.campaign_id.clone().unwrap_or_default(),
@@ -161,8 +162,13 @@ fn chips(f: &Filters, caps: &Capabilities, locale: &format::Locale) -> Vec<(Filt
                 FilterKind::Search => format!("“{}”", f.search.clone().unwrap_or_default()),
                 FilterKind::DateRange => match (f.date_from, f.date_to) {
                     (Some(a), Some(b)) => format!("{} – {}", date(a), date(b - 1)),
-                    (Some(a), None) => format!("from {}", date(a)),
-                    (None, Some(b)) => format!("until {}", date(b - 1)),
+                    (Some(a), None) => {
+                        fill(locale.words.text(msg::FROM_DATE), &[("date", &date(a))])
+                    }
+                    (None, Some(b)) => fill(
+                        locale.words.text(msg::UNTIL_DATE),
+                        &[("date", &date(b - 1))],
+                    ),
                     (None, None) => String::new(),
                 },
                 FilterKind::Duration => match (f.min_duration_ms, f.max_duration_ms) {
@@ -398,15 +404,15 @@ fn FilterControl(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
         | FilterKind::Campaign
         | FilterKind::Contact => text_control(board, kind, fold).into_any(),
         FilterKind::DateRange => view! {
-            <div class="cb-field-group" role="group" aria-label="Date range">
-                <BoundInput board label="From" input="date" show=show_from apply=apply_from />
-                <BoundInput board label="To" input="date" show=show_to apply=apply_to />
+            <div class="cb-field-group" role="group" aria-label=t(msg::FILTER_DATE_RANGE)>
+                <BoundInput board label=words().text(msg::DATE_FROM) input="date" show=show_from apply=apply_from />
+                <BoundInput board label=words().text(msg::DATE_TO) input="date" show=show_to apply=apply_to />
             </div>
         }
         .into_any(),
         FilterKind::Duration => view! {
-            <BoundInput board label="Min minutes" input="number" show=show_min apply=apply_min />
-            <BoundInput board label="Max minutes" input="number" show=show_max apply=apply_max />
+            <BoundInput board label=words().text(msg::MIN_MINUTES) input="number" show=show_min apply=apply_min />
+            <BoundInput board label=words().text(msg::MAX_MINUTES) input="number" show=show_max apply=apply_max />
         }
         .into_any(),
     }
@@ -430,13 +436,15 @@ fn set_text(board: Board, kind: FilterKind) -> Callback<Option<String>> {
 /// A choice filter (status, call type, end reason, sentiment, outcome)
 /// among the provider's values.
 fn choice_control(board: Board, kind: FilterKind) -> impl IntoView {
-    let (label, any) = match kind {
-        FilterKind::Status => ("Status", "Any status"),
-        FilterKind::CallType => ("Call type", "Any type"),
-        FilterKind::Sentiment => ("Sentiment", "Any sentiment"),
-        FilterKind::Outcome => ("Outcome", "Any outcome"),
-        _ => ("End reason", "Any reason"),
+    let any = match kind {
+        FilterKind::Status => msg::ANY_STATUS,
+        FilterKind::CallType => msg::ANY_TYPE,
+        FilterKind::Sentiment => msg::ANY_SENTIMENT,
+        FilterKind::Outcome => msg::ANY_OUTCOME,
+        _ => msg::ANY_REASON,
     };
+    let w = words();
+    let (label, any) = (w.text(kind.label()), w.text(any));
     let list = board.list.capabilities_untracked().choices_for(kind);
     view! {
         <ChoiceSelect
@@ -456,7 +464,7 @@ fn direction_control(board: Board) -> impl IntoView {
         .capabilities_untracked()
         .directions
         .iter()
-        .map(|d| (d.id().to_owned(), d.label().to_owned()))
+        .map(|d| (d.id().to_owned(), words().text(d.label()).to_owned()))
         .collect();
     let value = Signal::derive(move || {
         board
@@ -469,27 +477,30 @@ fn direction_control(board: Board) -> impl IntoView {
             .list
             .update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
     });
-    view! { <ChoiceSelect label="Direction" any="Any direction" choices=dirs value on_change /> }
+    let w = words();
+    let (label, any) = (w.text(msg::FILTER_DIRECTION), w.text(msg::ANY_DIRECTION));
+    view! { <ChoiceSelect label any choices=dirs value on_change /> }
 }
 
 /// A text filter (search, phone, agent, campaign, contact), applied as
 /// typing pauses.
 fn text_control(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
     let caps = board.list.capabilities_untracked();
+    let w = words();
     let (label, placeholder, input) = match kind {
         FilterKind::Search => (
-            "Search",
+            w.text(msg::FILTER_SEARCH),
             if caps.search_hint.is_empty() {
-                "Search calls"
+                w.text(msg::SEARCH_CALLS)
             } else {
                 caps.search_hint
             },
             "search",
         ),
-        FilterKind::Phone => ("Phone number", "+1 415 555 0100", "tel"),
-        FilterKind::Agent => ("Agent ID", "Agent ID", "text"),
-        FilterKind::Campaign => ("Campaign ID", "Campaign ID", "text"),
-        _ => ("Contact ID", "Contact ID", "text"),
+        FilterKind::Phone => (w.text(msg::FILTER_PHONE), "+1 415 555 0100", "tel"),
+        FilterKind::Agent => (w.text(msg::AGENT_ID), w.text(msg::AGENT_ID), "text"),
+        FilterKind::Campaign => (w.text(msg::CAMPAIGN_ID), w.text(msg::CAMPAIGN_ID), "text"),
+        _ => (w.text(msg::CONTACT_ID), w.text(msg::CONTACT_ID), "text"),
     };
     let class = if grows(kind) { "cb-field--grow" } else { "" };
     let search = (kind == FilterKind::Search).then_some((board.keys, fold));
@@ -528,12 +539,12 @@ fn fold_button(fold: Fold, active: Memo<Vec<(FilterKind, String)>>) -> impl Into
             class="cb-button cb-filters__toggle"
             aria-expanded=move || fold.0.get().to_string()
             aria-label=move || match count() {
-                0 => "Filters".to_owned(),
-                n => format!("Filters, {n} active"),
+                0 => words().text(msg::FILTERS).to_owned(),
+                n => plural(words(), msg::FILTERS_ACTIVE, n as f64, &n.to_string(), &[]),
             }
             on:click=handler(move |_| fold.0.update(|open| *open = !*open))
         >
-            "Filters"
+            {t(msg::FILTERS)}
             // (Empty, and so not shown, with none active.)
             <span class="cb-filters__count" aria-hidden="true">
                 {move || match count() {
@@ -570,7 +581,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
         let more = (!more.is_empty()).then(|| {
             view! {
                 <details class="cb-more">
-                    <summary class="cb-button cb-button--ghost">"More filters"</summary>
+                    <summary class="cb-button cb-button--ghost">{t(msg::MORE_FILTERS)}</summary>
                     <div class="cb-more__controls">{controls(more)}</div>
                 </details>
             }
@@ -578,7 +589,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
         view! { {controls(primary)} {more} }.into_any()
     };
     view! {
-        <div class="cb-filters" part="filters" role="search" aria-label="Filter calls" node_ref=bar>
+        <div class="cb-filters" part="filters" role="search" aria-label=t(msg::FILTER_CALLS) node_ref=bar>
             {fold_button(fold, active)}
             <div class="cb-filters__controls">{controls}</div>
             {active_chips(board, active)}
@@ -603,14 +614,16 @@ fn active_filters(board: Board) -> Memo<Vec<(FilterKind, String)>> {
 /// The active filters as removable chips, and "Clear all".
 fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl IntoView {
     let chip = move |(kind, text): (FilterKind, String)| {
-        let label = format!("{}: {}", kind.label(), text);
+        let w = words();
+        let label = format!("{}: {}", w.text(kind.label()), text);
+        let remove = fill(w.text(msg::REMOVE_FILTER), &[("filter", &label)]);
         view! {
             <li class="cb-chip">
                 <span>{label.clone()}</span>
                 <button
                     type="button"
                     class="cb-chip__remove"
-                    aria-label=format!("Remove filter {label}")
+                    aria-label=remove
                     on:click=handler(move |_| board.list.update_filters(|f| f.clear(kind)))
                 >
                     "✕"
@@ -622,7 +635,7 @@ fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl I
         let chips = active.get();
         (!chips.is_empty()).then(|| {
             view! {
-                <ul class="cb-chips" aria-label="Active filters">
+                <ul class="cb-chips" aria-label=t(msg::ACTIVE_FILTERS)>
                     {chips.into_iter().map(chip).collect_view()}
                     <li>
                         <button
@@ -630,7 +643,7 @@ fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl I
                             class="cb-button cb-button--ghost"
                             on:click=handler(move |_| board.list.set_filters(Filters::default()))
                         >
-                            "Clear all"
+                            {t(msg::CLEAR_ALL)}
                         </button>
                     </li>
                 </ul>
@@ -644,6 +657,11 @@ split_view! {
     /// The split point: the filter bar, in the list controls' chunk (the
     /// first rows need none of it; [`HeldFilters`] holds its place).
     pub(crate) mod filter_bar in list_controls, fn(board: Board) {
-        view! { <FilterBar board /> }.into_any()
+        // Built again in another language (the filters are the board's).
+        (move || {
+            words();
+            view! { <FilterBar board /> }
+        })
+        .into_any()
     }
 }

@@ -16,16 +16,23 @@ use super::options::{Controller, Options};
 use super::scroll;
 use super::state::Board;
 use super::table;
+use super::words::Language;
+use crate::core::words::Words;
 use crate::core::Query;
 use crate::net::CallSource;
 
 /// A board over `source` for the embedding's `options` (nothing fetched
 /// yet).
 pub fn use_board(source: Rc<dyn CallSource>, options: Signal<Options>, events: Events) -> Board {
+    let language = use_context::<Language>();
     let locale = Signal::derive(move || {
+        let words = language.map_or(Words::ENGLISH, Language::words);
+        // Dates and numbers: the `locale` option, else the page's language.
+        let page = language.and_then(Language::page_lang);
         options.with(|o| Locale {
-            locale: o.locale.clone(),
+            locale: o.locale.clone().or(page),
             time_zone: o.time_zone.clone(),
+            words,
         })
     });
     let initial = options.with_untracked(|o| Query {

@@ -7,15 +7,19 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::words::Words;
 use crate::core::{decimal, Cost, CostUnit};
 
-/// Where and how to format: the `locale` and `time-zone` options.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+/// Where and how to format: the `locale` and `time-zone` options, and
+/// the words of the language the widget speaks.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Locale {
     /// A BCP 47 tag; `None` uses the browser's.
     pub locale: Option<String>,
     /// An IANA time zone; `None` uses the browser's.
     pub time_zone: Option<String>,
+    /// The widget's words.
+    pub words: Words,
 }
 
 /// The formatters of one locale and zone, each made on first use (making
@@ -78,6 +82,24 @@ fn formatter(ctor: &str, l: &Locale, opts: &Object, with_zone: bool) -> Option<F
             build(opts, &locales(l))
         })
         .or_else(|| build(opts, &Array::new()))
+}
+
+/// The plural category of `n` in language `tag` (`one`, `few`, `other`,
+/// …), as `Intl.PluralRules` says; `other` where it cannot.
+pub fn plural_category(tag: &str, n: f64) -> String {
+    let rules = constructor("PluralRules").and_then(|ctor| {
+        let locales = Array::of1(&JsValue::from_str(tag));
+        let rules = Reflect::construct(&ctor, &locales).ok()?;
+        let select: Function = Reflect::get(&rules, &JsValue::from_str("select"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        select
+            .call1(&rules, &JsValue::from_f64(n))
+            .ok()?
+            .as_string()
+    });
+    rules.unwrap_or_else(|| "other".to_owned())
 }
 
 /// The formatters for `l` (a new set when the locale or zone changed).
@@ -192,6 +214,7 @@ pub fn offset_minutes(l: &Locale, ms: i64) -> i32 {
         let english = Locale {
             locale: Some("en-US".to_owned()),
             time_zone: l.time_zone.clone(),
+            words: Words::ENGLISH,
         };
         let opts = options(&[("hour", "numeric"), ("timeZoneName", "longOffset")]);
         formatter("DateTimeFormat", &english, &opts, true)

@@ -35,6 +35,7 @@ mod table;
 mod timeline;
 mod transcript;
 mod warm;
+mod words;
 
 pub use adopt::{CONTROLS_STYLE, DETAIL_STYLE, LIVE_STYLE};
 pub use board::{CallBoard, STYLE};

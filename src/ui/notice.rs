@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use super::boxed::handler;
+use super::words::t;
+use crate::core::words;
 use crate::core::ErrorKind;
 use crate::net::Unavailable;
 
@@ -21,9 +23,10 @@ pub struct Notice {
 
 impl From<Unavailable> for Notice {
     fn from(u: Unavailable) -> Self {
+        let w = super::words::words();
         Self {
-            title: u.title.to_owned(),
-            message: u.message.to_owned(),
+            title: w.text(u.title).to_owned(),
+            message: w.text(u.message).to_owned(),
             kind: u.kind,
             remedy: None,
         }
@@ -43,7 +46,7 @@ pub fn error_notice(
         remedy,
     } = notice;
     let retry = on_retry.map(|retry| {
-        view! { <button type="button" class="cb-button" on:click=handler(retry)>"Retry"</button> }
+        view! { <button type="button" class="cb-button" on:click=handler(retry)>{t(words::RETRY)}</button> }
     });
     view! {
         <div class="cb-error" role="alert" part="error" data-error=kind.as_str()>

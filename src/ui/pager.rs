@@ -9,9 +9,11 @@ use super::el_ref::ElRef;
 use super::format;
 use super::split::split_view;
 use super::state::Board;
+use super::words::{t, words};
 use crate::core::pager::{
     last_page, page_size_choices, page_window, row_range, PageItem, PagerView,
 };
+use crate::core::words::{self as msg, fill};
 use crate::core::Pagination;
 
 /// What the page shown holds: where it is, its rows' range, the total.
@@ -36,9 +38,12 @@ fn range_text(board: Board) -> String {
     let locale = board.locale().get();
     let n = |v: u64| format::number(&locale, v as f64);
     match shown(board) {
-        Some((_, Some((a, b)), Some(total))) => format!("{}–{} of {}", n(a), n(b), n(total)),
+        Some((_, Some((a, b)), Some(total))) => fill(
+            locale.words.text(msg::CALLS_RANGE),
+            &[("first", &n(a)), ("last", &n(b)), ("total", &n(total))],
+        ),
         Some((_, Some((a, b)), None)) => format!("{}–{}", n(a), n(b)),
-        Some((_, None, _)) => "No calls".to_owned(),
+        Some((_, None, _)) => locale.words.text(msg::NO_CALLS).to_owned(),
         None => String::new(),
     }
 }
@@ -90,12 +95,12 @@ pub fn HeldPager(board: Board) -> impl IntoView {
             <div class="cb-pager cb-held" aria-hidden="true" inert>
                 <span class="cb-pager__range">{range_text(board)}</span>
                 <span class="cb-pager__pages">
-                    <span class="cb-button">"‹ Previous"</span>
+                    <span class="cb-button">{t(msg::PREVIOUS_PAGE)}</span>
                     {pages}
-                    <span class="cb-button">"Next ›"</span>
+                    <span class="cb-button">{t(msg::NEXT_PAGE)}</span>
                 </span>
                 <span class="cb-pager__size">
-                    "Rows per page"
+                    {t(msg::ROWS_PER_PAGE)}
                     <select class="cb-select">
                         <option>{widest}</option>
                     </select>
@@ -118,7 +123,7 @@ pub fn Pager(board: Board) -> impl IntoView {
     let nav = ElRef::<web_sys::HtmlElement>::new();
     use_style(nav, CONTROLS_STYLE);
     view! {
-        <nav class="cb-pager" aria-label="Pagination" part="pager" node_ref=nav>
+        <nav class="cb-pager" aria-label=t(msg::PAGINATION) part="pager" node_ref=nav>
             <span class="cb-pager__range" aria-live="polite">{range_text}</span>
             <div class="cb-pager__pages">
                 <button
@@ -127,12 +132,13 @@ pub fn Pager(board: Board) -> impl IntoView {
                     disabled=move || !has_prev()
                     on:click=handler(move |_| board.list.go_to_page(current().saturating_sub(1)))
                 >
-                    "‹ Previous"
+                    {t(msg::PREVIOUS_PAGE)}
                 </button>
                 // Re-rendered whole on every flip, so nothing inside is
                 // reactive: effects made per re-render would pile up.
                 {move || {
                     let now = current();
+                    let page = words().text(msg::PAGE_N);
                     numbers()
                         .into_iter()
                         .map(|item| match item {
@@ -141,7 +147,7 @@ pub fn Pager(board: Board) -> impl IntoView {
                                     <button
                                         type="button"
                                         class="cb-page"
-                                        aria-label=format!("Page {n}")
+                                        aria-label=fill(page, &[("n", &n.to_string())])
                                         aria-current=(now == n).then_some("page")
                                         on:click=handler(move |_| board.list.go_to_page(n))
                                     >
@@ -160,11 +166,11 @@ pub fn Pager(board: Board) -> impl IntoView {
                     disabled=move || !has_next()
                     on:click=handler(move |_| board.list.go_to_page(current() + 1))
                 >
-                    "Next ›"
+                    {t(msg::NEXT_PAGE)}
                 </button>
             </div>
             <label class="cb-pager__size">
-                "Rows per page"
+                {t(msg::ROWS_PER_PAGE)}
                 <select
                     class="cb-select"
                     on:change=handler(move |ev: web_sys::Event| {

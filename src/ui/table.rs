@@ -19,18 +19,20 @@ use super::remote::Fetched;
 use super::scroll;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
+use super::words::{plural, t, words};
+use crate::core::words::{self as msg, Msg, Words};
 use crate::core::{Call, Sort, SortState};
 use crate::net::later;
 
 #[component]
-fn HeaderCell(board: Board, column: ColumnDef) -> impl IntoView {
+fn HeaderCell(board: Board, column: ColumnDef, words: Words) -> impl IntoView {
     let sortable = column.clone();
     let field = move || sortable.sort_field(board.list.capabilities());
     let sort_attr = {
         let field = field.clone();
         move || field().map(|f| SortState::of(board.list.query().with(|q| q.sort), f).aria())
     };
-    let label = column.header().to_owned();
+    let label = column.header(words).to_owned();
     view! {
         <th scope="col" class=format!("cb-th cb-th--{}", column.class_id()) aria-sort=sort_attr>
             {move || match field() {
@@ -227,12 +229,12 @@ impl Placeholder {
     }
 
     /// What it says.
-    fn text(self) -> &'static str {
+    fn text(self) -> Msg {
         match self {
-            Self::Loading => "Loading calls…",
-            Self::Failed => "Calls could not be loaded.",
-            Self::Empty { filtered: true } => "No calls match these filters.",
-            Self::Empty { filtered: false } => "No calls yet.",
+            Self::Loading => msg::LOADING_CALLS,
+            Self::Failed => msg::CALLS_NOT_LOADED,
+            Self::Empty { filtered: true } => msg::NO_CALLS_MATCH,
+            Self::Empty { filtered: false } => msg::NO_CALLS_YET,
         }
     }
 }
@@ -257,14 +259,14 @@ fn placeholder_row(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoVi
                         class="cb-button"
                         on:click=handler(move |_| board.list.set_filters(Default::default()))
                     >
-                        "Clear filters"
+                        {t(msg::CLEAR_FILTERS)}
                     </button>
                 }
             });
             view! {
                 <tr class="cb-placeholder" data-state=placeholder.id() style:--cb-rows=rows>
                     <td colspan=columns>
-                        <span class="cb-placeholder__text">{placeholder.text()}</span>
+                        <span class="cb-placeholder__text">{t(placeholder.text())}</span>
                         {clear}
                     </td>
                 </tr>
@@ -285,14 +287,11 @@ fn skipped_note(board: Board) -> impl IntoView {
     move || {
         let n = skipped();
         (n > 0).then(|| {
-            let (noun, verb) = if n == 1 {
-                ("call", "is")
-            } else {
-                ("calls", "are")
-            };
+            let locale = board.locale().get();
+            let shown = format::number(&locale, n as f64);
             view! {
                 <p class="cb-note" role="note">
-                    {format!("{n} {noun} on this page could not be read and {verb} not shown.")}
+                    {plural(locale.words, msg::CALLS_SKIPPED, n as f64, &shown, &[])}
                 </p>
             }
             .into_any()
@@ -305,10 +304,11 @@ fn header_row(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
     view! {
         <tr>
             {move || {
+                let words = words();
                 shown
                     .get()
                     .into_iter()
-                    .map(|column| view! { <HeaderCell board column /> }.into_any())
+                    .map(|column| view! { <HeaderCell board column words /> }.into_any())
                     .collect_view()
             }}
         </tr>
@@ -378,7 +378,7 @@ pub fn CallTable(
         <div class="cb-table-tools">{lead}{tools}</div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
-                <caption class="cb-sr-only">"Calls"</caption>
+                <caption class="cb-sr-only">{t(msg::CALLS)}</caption>
                 <thead>{header_row(board, shown)}</thead>
                 // A row pointed at or focused is likely to be opened: its
                 // view's code starts loading.
@@ -459,7 +459,7 @@ mod tests {
             None
         );
         assert_eq!(
-            Placeholder::Empty { filtered: false }.text(),
+            Placeholder::Empty { filtered: false }.text().en(),
             "No calls yet."
         );
         assert_eq!(Placeholder::Empty { filtered: true }.id(), "empty");

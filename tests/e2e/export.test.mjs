@@ -33,7 +33,7 @@ test("this page as CSV: the rows shown, in order, times in the widget's zone", a
   assert.equal(await page.locator(".cb-export button:visible").count(), 0);
   const { name, lines } = await exportAs(page, "This page as CSV");
   assert.match(name, /^calls-\d{4}-\d{2}-\d{2}-page-1\.csv$/);
-  assert.ok(lines[0].startsWith("\ufeffid,provider,started_at,direction,status,customer_name"), lines[0]);
+  assert.ok(lines[0].startsWith("\ufeffCall ID,Provider,Started at,Direction,Status,Customer name"), lines[0]);
   assert.equal(lines.length, shown.length + 1);
   const rows = lines.slice(1).map((l) => l.split(","));
   assert.deepEqual(rows.map((r) => r[0]), shown);

@@ -1,0 +1,257 @@
+# The widget's words in English: the source every other catalog follows.
+#
+# Each message is text with { $name } placeholders, or a plural that
+# chooses by a count ({ $n -> [one] … *[other] … }). A comment above a
+# message says where it shows, for translators. Terms used throughout:
+# call, agent (the voice AI), customer (the person called or calling),
+# recording, transcript, provider (the voice-AI company), proxy (the
+# integrator's server the widget asks).
+
+## Call statuses (a column, the status filter, the call's facts).
+
+status-scheduled = Geplant
+status-ringing = Klingelt
+status-in-progress = Läuft
+status-completed = Abgeschlossen
+status-voicemail = Mailbox
+status-no-answer = Nicht angenommen
+status-busy = Besetzt
+status-canceled = Abgebrochen
+status-failed = Fehlgeschlagen
+# An unknown status, direction or caller.
+unknown = Unbekannt
+
+## Call directions.
+
+direction-inbound = Eingehend
+direction-outbound = Ausgehend
+# A call from a browser, not a phone.
+# Same as English on purpose.
+direction-web = Web
+
+## Speakers (transcript, timeline, transcript download).
+
+# Same as English on purpose.
+speaker-agent = Agent
+speaker-customer = Kunde
+speaker-other = Sonstige
+# A speaker in a downloaded transcript who is neither agent nor customer.
+speaker = Sprecher
+
+## Why a call ended (the call's facts, the end reason column).
+
+ended-customer-hung-up = Kunde hat aufgelegt
+ended-agent-ended = Agent hat Anruf beendet
+ended-nobody-answered = Niemand hat abgenommen
+ended-line-busy = Leitung war besetzt
+ended-not-placed = Anruf konnte nicht aufgebaut werden
+ended-voicemail = Mailbox erreicht
+ended-time-limit = Zeitlimit erreicht
+ended-silence = Nach Stille beendet
+ended-transferred = Weitergeleitet
+ended-error = Durch Fehler beendet
+
+## How a call went (the outcome column, the call's facts).
+
+outcome-successful = Erfolgreich
+outcome-not-successful = Nicht erfolgreich
+outcome-appointment-booked = Termin gebucht
+outcome-no-appointment = Kein Termin
+
+## The header row of a CSV export (a spreadsheet's column titles).
+
+csv-id = Anruf-ID
+csv-provider = Anbieter
+csv-started-at = Beginn
+csv-direction = Richtung
+# Same as English on purpose.
+csv-status = Status
+csv-customer-name = Kundenname
+csv-customer-number = Kundenrufnummer
+# Same as English on purpose.
+csv-agent = Agent
+csv-agent-number = Agent-Rufnummer
+csv-campaign = Kampagne
+csv-duration-seconds = Dauer (Sekunden)
+csv-outcome = Ergebnis
+csv-successful = Erfolgreich
+csv-sentiment = Stimmung
+csv-end-reason = Beendigungsgrund
+csv-cost = Kosten
+csv-cost-unit = Kosteneinheit
+csv-summary = Zusammenfassung
+
+## The widget's own state.
+
+# Shown before the integrator has configured the widget; "proxy-url" and
+# "proxyUrl" are the setting's names and stay as they are.
+no-proxy-url = Noch keine Proxy-URL: Setzen Sie proxy-url (proxyUrl) auf die Adresse Ihres Proxys.
+retry = Erneut versuchen
+
+## The call table's column headers.
+
+column-time = Zeit
+column-direction = Richtung
+column-customer = Kunde
+# Same as English on purpose.
+column-agent = Agent
+column-duration = Dauer
+# Same as English on purpose.
+column-status = Status
+column-outcome = Ergebnis
+
+## Filter names (the filter bar's labels, an active filter's chip).
+
+# Same as English on purpose.
+filter-status = Status
+filter-direction = Richtung
+filter-call-type = Anruftyp
+# Same as English on purpose.
+filter-agent = Agent
+filter-campaign = Kampagne
+filter-contact = Kontakt
+filter-phone = Telefonnummer
+filter-search = Suche
+filter-end-reason = Beendigungsgrund
+filter-sentiment = Stimmung
+filter-outcome = Ergebnis
+filter-date-range = Zeitraum
+filter-duration = Dauer
+
+## Cells of the call table.
+
+# A customer cell for a call whose provider gives neither name nor number
+# (the call's title shows above it).
+no-caller-details = Keine Anruferdaten
+yes = Ja
+no = Nein
+
+## The call list's states.
+
+loading-calls = Anrufe werden geladen…
+calls-not-loaded = Anrufe konnten nicht geladen werden.
+no-calls-match = Keine Anrufe für diese Filter.
+no-calls-yet = Noch keine Anrufe.
+clear-filters = Filter zurücksetzen
+# Calls the provider sent that the widget could not read.
+calls-skipped = { $n ->
+    [one] { $n } Anruf auf dieser Seite konnte nicht gelesen werden und wird nicht angezeigt.
+   *[other] { $n } Anrufe auf dieser Seite konnten nicht gelesen werden und werden nicht angezeigt.
+}
+
+## The filter bar.
+
+filters = Filter
+# The filters' button when some are set (read by screen readers).
+filters-active = { $n ->
+    [one] Filter, { $n } aktiv
+   *[other] Filter, { $n } aktiv
+}
+more-filters = Weitere Filter
+filter-calls = Anrufe filtern
+active-filters = Aktive Filter
+# A chip's remove button; { $filter } is e.g. "Status: Completed".
+remove-filter = Filter { $filter } entfernen
+clear-all = Alle zurücksetzen
+any-status = Alle Status
+any-type = Alle Typen
+any-sentiment = Alle Stimmungen
+any-outcome = Alle Ergebnisse
+any-reason = Alle Gründe
+any-direction = Alle Richtungen
+search-calls = Anrufe durchsuchen
+agent-id = Agent-ID
+campaign-id = Kampagnen-ID
+contact-id = Kontakt-ID
+date-from = Von
+date-to = Bis
+min-minutes = Min. Minuten
+max-minutes = Max. Minuten
+# A date range chip: from a date on, or until a date.
+from-date = ab { $date }
+until-date = bis { $date }
+
+## The pager.
+
+# Which calls of how many are shown: "41–60 of 1,901".
+calls-range = { $first }–{ $last } von { $total }
+no-calls = Keine Anrufe
+previous-page = ‹ Zurück
+next-page = Weiter ›
+rows-per-page = Zeilen pro Seite
+pagination = Seitennavigation
+page-n = Seite { $n }
+# The call table's caption (read by screen readers).
+calls = Anrufe
+
+## Failures: a notice's heading, and what it says.
+
+error-access-denied = Zugriff verweigert
+error-not-found = Nicht gefunden
+error-rejected = Anfrage abgelehnt
+error-too-many-requests = Zu viele Anfragen
+error-provider = Anbieterfehler
+error-connection = Verbindungsproblem
+error-timed-out = Zeitüberschreitung
+error-unreadable = Antwort nicht lesbar
+error-filter-unavailable = Filter nicht verfügbar
+error-cancelled = Abgebrochen
+call-view-unavailable = Anrufansicht konnte nicht geladen werden
+# "callboard" is the widget's name and stays as it is.
+call-view-unavailable-message = Der Code von callboard für die Anrufansicht wurde nicht geladen: Netzwerkfehler, oder callboard wurde nach dem Öffnen dieser Seite aktualisiert. Versuchen Sie es erneut oder laden Sie die Seite neu.
+controls-unavailable = Filter und Seiten nicht verfügbar
+controls-unavailable-message = Der Code von callboard für Filter und Seiten wurde nicht geladen: Netzwerkfehler, oder callboard wurde nach dem Öffnen dieser Seite aktualisiert. Versuchen Sie es erneut oder laden Sie die Seite neu.
+
+## The list's tools: the column chooser and Export.
+
+columns = Spalten
+columns-shown = Angezeigte Spalten
+
+## The open call: its panel and facts.
+
+call-details = Anrufdetails
+close-call-details = Anrufdetails schließen
+# Back to the list from a call (narrow layout).
+back-to-calls = ‹ Anrufe
+loading-call-details = Anrufdetails werden geladen…
+fact-when = Zeitpunkt
+fact-direction = Richtung
+fact-duration = Dauer
+# Same as English on purpose.
+fact-status = Status
+fact-ended = Beendet
+fact-outcome = Ergebnis
+fact-sentiment = Stimmung
+fact-customer = Kunde
+fact-customer-number = Kundenrufnummer
+# Same as English on purpose.
+fact-agent = Agent
+# The phone number the agent called from or answered on.
+fact-agent-line = Agent-Leitung
+fact-campaign = Kampagne
+fact-cost = Kosten
+provider-details = Anbieterdetails
+# Same as English on purpose.
+details = Details
+# A link among the provider's details.
+open-link = Öffnen
+export = Exportieren
+export-calls = Anrufe exportieren
+cancel = Abbrechen
+export-this-page = Diese Seite als CSV
+# { $cap } is a number, e.g. "5,000".
+export-all-pages = Alle Seiten als CSV (bis zu { $cap } Anrufe)
+# Progress of an export of all pages: "Exporting… 300 of 2,000 calls".
+exporting-of = Export läuft… { $n } von { $total } Anrufen
+exporting = { $n ->
+    [one] Export läuft… { $n } Anruf
+   *[other] Export läuft… { $n } Anrufe
+}
+exported = { $n ->
+    [one] { $n } Anruf exportiert
+   *[other] { $n } Anrufe exportiert
+}
+# The export stops at a cap, e.g. "Exported the first 5,000 calls".
+exported-first = Die ersten { $n } Anrufe exportiert
+# { $error } is the failure's description.
+export-stopped = Export abgebrochen: { $error }

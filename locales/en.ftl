@@ -1,0 +1,246 @@
+# The widget's words in English: the source every other catalog follows.
+#
+# Each message is text with { $name } placeholders, or a plural that
+# chooses by a count ({ $n -> [one] … *[other] … }). A comment above a
+# message says where it shows, for translators. Terms used throughout:
+# call, agent (the voice AI), customer (the person called or calling),
+# recording, transcript, provider (the voice-AI company), proxy (the
+# integrator's server the widget asks).
+
+## Call statuses (a column, the status filter, the call's facts).
+
+status-scheduled = Scheduled
+status-ringing = Ringing
+status-in-progress = In progress
+status-completed = Completed
+status-voicemail = Voicemail
+status-no-answer = No answer
+status-busy = Busy
+status-canceled = Canceled
+status-failed = Failed
+# An unknown status, direction or caller.
+unknown = Unknown
+
+## Call directions.
+
+direction-inbound = Inbound
+direction-outbound = Outbound
+# A call from a browser, not a phone.
+direction-web = Web
+
+## Speakers (transcript, timeline, transcript download).
+
+speaker-agent = Agent
+speaker-customer = Customer
+speaker-other = Other
+# A speaker in a downloaded transcript who is neither agent nor customer.
+speaker = Speaker
+
+## Why a call ended (the call's facts, the end reason column).
+
+ended-customer-hung-up = The customer hung up
+ended-agent-ended = The agent ended the call
+ended-nobody-answered = Nobody answered
+ended-line-busy = The line was busy
+ended-not-placed = The call could not be placed
+ended-voicemail = Reached voicemail
+ended-time-limit = Time limit reached
+ended-silence = Ended after silence
+ended-transferred = Transferred
+ended-error = Ended by an error
+
+## How a call went (the outcome column, the call's facts).
+
+outcome-successful = Successful
+outcome-not-successful = Not successful
+outcome-appointment-booked = Appointment booked
+outcome-no-appointment = No appointment
+
+## The header row of a CSV export (a spreadsheet's column titles).
+
+csv-id = Call ID
+csv-provider = Provider
+csv-started-at = Started at
+csv-direction = Direction
+csv-status = Status
+csv-customer-name = Customer name
+csv-customer-number = Customer number
+csv-agent = Agent
+csv-agent-number = Agent number
+csv-campaign = Campaign
+csv-duration-seconds = Duration (seconds)
+csv-outcome = Outcome
+csv-successful = Successful
+csv-sentiment = Sentiment
+csv-end-reason = End reason
+csv-cost = Cost
+csv-cost-unit = Cost unit
+csv-summary = Summary
+
+## The widget's own state.
+
+# Shown before the integrator has configured the widget; "proxy-url" and
+# "proxyUrl" are the setting's names and stay as they are.
+no-proxy-url = No proxy URL yet: set proxy-url (proxyUrl) to your proxy's address.
+retry = Retry
+
+## The call table's column headers.
+
+column-time = Time
+column-direction = Direction
+column-customer = Customer
+column-agent = Agent
+column-duration = Duration
+column-status = Status
+column-outcome = Outcome
+
+## Filter names (the filter bar's labels, an active filter's chip).
+
+filter-status = Status
+filter-direction = Direction
+filter-call-type = Call type
+filter-agent = Agent
+filter-campaign = Campaign
+filter-contact = Contact
+filter-phone = Phone number
+filter-search = Search
+filter-end-reason = End reason
+filter-sentiment = Sentiment
+filter-outcome = Outcome
+filter-date-range = Date range
+filter-duration = Duration
+
+## Cells of the call table.
+
+# A customer cell for a call whose provider gives neither name nor number
+# (the call's title shows above it).
+no-caller-details = No caller details
+yes = Yes
+no = No
+
+## The call list's states.
+
+loading-calls = Loading calls…
+calls-not-loaded = Calls could not be loaded.
+no-calls-match = No calls match these filters.
+no-calls-yet = No calls yet.
+clear-filters = Clear filters
+# Calls the provider sent that the widget could not read.
+calls-skipped = { $n ->
+    [one] { $n } call on this page could not be read and is not shown.
+   *[other] { $n } calls on this page could not be read and are not shown.
+}
+
+## The filter bar.
+
+filters = Filters
+# The filters' button when some are set (read by screen readers).
+filters-active = { $n ->
+    [one] Filters, { $n } active
+   *[other] Filters, { $n } active
+}
+more-filters = More filters
+filter-calls = Filter calls
+active-filters = Active filters
+# A chip's remove button; { $filter } is e.g. "Status: Completed".
+remove-filter = Remove filter { $filter }
+clear-all = Clear all
+any-status = Any status
+any-type = Any type
+any-sentiment = Any sentiment
+any-outcome = Any outcome
+any-reason = Any reason
+any-direction = Any direction
+search-calls = Search calls
+agent-id = Agent ID
+campaign-id = Campaign ID
+contact-id = Contact ID
+date-from = From
+date-to = To
+min-minutes = Min minutes
+max-minutes = Max minutes
+# A date range chip: from a date on, or until a date.
+from-date = from { $date }
+until-date = until { $date }
+
+## The pager.
+
+# Which calls of how many are shown: "41–60 of 1,901".
+calls-range = { $first }–{ $last } of { $total }
+no-calls = No calls
+previous-page = ‹ Previous
+next-page = Next ›
+rows-per-page = Rows per page
+pagination = Pagination
+page-n = Page { $n }
+# The call table's caption (read by screen readers).
+calls = Calls
+
+## Failures: a notice's heading, and what it says.
+
+error-access-denied = Access denied
+error-not-found = Not found
+error-rejected = Request rejected
+error-too-many-requests = Too many requests
+error-provider = Provider error
+error-connection = Connection problem
+error-timed-out = Timed out
+error-unreadable = Unreadable response
+error-filter-unavailable = Filter not available
+error-cancelled = Cancelled
+call-view-unavailable = Could not load the call view
+# "callboard" is the widget's name and stays as it is.
+call-view-unavailable-message = callboard's code for the call view did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.
+controls-unavailable = Filters and pages unavailable
+controls-unavailable-message = callboard's code for the filters and pages did not load: the network failed, or callboard was updated after this page opened. Retry, or reload the page.
+
+## The list's tools: the column chooser and Export.
+
+columns = Columns
+columns-shown = Columns shown
+
+## The open call: its panel and facts.
+
+call-details = Call details
+close-call-details = Close call details
+# Back to the list from a call (narrow layout).
+back-to-calls = ‹ Calls
+loading-call-details = Loading call details…
+fact-when = When
+fact-direction = Direction
+fact-duration = Duration
+fact-status = Status
+fact-ended = Ended
+fact-outcome = Outcome
+fact-sentiment = Sentiment
+fact-customer = Customer
+fact-customer-number = Customer number
+fact-agent = Agent
+# The phone number the agent called from or answered on.
+fact-agent-line = Agent line
+fact-campaign = Campaign
+fact-cost = Cost
+provider-details = Provider details
+details = Details
+# A link among the provider's details.
+open-link = Open
+export = Export
+export-calls = Export calls
+cancel = Cancel
+export-this-page = This page as CSV
+# { $cap } is a number, e.g. "5,000".
+export-all-pages = All pages as CSV (up to { $cap } calls)
+# Progress of an export of all pages: "Exporting… 300 of 2,000 calls".
+exporting-of = Exporting… { $n } of { $total } calls
+exporting = { $n ->
+    [one] Exporting… { $n } call
+   *[other] Exporting… { $n } calls
+}
+exported = { $n ->
+    [one] Exported { $n } call
+   *[other] Exported { $n } calls
+}
+# The export stops at a cap, e.g. "Exported the first 5,000 calls".
+exported-first = Exported the first { $n } calls
+# { $error } is the failure's description.
+export-stopped = Export stopped: { $error }

@@ -1,0 +1,255 @@
+# The widget's words in Spanish, translated from en.ftl (the source every
+# other catalog follows).
+#
+# Each message is text with { $name } placeholders, or a plural that
+# chooses by a count ({ $n -> [one] … [many] … *[other] … }). A comment
+# above a message says where it shows, for translators. Terms used
+# throughout: call = llamada, agent = agente (the voice AI), customer =
+# cliente (the person called or calling), recording = grabación,
+# transcript = transcripción, provider = proveedor (the voice-AI company),
+# proxy = proxy (the integrator's server the widget asks), filter = filtro.
+# The user is addressed with "usted" or impersonal forms, never "tú".
+
+## Call statuses (a column, the status filter, the call's facts).
+
+status-scheduled = Programada
+status-ringing = Sonando
+status-in-progress = En curso
+status-completed = Completada
+status-voicemail = Buzón de voz
+status-no-answer = Sin respuesta
+status-busy = Ocupado
+status-canceled = Cancelada
+status-failed = Fallida
+# An unknown status, direction or caller.
+unknown = Desconocido
+
+## Call directions.
+
+direction-inbound = Entrante
+direction-outbound = Saliente
+# A call from a browser, not a phone.
+# Same as English on purpose.
+direction-web = Web
+
+## Speakers (transcript, timeline, transcript download).
+
+speaker-agent = Agente
+speaker-customer = Cliente
+speaker-other = Otro
+# A speaker in a downloaded transcript who is neither agent nor customer.
+speaker = Interlocutor
+
+## Why a call ended (the call's facts, the end reason column).
+
+ended-customer-hung-up = El cliente colgó
+ended-agent-ended = El agente finalizó la llamada
+ended-nobody-answered = Nadie respondió
+ended-line-busy = La línea estaba ocupada
+ended-not-placed = No se pudo realizar la llamada
+ended-voicemail = Contestó el buzón de voz
+ended-time-limit = Se alcanzó el límite de tiempo
+ended-silence = Finalizada por silencio
+ended-transferred = Transferida
+ended-error = Finalizada por un error
+
+## How a call went (the outcome column, the call's facts).
+
+outcome-successful = Exitosa
+outcome-not-successful = No exitosa
+outcome-appointment-booked = Cita programada
+outcome-no-appointment = Sin cita
+
+## The header row of a CSV export (a spreadsheet's column titles).
+
+csv-id = ID de llamada
+csv-provider = Proveedor
+csv-started-at = Inicio
+csv-direction = Dirección
+csv-status = Estado
+csv-customer-name = Nombre del cliente
+csv-customer-number = Número del cliente
+csv-agent = Agente
+csv-agent-number = Número del agente
+csv-campaign = Campaña
+csv-duration-seconds = Duración (segundos)
+csv-outcome = Resultado
+csv-successful = Exitosa
+csv-sentiment = Sentimiento
+csv-end-reason = Motivo de finalización
+csv-cost = Costo
+csv-cost-unit = Unidad de costo
+csv-summary = Resumen
+
+## The widget's own state.
+
+# Shown before the integrator has configured the widget; "proxy-url" and
+# "proxyUrl" are the setting's names and stay as they are.
+no-proxy-url = Aún no hay URL del proxy: configure proxy-url (proxyUrl) con la dirección de su proxy.
+retry = Reintentar
+
+## The call table's column headers.
+
+column-time = Hora
+column-direction = Dirección
+column-customer = Cliente
+column-agent = Agente
+column-duration = Duración
+column-status = Estado
+column-outcome = Resultado
+
+## Filter names (the filter bar's labels, an active filter's chip).
+
+filter-status = Estado
+filter-direction = Dirección
+filter-call-type = Tipo de llamada
+filter-agent = Agente
+filter-campaign = Campaña
+filter-contact = Contacto
+filter-phone = Número de teléfono
+filter-search = Buscar
+filter-end-reason = Motivo de finalización
+filter-sentiment = Sentimiento
+filter-outcome = Resultado
+filter-date-range = Rango de fechas
+filter-duration = Duración
+
+## Cells of the call table.
+
+# A customer cell for a call whose provider gives neither name nor number
+# (the call's title shows above it).
+no-caller-details = Sin datos del cliente
+yes = Sí
+# Same as English on purpose.
+no = No
+
+## The call list's states.
+
+loading-calls = Cargando llamadas…
+calls-not-loaded = No se pudieron cargar las llamadas.
+no-calls-match = Ninguna llamada coincide con estos filtros.
+no-calls-yet = Aún no hay llamadas.
+clear-filters = Borrar filtros
+# Calls the provider sent that the widget could not read.
+calls-skipped = { $n ->
+    [one] { $n } llamada de esta página no se pudo leer y no se muestra.
+    [many] { $n } llamadas de esta página no se pudieron leer y no se muestran.
+   *[other] { $n } llamadas de esta página no se pudieron leer y no se muestran.
+}
+
+## The filter bar.
+
+filters = Filtros
+# The filters' button when some are set (read by screen readers).
+filters-active = { $n ->
+    [one] Filtros, { $n } activo
+    [many] Filtros, { $n } activos
+   *[other] Filtros, { $n } activos
+}
+more-filters = Más filtros
+filter-calls = Filtrar llamadas
+active-filters = Filtros activos
+# A chip's remove button; { $filter } is e.g. "Status: Completed".
+remove-filter = Quitar filtro { $filter }
+clear-all = Borrar todo
+any-status = Cualquier estado
+any-type = Cualquier tipo
+any-sentiment = Cualquier sentimiento
+any-outcome = Cualquier resultado
+any-reason = Cualquier motivo
+any-direction = Cualquier dirección
+search-calls = Buscar llamadas
+agent-id = ID del agente
+campaign-id = ID de campaña
+contact-id = ID de contacto
+date-from = Desde
+date-to = Hasta
+min-minutes = Minutos mín.
+max-minutes = Minutos máx.
+# A date range chip: from a date on, or until a date.
+from-date = desde { $date }
+until-date = hasta { $date }
+
+## The pager.
+
+# Which calls of how many are shown: "41–60 of 1,901".
+calls-range = { $first }–{ $last } de { $total }
+no-calls = Sin llamadas
+previous-page = ‹ Anterior
+next-page = Siguiente ›
+rows-per-page = Filas por página
+pagination = Paginación
+page-n = Página { $n }
+# The call table's caption (read by screen readers).
+calls = Llamadas
+
+## Failures: a notice's heading, and what it says.
+
+error-access-denied = Acceso denegado
+error-not-found = No encontrado
+error-rejected = Solicitud rechazada
+error-too-many-requests = Demasiadas solicitudes
+error-provider = Error del proveedor
+error-connection = Problema de conexión
+error-timed-out = Tiempo de espera agotado
+error-unreadable = Respuesta ilegible
+error-filter-unavailable = Filtro no disponible
+error-cancelled = Cancelado
+call-view-unavailable = No se pudo cargar la vista de la llamada
+# "callboard" is the widget's name and stays as it is.
+call-view-unavailable-message = No se cargó el código de callboard para la vista de la llamada: falló la red o callboard se actualizó después de abrir esta página. Reintente o vuelva a cargar la página.
+controls-unavailable = Filtros y páginas no disponibles
+controls-unavailable-message = No se cargó el código de callboard para los filtros y las páginas: falló la red o callboard se actualizó después de abrir esta página. Reintente o vuelva a cargar la página.
+
+## The list's tools: the column chooser and Export.
+
+columns = Columnas
+columns-shown = Columnas visibles
+
+## The open call: its panel and facts.
+
+call-details = Detalles de la llamada
+close-call-details = Cerrar detalles de la llamada
+# Back to the list from a call (narrow layout).
+back-to-calls = ‹ Llamadas
+loading-call-details = Cargando detalles de la llamada…
+fact-when = Fecha
+fact-direction = Dirección
+fact-duration = Duración
+fact-status = Estado
+fact-ended = Finalización
+fact-outcome = Resultado
+fact-sentiment = Sentimiento
+fact-customer = Cliente
+fact-customer-number = Número del cliente
+fact-agent = Agente
+# The phone number the agent called from or answered on.
+fact-agent-line = Línea del agente
+fact-campaign = Campaña
+fact-cost = Costo
+provider-details = Detalles del proveedor
+details = Detalles
+# A link among the provider's details.
+open-link = Abrir
+export = Exportar
+export-calls = Exportar llamadas
+cancel = Cancelar
+export-this-page = Esta página en CSV
+# { $cap } is a number, e.g. "5,000".
+export-all-pages = Todas las páginas en CSV (hasta { $cap } llamadas)
+# Progress of an export of all pages: "Exporting… 300 of 2,000 calls".
+exporting-of = Exportando… { $n } de { $total } llamadas
+exporting = { $n ->
+    [one] Exportando… { $n } llamada
+    [many] Exportando… { $n } llamadas
+   *[other] Exportando… { $n } llamadas
+}
+exported = { $n ->
+    [one] Se exportó { $n } llamada
+    [many] Se exportaron { $n } llamadas
+   *[other] Se exportaron { $n } llamadas
+}
+# The export stops at a cap, e.g. "Exported the first 5,000 calls".
+exported-first = Se exportaron las primeras { $n } llamadas
+# { $error } is the failure's description.
+export-stopped = Exportación detenida: { $error }

@@ -1,0 +1,266 @@
+# The widget's words in English: the source every other catalog follows.
+#
+# Each message is text with { $name } placeholders, or a plural that
+# chooses by a count ({ $n -> [one] … *[other] … }). A comment above a
+# message says where it shows, for translators. Terms used throughout:
+# call, agent (the voice AI), customer (the person called or calling),
+# recording, transcript, provider (the voice-AI company), proxy (the
+# integrator's server the widget asks).
+
+## Call statuses (a column, the status filter, the call's facts).
+
+status-scheduled = Planifié
+status-ringing = Sonnerie
+status-in-progress = En cours
+status-completed = Terminé
+status-voicemail = Messagerie vocale
+status-no-answer = Sans réponse
+status-busy = Occupé
+status-canceled = Annulé
+status-failed = Échec
+# An unknown status, direction or caller.
+unknown = Inconnu
+
+## Call directions.
+
+direction-inbound = Entrant
+direction-outbound = Sortant
+# A call from a browser, not a phone.
+# Same as English on purpose.
+direction-web = Web
+
+## Speakers (transcript, timeline, transcript download).
+
+# Same as English on purpose.
+speaker-agent = Agent
+speaker-customer = Client
+speaker-other = Autre
+# A speaker in a downloaded transcript who is neither agent nor customer.
+speaker = Intervenant
+
+## Why a call ended (the call's facts, the end reason column).
+
+ended-customer-hung-up = Le client a raccroché
+ended-agent-ended = L'agent a mis fin à l'appel
+ended-nobody-answered = Personne n'a répondu
+ended-line-busy = La ligne était occupée
+ended-not-placed = L'appel n'a pas pu être passé
+ended-voicemail = Messagerie vocale atteinte
+ended-time-limit = Durée maximale atteinte
+ended-silence = Terminé après un silence
+ended-transferred = Transféré
+ended-error = Interrompu par une erreur
+
+## How a call went (the outcome column, the call's facts).
+
+outcome-successful = Réussi
+outcome-not-successful = Non réussi
+outcome-appointment-booked = Rendez-vous pris
+outcome-no-appointment = Aucun rendez-vous
+
+## The header row of a CSV export (a spreadsheet's column titles).
+
+csv-id = ID de l'appel
+csv-provider = Fournisseur
+csv-started-at = Début
+# Same as English on purpose.
+csv-direction = Direction
+csv-status = Statut
+csv-customer-name = Nom du client
+csv-customer-number = Numéro du client
+# Same as English on purpose.
+csv-agent = Agent
+csv-agent-number = Numéro de l'agent
+csv-campaign = Campagne
+csv-duration-seconds = Durée (secondes)
+csv-outcome = Résultat
+csv-successful = Réussi
+# Same as English on purpose.
+csv-sentiment = Sentiment
+csv-end-reason = Motif de fin
+csv-cost = Coût
+csv-cost-unit = Unité de coût
+csv-summary = Résumé
+
+## The widget's own state.
+
+# Shown before the integrator has configured the widget; "proxy-url" and
+# "proxyUrl" are the setting's names and stay as they are.
+no-proxy-url = URL du proxy manquante : renseignez proxy-url (proxyUrl) avec l'adresse de votre proxy.
+retry = Réessayer
+
+## The call table's column headers.
+
+column-time = Heure
+# Same as English on purpose.
+column-direction = Direction
+column-customer = Client
+# Same as English on purpose.
+column-agent = Agent
+column-duration = Durée
+column-status = Statut
+column-outcome = Résultat
+
+## Filter names (the filter bar's labels, an active filter's chip).
+
+filter-status = Statut
+# Same as English on purpose.
+filter-direction = Direction
+filter-call-type = Type d'appel
+# Same as English on purpose.
+filter-agent = Agent
+filter-campaign = Campagne
+# Same as English on purpose.
+filter-contact = Contact
+filter-phone = Numéro de téléphone
+filter-search = Recherche
+filter-end-reason = Motif de fin
+# Same as English on purpose.
+filter-sentiment = Sentiment
+filter-outcome = Résultat
+filter-date-range = Période
+filter-duration = Durée
+
+## Cells of the call table.
+
+# A customer cell for a call whose provider gives neither name nor number
+# (the call's title shows above it).
+no-caller-details = Appelant non identifié
+yes = Oui
+no = Non
+
+## The call list's states.
+
+loading-calls = Chargement des appels…
+calls-not-loaded = Impossible de charger les appels.
+no-calls-match = Aucun appel ne correspond à ces filtres.
+no-calls-yet = Aucun appel pour l'instant.
+clear-filters = Effacer les filtres
+# Calls the provider sent that the widget could not read.
+calls-skipped = { $n ->
+    [one] { $n } appel de cette page n'a pas pu être lu et n'est pas affiché.
+    [many] { $n } d'appels de cette page n'ont pas pu être lus et ne sont pas affichés.
+   *[other] { $n } appels de cette page n'ont pas pu être lus et ne sont pas affichés.
+}
+
+## The filter bar.
+
+filters = Filtres
+# The filters' button when some are set (read by screen readers).
+filters-active = { $n ->
+    [one] Filtres, { $n } actif
+    [many] Filtres, { $n } actifs
+   *[other] Filtres, { $n } actifs
+}
+more-filters = Plus de filtres
+filter-calls = Filtrer les appels
+active-filters = Filtres actifs
+# A chip's remove button; { $filter } is e.g. "Status: Completed".
+remove-filter = Retirer le filtre { $filter }
+clear-all = Tout effacer
+any-status = Tous les statuts
+any-type = Tous les types
+any-sentiment = Tous les sentiments
+any-outcome = Tous les résultats
+any-reason = Tous les motifs
+any-direction = Toutes les directions
+search-calls = Rechercher des appels
+agent-id = ID de l'agent
+campaign-id = ID de la campagne
+contact-id = ID du contact
+date-from = Du
+date-to = Au
+min-minutes = Minutes min.
+max-minutes = Minutes max.
+# A date range chip: from a date on, or until a date.
+from-date = à partir du { $date }
+until-date = jusqu'au { $date }
+
+## The pager.
+
+# Which calls of how many are shown: "41–60 of 1,901".
+calls-range = { $first }–{ $last } sur { $total }
+no-calls = Aucun appel
+previous-page = ‹ Précédent
+next-page = Suivant ›
+rows-per-page = Lignes par page
+# Same as English on purpose.
+pagination = Pagination
+# Same as English on purpose.
+page-n = Page { $n }
+# The call table's caption (read by screen readers).
+calls = Appels
+
+## Failures: a notice's heading, and what it says.
+
+error-access-denied = Accès refusé
+error-not-found = Introuvable
+error-rejected = Requête rejetée
+error-too-many-requests = Trop de requêtes
+error-provider = Erreur du fournisseur
+error-connection = Problème de connexion
+error-timed-out = Délai d'attente dépassé
+error-unreadable = Réponse illisible
+error-filter-unavailable = Filtre indisponible
+error-cancelled = Annulé
+call-view-unavailable = Impossible de charger la vue de l'appel
+# "callboard" is the widget's name and stays as it is.
+call-view-unavailable-message = Le code de callboard pour la vue de l'appel ne s'est pas chargé : erreur réseau, ou callboard a été mis à jour depuis l'ouverture de cette page. Réessayez ou rechargez la page.
+controls-unavailable = Filtres et pages indisponibles
+controls-unavailable-message = Le code de callboard pour les filtres et les pages ne s'est pas chargé : erreur réseau, ou callboard a été mis à jour depuis l'ouverture de cette page. Réessayez ou rechargez la page.
+
+## The list's tools: the column chooser and Export.
+
+columns = Colonnes
+columns-shown = Colonnes affichées
+
+## The open call: its panel and facts.
+
+call-details = Détails de l'appel
+close-call-details = Fermer les détails de l'appel
+# Back to the list from a call (narrow layout).
+back-to-calls = ‹ Appels
+loading-call-details = Chargement des détails de l'appel…
+fact-when = Date
+# Same as English on purpose.
+fact-direction = Direction
+fact-duration = Durée
+fact-status = Statut
+fact-ended = Fin
+fact-outcome = Résultat
+# Same as English on purpose.
+fact-sentiment = Sentiment
+fact-customer = Client
+fact-customer-number = Numéro du client
+# Same as English on purpose.
+fact-agent = Agent
+# The phone number the agent called from or answered on.
+fact-agent-line = Ligne de l'agent
+fact-campaign = Campagne
+fact-cost = Coût
+provider-details = Détails du fournisseur
+details = Détails
+# A link among the provider's details.
+open-link = Ouvrir
+export = Exporter
+export-calls = Exporter les appels
+cancel = Annuler
+export-this-page = Cette page en CSV
+# { $cap } is a number, e.g. "5,000".
+export-all-pages = Toutes les pages en CSV (jusqu'à { $cap } appels)
+# Progress of an export of all pages: "Exporting… 300 of 2,000 calls".
+exporting-of = Export en cours… { $n } sur { $total } appels
+exporting = { $n ->
+    [one] Export en cours… { $n } appel
+    [many] Export en cours… { $n } d'appels
+   *[other] Export en cours… { $n } appels
+}
+exported = { $n ->
+    [one] { $n } appel exporté
+    [many] { $n } d'appels exportés
+   *[other] { $n } appels exportés
+}
+# The export stops at a cap, e.g. "Exported the first 5,000 calls".
+exported-first = { $n } premiers appels exportés
+# { $error } is the failure's description.
+export-stopped = Export interrompu : { $error }

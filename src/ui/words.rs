@@ -1,0 +1,249 @@
+//! The widget's words in the host's language: which language it speaks
+//! (the `locale` option, else the nearest `lang` attribute, else the
+//! browser's languages: [`Lang::resolve`]), that language's table loaded
+//! on demand (each is a chunk of its own with the `split` feature), and
+//! texts that follow it in place when it changes.
+//!
+//! A component says a message with [`t`] (a text that follows the
+//! language) or reads [`words`] inside a closure that already rebuilds.
+
+// The languages' split points are `wasm_split`'s generated import/export
+// pairs and loaders, which are `unsafe`; nothing else here is.
+#![allow(unsafe_code)]
+
+use js_sys::Reflect;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+use super::boxed::spawn;
+use super::split::{self, CodeError};
+use crate::core::words::{self as catalog, fill, Lang, Msg, Plural, Table, Words};
+
+/// The language a board speaks and its words. `Copy`; provided as
+/// context by the board's root, so any view under it can say a message.
+#[derive(Clone, Copy)]
+pub struct Language {
+    words: RwSignal<Words>,
+    asked: RwSignal<Lang>,
+    /// The nearest `lang` attribute around the widget.
+    page: RwSignal<Option<String>>,
+    /// Whether the first language's words are there (or failed to come).
+    ready: RwSignal<bool>,
+}
+
+impl Language {
+    /// The language of the host: the `locale` option, else the nearest
+    /// `lang` attribute of `host` or its ancestors (of `<html>` without
+    /// one; followed as the page changes it), else the browser's
+    /// languages. Provided as context.
+    pub fn provide(locale: Signal<Option<String>>, host: Option<web_sys::Element>) -> Self {
+        let page = RwSignal::new(nearest_lang(host.as_ref()));
+        let resolve = move || {
+            let page = page.get();
+            let preferred = browser_languages();
+            locale.with(|asked| {
+                Lang::resolve(
+                    [asked.as_deref(), page.as_deref()],
+                    preferred.iter().map(String::as_str),
+                )
+            })
+        };
+        let first = untrack(resolve);
+        let language = Self {
+            words: RwSignal::new(Words::ENGLISH),
+            asked: RwSignal::new(Lang::En),
+            page,
+            ready: RwSignal::new(first == Lang::En),
+        };
+        provide_context(language);
+        watch_lang(host, page);
+        super::boxed::effect(move || {
+            language.speak(resolve(), move || language.ready.set(true));
+        });
+        language
+    }
+
+    /// Whether the first language's words are there (or could not come,
+    /// and English stands in): until then the board is built (its first
+    /// page asked for) but not shown, so no English flashes before a
+    /// Spanish page's words.
+    pub fn ready(self) -> bool {
+        self.ready.get()
+    }
+
+    /// The nearest `lang` attribute around the widget (dates and numbers
+    /// follow it where the `locale` option is not set).
+    pub fn page_lang(self) -> Option<String> {
+        self.page.get()
+    }
+
+    /// The words spoken now.
+    pub fn words(self) -> Words {
+        self.words.get()
+    }
+
+    /// Speaks `lang` once its table is loaded (at once for English or a
+    /// loaded one); `then` runs when it is spoken, or when its table did
+    /// not load (the words spoken stay; English at first). A language
+    /// asked for again later is loaded again.
+    pub fn speak(self, lang: Lang, then: impl FnOnce() + 'static) {
+        if self.asked.get_untracked() == lang && self.words.with_untracked(|w| w.lang()) == lang {
+            then();
+            return;
+        }
+        self.asked.set(lang);
+        spawn(async move {
+            if let Ok(table) = table(lang).await {
+                // Only the language asked for last is spoken.
+                if self.asked.get_untracked() == lang {
+                    self.words.set(Words::new(lang, table));
+                }
+            }
+            then();
+        });
+    }
+}
+
+/// The words of the board around (English outside one); tracked.
+pub fn words() -> Words {
+    use_context::<Language>().map_or(Words::ENGLISH, Language::words)
+}
+
+/// A message's text that follows the board's language, for a view's text
+/// or an attribute (one closure type for every message).
+pub fn t(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let language = use_context::<Language>();
+    move || language.map_or(Words::ENGLISH, Language::words).text(m)
+}
+
+/// A plural's form for `n` in `words`, `{n}` filled with `shown` (`n` as
+/// the viewer reads it) and the `others` values.
+pub fn plural(words: Words, p: Plural, n: f64, shown: &str, others: &[(&str, &str)]) -> String {
+    let category = match words.lang() {
+        Lang::En => if n == 1.0 { "one" } else { "other" }.to_owned(),
+        lang => super::format::plural_category(lang.tag(), n),
+    };
+    let mut values = vec![("n", shown)];
+    values.extend_from_slice(others);
+    fill(words.plural(p, &category), &values)
+}
+
+/// The `lang` attribute of `host` or its nearest ancestor that has one,
+/// across shadow roots; `<html lang>` without a host.
+fn nearest_lang(host: Option<&web_sys::Element>) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let document = || web_sys::window()?.document()?.document_element();
+    let mut at = host.cloned().or_else(document);
+    while let Some(el) = at {
+        let closest = Reflect::get(&el, &JsValue::from_str("closest"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call1(&el, &JsValue::from_str("[lang]")).ok())
+            .and_then(|e| e.dyn_into::<web_sys::Element>().ok());
+        if let Some(lang) = closest.and_then(|e| e.get_attribute("lang")) {
+            return Some(lang);
+        }
+        // Out of a shadow root to its host.
+        at = Reflect::get(&el.get_root_node(), &JsValue::from_str("host"))
+            .ok()
+            .and_then(|h| h.dyn_into::<web_sys::Element>().ok());
+    }
+    None
+}
+
+/// Follows the page's `lang` attributes: `page` is the nearest again
+/// after any of them changes (a CRM switching language in place).
+fn watch_lang(host: Option<web_sys::Element>, page: RwSignal<Option<String>>) {
+    use wasm_bindgen::closure::Closure;
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let changed = Closure::<dyn FnMut()>::new(move || {
+        let lang = nearest_lang(host.as_ref());
+        if page.try_with_untracked(|p| *p != lang) == Some(true) {
+            page.set(lang);
+        }
+    });
+    let observer = Reflect::get(&js_sys::global(), &JsValue::from_str("MutationObserver"))
+        .ok()
+        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+        .and_then(|c| Reflect::construct(&c, &js_sys::Array::of1(changed.as_ref())).ok());
+    let Some(observer) = observer else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &JsValue::from_str("subtree"), &JsValue::TRUE);
+    let _ = Reflect::set(
+        &options,
+        &JsValue::from_str("attributeFilter"),
+        &js_sys::Array::of1(&JsValue::from_str("lang")),
+    );
+    let observe = Reflect::get(&observer, &JsValue::from_str("observe"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(observe) = observe {
+        let _ = observe.call2(&observer, &root, &options);
+    }
+    let disconnect = Reflect::get(&observer, &JsValue::from_str("disconnect"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    // Stops with the board (and frees the callback then).
+    let held = send_wrapper::SendWrapper::new((observer, disconnect, changed));
+    on_cleanup(move || {
+        let (observer, disconnect, changed) = held.take();
+        if let Some(d) = disconnect {
+            let _ = d.call0(&observer);
+        }
+        drop(changed);
+    });
+}
+
+/// The browser's languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .and_then(|n| Reflect::get(&n, &JsValue::from_str("languages")))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|a| {
+            js_sys::Array::from(&a)
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A language's table (none for English), from its chunk.
+async fn table(lang: Lang) -> Result<Option<&'static Table>, CodeError> {
+    Ok(Some(match lang {
+        Lang::En => return Ok(None),
+        Lang::Es => split::run(lang_es()).await?,
+        Lang::PtBr => split::run(lang_pt_br()).await?,
+        Lang::Fr => split::run(lang_fr()).await?,
+        Lang::De => split::run(lang_de()).await?,
+        Lang::EnXa => split::run(lang_en_xa()).await?,
+    }))
+}
+
+/// Declares each language's split point: a function that hands out its
+/// table, the table going to the language's own chunk.
+macro_rules! language_chunks {
+    ($($name:ident => $table:ident),* $(,)?) => {$(
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($name, fallible))]
+        fn $name() -> Result<&'static Table, CodeError> {
+            Ok(&catalog::$table)
+        }
+    )*};
+}
+
+language_chunks! {
+    lang_es => ES,
+    lang_pt_br => PT_BR,
+    lang_fr => FR,
+    lang_de => DE,
+    lang_en_xa => EN_XA,
+}
