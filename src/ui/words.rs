@@ -217,33 +217,23 @@ fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A language's table (none for English), from its chunk.
+/// A language's table (none for English), from the languages' chunk.
 async fn table(lang: Lang) -> Result<Option<&'static Table>, CodeError> {
-    Ok(Some(match lang {
-        Lang::En => return Ok(None),
-        Lang::Es => split::run(lang_es()).await?,
-        Lang::PtBr => split::run(lang_pt_br()).await?,
-        Lang::Fr => split::run(lang_fr()).await?,
-        Lang::De => split::run(lang_de()).await?,
-        Lang::EnXa => split::run(lang_en_xa()).await?,
-    }))
+    if lang == Lang::En {
+        return Ok(None);
+    }
+    split::run(languages(lang)).await.map(Some)
 }
 
-/// Declares each language's split point: a function that hands out its
-/// table, the table going to the language's own chunk.
-macro_rules! language_chunks {
-    ($($name:ident => $table:ident),* $(,)?) => {$(
-        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($name, fallible))]
-        fn $name() -> Result<&'static Table, CodeError> {
-            Ok(&catalog::$table)
-        }
-    )*};
-}
-
-language_chunks! {
-    lang_es => ES,
-    lang_pt_br => PT_BR,
-    lang_fr => FR,
-    lang_de => DE,
-    lang_en_xa => EN_XA,
+/// The split point of the languages' tables (one chunk for all: one
+/// loader in the main module).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(languages, fallible))]
+fn languages(lang: Lang) -> Result<&'static Table, CodeError> {
+    Ok(match lang {
+        Lang::Es | Lang::En => &catalog::ES,
+        Lang::PtBr => &catalog::PT_BR,
+        Lang::Fr => &catalog::FR,
+        Lang::De => &catalog::DE,
+        Lang::EnXa => &catalog::EN_XA,
+    })
 }
