@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::boxed::handler;
+use super::boxed::{effect, handler};
 use super::code::{CodeState, CONTROLS_UNAVAILABLE};
 use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
@@ -23,7 +23,7 @@ use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
-use super::words::{t, Language};
+use super::words::Language;
 use crate::core::live::LiveState;
 use crate::core::shortcuts::shortcut;
 use crate::core::words;
@@ -46,12 +46,12 @@ fn ErrorBanner(board: Board) -> impl IntoView {
                 .is_none()
                 .then(|| handler(move |_: web_sys::MouseEvent| board.list.retry()));
             let notice = Notice {
-                title: super::words::words().text(e.title()).to_owned(),
+                title: board.lang.words().text(e.title()).to_owned(),
                 message: e.to_string(),
                 kind: e.kind(),
                 remedy,
             };
-            error_notice(notice, on_retry).into_any()
+            error_notice(notice, on_retry, board.lang).into_any()
         })
     }
 }
@@ -67,8 +67,9 @@ fn Filters(board: Board) -> impl IntoView {
         CodeState::Ready => bar(),
         CodeState::Held | CodeState::Loading => held(),
         CodeState::Failed => error_notice(
-            Notice::from(CONTROLS_UNAVAILABLE),
+            Notice::unavailable(CONTROLS_UNAVAILABLE, board.lang.words()),
             Some(handler(move |_| board.code.load_controls())),
+            board.lang,
         )
         .into_any(),
     }
@@ -148,8 +149,9 @@ fn BoardRoot(
     options: Signal<Options>,
     events: Events,
     controller: Option<Controller>,
+    language: Language,
 ) -> impl IntoView {
-    let board = use_board(source, options, events);
+    let board = use_board(source, options, events, language);
     use_options(board, options);
     if let Some(c) = controller {
         use_controller(board, c);
@@ -157,15 +159,23 @@ fn BoardRoot(
     board.list.start();
     let root = ElRef::<web_sys::HtmlDivElement>::new();
     use_detail_state(board, root);
-    let language = use_context::<Language>();
+    // Not shown until the language's words are there (English at once);
+    // the first page is asked for meanwhile.
+    effect(move || {
+        let ready = language.ready();
+        if let Some(el) = root.get() {
+            let _ = if ready {
+                el.remove_attribute("style")
+            } else {
+                el.set_attribute("style", "visibility:hidden")
+            };
+        }
+    });
     view! {
         <div
             class="cb"
             part="root"
             node_ref=root
-            // Not shown until the language's words are there (English at
-            // once); the first page is asked for meanwhile.
-            style:visibility=move || (!language.is_none_or(Language::ready)).then_some("hidden")
             data-theme=move || options.with(|o| o.theme.id())
             on:keydown=handler(on_keydown(board))
         >
@@ -244,8 +254,7 @@ pub fn CallBoard(
     });
     let custom = source.map(StoredValue::new_local);
     let config = Memo::new(move |_| options.with(Options::proxy_config));
-    let locale = Signal::derive(move || options.with(|o| o.locale.clone()));
-    Language::provide(locale, host);
+    let language = Language::new(options, host);
     view! {
         {inline_styles.then(|| view! { <style>{STYLE}</style> })}
         {move || {
@@ -257,14 +266,14 @@ pub fn CallBoard(
                 None if config.with(|c| c.proxy_url.trim().is_empty()) => {
                     return view! {
                         <div class="cb" part="root">
-                            <p class="cb-note" role="status">{t(words::NO_PROXY_URL)}</p>
+                            <p class="cb-note" role="status">{language.t(words::NO_PROXY_URL)}</p>
                         </div>
                     }
                     .into_any();
                 }
                 None => Rc::new(ProxySource::with_readers(config.get(), CHUNK_READERS)),
             };
-            view! { <BoardRoot source options events controller /> }.into_any()
+            view! { <BoardRoot source options events controller language /> }.into_any()
         }}
     }
 }

@@ -17,7 +17,6 @@ use super::scroll;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
 use super::transcript::transcript_view;
-use super::words::t;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::time::format_duration;
@@ -101,8 +100,8 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
     }
     let extras = call.extras.clone();
     view! {
-        <section class="cb-section" aria-label=t(msg::PROVIDER_DETAILS)>
-            <h3 class="cb-section__title">{t(msg::DETAILS)}</h3>
+        <section class="cb-section" aria-label=board.lang.t(msg::PROVIDER_DETAILS)>
+            <h3 class="cb-section__title">{board.lang.t(msg::DETAILS)}</h3>
             <dl class="cb-facts">
                 {move || {
                     let locale = board.locale().get();

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use super::boxed::handler;
 use super::columns::{offered, toggle, ColumnDef};
 use super::state::Board;
-use super::words::{t, words};
 use crate::core::words as msg;
 
 /// The column chooser: every column the page offers, checked when shown
@@ -25,7 +24,7 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
     };
     let menu = move || {
         open.get().then(|| {
-            let w = words();
+            let w = board.lang.words();
             options()
                 .into_iter()
                 .map(|column| {
@@ -61,8 +60,8 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                 open.set(now);
             })
         >
-            <summary class="cb-button cb-button--ghost">{t(msg::COLUMNS)}</summary>
-            <div class="cb-columns__menu" role="group" aria-label=t(msg::COLUMNS_SHOWN)>
+            <summary class="cb-button cb-button--ghost">{board.lang.t(msg::COLUMNS)}</summary>
+            <div class="cb-columns__menu" role="group" aria-label=board.lang.t(msg::COLUMNS_SHOWN)>
                 {menu}
             </div>
         </details>

@@ -18,12 +18,11 @@ use super::remote::Fetched;
 use super::scroll;
 use super::split::split_view;
 use super::state::Board;
-use super::words::t;
 use crate::core::live::running_since;
 use crate::core::phone;
 use crate::core::shortcuts::{Shortcut, HELP};
 use crate::core::time::format_duration;
-use crate::core::words as msg;
+use crate::core::words::{self as msg, Words};
 use crate::core::{Call, CallDetail, Remote};
 use crate::net::FetchError;
 
@@ -125,15 +124,15 @@ fn detail_frame(
         }
     });
     view! {
-        <aside class="cb-detail" part="detail" aria-label=t(msg::CALL_DETAILS) data-call-id=id node_ref=panel>
+        <aside class="cb-detail" part="detail" aria-label=board.lang.t(msg::CALL_DETAILS) data-call-id=id node_ref=panel>
             <header class="cb-detail__header">
                 <div class="cb-detail__bar">
                     // In a narrow widget the call replaces the list: this leads back.
                     <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.call.close())>
-                        {t(msg::BACK_TO_CALLS)}
+                        {board.lang.t(msg::BACK_TO_CALLS)}
                     </button>
                     {tools}
-                    <button type="button" class="cb-icon-button cb-close" aria-label=t(msg::CLOSE_CALL_DETAILS) on:click=handler(move |_| board.call.close())>
+                    <button type="button" class="cb-icon-button cb-close" aria-label=board.lang.t(msg::CLOSE_CALL_DETAILS) on:click=handler(move |_| board.call.close())>
                         "✕"
                     </button>
                 </div>
@@ -152,27 +151,27 @@ fn detail_frame(
 /// What failed loading the open call, with a retry.
 fn failure(board: Board, e: FetchError) -> impl IntoView {
     let notice = Notice {
-        title: super::words::words().text(e.title()).to_owned(),
+        title: board.lang.words().text(e.title()).to_owned(),
         message: e.to_string(),
         kind: e.kind(),
         remedy: None,
     };
-    error_notice(notice, Some(handler(move |_| board.call.retry())))
+    error_notice(notice, Some(handler(move |_| board.call.retry())), board.lang)
 }
 
 /// The loading state's line.
-fn loading() -> impl IntoView {
-    view! { <p class="cb-muted" role="status">{t(msg::LOADING_CALL_DETAILS)}</p> }
+fn loading(board: Board) -> impl IntoView {
+    view! { <p class="cb-muted" role="status">{board.lang.t(msg::LOADING_CALL_DETAILS)}</p> }
 }
 
 /// The panel's heading: who the call was with, else its title.
-fn call_title(call: Option<Call>) -> String {
+fn call_title(call: Option<Call>, w: Words) -> String {
     call.and_then(|c| {
         c.customer_name
             .or_else(|| c.customer_number.as_deref().map(phone::display))
             .or(c.title)
     })
-    .unwrap_or_else(|| super::words::words().text(msg::CALL_DETAILS).to_owned())
+    .unwrap_or_else(|| w.text(msg::CALL_DETAILS).to_owned())
 }
 
 /// The panel for call `id` while the call view's code is not loaded (in
@@ -182,10 +181,10 @@ fn call_title(call: Option<Call>) -> String {
 #[component]
 pub fn DetailShell(board: Board, id: String) -> impl IntoView {
     let detail = board.call.detail();
-    let heading = call_title(board.list.row(&id));
+    let heading = call_title(board.list.row(&id), board.lang.words());
     let body = move || match detail.get() {
         Remote::Failed(e, _) => failure(board, e).into_any(),
-        _ => loading().into_any(),
+        _ => loading(board).into_any(),
     };
     let frame = Frame {
         title: heading.into_any(),
@@ -222,7 +221,7 @@ pub(crate) fn detail_panel(
     };
     let title = {
         let shown = shown.clone();
-        move || call_title(shown())
+        move || call_title(shown(), board.lang.words())
     };
     let subtitle = move || shown().map(|c| headline(&c, &board.locale().get()));
     let row_facts = move || from_list.clone().map(|call| view! { <Facts board call /> });
@@ -235,7 +234,7 @@ pub(crate) fn detail_panel(
         }
         match detail.get() {
             Remote::Failed(e, _) => view! { {row_facts()} {failure(board, e)} }.into_any(),
-            _ => view! { {row_facts()} {loading()} }.into_any(),
+            _ => view! { {row_facts()} {loading(board)} }.into_any(),
         }
     };
     let tools = view! { <ShortcutsHelp board /> };

@@ -18,7 +18,7 @@ use super::share::{close_menu, download_text};
 use super::split::split_view;
 use super::state::Board;
 use super::warm;
-use super::words::{plural, t, words};
+use super::words::plural;
 use crate::core::csv_export::csv;
 use crate::core::time::format_date;
 use crate::core::words::{self as msg, fill};
@@ -84,20 +84,20 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
                 {text}
             </span>
             <button type="button" class="cb-button cb-button--ghost" hidden=move || !fetching() on:click=handler(cancel)>
-                {t(msg::CANCEL)}
+                {board.lang.t(msg::CANCEL)}
             </button>
             <button type="button" class="cb-button" hidden=move || !failed() on:click=handler(move |_| start(true))>
-                {t(msg::RETRY)}
+                {board.lang.t(msg::RETRY)}
             </button>
             <details class="cb-download" hidden=fetching>
-                <summary class="cb-button cb-button--ghost">{t(msg::EXPORT)}</summary>
-                <ul class="cb-download__menu" role="group" aria-label=t(msg::EXPORT_CALLS)>
+                <summary class="cb-button cb-button--ghost">{board.lang.t(msg::EXPORT)}</summary>
+                <ul class="cb-download__menu" role="group" aria-label=board.lang.t(msg::EXPORT_CALLS)>
                     <li>
                         <button type="button" class="cb-menu__item" on:click=handler(move |ev| {
                             close_menu(&ev);
                             start(false);
                         })>
-                            {t(msg::EXPORT_THIS_PAGE)}
+                            {board.lang.t(msg::EXPORT_THIS_PAGE)}
                         </button>
                     </li>
                     <li>
@@ -105,7 +105,7 @@ pub fn ExportMenu(board: Board) -> impl IntoView {
                             close_menu(&ev);
                             start(true);
                         })>
-                            {move || fill(words().text(msg::EXPORT_ALL_PAGES), &[("cap", &cap())])}
+                            {move || fill(board.lang.words().text(msg::EXPORT_ALL_PAGES), &[("cap", &cap())])}
                         </button>
                     </li>
                 </ul>

@@ -13,7 +13,7 @@ use super::format;
 use super::keys::{use_shortcut, Area, Shortcuts};
 use super::split::split_view;
 use super::state::Board;
-use super::words::{plural, t, words};
+use super::words::plural;
 use crate::core::decimal;
 use crate::core::shortcuts::Shortcut;
 use crate::core::time::{
@@ -82,13 +82,13 @@ pub fn HeldFilters(board: Board) -> impl IntoView {
             .collect_view();
         view! {
             <div class="cb-filters cb-held" aria-hidden="true" inert>
-                <span class="cb-button cb-filters__toggle">{t(msg::FILTERS)}</span>
+                <span class="cb-button cb-filters__toggle">{board.lang.words().text(msg::FILTERS)}</span>
                 <div class="cb-filters__controls">
                     {boxes}
                     {(!more.is_empty())
                         .then(|| view! {
                             <details class="cb-more">
-                                <summary class="cb-button cb-button--ghost">{t(msg::MORE_FILTERS)}</summary>
+                                <summary class="cb-button cb-button--ghost">{board.lang.words().text(msg::MORE_FILTERS)}</summary>
                             </details>
                         })}
                 </div>
@@ -404,15 +404,15 @@ fn FilterControl(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
         | FilterKind::Campaign
         | FilterKind::Contact => text_control(board, kind, fold).into_any(),
         FilterKind::DateRange => view! {
-            <div class="cb-field-group" role="group" aria-label=t(msg::FILTER_DATE_RANGE)>
-                <BoundInput board label=words().text(msg::DATE_FROM) input="date" show=show_from apply=apply_from />
-                <BoundInput board label=words().text(msg::DATE_TO) input="date" show=show_to apply=apply_to />
+            <div class="cb-field-group" role="group" aria-label=board.lang.words().text(msg::FILTER_DATE_RANGE)>
+                <BoundInput board label=board.lang.words().text(msg::DATE_FROM) input="date" show=show_from apply=apply_from />
+                <BoundInput board label=board.lang.words().text(msg::DATE_TO) input="date" show=show_to apply=apply_to />
             </div>
         }
         .into_any(),
         FilterKind::Duration => view! {
-            <BoundInput board label=words().text(msg::MIN_MINUTES) input="number" show=show_min apply=apply_min />
-            <BoundInput board label=words().text(msg::MAX_MINUTES) input="number" show=show_max apply=apply_max />
+            <BoundInput board label=board.lang.words().text(msg::MIN_MINUTES) input="number" show=show_min apply=apply_min />
+            <BoundInput board label=board.lang.words().text(msg::MAX_MINUTES) input="number" show=show_max apply=apply_max />
         }
         .into_any(),
     }
@@ -443,7 +443,7 @@ fn choice_control(board: Board, kind: FilterKind) -> impl IntoView {
         FilterKind::Outcome => msg::ANY_OUTCOME,
         _ => msg::ANY_REASON,
     };
-    let w = words();
+    let w = board.lang.words();
     let (label, any) = (w.text(kind.label()), w.text(any));
     let list = board.list.capabilities_untracked().choices_for(kind);
     view! {
@@ -464,7 +464,7 @@ fn direction_control(board: Board) -> impl IntoView {
         .capabilities_untracked()
         .directions
         .iter()
-        .map(|d| (d.id().to_owned(), words().text(d.label()).to_owned()))
+        .map(|d| (d.id().to_owned(), board.lang.words().text(d.label()).to_owned()))
         .collect();
     let value = Signal::derive(move || {
         board
@@ -477,7 +477,7 @@ fn direction_control(board: Board) -> impl IntoView {
             .list
             .update_filters(|f| f.direction = v.as_deref().map(Direction::from_raw))
     });
-    let w = words();
+    let w = board.lang.words();
     let (label, any) = (w.text(msg::FILTER_DIRECTION), w.text(msg::ANY_DIRECTION));
     view! { <ChoiceSelect label any choices=dirs value on_change /> }
 }
@@ -486,7 +486,7 @@ fn direction_control(board: Board) -> impl IntoView {
 /// typing pauses.
 fn text_control(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
     let caps = board.list.capabilities_untracked();
-    let w = words();
+    let w = board.lang.words();
     let (label, placeholder, input) = match kind {
         FilterKind::Search => (
             w.text(msg::FILTER_SEARCH),
@@ -531,7 +531,7 @@ impl Fold {
 /// The fold's button: "Filters", the number of active filters (named
 /// "Filters, 2 active"), and whether the controls are shown
 /// (`aria-expanded`, which the stylesheet follows).
-fn fold_button(fold: Fold, active: Memo<Vec<(FilterKind, String)>>) -> impl IntoView {
+fn fold_button(board: Board, fold: Fold, active: Memo<Vec<(FilterKind, String)>>) -> impl IntoView {
     let count = move || active.with(Vec::len);
     view! {
         <button
@@ -539,12 +539,12 @@ fn fold_button(fold: Fold, active: Memo<Vec<(FilterKind, String)>>) -> impl Into
             class="cb-button cb-filters__toggle"
             aria-expanded=move || fold.0.get().to_string()
             aria-label=move || match count() {
-                0 => words().text(msg::FILTERS).to_owned(),
-                n => plural(words(), msg::FILTERS_ACTIVE, n as f64, &n.to_string(), &[]),
+                0 => board.lang.words().text(msg::FILTERS).to_owned(),
+                n => plural(board.lang.words(), msg::FILTERS_ACTIVE, n as f64, &n.to_string(), &[]),
             }
             on:click=handler(move |_| fold.0.update(|open| *open = !*open))
         >
-            {t(msg::FILTERS)}
+            {board.lang.words().text(msg::FILTERS)}
             // (Empty, and so not shown, with none active.)
             <span class="cb-filters__count" aria-hidden="true">
                 {move || match count() {
@@ -581,7 +581,7 @@ pub fn FilterBar(board: Board) -> impl IntoView {
         let more = (!more.is_empty()).then(|| {
             view! {
                 <details class="cb-more">
-                    <summary class="cb-button cb-button--ghost">{t(msg::MORE_FILTERS)}</summary>
+                    <summary class="cb-button cb-button--ghost">{board.lang.words().text(msg::MORE_FILTERS)}</summary>
                     <div class="cb-more__controls">{controls(more)}</div>
                 </details>
             }
@@ -589,8 +589,8 @@ pub fn FilterBar(board: Board) -> impl IntoView {
         view! { {controls(primary)} {more} }.into_any()
     };
     view! {
-        <div class="cb-filters" part="filters" role="search" aria-label=t(msg::FILTER_CALLS) node_ref=bar>
-            {fold_button(fold, active)}
+        <div class="cb-filters" part="filters" role="search" aria-label=board.lang.words().text(msg::FILTER_CALLS) node_ref=bar>
+            {fold_button(board, fold, active)}
             <div class="cb-filters__controls">{controls}</div>
             {active_chips(board, active)}
         </div>
@@ -614,7 +614,7 @@ fn active_filters(board: Board) -> Memo<Vec<(FilterKind, String)>> {
 /// The active filters as removable chips, and "Clear all".
 fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl IntoView {
     let chip = move |(kind, text): (FilterKind, String)| {
-        let w = words();
+        let w = board.lang.words();
         let label = format!("{}: {}", w.text(kind.label()), text);
         let remove = fill(w.text(msg::REMOVE_FILTER), &[("filter", &label)]);
         view! {
@@ -635,7 +635,7 @@ fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl I
         let chips = active.get();
         (!chips.is_empty()).then(|| {
             view! {
-                <ul class="cb-chips" aria-label=t(msg::ACTIVE_FILTERS)>
+                <ul class="cb-chips" aria-label=board.lang.words().text(msg::ACTIVE_FILTERS)>
                     {chips.into_iter().map(chip).collect_view()}
                     <li>
                         <button
@@ -643,7 +643,7 @@ fn active_chips(board: Board, active: Memo<Vec<(FilterKind, String)>>) -> impl I
                             class="cb-button cb-button--ghost"
                             on:click=handler(move |_| board.list.set_filters(Filters::default()))
                         >
-                            {t(msg::CLEAR_ALL)}
+                            {board.lang.words().text(msg::CLEAR_ALL)}
                         </button>
                     </li>
                 </ul>
@@ -659,7 +659,7 @@ split_view! {
     pub(crate) mod filter_bar in list_controls, fn(board: Board) {
         // Built again in another language (the filters are the board's).
         (move || {
-            words();
+            board.lang.words();
             view! { <FilterBar board /> }
         })
         .into_any()

@@ -17,18 +17,21 @@ use super::scroll;
 use super::state::Board;
 use super::table;
 use super::words::Language;
-use crate::core::words::Words;
 use crate::core::Query;
 use crate::net::CallSource;
 
 /// A board over `source` for the embedding's `options` (nothing fetched
 /// yet).
-pub fn use_board(source: Rc<dyn CallSource>, options: Signal<Options>, events: Events) -> Board {
-    let language = use_context::<Language>();
+pub fn use_board(
+    source: Rc<dyn CallSource>,
+    options: Signal<Options>,
+    events: Events,
+    language: Language,
+) -> Board {
     let locale = Signal::derive(move || {
-        let words = language.map_or(Words::ENGLISH, Language::words);
+        let words = language.words();
         // Dates and numbers: the `locale` option, else the page's language.
-        let page = language.and_then(Language::page_lang);
+        let page = language.page_lang();
         options.with(|o| Locale {
             locale: o.locale.clone().or(page),
             time_zone: o.time_zone.clone(),
@@ -42,7 +45,7 @@ pub fn use_board(source: Rc<dyn CallSource>, options: Signal<Options>, events: E
         ..Query::default()
     });
     let moment_url = Signal::derive(move || options.with(|o| o.moment_url.clone()));
-    Board::new(source, initial, locale, moment_url, events)
+    Board::new(source, initial, locale, moment_url, events, language)
 }
 
 /// Follows the embedding's options: page size and scope, the time zone's

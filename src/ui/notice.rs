@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::boxed::handler;
-use super::words::t;
-use crate::core::words;
+use super::words::Language;
+use crate::core::words::{self, Words};
 use crate::core::ErrorKind;
 use crate::net::Unavailable;
 
@@ -21,9 +21,9 @@ pub struct Notice {
     pub remedy: Option<String>,
 }
 
-impl From<Unavailable> for Notice {
-    fn from(u: Unavailable) -> Self {
-        let w = super::words::words();
+impl Notice {
+    /// What an [`Unavailable`] says, in `w`.
+    pub fn unavailable(u: Unavailable, w: Words) -> Self {
         Self {
             title: w.text(u.title).to_owned(),
             message: w.text(u.message).to_owned(),
@@ -38,6 +38,7 @@ impl From<Unavailable> for Notice {
 pub fn error_notice(
     notice: Notice,
     on_retry: Option<Box<dyn FnMut(web_sys::MouseEvent)>>,
+    lang: Language,
 ) -> impl IntoView {
     let Notice {
         title,
@@ -46,7 +47,7 @@ pub fn error_notice(
         remedy,
     } = notice;
     let retry = on_retry.map(|retry| {
-        view! { <button type="button" class="cb-button" on:click=handler(retry)>{t(words::RETRY)}</button> }
+        view! { <button type="button" class="cb-button" on:click=handler(retry)>{lang.words().text(words::RETRY)}</button> }
     });
     view! {
         <div class="cb-error" role="alert" part="error" data-error=kind.as_str()>

@@ -9,7 +9,6 @@ use super::el_ref::ElRef;
 use super::format;
 use super::split::split_view;
 use super::state::Board;
-use super::words::{t, words};
 use crate::core::pager::{
     last_page, page_size_choices, page_window, row_range, PageItem, PagerView,
 };
@@ -95,12 +94,12 @@ pub fn HeldPager(board: Board) -> impl IntoView {
             <div class="cb-pager cb-held" aria-hidden="true" inert>
                 <span class="cb-pager__range">{range_text(board)}</span>
                 <span class="cb-pager__pages">
-                    <span class="cb-button">{t(msg::PREVIOUS_PAGE)}</span>
+                    <span class="cb-button">{board.lang.words().text(msg::PREVIOUS_PAGE)}</span>
                     {pages}
-                    <span class="cb-button">{t(msg::NEXT_PAGE)}</span>
+                    <span class="cb-button">{board.lang.words().text(msg::NEXT_PAGE)}</span>
                 </span>
                 <span class="cb-pager__size">
-                    {t(msg::ROWS_PER_PAGE)}
+                    {board.lang.words().text(msg::ROWS_PER_PAGE)}
                     <select class="cb-select">
                         <option>{widest}</option>
                     </select>
@@ -123,7 +122,7 @@ pub fn Pager(board: Board) -> impl IntoView {
     let nav = ElRef::<web_sys::HtmlElement>::new();
     use_style(nav, CONTROLS_STYLE);
     view! {
-        <nav class="cb-pager" aria-label=t(msg::PAGINATION) part="pager" node_ref=nav>
+        <nav class="cb-pager" aria-label=board.lang.t(msg::PAGINATION) part="pager" node_ref=nav>
             <span class="cb-pager__range" aria-live="polite">{range_text}</span>
             <div class="cb-pager__pages">
                 <button
@@ -132,13 +131,13 @@ pub fn Pager(board: Board) -> impl IntoView {
                     disabled=move || !has_prev()
                     on:click=handler(move |_| board.list.go_to_page(current().saturating_sub(1)))
                 >
-                    {t(msg::PREVIOUS_PAGE)}
+                    {board.lang.t(msg::PREVIOUS_PAGE)}
                 </button>
                 // Re-rendered whole on every flip, so nothing inside is
                 // reactive: effects made per re-render would pile up.
                 {move || {
                     let now = current();
-                    let page = words().text(msg::PAGE_N);
+                    let page = board.lang.words().text(msg::PAGE_N);
                     numbers()
                         .into_iter()
                         .map(|item| match item {
@@ -166,11 +165,11 @@ pub fn Pager(board: Board) -> impl IntoView {
                     disabled=move || !has_next()
                     on:click=handler(move |_| board.list.go_to_page(current() + 1))
                 >
-                    {t(msg::NEXT_PAGE)}
+                    {board.lang.t(msg::NEXT_PAGE)}
                 </button>
             </div>
             <label class="cb-pager__size">
-                {t(msg::ROWS_PER_PAGE)}
+                {board.lang.t(msg::ROWS_PER_PAGE)}
                 <select
                     class="cb-select"
                     on:change=handler(move |ev: web_sys::Event| {

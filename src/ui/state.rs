@@ -5,6 +5,7 @@
 //!   all-pages walk;
 //! - [`OpenCall`]: the open call, its detail, recording link and seek;
 //! - [`Code`]: where each chunk's code is, and when it loads;
+//! - [`Language`]: the language it speaks, and its words;
 //!
 //! and each tells the embedding what it must know through [`Events`].
 //!
@@ -21,6 +22,7 @@ use super::format::Locale;
 use super::keys::Shortcuts;
 use super::list::CallList;
 use super::open_call::OpenCall;
+use super::words::Language;
 use crate::core::Query;
 use crate::net::CallSource;
 
@@ -35,6 +37,8 @@ pub struct Board {
     pub code: Code,
     /// What the keyboard shortcuts do.
     pub keys: Shortcuts,
+    /// The language it speaks.
+    pub lang: Language,
     locale: Signal<Locale>,
 }
 
@@ -47,6 +51,7 @@ impl Board {
         locale: Signal<Locale>,
         moment_url: Signal<Option<String>>,
         events: Events,
+        lang: Language,
     ) -> Self {
         let code = Code::new(events);
         let list = CallList::new(source, query, code, events);
@@ -55,6 +60,7 @@ impl Board {
             call: OpenCall::new(list, code, moment_url, events),
             code,
             keys: Shortcuts::new(),
+            lang,
             locale,
         }
     }

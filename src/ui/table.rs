@@ -19,7 +19,7 @@ use super::remote::Fetched;
 use super::scroll;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
-use super::words::{plural, t, words};
+use super::words::plural;
 use crate::core::words::{self as msg, Msg, Words};
 use crate::core::{Call, Sort, SortState};
 use crate::net::later;
@@ -259,14 +259,14 @@ fn placeholder_row(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoVi
                         class="cb-button"
                         on:click=handler(move |_| board.list.set_filters(Default::default()))
                     >
-                        {t(msg::CLEAR_FILTERS)}
+                        {board.lang.words().text(msg::CLEAR_FILTERS)}
                     </button>
                 }
             });
             view! {
                 <tr class="cb-placeholder" data-state=placeholder.id() style:--cb-rows=rows>
                     <td colspan=columns>
-                        <span class="cb-placeholder__text">{t(placeholder.text())}</span>
+                        <span class="cb-placeholder__text">{board.lang.words().text(placeholder.text())}</span>
                         {clear}
                     </td>
                 </tr>
@@ -304,7 +304,7 @@ fn header_row(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> impl IntoView {
     view! {
         <tr>
             {move || {
-                let words = words();
+                let words = board.lang.words();
                 shown
                     .get()
                     .into_iter()
@@ -378,7 +378,7 @@ pub fn CallTable(
         <div class="cb-table-tools">{lead}{tools}</div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
-                <caption class="cb-sr-only">{t(msg::CALLS)}</caption>
+                <caption class="cb-sr-only">{board.lang.t(msg::CALLS)}</caption>
                 <thead>{header_row(board, shown)}</thead>
                 // A row pointed at or focused is likely to be opened: its
                 // view's code starts loading.

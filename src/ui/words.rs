@@ -16,15 +16,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use super::boxed::spawn;
+use super::boxed::{effect, spawn};
+use super::options::Options;
 use super::split::{self, CodeError};
 use crate::core::words::{self as catalog, fill, Lang, Msg, Plural, Table, Words};
 
-/// The language a board speaks and its words. `Copy`; provided as
-/// context by the board's root, so any view under it can say a message.
+/// The language a board speaks and its words. `Copy`; the board holds
+/// it ([`Board::lang`](super::state::Board)), and every view says its
+/// messages through it.
 #[derive(Clone, Copy)]
 pub struct Language {
     words: RwSignal<Words>,
+    /// The language asked for last (its table may still be on its way).
     asked: RwSignal<Lang>,
     /// The nearest `lang` attribute around the widget.
     page: RwSignal<Option<String>>,
@@ -36,31 +39,27 @@ impl Language {
     /// The language of the host: the `locale` option, else the nearest
     /// `lang` attribute of `host` or its ancestors (of `<html>` without
     /// one; followed as the page changes it), else the browser's
-    /// languages. Provided as context.
-    pub fn provide(locale: Signal<Option<String>>, host: Option<web_sys::Element>) -> Self {
+    /// languages.
+    pub fn new(options: Signal<Options>, host: Option<web_sys::Element>) -> Self {
         let page = RwSignal::new(nearest_lang(host.as_ref()));
         let resolve = move || {
             let page = page.get();
             let preferred = browser_languages();
-            locale.with(|asked| {
+            options.with(|o| {
                 Lang::resolve(
-                    [asked.as_deref(), page.as_deref()],
+                    [o.locale.as_deref(), page.as_deref()],
                     preferred.iter().map(String::as_str),
                 )
             })
         };
-        let first = untrack(resolve);
         let language = Self {
             words: RwSignal::new(Words::ENGLISH),
             asked: RwSignal::new(Lang::En),
             page,
-            ready: RwSignal::new(first == Lang::En),
+            ready: RwSignal::new(untrack(resolve) == Lang::En),
         };
-        provide_context(language);
         watch_lang(host, page);
-        super::boxed::effect(move || {
-            language.speak(resolve(), move || language.ready.set(true));
-        });
+        effect(move || language.speak(resolve()));
         language
     }
 
@@ -78,43 +77,38 @@ impl Language {
         self.page.get()
     }
 
-    /// The words spoken now.
+    /// The words spoken now (tracked: a closure that reads them runs
+    /// again in another language).
     pub fn words(self) -> Words {
         self.words.get()
     }
 
+    /// A message's text that follows the language, for a view's text or
+    /// an attribute (one closure type for every message).
+    pub fn t(self, m: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.words().text(m).to_owned()
+    }
+
     /// Speaks `lang` once its table is loaded (at once for English or a
-    /// loaded one); `then` runs when it is spoken, or when its table did
-    /// not load (the words spoken stay; English at first). A language
-    /// asked for again later is loaded again.
-    pub fn speak(self, lang: Lang, then: impl FnOnce() + 'static) {
-        if self.asked.get_untracked() == lang && self.words.with_untracked(|w| w.lang()) == lang {
-            then();
+    /// loaded one); then, or when its table did not load (the words
+    /// spoken stay; English at first), the board shows. A language asked
+    /// for again later is loaded again.
+    fn speak(self, lang: Lang) {
+        if self.words.with_untracked(|w| w.lang()) == lang {
+            self.asked.set(lang);
+            self.ready.set(true);
             return;
         }
         self.asked.set(lang);
         spawn(async move {
-            if let Ok(table) = table(lang).await {
-                // Only the language asked for last is spoken.
-                if self.asked.get_untracked() == lang {
-                    self.words.set(Words::new(lang, table));
-                }
+            let table = table(lang).await;
+            // Only the language asked for last is spoken.
+            if let (Ok(table), true) = (table, self.asked.get_untracked() == lang) {
+                self.words.set(Words::new(lang, table));
             }
-            then();
+            self.ready.set(true);
         });
     }
-}
-
-/// The words of the board around (English outside one); tracked.
-pub fn words() -> Words {
-    use_context::<Language>().map_or(Words::ENGLISH, Language::words)
-}
-
-/// A message's text that follows the board's language, for a view's text
-/// or an attribute (one closure type for every message).
-pub fn t(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let language = use_context::<Language>();
-    move || language.map_or(Words::ENGLISH, Language::words).text(m)
 }
 
 /// A plural's form for `n` in `words`, `{n}` filled with `shown` (`n` as
