@@ -193,6 +193,7 @@ impl Words {
     }
 
     /// A message's text.
+    #[inline(never)]
     pub fn text(self, m: Msg) -> &'static str {
         self.table
             .and_then(|t| t.texts.get(usize::from(m.id)))
@@ -203,6 +204,7 @@ impl Words {
     /// A plural's form for the plural `category` of its count (what
     /// `Intl.PluralRules` says: `one`, `few`, `other`, …); the `other`
     /// form where the language has none for it.
+    #[inline(never)]
     pub fn plural(self, p: Plural, category: &str) -> &'static str {
         let Some(forms) = self.table.and_then(|t| t.plurals.get(usize::from(p.id))) else {
             return if category == "one" { p.one } else { p.other };
@@ -214,6 +216,7 @@ impl Words {
 
 /// `template` with each `{name}` replaced by its value (as text; a
 /// placeholder without a value is left as written).
+#[inline(never)]
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;

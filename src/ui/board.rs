@@ -159,6 +159,13 @@ fn BoardRoot(
     board.list.start();
     let root = ElRef::<web_sys::HtmlDivElement>::new();
     use_detail_state(board, root);
+    // The page's language is followed once the list controls' code is
+    // there (after the first rows).
+    effect(move || {
+        if board.code.state(Chunk::ListControls).get() == CodeState::Ready {
+            language.follow_page();
+        }
+    });
     // Not shown until the language's words are there (English at once);
     // the first page is asked for meanwhile.
     effect(move || {
@@ -266,7 +273,7 @@ pub fn CallBoard(
                 None if config.with(|c| c.proxy_url.trim().is_empty()) => {
                     return view! {
                         <div class="cb" part="root">
-                            <p class="cb-note" role="status">{language.t(words::NO_PROXY_URL)}</p>
+                            <p class="cb-note" role="status">{language.words_untracked().text(words::NO_PROXY_URL)}</p>
                         </div>
                     }
                     .into_any();

@@ -11,6 +11,9 @@
 // pairs and loaders, which are `unsafe`; nothing else here is.
 #![allow(unsafe_code)]
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,12 +30,13 @@ use crate::core::words::{self as catalog, fill, Lang, Msg, Plural, Table, Words}
 #[derive(Clone, Copy)]
 pub struct Language {
     words: RwSignal<Words>,
-    /// The language asked for last (its table may still be on its way).
-    asked: RwSignal<Lang>,
     /// The nearest `lang` attribute around the widget.
     page: RwSignal<Option<String>>,
     /// Whether the first language's words are there (or failed to come).
     ready: RwSignal<bool>,
+    /// The element whose language the widget follows, until
+    /// [`follow_page`](Self::follow_page) takes it.
+    host: StoredValue<Option<Option<web_sys::Element>>, LocalStorage>,
 }
 
 impl Language {
@@ -54,13 +58,29 @@ impl Language {
         };
         let language = Self {
             words: RwSignal::new(Words::ENGLISH),
-            asked: RwSignal::new(Lang::En),
             page,
             ready: RwSignal::new(untrack(resolve) == Lang::En),
+            host: StoredValue::new_local(Some(host)),
         };
-        watch_lang(host, page);
-        effect(move || language.speak(resolve()));
+        // The language asked for last (its table may still be on its way).
+        let asked = Rc::new(Cell::new(Lang::En));
+        effect(move || language.speak(resolve(), Rc::clone(&asked)));
         language
+    }
+
+    /// Follows the page's `lang` attributes from now on (the list
+    /// controls' chunk starts it: a page that changes its language does
+    /// so after its first rows, and English pages need none of it
+    /// before them).
+    pub fn follow_page(self) {
+        let Some(owner) = Owner::current() else {
+            return;
+        };
+        if let Some(host) = self.host.try_update_value(Option::take).flatten() {
+            spawn(async move {
+                let _ = split::run(watch_lang(host, self.page, owner)).await;
+            });
+        }
     }
 
     /// Whether the first language's words are there (or could not come,
@@ -83,6 +103,11 @@ impl Language {
         self.words.get()
     }
 
+    /// The words spoken now, untracked (experiment).
+    pub fn words_untracked(self) -> Words {
+        self.words.get_untracked()
+    }
+
     /// A message's text that follows the language, for a view's text or
     /// an attribute (one closure type for every message).
     pub fn t(self, m: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
@@ -93,17 +118,16 @@ impl Language {
     /// loaded one); then, or when its table did not load (the words
     /// spoken stay; English at first), the board shows. A language asked
     /// for again later is loaded again.
-    fn speak(self, lang: Lang) {
+    fn speak(self, lang: Lang, asked: Rc<Cell<Lang>>) {
+        asked.set(lang);
         if self.words.with_untracked(|w| w.lang()) == lang {
-            self.asked.set(lang);
             self.ready.set(true);
             return;
         }
-        self.asked.set(lang);
         spawn(async move {
             let table = table(lang).await;
             // Only the language asked for last is spoken.
-            if let (Ok(table), true) = (table, self.asked.get_untracked() == lang) {
+            if let (Ok(table), true) = (table, asked.get() == lang) {
                 self.words.set(Words::new(lang, table));
             }
             self.ready.set(true);
@@ -147,14 +171,20 @@ fn nearest_lang(host: Option<&web_sys::Element>) -> Option<String> {
 }
 
 /// Follows the page's `lang` attributes: `page` is the nearest again
-/// after any of them changes (a CRM switching language in place).
-fn watch_lang(host: Option<web_sys::Element>, page: RwSignal<Option<String>>) {
+/// after any of them changes (a CRM switching language in place). In the
+/// list controls' chunk.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(list_controls, fallible))]
+fn watch_lang(
+    host: Option<web_sys::Element>,
+    page: RwSignal<Option<String>>,
+    owner: Owner,
+) -> Result<(), CodeError> {
     use wasm_bindgen::closure::Closure;
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
-        return;
+        return Ok(());
     };
     let changed = Closure::<dyn FnMut()>::new(move || {
         let lang = nearest_lang(host.as_ref());
@@ -167,7 +197,7 @@ fn watch_lang(host: Option<web_sys::Element>, page: RwSignal<Option<String>>) {
         .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
         .and_then(|c| Reflect::construct(&c, &js_sys::Array::of1(changed.as_ref())).ok());
     let Some(observer) = observer else {
-        return;
+        return Ok(());
     };
     let options = js_sys::Object::new();
     let _ = Reflect::set(&options, &JsValue::from_str("subtree"), &JsValue::TRUE);
@@ -187,13 +217,14 @@ fn watch_lang(host: Option<web_sys::Element>, page: RwSignal<Option<String>>) {
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     // Stops with the board (and frees the callback then).
     let held = send_wrapper::SendWrapper::new((observer, disconnect, changed));
-    on_cleanup(move || {
+    owner.with(|| on_cleanup(move || {
         let (observer, disconnect, changed) = held.take();
         if let Some(d) = disconnect {
             let _ = d.call0(&observer);
         }
         drop(changed);
-    });
+    }));
+    Ok(())
 }
 
 /// The browser's languages, most preferred first.
