@@ -255,3 +255,125 @@ exported = { $n ->
 exported-first = Die ersten { $n } Anrufe exportiert
 # { $error } is the failure's description.
 export-stopped = Export abgebrochen: { $error }
+
+## The open call's sections.
+
+section-recording = Aufzeichnung
+section-transcript = Transkript
+# The section around the transcript and the speakers' timeline.
+section-conversation = Gespräch
+section-call = Anruf
+section-call-facts = Anrufdaten
+section-summary = Zusammenfassung
+section-latency = Latenz
+no-transcript = Für diesen Anruf ist kein Transkript verfügbar.
+# { $provider } is the voice-AI company's name (e.g. "Bland").
+provider-has-no-transcripts = { $provider } stellt keine Anruftranskripte bereit.
+
+## The recording player.
+
+recording-when-call-ends = Die Aufzeichnung ist nach Ende des Anrufs verfügbar.
+no-recording = Für diesen Anruf ist keine Aufzeichnung verfügbar.
+provider-has-no-recordings = { $provider } stellt keine Anrufaufzeichnungen bereit.
+recording-failed-expired = Die Aufzeichnung konnte nicht geladen werden; ihr Link ist möglicherweise abgelaufen.
+recording-failed = Die Aufzeichnung konnte nicht geladen werden.
+download = Herunterladen
+get-fresh-link = Neuen Link abrufen
+play = Abspielen
+pause = Pausieren
+# The skip buttons show "−10s" and "+10s"; these are their spoken names.
+back-10-seconds = −10s: 10 Sekunden zurück
+forward-10-seconds = +10s: 10 Sekunden vor
+link-copied = Link kopiert
+# "moment-url" is the setting's name and stays as it is.
+moment-url-not-http = Die Einstellung moment-url ist kein http(s)-Link
+copy-moment-link = Link zu dieser Stelle kopieren
+seek = Wiedergabeposition
+# Where the recording is, read by screen readers: "1:05 of 4:10".
+position-of-length = { $position } von { $length }
+unknown-length = unbekannte Länge
+speed = Tempo
+# Audio channels: both speakers mixed, or one speaker per ear.
+channels = Kanäle
+# Same as English on purpose.
+mono = Mono
+# Same as English on purpose.
+stereo = Stereo
+copy-failed = Kopieren fehlgeschlagen
+
+## The speakers' timeline.
+
+who-spoke-when = Wer sprach wann
+# Read by screen readers as the timeline's value: "0:42 of 3:10, the agent speaking".
+spoken-at = { $position } von { $length }, { $who }
+agent-speaking = der Agent spricht
+customer-speaking = der Kunde spricht
+both-speaking = beide sprechen
+silence = Stille
+
+## The transcript.
+
+no-matches = Keine Treffer
+# Which search match is shown: "2 of 7".
+match-of = { $n } von { $total }
+transcript-untimed = Dieses Transkript hat keine Zeitmarken, daher können seine Redebeiträge nicht zur Stelle in der Aufzeichnung springen.
+follow-playback = Wiedergabe folgen
+search = Suchen
+search-transcript = Transkript durchsuchen
+previous-match = Vorheriger Treffer
+next-match = Nächster Treffer
+copy = Kopieren
+copied = Kopiert
+download-transcript-as = Transkript herunterladen als
+# Read by screen readers after a turn's time: "0:42, play from here".
+play-from-here = , ab hier abspielen
+# A tool call's time button: "Play from 0:42".
+play-from = Ab { $time } abspielen
+arguments = Argumente
+result = Ergebnis
+arguments-and-result = Argumente und Ergebnis
+tool-call = Tool-Aufruf
+# The agent moving from one step of its script to another.
+tool-node = Knoten
+# Digits the caller pressed on the phone's keypad.
+tool-keypad = Tastenfeld
+tool-result = Tool-Ergebnis
+tool-succeeded = Erfolgreich
+tool-failed = Fehlgeschlagen
+tool-returned = Zurückgegeben
+tool-no-result = Kein Ergebnis
+# Same as English on purpose.
+format-text = Text (.txt)
+format-webvtt = Untertitel, WebVTT (.vtt)
+format-srt = Untertitel, SubRip (.srt)
+# Same as English on purpose.
+format-json = JSON (.json)
+
+## Calls as they happen.
+
+live-connecting = Live-Updates: Verbindung wird hergestellt
+live-connected = Live: Anrufe erscheinen in Echtzeit
+live-polling = Regelmäßige Prüfung auf neue Anrufe
+live-offline = Live-Updates pausiert: keine Verbindung
+new-calls = { $n ->
+    [one] ↑ { $n } neuer Anruf
+   *[other] ↑ { $n } neue Anrufe
+}
+
+## Keyboard shortcuts.
+
+keyboard-shortcuts = Tastenkürzel
+# The button's tooltip; "?" is the key that opens the list.
+keyboard-shortcuts-key = Tastenkürzel (?)
+shortcut-play-pause = Abspielen oder pausieren
+shortcut-skip = 10 Sekunden zurück oder vor
+shortcut-turns = Nächster oder vorheriger Redebeitrag
+shortcut-search = Suchen
+shortcut-close = Anruf schließen
+shortcut-help = Diese Tastenkürzel anzeigen
+shortcut-open = Ausgewählten Anruf öffnen
+# Key names in the list of shortcuts.
+key-space = Leertaste
+# Same as English on purpose.
+key-esc = Esc
+key-enter = Eingabe

@@ -244,3 +244,120 @@ exported = { $n ->
 exported-first = Exported the first { $n } calls
 # { $error } is the failure's description.
 export-stopped = Export stopped: { $error }
+
+## The open call's sections.
+
+section-recording = Recording
+section-transcript = Transcript
+# The section around the transcript and the speakers' timeline.
+section-conversation = Conversation
+section-call = Call
+section-call-facts = Call facts
+section-summary = Summary
+section-latency = Latency
+no-transcript = No transcript is available for this call.
+# { $provider } is the voice-AI company's name (e.g. "Bland").
+provider-has-no-transcripts = { $provider } does not provide call transcripts.
+
+## The recording player.
+
+recording-when-call-ends = The recording comes when the call ends.
+no-recording = No recording is available for this call.
+provider-has-no-recordings = { $provider } does not provide call recordings.
+recording-failed-expired = The recording could not be loaded; its link may have expired.
+recording-failed = The recording could not be loaded.
+download = Download
+get-fresh-link = Get a fresh link
+play = Play
+pause = Pause
+# The skip buttons show "−10s" and "+10s"; these are their spoken names.
+back-10-seconds = −10s: back 10 seconds
+forward-10-seconds = +10s: forward 10 seconds
+link-copied = Link copied
+# "moment-url" is the setting's name and stays as it is.
+moment-url-not-http = The moment-url setting is not an http(s) link
+copy-moment-link = Copy link to this moment
+seek = Seek
+# Where the recording is, read by screen readers: "1:05 of 4:10".
+position-of-length = { $position } of { $length }
+unknown-length = unknown length
+speed = Speed
+# Audio channels: both speakers mixed, or one speaker per ear.
+channels = Channels
+mono = Mono
+stereo = Stereo
+copy-failed = Copy failed
+
+## The speakers' timeline.
+
+who-spoke-when = Who spoke when
+# Read by screen readers as the timeline's value: "0:42 of 3:10, the agent speaking".
+spoken-at = { $position } of { $length }, { $who }
+agent-speaking = the agent speaking
+customer-speaking = the customer speaking
+both-speaking = both speaking
+silence = silence
+
+## The transcript.
+
+no-matches = No matches
+# Which search match is shown: "2 of 7".
+match-of = { $n } of { $total }
+transcript-untimed = This transcript has no timings, so its turns cannot seek the recording.
+follow-playback = Follow playback
+search = Search
+search-transcript = Search transcript
+previous-match = Previous match
+next-match = Next match
+copy = Copy
+copied = Copied
+download-transcript-as = Download the transcript as
+# Read by screen readers after a turn's time: "0:42, play from here".
+play-from-here = , play from here
+# A tool call's time button: "Play from 0:42".
+play-from = Play from { $time }
+arguments = Arguments
+result = Result
+arguments-and-result = Arguments and result
+tool-call = Tool call
+# The agent moving from one step of its script to another.
+tool-node = Node
+# Digits the caller pressed on the phone's keypad.
+tool-keypad = Keypad
+tool-result = Tool result
+tool-succeeded = Succeeded
+tool-failed = Failed
+tool-returned = Returned
+tool-no-result = No result
+format-text = Text (.txt)
+format-webvtt = Captions, WebVTT (.vtt)
+format-srt = Captions, SubRip (.srt)
+format-json = JSON (.json)
+
+## Calls as they happen.
+
+live-connecting = Live updates: connecting
+live-connected = Live: calls appear as they happen
+live-polling = Checking for new calls now and then
+live-offline = Live updates paused: the connection is down
+new-calls = { $n ->
+    [one] ↑ { $n } new call
+   *[other] ↑ { $n } new calls
+}
+
+## Keyboard shortcuts.
+
+keyboard-shortcuts = Keyboard shortcuts
+# The button's tooltip; "?" is the key that opens the list.
+keyboard-shortcuts-key = Keyboard shortcuts (?)
+shortcut-play-pause = Play or pause
+shortcut-skip = Back or forward 10 seconds
+shortcut-turns = Next or previous turn
+shortcut-search = Search
+shortcut-close = Close the call
+shortcut-help = Show these shortcuts
+shortcut-open = Open the focused call
+# Key names in the list of shortcuts.
+key-space = Space
+key-esc = Esc
+key-enter = Enter

@@ -253,3 +253,124 @@ exported = { $n ->
 exported-first = Se exportaron las primeras { $n } llamadas
 # { $error } is the failure's description.
 export-stopped = Exportación detenida: { $error }
+
+## The open call's sections.
+
+section-recording = Grabación
+section-transcript = Transcripción
+# The section around the transcript and the speakers' timeline.
+section-conversation = Conversación
+section-call = Llamada
+section-call-facts = Datos de la llamada
+section-summary = Resumen
+section-latency = Latencia
+no-transcript = No hay transcripción disponible para esta llamada.
+# { $provider } is the voice-AI company's name (e.g. "Bland").
+provider-has-no-transcripts = { $provider } no proporciona transcripciones de llamadas.
+
+## The recording player.
+
+recording-when-call-ends = La grabación estará disponible cuando finalice la llamada.
+no-recording = No hay grabación disponible para esta llamada.
+provider-has-no-recordings = { $provider } no proporciona grabaciones de llamadas.
+recording-failed-expired = No se pudo cargar la grabación; es posible que su enlace haya caducado.
+recording-failed = No se pudo cargar la grabación.
+download = Descargar
+get-fresh-link = Obtener un enlace nuevo
+play = Reproducir
+pause = Pausar
+# The skip buttons show "−10s" and "+10s"; these are their spoken names.
+back-10-seconds = −10s: retroceder 10 segundos
+forward-10-seconds = +10s: avanzar 10 segundos
+link-copied = Enlace copiado
+# "moment-url" is the setting's name and stays as it is.
+moment-url-not-http = La configuración moment-url no es un enlace http(s)
+copy-moment-link = Copiar enlace a este momento
+seek = Posición
+# Where the recording is, read by screen readers: "1:05 of 4:10".
+position-of-length = { $position } de { $length }
+unknown-length = duración desconocida
+speed = Velocidad
+# Audio channels: both speakers mixed, or one speaker per ear.
+channels = Canales
+# Same as English on purpose.
+mono = Mono
+stereo = Estéreo
+copy-failed = No se pudo copiar
+
+## The speakers' timeline.
+
+who-spoke-when = Quién habló y cuándo
+# Read by screen readers as the timeline's value: "0:42 of 3:10, the agent speaking".
+spoken-at = { $position } de { $length }, { $who }
+agent-speaking = habla el agente
+customer-speaking = habla el cliente
+both-speaking = hablan ambos
+silence = silencio
+
+## The transcript.
+
+no-matches = Sin coincidencias
+# Which search match is shown: "2 of 7".
+match-of = { $n } de { $total }
+transcript-untimed = Esta transcripción no tiene marcas de tiempo, así que sus turnos no llevan a un punto de la grabación.
+follow-playback = Seguir la reproducción
+search = Buscar
+search-transcript = Buscar en la transcripción
+previous-match = Coincidencia anterior
+next-match = Coincidencia siguiente
+copy = Copiar
+copied = Copiado
+download-transcript-as = Descargar la transcripción como
+# Read by screen readers after a turn's time: "0:42, play from here".
+play-from-here = , reproducir desde aquí
+# A tool call's time button: "Play from 0:42".
+play-from = Reproducir desde { $time }
+arguments = Argumentos
+result = Resultado
+arguments-and-result = Argumentos y resultado
+tool-call = Llamada a herramienta
+# The agent moving from one step of its script to another.
+tool-node = Nodo
+# Digits the caller pressed on the phone's keypad.
+tool-keypad = Teclado
+tool-result = Resultado de la herramienta
+tool-succeeded = Exitosa
+tool-failed = Fallida
+tool-returned = Devolvió
+tool-no-result = Sin resultado
+format-text = Texto (.txt)
+format-webvtt = Subtítulos, WebVTT (.vtt)
+format-srt = Subtítulos, SubRip (.srt)
+# Same as English on purpose.
+format-json = JSON (.json)
+
+## Calls as they happen.
+
+live-connecting = Actualizaciones en vivo: conectando
+live-connected = En vivo: las llamadas aparecen en tiempo real
+live-polling = Buscando llamadas nuevas periódicamente
+live-offline = Actualizaciones en vivo en pausa: sin conexión
+new-calls = { $n ->
+    [one] ↑ { $n } llamada nueva
+    [many] ↑ { $n } llamadas nuevas
+   *[other] ↑ { $n } llamadas nuevas
+}
+
+## Keyboard shortcuts.
+
+keyboard-shortcuts = Atajos de teclado
+# The button's tooltip; "?" is the key that opens the list.
+keyboard-shortcuts-key = Atajos de teclado (?)
+shortcut-play-pause = Reproducir o pausar
+shortcut-skip = Retroceder o avanzar 10 segundos
+shortcut-turns = Turno siguiente o anterior
+shortcut-search = Buscar
+shortcut-close = Cerrar la llamada
+shortcut-help = Mostrar estos atajos
+shortcut-open = Abrir la llamada seleccionada
+# Key names in the list of shortcuts.
+key-space = Espacio
+# Same as English on purpose.
+key-esc = Esc
+key-enter = Intro

@@ -264,3 +264,125 @@ exported = { $n ->
 exported-first = { $n } premiers appels exportés
 # { $error } is the failure's description.
 export-stopped = Export interrompu : { $error }
+
+## The open call's sections.
+
+section-recording = Enregistrement
+section-transcript = Transcription
+# The section around the transcript and the speakers' timeline.
+# Same as English on purpose.
+section-conversation = Conversation
+section-call = Appel
+section-call-facts = Informations sur l'appel
+section-summary = Résumé
+section-latency = Latence
+no-transcript = Aucune transcription n'est disponible pour cet appel.
+# { $provider } is the voice-AI company's name (e.g. "Bland").
+provider-has-no-transcripts = { $provider } ne fournit pas de transcriptions d'appels.
+
+## The recording player.
+
+recording-when-call-ends = L'enregistrement sera disponible à la fin de l'appel.
+no-recording = Aucun enregistrement n'est disponible pour cet appel.
+provider-has-no-recordings = { $provider } ne fournit pas d'enregistrements d'appels.
+recording-failed-expired = Impossible de charger l'enregistrement : son lien a peut-être expiré.
+recording-failed = Impossible de charger l'enregistrement.
+download = Télécharger
+get-fresh-link = Obtenir un nouveau lien
+play = Lire
+pause = Mettre en pause
+# The skip buttons show "−10s" and "+10s"; these are their spoken names.
+back-10-seconds = −10s : reculer de 10 secondes
+forward-10-seconds = +10s : avancer de 10 secondes
+link-copied = Lien copié
+# "moment-url" is the setting's name and stays as it is.
+moment-url-not-http = Le réglage moment-url n'est pas un lien http(s)
+copy-moment-link = Copier le lien vers ce moment
+seek = Position de lecture
+# Where the recording is, read by screen readers: "1:05 of 4:10".
+position-of-length = { $position } sur { $length }
+unknown-length = durée inconnue
+speed = Vitesse
+# Audio channels: both speakers mixed, or one speaker per ear.
+channels = Canaux
+# Same as English on purpose.
+mono = Mono
+stereo = Stéréo
+copy-failed = Échec de la copie
+
+## The speakers' timeline.
+
+who-spoke-when = Qui a parlé quand
+# Read by screen readers as the timeline's value: "0:42 of 3:10, the agent speaking".
+spoken-at = { $position } sur { $length }, { $who }
+agent-speaking = l'agent parle
+customer-speaking = le client parle
+both-speaking = les deux parlent
+# Same as English on purpose.
+silence = silence
+
+## The transcript.
+
+no-matches = Aucun résultat
+# Which search match is shown: "2 of 7".
+match-of = { $n } sur { $total }
+transcript-untimed = Cette transcription n'a pas d'horodatage : ses tours de parole ne permettent pas de se déplacer dans l'enregistrement.
+follow-playback = Suivre la lecture
+search = Rechercher
+search-transcript = Rechercher dans la transcription
+previous-match = Résultat précédent
+next-match = Résultat suivant
+copy = Copier
+copied = Copié
+download-transcript-as = Télécharger la transcription en
+# Read by screen readers after a turn's time: "0:42, play from here".
+play-from-here = , lire à partir d'ici
+# A tool call's time button: "Play from 0:42".
+play-from = Lire à partir de { $time }
+arguments = Paramètres
+result = Résultat
+arguments-and-result = Paramètres et résultat
+tool-call = Appel d'outil
+# The agent moving from one step of its script to another.
+tool-node = Nœud
+# Digits the caller pressed on the phone's keypad.
+tool-keypad = Clavier
+tool-result = Résultat de l'outil
+tool-succeeded = Réussi
+tool-failed = Échec
+tool-returned = Renvoyé
+tool-no-result = Aucun résultat
+format-text = Texte (.txt)
+format-webvtt = Sous-titres, WebVTT (.vtt)
+format-srt = Sous-titres, SubRip (.srt)
+# Same as English on purpose.
+format-json = JSON (.json)
+
+## Calls as they happen.
+
+live-connecting = Mises à jour en direct : connexion en cours
+live-connected = En direct : les appels s'affichent en temps réel
+live-polling = Recherche périodique de nouveaux appels
+live-offline = Mises à jour en direct suspendues : connexion interrompue
+new-calls = { $n ->
+    [one] ↑ { $n } nouvel appel
+    [many] ↑ { $n } de nouveaux appels
+   *[other] ↑ { $n } nouveaux appels
+}
+
+## Keyboard shortcuts.
+
+keyboard-shortcuts = Raccourcis clavier
+# The button's tooltip; "?" is the key that opens the list.
+keyboard-shortcuts-key = Raccourcis clavier (?)
+shortcut-play-pause = Lire ou mettre en pause
+shortcut-skip = Reculer ou avancer de 10 secondes
+shortcut-turns = Tour de parole suivant ou précédent
+shortcut-search = Rechercher
+shortcut-close = Fermer l'appel
+shortcut-help = Afficher ces raccourcis
+shortcut-open = Ouvrir l'appel sélectionné
+# Key names in the list of shortcuts.
+key-space = Espace
+key-esc = Échap
+key-enter = Entrée

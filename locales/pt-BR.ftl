@@ -253,3 +253,125 @@ exported = { $n ->
 exported-first = Primeiras { $n } chamadas exportadas
 # { $error } é a descrição da falha.
 export-stopped = Exportação interrompida: { $error }
+
+## Seções da chamada aberta.
+
+section-recording = Gravação
+section-transcript = Transcrição
+# A seção em torno da transcrição e da linha do tempo dos interlocutores.
+section-conversation = Conversa
+section-call = Chamada
+section-call-facts = Dados da chamada
+section-summary = Resumo
+section-latency = Latência
+no-transcript = Não há transcrição disponível para esta chamada.
+# { $provider } é o nome da empresa de IA de voz (por exemplo, "Bland").
+provider-has-no-transcripts = { $provider } não fornece transcrições de chamadas.
+
+## Player da gravação.
+
+recording-when-call-ends = A gravação fica disponível quando a chamada terminar.
+no-recording = Não há gravação disponível para esta chamada.
+provider-has-no-recordings = { $provider } não fornece gravações de chamadas.
+recording-failed-expired = Não foi possível carregar a gravação; o link pode ter expirado.
+recording-failed = Não foi possível carregar a gravação.
+download = Baixar
+get-fresh-link = Gerar um novo link
+play = Reproduzir
+pause = Pausar
+# Os botões de salto mostram "−10s" e "+10s"; estes são os nomes lidos em voz alta.
+back-10-seconds = −10s: voltar 10 segundos
+forward-10-seconds = +10s: avançar 10 segundos
+link-copied = Link copiado
+# "moment-url" é o nome da configuração e fica como está.
+moment-url-not-http = A configuração moment-url não é um link http(s)
+copy-moment-link = Copiar link deste momento
+seek = Posição
+# Onde a gravação está, lido por leitores de tela: "1:05 de 4:10".
+position-of-length = { $position } de { $length }
+unknown-length = duração desconhecida
+speed = Velocidade
+# Canais de áudio: os dois interlocutores mixados, ou um em cada ouvido.
+channels = Canais
+# Same as English on purpose.
+mono = Mono
+stereo = Estéreo
+copy-failed = Falha ao copiar
+
+## Linha do tempo dos interlocutores.
+
+who-spoke-when = Quem falou e quando
+# Lido por leitores de tela como o valor da linha do tempo: "0:42 de 3:10, o agente falando".
+spoken-at = { $position } de { $length }, { $who }
+agent-speaking = o agente falando
+customer-speaking = o cliente falando
+both-speaking = ambos falando
+silence = silêncio
+
+## Transcrição.
+
+no-matches = Nenhum resultado
+# Qual resultado da busca é exibido: "2 de 7".
+match-of = { $n } de { $total }
+transcript-untimed = Esta transcrição não tem marcações de tempo, então seus turnos não levam a um ponto da gravação.
+follow-playback = Acompanhar a reprodução
+search = Buscar
+search-transcript = Buscar na transcrição
+previous-match = Resultado anterior
+next-match = Próximo resultado
+copy = Copiar
+copied = Copiado
+download-transcript-as = Baixar a transcrição como
+# Lido por leitores de tela após o horário de um turno: "0:42, reproduzir a partir daqui".
+play-from-here = , reproduzir a partir daqui
+# Botão de horário de uma chamada de ferramenta: "Reproduzir a partir de 0:42".
+play-from = Reproduzir a partir de { $time }
+arguments = Argumentos
+result = Resultado
+arguments-and-result = Argumentos e resultado
+tool-call = Chamada de ferramenta
+# O agente passando de uma etapa do roteiro para outra.
+tool-node = Nó
+# Dígitos que a pessoa pressionou no teclado do telefone.
+tool-keypad = Teclado numérico
+tool-result = Resultado da ferramenta
+tool-succeeded = Bem-sucedida
+tool-failed = Falhou
+tool-returned = Retornou
+tool-no-result = Sem resultado
+format-text = Texto (.txt)
+format-webvtt = Legendas, WebVTT (.vtt)
+format-srt = Legendas, SubRip (.srt)
+# Same as English on purpose.
+format-json = JSON (.json)
+
+## Chamadas em tempo real.
+
+live-connecting = Atualizações ao vivo: conectando
+live-connected = Ao vivo: as chamadas aparecem em tempo real
+live-polling = Verificando novas chamadas periodicamente
+live-offline = Atualizações ao vivo pausadas: sem conexão
+new-calls = { $n ->
+    [one] ↑ { $n } nova chamada
+    [many] ↑ { $n } novas chamadas
+   *[other] ↑ { $n } novas chamadas
+}
+
+## Atalhos de teclado.
+
+keyboard-shortcuts = Atalhos de teclado
+# Dica do botão; "?" é a tecla que abre a lista.
+keyboard-shortcuts-key = Atalhos de teclado (?)
+shortcut-play-pause = Reproduzir ou pausar
+shortcut-skip = Voltar ou avançar 10 segundos
+shortcut-turns = Turno seguinte ou anterior
+shortcut-search = Buscar
+shortcut-close = Fechar a chamada
+shortcut-help = Mostrar estes atalhos
+shortcut-open = Abrir a chamada em foco
+# Nomes das teclas na lista de atalhos.
+key-space = Espaço
+# Same as English on purpose.
+key-esc = Esc
+# Same as English on purpose.
+key-enter = Enter

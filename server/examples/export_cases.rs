@@ -159,7 +159,7 @@ fn main() {
                 .collect();
             let exports: serde_json::Map<String, Value> = Format::ALL
                 .iter()
-                .map(|f| (f.extension().to_owned(), Value::String(f.render(&t))))
+                .map(|f| (f.extension().to_owned(), Value::String(f.render(&t, Words::ENGLISH))))
                 .collect();
             json!({
                 "turns": t.turns.iter().map(|u| json!({

@@ -2,6 +2,8 @@
 //! focus is. Only keys pressed inside the widget reach this, and never
 //! while typing in a text field.
 
+use super::words::{self, Msg};
+
 /// What has the focus when a key is pressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -37,15 +39,25 @@ pub enum Shortcut {
     Help,
 }
 
+/// A shortcut's keys as the help shows them: a key's name (words) or
+/// the glyphs printed on the keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keys {
+    /// A named key (Space, Esc, Enter).
+    Named(Msg),
+    /// Keys shown as they are printed (`← / →`, `j / k`, `/`, `?`).
+    Glyphs(&'static str),
+}
+
 /// The shortcuts as the help lists them: keys and what they do.
-pub const HELP: [(&str, &str); 7] = [
-    ("Space", "Play or pause"),
-    ("← / →", "Back or forward 10 seconds"),
-    ("j / k", "Next or previous turn"),
-    ("/", "Search"),
-    ("Esc", "Close the call"),
-    ("?", "Show these shortcuts"),
-    ("Enter", "Open the focused call"),
+pub const HELP: [(Keys, Msg); 7] = [
+    (Keys::Named(words::KEY_SPACE), words::SHORTCUT_PLAY_PAUSE),
+    (Keys::Glyphs("← / →"), words::SHORTCUT_SKIP),
+    (Keys::Glyphs("j / k"), words::SHORTCUT_TURNS),
+    (Keys::Glyphs("/"), words::SHORTCUT_SEARCH),
+    (Keys::Named(words::KEY_ESC), words::SHORTCUT_CLOSE),
+    (Keys::Glyphs("?"), words::SHORTCUT_HELP),
+    (Keys::Named(words::KEY_ENTER), words::SHORTCUT_OPEN),
 ];
 
 /// The shortcut `key` (a `KeyboardEvent.key`) asks for with the focus on

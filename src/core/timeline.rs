@@ -7,6 +7,7 @@
 use super::normalize::Speaker;
 use super::time::format_duration;
 use super::transcript::Transcript;
+use super::words::{self, fill, Words};
 
 /// A stretch of time, in milliseconds into the recording.
 pub type Stretch = (i64, i64);
@@ -100,17 +101,20 @@ impl Timeline {
 
     /// What the "who spoke when" slider says at `position_ms` of a
     /// recording `length_ms` long: "0:42 of 3:10, the agent speaking".
-    pub fn spoken_at(&self, position_ms: i64, length_ms: i64) -> String {
+    pub fn spoken_at(&self, position_ms: i64, length_ms: i64, w: Words) -> String {
         let who = match self.speaking_at(position_ms) {
-            (Some(Speaker::Agent), _) => "the agent speaking",
-            (Some(_), _) => "the customer speaking",
-            (None, true) => "both speaking",
-            (None, false) => "silence",
+            (Some(Speaker::Agent), _) => words::AGENT_SPEAKING,
+            (Some(_), _) => words::CUSTOMER_SPEAKING,
+            (None, true) => words::BOTH_SPEAKING,
+            (None, false) => words::SILENCE,
         };
-        format!(
-            "{} of {}, {who}",
-            format_duration(position_ms),
-            format_duration(length_ms)
+        fill(
+            w.text(words::SPOKEN_AT),
+            &[
+                ("position", &format_duration(position_ms)),
+                ("length", &format_duration(length_ms)),
+                ("who", w.text(who)),
+            ],
         )
     }
 }
@@ -250,14 +254,20 @@ mod tests {
             duration_ms: 10_000,
         };
         assert_eq!(
-            t.spoken_at(1_000, 10_000),
+            t.spoken_at(1_000, 10_000, Words::ENGLISH),
             "0:01 of 0:10, the agent speaking"
         );
-        assert_eq!(t.spoken_at(3_500, 10_000), "0:03 of 0:10, both speaking");
         assert_eq!(
-            t.spoken_at(5_000, 10_000),
+            t.spoken_at(3_500, 10_000, Words::ENGLISH),
+            "0:03 of 0:10, both speaking"
+        );
+        assert_eq!(
+            t.spoken_at(5_000, 10_000, Words::ENGLISH),
             "0:05 of 0:10, the customer speaking"
         );
-        assert_eq!(t.spoken_at(9_000, 10_000), "0:09 of 0:10, silence");
+        assert_eq!(
+            t.spoken_at(9_000, 10_000, Words::ENGLISH),
+            "0:09 of 0:10, silence"
+        );
     }
 }

@@ -102,12 +102,15 @@ pub struct Word {
 }
 
 impl Turn {
-    /// The label in `w`: the role's word for the agent and the customer,
-    /// the provider's own label for anyone else ("" for none).
+    /// The label in `w`: the role's word where the label is the role's
+    /// (the agent, the customer), else the label as the provider gave it
+    /// ("" for none).
     pub fn label_in(&self, w: Words) -> &str {
-        match self.speaker {
-            Speaker::Other => &self.label,
-            known => w.text(known.label()),
+        let role = self.speaker.label();
+        if self.speaker != Speaker::Other && self.label == role.en() {
+            w.text(role)
+        } else {
+            &self.label
         }
     }
 }

@@ -6,6 +6,7 @@
 //! shown as captions) and events of the JSON; SubRip has no place for
 //! anything but captions.
 
+use super::words::{self, Msg, Words};
 use serde_json::{json, Value};
 
 use super::normalize::{join_str, Speaker};
@@ -36,12 +37,12 @@ impl Format {
     pub const ALL: [Format; 4] = [Format::Text, Format::WebVtt, Format::Srt, Format::Json];
 
     /// What a menu calls it.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Format::Text => "Text (.txt)",
-            Format::WebVtt => "Captions, WebVTT (.vtt)",
-            Format::Srt => "Captions, SubRip (.srt)",
-            Format::Json => "JSON (.json)",
+            Format::Text => words::FORMAT_TEXT,
+            Format::WebVtt => words::FORMAT_WEBVTT,
+            Format::Srt => words::FORMAT_SRT,
+            Format::Json => words::FORMAT_JSON,
         }
     }
 
@@ -65,12 +66,14 @@ impl Format {
         }
     }
 
-    /// `transcript` in this format.
-    pub fn render(self, transcript: &Transcript) -> String {
+    /// `transcript` in this format, our own words (speakers' roles, tool
+    /// rows) in `w`; JSON keeps the same keys and values in every
+    /// language.
+    pub fn render(self, transcript: &Transcript, w: Words) -> String {
         match self {
-            Format::Text => plain_text(transcript),
-            Format::WebVtt => webvtt(transcript),
-            Format::Srt => srt(transcript),
+            Format::Text => plain_text(transcript, w),
+            Format::WebVtt => webvtt(transcript, w),
+            Format::Srt => srt(transcript, w),
             Format::Json => json_text(transcript),
         }
     }
@@ -104,14 +107,14 @@ fn cues(transcript: &Transcript) -> Vec<Option<(i64, i64)>> {
 /// a tool row where it happened (`[m:ss] Tool call: name (Succeeded) {...}
 /// → {...}`); a row's line breaks are spaces ([`one_line`]), so a line is
 /// a row whatever the provider's text holds.
-pub fn plain_text(transcript: &Transcript) -> String {
+pub fn plain_text(transcript: &Transcript, w: Words) -> String {
     let layout = Layout::new(transcript);
     let mut out = String::new();
     for row in &layout.rows {
         let (at, line) = match *row {
             Row::Turn(i) => match transcript.turns.get(i) {
                 Some(turn) => {
-                    let (label, text) = (one_line(&turn.label), one_line(&turn.text));
+                    let (label, text) = (one_line(turn.label_in(w)), one_line(&turn.text));
                     let line = if label.is_empty() {
                         text
                     } else {
@@ -122,7 +125,7 @@ pub fn plain_text(transcript: &Transcript) -> String {
                 None => continue,
             },
             Row::Tool(i) => match layout.tools.get(i) {
-                Some(tool) => (tool.at_ms, one_line(&tool.one_line())),
+                Some(tool) => (tool.at_ms, one_line(&tool.one_line(w))),
                 None => continue,
             },
         };
@@ -146,27 +149,28 @@ fn clock(ms: i64, sep: char) -> String {
     format!("{h:02}:{m:02}:{s:02}{sep}{milli:03}")
 }
 
-/// The turn's label as the provider gave it, else the speaker's role.
+/// The turn's label as the provider gave it, else the speaker's role (in
+/// English: the JSON export's values are the same in every language).
 fn speaker_name(turn: &Turn) -> &str {
     if !turn.label.is_empty() {
         return &turn.label;
     }
-    role_name(turn.speaker)
+    role_name(turn.speaker).en()
 }
 
-fn role_name(speaker: Speaker) -> &'static str {
+fn role_name(speaker: Speaker) -> Msg {
     match speaker {
-        Speaker::Agent => "Agent",
-        Speaker::Customer => "Customer",
-        Speaker::Other => "Speaker",
+        Speaker::Agent => words::SPEAKER_AGENT,
+        Speaker::Customer => words::SPEAKER_CUSTOMER,
+        Speaker::Other => words::SPEAKER,
     }
 }
 
-/// The speaker of a caption: the label on one line, else the role.
-fn caption_speaker(turn: &Turn) -> String {
-    let label = one_line(&turn.label);
+/// The speaker of a caption in `w`: the label on one line, else the role.
+fn caption_speaker(turn: &Turn, w: Words) -> String {
+    let label = one_line(turn.label_in(w));
     if label.is_empty() {
-        role_name(turn.speaker).to_owned()
+        w.text(role_name(turn.speaker)).to_owned()
     } else {
         label
     }
@@ -223,7 +227,7 @@ fn vtt_text(text: &str) -> String {
 
 /// WebVTT: a cue per timed turn on one line, the speaker as a voice tag,
 /// and a `NOTE` per tool row where it happened.
-pub fn webvtt(transcript: &Transcript) -> String {
+pub fn webvtt(transcript: &Transcript, w: Words) -> String {
     let layout = Layout::new(transcript);
     let cues = cues(transcript);
     let mut out = String::from("WEBVTT\n");
@@ -238,7 +242,7 @@ pub fn webvtt(transcript: &Transcript) -> String {
                 n += 1;
                 // (WebVTT reads a voice's runs of spaces as one.)
                 let voice = join_str(
-                    vtt_text(&caption_speaker(turn))
+                    vtt_text(&caption_speaker(turn, w))
                         .split(' ')
                         .filter(|w| !w.is_empty()),
                     " ",
@@ -253,7 +257,7 @@ pub fn webvtt(transcript: &Transcript) -> String {
             Row::Tool(i) => {
                 if let Some(tool) = layout.tools.get(i) {
                     // A note may not hold "-->" nor a blank line.
-                    let text = caption_line(&tool.one_line());
+                    let text = caption_line(&tool.one_line(w));
                     out.push_str(&format!("\nNOTE {text}\n"));
                 }
             }
@@ -265,7 +269,7 @@ pub fn webvtt(transcript: &Transcript) -> String {
 /// SubRip: a numbered cue per timed turn, `Speaker: text` on one line
 /// ([`caption_line`]: SubRip has no escapes, so a line of digits or a
 /// timing in a turn's text would otherwise start a cue of its own).
-pub fn srt(transcript: &Transcript) -> String {
+pub fn srt(transcript: &Transcript, w: Words) -> String {
     let mut out = String::new();
     let timed = transcript
         .turns
@@ -278,7 +282,7 @@ pub fn srt(transcript: &Transcript) -> String {
         }
         let line = format!(
             "{}: {}",
-            caption_line(&caption_speaker(turn)),
+            caption_line(&caption_speaker(turn, w)),
             caption_line(&turn.text)
         );
         out.push_str(&format!(
@@ -421,7 +425,7 @@ mod tests {
     #[test]
     fn webvtt_cues_with_voices_and_escaped_text() {
         assert_eq!(
-            webvtt(&sample()),
+            webvtt(&sample(), Words::ENGLISH),
             "WEBVTT\n\
              \n1\n00:00:01.000 --> 00:00:03.500\n<v Agent>Hi, this is Ava.\n\
              \n2\n00:00:04.000 --> 01:02:05.250\n<v Customer>I'd like &lt;b&gt;help&lt;/b&gt; &amp; more\n\
@@ -433,7 +437,7 @@ mod tests {
     #[test]
     fn srt_cues_numbered_with_commas() {
         assert_eq!(
-            srt(&sample()),
+            srt(&sample(), Words::ENGLISH),
             "1\n00:00:01,000 --> 00:00:03,500\nAgent: Hi, this is Ava.\n\
              \n2\n00:00:04,000 --> 01:02:05,250\nCustomer: I'd like <b>help</b> & more\n\
              \n3\n01:02:05,250 --> 01:02:07,250\nAgent: Sure. Let me check.\n"
@@ -452,7 +456,10 @@ mod tests {
         for (start, end) in cues(&t).into_iter().flatten() {
             assert!(end > start, "{start} -> {end}");
         }
-        assert!(webvtt(&t).contains("<v Agent>a") && webvtt(&t).contains("<v Customer>b"));
+        assert!(
+            webvtt(&t, Words::ENGLISH).contains("<v Agent>a")
+                && webvtt(&t, Words::ENGLISH).contains("<v Customer>b")
+        );
     }
 
     #[test]
@@ -473,14 +480,14 @@ mod tests {
             turns: vec![turn(Speaker::Agent, "Agent", "Hello", None, None)],
             events: vec![],
         };
-        assert_eq!(webvtt(&t), "WEBVTT\n");
-        assert_eq!(srt(&t), "");
+        assert_eq!(webvtt(&t, Words::ENGLISH), "WEBVTT\n");
+        assert_eq!(srt(&t, Words::ENGLISH), "");
     }
 
     #[test]
     fn text_has_a_line_a_turn_and_a_line_a_tool_row() {
         assert_eq!(
-            plain_text(&sample()),
+            plain_text(&sample(), Words::ENGLISH),
             "[0:01] Agent: Hi, this is Ava.\n\
              [0:04] Customer: I'd like <b>help</b> & more\n\
              [0:05] Tool call: lookup_order (No result) {\"order\":42}\n\
@@ -491,7 +498,7 @@ mod tests {
             turns: vec![turn(Speaker::Other, "", "Hello", None, None)],
             events: vec![],
         };
-        assert_eq!(plain_text(&untimed), "Hello\n");
+        assert_eq!(plain_text(&untimed, Words::ENGLISH), "Hello\n");
     }
 
     #[test]
@@ -500,7 +507,7 @@ mod tests {
         if let Some(e) = t.events.first_mut() {
             e.detail = Some("a --> b\n\nc".into());
         }
-        let vtt = webvtt(&t);
+        let vtt = webvtt(&t, Words::ENGLISH);
         assert!(
             vtt.contains("\nNOTE Tool call: lookup_order (No result) a -> b c\n"),
             "{vtt}"
@@ -518,18 +525,18 @@ mod tests {
             events: vec![],
         };
         assert_eq!(
-            srt(&t),
+            srt(&t, Words::ENGLISH),
             "1\n00:00:00,000 --> 00:00:00,500\nAva 1: 2 00:00:01,000 -> 00:00:02,000 NOTE x y\n\
              \n2\n00:00:00,600 --> 00:00:02,600\nCustomer: ok\n"
         );
         assert_eq!(
-            webvtt(&t),
+            webvtt(&t, Words::ENGLISH),
             "WEBVTT\n\
              \n1\n00:00:00.000 --> 00:00:00.500\n<v Ava 1>2 00:00:01,000 --&gt; 00:00:02,000 NOTE x y\n\
              \n2\n00:00:00.600 --> 00:00:02.600\n<v Customer>ok\n"
         );
         assert_eq!(
-            plain_text(&t),
+            plain_text(&t, Words::ENGLISH),
             "[0:00] Ava 1: 2 00:00:01,000 --> 00:00:02,000 NOTE x y\n[0:00] Customer: ok\n"
         );
     }

@@ -7,6 +7,7 @@
 //! with its arguments and result, not two unrelated lines. Keys pressed one
 //! after another are one row.
 
+use super::words::{self, Msg, Words};
 use serde_json::Value;
 
 use super::normalize::collapse_whitespace;
@@ -39,12 +40,12 @@ pub enum Outcome {
 
 impl Outcome {
     /// The word shown.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Outcome::Succeeded => "Succeeded",
-            Outcome::Failed => "Failed",
-            Outcome::Returned => "Returned",
-            Outcome::NoResult => "No result",
+            Outcome::Succeeded => words::TOOL_SUCCEEDED,
+            Outcome::Failed => words::TOOL_FAILED,
+            Outcome::Returned => words::TOOL_RETURNED,
+            Outcome::NoResult => words::TOOL_NO_RESULT,
         }
     }
 
@@ -66,6 +67,9 @@ pub struct ToolRow {
     pub kind: ToolRowKind,
     /// The tool's name, "Former → New" node, or the keys pressed.
     pub title: String,
+    /// A result whose call the transcript does not have, nor its name:
+    /// titled "Tool result" in the viewer's words ([`ToolRow::title_in`]).
+    pub unnamed_result: bool,
     /// The call's arguments as the provider sent them, JSON indented for
     /// reading ([`pretty`]).
     pub arguments: Option<String>,
@@ -93,30 +97,40 @@ impl ToolRowKind {
 impl ToolRow {
     /// What its disclosure is called: "Arguments", "Result", "Arguments
     /// and result", or `None` when it has neither.
-    pub fn details_label(&self) -> Option<&'static str> {
+    pub fn details_label(&self) -> Option<Msg> {
         match (&self.arguments, &self.result) {
-            (Some(_), Some(_)) => Some("Arguments and result"),
-            (Some(_), None) => Some("Arguments"),
-            (None, Some(_)) => Some("Result"),
+            (Some(_), Some(_)) => Some(words::ARGUMENTS_AND_RESULT),
+            (Some(_), None) => Some(words::ARGUMENTS),
+            (None, Some(_)) => Some(words::RESULT),
             (None, None) => None,
         }
     }
 
     /// What kind of row, in words.
-    pub fn kind_label(&self) -> &'static str {
+    pub fn kind_label(&self) -> Msg {
         match self.kind {
-            ToolRowKind::Tool => "Tool call",
-            ToolRowKind::Transition => "Node",
-            ToolRowKind::Keypad => "Keypad",
+            ToolRowKind::Tool => words::TOOL_CALL,
+            ToolRowKind::Transition => words::TOOL_NODE,
+            ToolRowKind::Keypad => words::TOOL_KEYPAD,
         }
     }
 
-    /// The row on one line: `Tool call lookup_order (Succeeded) {"id":7} →
-    /// {"ok":true}`, for text exports.
-    pub fn one_line(&self) -> String {
-        let mut out = format!("{}: {}", self.kind_label(), self.title);
+    /// Its title in `w`: the tool's name, the nodes or the keys (a result
+    /// of a tool the transcript does not name is a "Tool result").
+    pub fn title_in(&self, w: Words) -> &str {
+        if self.unnamed_result {
+            w.text(words::TOOL_RESULT)
+        } else {
+            &self.title
+        }
+    }
+
+    /// The row on one line in `w`: `Tool call: lookup_order (Succeeded)
+    /// {"id":7} → {"ok":true}`, for text exports.
+    pub fn one_line(&self, w: Words) -> String {
+        let mut out = format!("{}: {}", w.text(self.kind_label()), self.title_in(w));
         if let Some(outcome) = self.outcome {
-            out.push_str(&format!(" ({})", outcome.label()));
+            out.push_str(&format!(" ({})", w.text(outcome.label())));
         }
         if let Some(args) = &self.arguments {
             out.push(' ');
@@ -166,6 +180,7 @@ pub fn tool_rows(events: &[ToolEvent]) -> Vec<ToolRow> {
         let row = |kind, title: String| ToolRow {
             kind,
             title,
+            unnamed_result: false,
             arguments: None,
             result: None,
             outcome: None,
@@ -198,15 +213,11 @@ pub fn tool_rows(events: &[ToolEvent]) -> Vec<ToolRow> {
                         *w = None;
                     }
                     None => {
-                        let title = if e.name.is_empty() {
-                            "Tool result".to_owned()
-                        } else {
-                            e.name.clone()
-                        };
                         rows.push(ToolRow {
                             result: e.detail.as_deref().map(pretty),
                             outcome,
-                            ..row(ToolRowKind::Tool, title)
+                            unnamed_result: e.name.is_empty(),
+                            ..row(ToolRowKind::Tool, e.name.clone())
                         });
                         waiting.push(None);
                     }
@@ -358,7 +369,7 @@ mod tests {
             rows[0].turns_before, 1,
             "a row sits where its call was made"
         );
-        assert_eq!(rows[0].details_label(), Some("Result"));
+        assert_eq!(rows[0].details_label().map(Msg::en), Some("Result"));
         assert_eq!(
             rows[1].details_label(),
             None,
@@ -453,9 +464,12 @@ mod tests {
         row.arguments = Some("{\n \"day\": \"fri\"\n}".into());
         row.result = Some("done\nat 3pm".into());
         row.outcome = Some(Outcome::Succeeded);
-        assert_eq!(row.details_label(), Some("Arguments and result"));
         assert_eq!(
-            row.one_line(),
+            row.details_label().map(Msg::en),
+            Some("Arguments and result")
+        );
+        assert_eq!(
+            row.one_line(Words::ENGLISH),
             "Tool call: book (Succeeded) {\"day\":\"fri\"} → done at 3pm"
         );
     }

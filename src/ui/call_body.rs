@@ -17,12 +17,13 @@ use super::scroll;
 use super::state::Board;
 use super::timeline::SpeakerTimeline;
 use super::transcript::transcript_view;
+use super::words::Language;
 use crate::core::normalize::end_reason_words;
 use crate::core::phone;
 use crate::core::time::format_duration;
 use crate::core::timeline::Timeline;
 use crate::core::url::safe_url;
-use crate::core::words::{self as msg, Msg};
+use crate::core::words::{self as msg, fill, Msg};
 use crate::core::{Call, CallDetail, ExtraValue};
 use crate::net::later;
 
@@ -159,21 +160,21 @@ fn DetailBody(board: Board, detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoV
     });
     let conversation = ElRef::<web_sys::HtmlElement>::new();
     view! {
-        {summary_section(detail)}
-        <section class="cb-section" aria-label="Recording" node_ref=recording>
-            <h3 class="cb-section__title">"Recording"</h3>
+        {summary_section(detail, board.lang)}
+        <section class="cb-section" aria-label=board.lang.t(msg::SECTION_RECORDING) node_ref=recording>
+            <h3 class="cb-section__title">{board.lang.t(msg::SECTION_RECORDING)}</h3>
             {player(board, detail, playback)}
-            {timeline(detail, playback, turns)}
+            {timeline(detail, playback, turns, board.lang)}
         </section>
-        <section class="cb-section cb-section--grow" aria-label="Conversation" node_ref=conversation>
-            <h3 class="cb-section__title">"Transcript"</h3>
+        <section class="cb-section cb-section--grow" aria-label=board.lang.t(msg::SECTION_CONVERSATION) node_ref=conversation>
+            <h3 class="cb-section__title">{board.lang.t(msg::SECTION_TRANSCRIPT)}</h3>
             {transcript(board, detail, playback, turns, conversation)}
         </section>
-        <section class="cb-section" aria-label="Call facts">
-            <h3 class="cb-section__title">"Call"</h3>
+        <section class="cb-section" aria-label=board.lang.t(msg::SECTION_CALL_FACTS)>
+            <h3 class="cb-section__title">{board.lang.t(msg::SECTION_CALL)}</h3>
             {move || call().map(|call| view! { <Facts board call /> })}
         </section>
-        {latency_section(detail)}
+        {latency_section(detail, board.lang)}
         {move || call().map(|call| view! { <Extras board call /> })}
     }
 }
@@ -190,14 +191,15 @@ fn use_asked_seek(board: Board, id: String, playback: Playback) {
 
 /// The summary, where the call has one (it may come later, told as it
 /// happened).
-fn summary_section(detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoView {
+fn summary_section(detail: ReadOnly<Fetched<CallDetail>>, lang: Language) -> impl IntoView {
     let summary =
         Memo::new(move |_| detail.with(|d| d.value().and_then(|d| d.call.summary.clone())));
     move || {
         summary.get().map(|s| {
+            let title = lang.words().text(msg::SECTION_SUMMARY);
             view! {
-                <section class="cb-section" aria-label="Summary">
-                    <h3 class="cb-section__title">"Summary"</h3>
+                <section class="cb-section" aria-label=title>
+                    <h3 class="cb-section__title">{title}</h3>
                     <p class="cb-summary">{s}</p>
                 </section>
             }
@@ -227,6 +229,7 @@ fn timeline(
     detail: ReadOnly<Fetched<CallDetail>>,
     playback: Playback,
     turns: Memo<Option<(usize, usize)>>,
+    lang: Language,
 ) -> impl IntoView {
     move || {
         let _ = turns.get();
@@ -237,7 +240,7 @@ fn timeline(
                 let gap = d.call.duration().unwrap_or(0) / 1_000;
                 Timeline::new(t, d.call.duration(), gap)
             })
-            .map(|timeline| view! { <SpeakerTimeline timeline playback /> })
+            .map(|timeline| view! { <SpeakerTimeline timeline playback lang /> })
     }
 }
 
@@ -266,14 +269,20 @@ fn transcript(
         }
         match transcript {
             Some(t) if !t.is_empty() => {
-                transcript_view(t, playback, call_id, Some(board.keys)).into_any()
+                transcript_view(t, playback, call_id, Some(board.keys), board.lang).into_any()
             }
             _ => {
-                let text = if caps.transcripts {
-                    "No transcript is available for this call.".to_owned()
-                } else {
-                    let provider = board.list.provider_untracked().name();
-                    format!("{provider} does not provide call transcripts.")
+                let provider = board.list.provider_untracked().name();
+                let text = move || {
+                    let w = board.lang.words();
+                    if caps.transcripts {
+                        w.text(msg::NO_TRANSCRIPT).to_owned()
+                    } else {
+                        fill(
+                            w.text(msg::PROVIDER_HAS_NO_TRANSCRIPTS),
+                            &[("provider", provider)],
+                        )
+                    }
                 };
                 view! { <p class="cb-muted cb-empty-note" data-state="missing-transcript">{text}</p> }
                     .into_any()
@@ -283,12 +292,12 @@ fn transcript(
 }
 
 /// The latency figures, where the provider gives them.
-fn latency_section(detail: ReadOnly<Fetched<CallDetail>>) -> impl IntoView {
+fn latency_section(detail: ReadOnly<Fetched<CallDetail>>, lang: Language) -> impl IntoView {
     move || {
         let figures = detail.with(|d| d.value().map(|d| d.latency.clone()).unwrap_or_default());
         (!figures.is_empty()).then(|| view! {
-            <section class="cb-section" aria-label="Latency">
-                <h3 class="cb-section__title">"Latency"</h3>
+            <section class="cb-section" aria-label=lang.words().text(msg::SECTION_LATENCY)>
+                <h3 class="cb-section__title">{lang.words().text(msg::SECTION_LATENCY)}</h3>
                 <ul class="cb-figures">
                     {figures.into_iter().map(|f| view! {
                         <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>

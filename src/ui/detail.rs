@@ -20,7 +20,7 @@ use super::split::split_view;
 use super::state::Board;
 use crate::core::live::running_since;
 use crate::core::phone;
-use crate::core::shortcuts::{Shortcut, HELP};
+use crate::core::shortcuts::{Keys, Shortcut, HELP};
 use crate::core::time::format_duration;
 use crate::core::words::{self as msg, Words};
 use crate::core::{Call, CallDetail, Remote};
@@ -40,11 +40,20 @@ pub(crate) fn ShortcutsHelp(board: Board) -> impl IntoView {
     });
     view! {
         <details class="cb-shortcuts" node_ref=help>
-            <summary class="cb-icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"⌨"</summary>
+            <summary class="cb-icon-button" aria-label=board.lang.t(msg::KEYBOARD_SHORTCUTS) title=board.lang.t(msg::KEYBOARD_SHORTCUTS_KEY)>"⌨"</summary>
             <dl class="cb-shortcuts__list">
-                {HELP.iter().map(|(keys, what)| view! {
-                    <div class="cb-shortcut"><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div>
-                }.into_any()).collect_view()}
+                {move || {
+                    let w = board.lang.words();
+                    HELP.iter().map(|(keys, what)| {
+                        let keys = match *keys {
+                            Keys::Named(m) => w.text(m),
+                            Keys::Glyphs(g) => g,
+                        };
+                        view! {
+                            <div class="cb-shortcut"><dt><kbd>{keys}</kbd></dt><dd>{w.text(*what)}</dd></div>
+                        }.into_any()
+                    }).collect_view()
+                }}
             </dl>
         </details>
     }
@@ -156,7 +165,11 @@ fn failure(board: Board, e: FetchError) -> impl IntoView {
         kind: e.kind(),
         remedy: None,
     };
-    error_notice(notice, Some(handler(move |_| board.call.retry())), board.lang)
+    error_notice(
+        notice,
+        Some(handler(move |_| board.call.retry())),
+        board.lang,
+    )
 }
 
 /// The loading state's line.

@@ -464,7 +464,12 @@ fn direction_control(board: Board) -> impl IntoView {
         .capabilities_untracked()
         .directions
         .iter()
-        .map(|d| (d.id().to_owned(), board.lang.words().text(d.label()).to_owned()))
+        .map(|d| {
+            (
+                d.id().to_owned(),
+                board.lang.words().text(d.label()).to_owned(),
+            )
+        })
         .collect();
     let value = Signal::derive(move || {
         board

@@ -26,8 +26,10 @@ use super::scroll;
 use super::split::split_view;
 use super::state::Board;
 use super::table;
+use super::words::plural;
 use crate::core::live::{self, Arrival, LiveState, SseEvent, MIN_POLL_MS};
 use crate::core::time::format_duration;
+use crate::core::words::{self as msg, Msg, Words};
 use crate::core::{Call, Page, Query};
 use crate::net::later::{self, Timer};
 use crate::net::live::{run, Listener, LiveConfig};
@@ -268,22 +270,18 @@ fn tick_durations(
 }
 
 /// The dot's words.
-fn state_label(state: Option<LiveState>) -> &'static str {
+fn state_label(state: Option<LiveState>) -> Msg {
     match state {
-        None => "Live updates: connecting",
-        Some(LiveState::Connected) => "Live: calls appear as they happen",
-        Some(LiveState::Polling) => "Checking for new calls now and then",
-        Some(LiveState::Offline) => "Live updates paused: the connection is down",
+        None => msg::LIVE_CONNECTING,
+        Some(LiveState::Connected) => msg::LIVE_CONNECTED,
+        Some(LiveState::Polling) => msg::LIVE_POLLING,
+        Some(LiveState::Offline) => msg::LIVE_OFFLINE,
     }
 }
 
 /// "1 new call", "3 new calls".
-fn new_calls_text(n: usize) -> String {
-    if n == 1 {
-        "↑ 1 new call".to_owned()
-    } else {
-        format!("↑ {n} new calls")
-    }
+fn new_calls_text(n: usize, w: Words) -> String {
+    plural(w, msg::NEW_CALLS, n as f64, &n.to_string(), &[])
 }
 
 /// The feed for `wanted` (none: `live` is off), started again when it
@@ -384,8 +382,8 @@ fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
                     <span
                         class="cb-live__dot"
                         role="img"
-                        aria-label=move || state_label(state())
-                        title=move || state_label(state())
+                        aria-label=move || board.lang.words().text(state_label(state()))
+                        title=move || board.lang.words().text(state_label(state()))
                     ></span>
                     <span class="cb-live__news" role="status">
                         {move || (count() > 0).then(|| view! {
@@ -397,7 +395,7 @@ fn LiveFeed(board: Board, options: Signal<Options>) -> impl IntoView {
                                     board.list.show_newest();
                                 })
                             >
-                                {new_calls_text(count())}
+                                {move || new_calls_text(count(), board.lang.words())}
                             </button>
                         })}
                     </span>
@@ -445,7 +443,7 @@ mod tests {
             None,
             "no proxy: poll the source"
         );
-        assert_eq!(new_calls_text(1), "↑ 1 new call");
-        assert_eq!(new_calls_text(3), "↑ 3 new calls");
+        assert_eq!(new_calls_text(1, Words::ENGLISH), "↑ 1 new call");
+        assert_eq!(new_calls_text(3, Words::ENGLISH), "↑ 3 new calls");
     }
 }

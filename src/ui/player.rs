@@ -12,22 +12,25 @@ use super::read_only::ReadOnly;
 use super::remote::Fetched;
 use super::share::copy_text;
 use super::state::Board;
+use super::words::Language;
 use crate::core::decimal;
 use crate::core::live::running_since;
 use crate::core::player::{seconds_to_ms, slider_key, speed_label, SKIP_MS, SPEEDS};
 use crate::core::shortcuts::Shortcut;
 use crate::core::time::format_duration;
 use crate::core::url::safe_url;
+use crate::core::words::{self as msg, fill, Words};
 use crate::core::{Call, Remote};
 
 /// What to say when there is nothing to play (`live`: the call is going
 /// on).
-fn missing_text(provider_has_recordings: bool, provider: &str, live: bool) -> String {
-    match (provider_has_recordings, live) {
-        (true, true) => "The recording comes when the call ends.".to_owned(),
-        (true, false) => "No recording is available for this call.".to_owned(),
-        (false, _) => format!("{provider} does not provide call recordings."),
-    }
+fn missing_text(provider_has_recordings: bool, provider: &str, live: bool, w: Words) -> String {
+    let said = match (provider_has_recordings, live) {
+        (true, true) => msg::RECORDING_WHEN_CALL_ENDS,
+        (true, false) => msg::NO_RECORDING,
+        (false, _) => msg::PROVIDER_HAS_NO_RECORDINGS,
+    };
+    fill(w.text(said), &[("provider", provider)])
 }
 
 /// Where a call's recording comes from.
@@ -133,12 +136,12 @@ impl Recording {
         let link_error = self.link.with(|l| l.error().map(ToString::to_string));
         link_error.or_else(|| {
             self.playback.failed().then(|| {
-                if self.fresh {
-                    "The recording could not be loaded; its link may have expired."
+                let said = if self.fresh {
+                    msg::RECORDING_FAILED_EXPIRED
                 } else {
-                    "The recording could not be loaded."
-                }
-                .to_owned()
+                    msg::RECORDING_FAILED
+                };
+                self.board.lang.words().text(said).to_owned()
             })
         })
     }
@@ -236,11 +239,9 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     let sources = Sources::of(&call);
     if sources.is_empty() {
         let live = running_since(&call, js_sys::Date::now() as i64).is_some();
-        let text = missing_text(
-            board.list.capabilities_untracked().recordings,
-            call.provider.name(),
-            live,
-        );
+        let recordings = board.list.capabilities_untracked().recordings;
+        let provider = call.provider.name();
+        let text = move || missing_text(recordings, provider, live, board.lang.words());
         return view! {
             <div class="cb-player cb-player--empty" part="player" data-state="missing">
                 <p class="cb-muted">{text}</p>
@@ -250,6 +251,7 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
     }
     let both = (sources.mono.is_some() || sources.fresh) && sources.stereo.is_some();
     let (recording, src) = use_recording(board, sources, playback);
+    let lang = board.lang;
     let id = call.id.clone();
     let on_play =
         Callback::new(move |position_ms| board.call.playback_started(id.clone(), position_ms));
@@ -259,18 +261,18 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
             <MediaElement playback src on_play />
             {player_controls(recording)}
             <div class="cb-player__row cb-player__row--secondary">
-                {speed_choice(playback)}
-                {both.then(|| channel_choice(recording.stereo_chosen))}
+                {speed_choice(playback, lang)}
+                {both.then(|| channel_choice(recording.stereo_chosen, lang))}
                 {move || board.call.shares_moments().then(|| moment_link(board, moment_id.clone(), playback).into_any())}
                 {move || src.get().map(|url| view! {
-                    <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">"Download"</a>
+                    <a class="cb-button cb-button--ghost" href=url download="" target="_blank" rel="noopener noreferrer">{lang.t(msg::DOWNLOAD)}</a>
                 }.into_any())}
             </div>
             {move || recording.error().map(|message| view! {
                 <div class="cb-inline-error" role="alert">
                     <span>{message}</span>
                     <button type="button" class="cb-button" on:click=handler(move |_| recording.retry())>
-                        {if recording.fresh { "Get a fresh link" } else { "Retry" }}
+                        {lang.words().text(if recording.fresh { msg::GET_FRESH_LINK } else { msg::RETRY })}
                     </button>
                 </div>
             }.into_any())}
@@ -283,22 +285,23 @@ pub fn Player(board: Board, call: Call, playback: Playback) -> impl IntoView {
 /// line.
 fn player_controls(recording: Recording) -> impl IntoView {
     let playback = recording.playback;
+    let lang = recording.board.lang;
     view! {
         <div class="cb-player__row">
             <button
                 type="button"
                 class="cb-play"
-                aria-label=move || if playback.playing() { "Pause" } else { "Play" }
+                aria-label=move || lang.words().text(if playback.playing() { msg::PAUSE } else { msg::PLAY })
                 on:click=handler(move |_| recording.toggle())
                 disabled=move || recording.linking()
             >
                 <span aria-hidden="true">{move || if playback.playing() { "❚❚" } else { "▶" }.to_owned()}</span>
             </button>
-            <button type="button" class="cb-icon-button" data-skip="back" aria-label="−10s: back 10 seconds" on:click=handler(move |_| playback.skip(-SKIP_MS))>
+            <button type="button" class="cb-icon-button" data-skip="back" aria-label=lang.t(msg::BACK_10_SECONDS) on:click=handler(move |_| playback.skip(-SKIP_MS))>
                 "−10s"
             </button>
-            {seek_slider(playback)}
-            <button type="button" class="cb-icon-button" data-skip="forward" aria-label="+10s: forward 10 seconds" on:click=handler(move |_| playback.skip(SKIP_MS))>
+            {seek_slider(playback, lang)}
+            <button type="button" class="cb-icon-button" data-skip="forward" aria-label=lang.t(msg::FORWARD_10_SECONDS) on:click=handler(move |_| playback.skip(SKIP_MS))>
                 "+10s"
             </button>
             <span class="cb-player__time">{move || elapsed(playback)}</span>
@@ -312,15 +315,16 @@ fn moment_link(board: Board, id: String, playback: Playback) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         let at = playback.position_untracked();
+        let w = board.lang.words_untracked();
         match board.call.share_moment(id.clone(), at) {
-            Some(url) => copy_text(url, status, "Link copied"),
-            None => status.set("The moment-url setting is not an http(s) link".to_owned()),
+            Some(url) => copy_text(url, status, msg::LINK_COPIED, w),
+            None => status.set(w.text(msg::MOMENT_URL_NOT_HTTP).to_owned()),
         }
     };
     view! {
         <span class="cb-moment">
             <button type="button" class="cb-button cb-button--ghost" on:click=handler(copy)>
-                "Copy link to this moment"
+                {board.lang.t(msg::COPY_MOMENT_LINK)}
             </button>
             <span class="cb-muted" role="status">{move || status.get()}</span>
         </span>
@@ -337,18 +341,23 @@ fn elapsed(playback: Playback) -> String {
 
 /// The seek slider: a native range input with the ARIA slider pattern's
 /// keys, and its position spoken as "1:05 of 4:10".
-fn seek_slider(playback: Playback) -> impl IntoView {
+fn seek_slider(playback: Playback, lang: Language) -> impl IntoView {
     let value_text = move || {
+        let w = lang.words();
         let total = playback
             .duration()
-            .map_or_else(|| "unknown length".to_owned(), format_duration);
-        format!("{} of {}", format_duration(playback.position()), total)
+            .map_or_else(|| w.text(msg::UNKNOWN_LENGTH).to_owned(), format_duration);
+        let position = format_duration(playback.position());
+        fill(
+            w.text(msg::POSITION_OF_LENGTH),
+            &[("position", &position), ("length", &total)],
+        )
     };
     view! {
         <input
             type="range"
             class="cb-seek"
-            aria-label="Seek"
+            aria-label=lang.t(msg::SEEK)
             min="0"
             step="0.1"
             max=move || decimal::format(playback.duration().map_or(0.0, |d| d as f64 / 1_000.0), 3)
@@ -371,11 +380,11 @@ fn seek_slider(playback: Playback) -> impl IntoView {
 }
 
 /// The playback speed choice.
-fn speed_choice(playback: Playback) -> impl IntoView {
+fn speed_choice(playback: Playback, lang: Language) -> impl IntoView {
     let chosen = playback.rate_untracked();
     view! {
         <label class="cb-player__speed">
-            "Speed"
+            {lang.t(msg::SPEED)}
             <select
                 class="cb-select"
                 on:change=handler(move |ev: web_sys::Event| {
@@ -394,22 +403,22 @@ fn speed_choice(playback: Playback) -> impl IntoView {
 }
 
 /// Mono or stereo, where the provider offers both.
-fn channel_choice(stereo_chosen: RwSignal<bool>) -> impl IntoView {
+fn channel_choice(stereo_chosen: RwSignal<bool>, lang: Language) -> impl IntoView {
     view! {
-        <div class="cb-segmented" role="group" aria-label="Channels">
+        <div class="cb-segmented" role="group" aria-label=lang.t(msg::CHANNELS)>
             <button
                 type="button"
                 aria-pressed=move || (!stereo_chosen.get()).to_string()
                 on:click=handler(move |_| stereo_chosen.set(false))
             >
-                "Mono"
+                {lang.t(msg::MONO)}
             </button>
             <button
                 type="button"
                 aria-pressed=move || stereo_chosen.get().to_string()
                 on:click=handler(move |_| stereo_chosen.set(true))
             >
-                "Stereo"
+                {lang.t(msg::STEREO)}
             </button>
         </div>
     }

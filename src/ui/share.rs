@@ -7,19 +7,22 @@ use wasm_bindgen::JsCast;
 
 use super::boxed::spawn;
 
+use crate::core::words::{self, Msg, Words};
 use crate::net::later;
 
 /// Copies `text` to the clipboard; `status` shows `done` (or "Copy
-/// failed") for two seconds, and is empty otherwise.
-pub fn copy_text(text: String, status: RwSignal<String>, done: &'static str) {
+/// failed", in `w`) for two seconds, and is empty otherwise.
+pub fn copy_text(text: String, status: RwSignal<String>, done: Msg, w: Words) {
+    let failed = w.text(words::COPY_FAILED).to_owned();
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-        status.set("Copy failed".to_owned());
+        status.set(failed);
         return;
     };
     let promise = clipboard.write_text(&text);
+    let done = w.text(done).to_owned();
     spawn(async move {
         let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.try_set(if ok { done } else { "Copy failed" }.to_owned());
+        status.try_set(if ok { done } else { failed });
         later::after_ms(2000, move || {
             let _ = status.try_set(String::new());
         });

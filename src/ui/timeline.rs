@@ -9,13 +9,15 @@ use leptos::prelude::*;
 use super::boxed::handler;
 use super::el_ref::ElRef;
 use super::media::Playback;
+use super::words::Language;
 use crate::core::decimal;
 use crate::core::player::slider_key;
 use crate::core::timeline::{Stretch, Timeline};
+use crate::core::words as msg;
 
 /// The timeline of a call whose turns are timed.
 #[component]
-pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView {
+pub fn SpeakerTimeline(timeline: Timeline, playback: Playback, lang: Language) -> impl IntoView {
     let total = timeline.duration_ms.max(1);
     let length = move || playback.duration().unwrap_or(total).max(1);
     let track = ElRef::<web_sys::HtmlDivElement>::new();
@@ -36,19 +38,19 @@ pub fn SpeakerTimeline(timeline: Timeline, playback: Playback) -> impl IntoView 
     view! {
         <div class="cb-timeline">
             <div class="cb-timeline__labels" aria-hidden="true">
-                <span>"Agent"</span>
-                <span>"Customer"</span>
+                <span>{lang.t(msg::SPEAKER_AGENT)}</span>
+                <span>{lang.t(msg::SPEAKER_CUSTOMER)}</span>
             </div>
             <div
                 class="cb-timeline__track"
                 node_ref=track
                 role="slider"
                 tabindex="0"
-                aria-label="Who spoke when"
+                aria-label=lang.t(msg::WHO_SPOKE_WHEN)
                 aria-valuemin="0"
                 aria-valuemax=move || (length() / 1_000).to_string()
                 aria-valuenow=move || (playback.position() / 1_000).to_string()
-                aria-valuetext=move || timeline.spoken_at(playback.position(), length())
+                aria-valuetext=move || timeline.spoken_at(playback.position(), length(), lang.words())
                 on:pointerdown=move |ev| {
                     if let Some(t) = track.get_untracked() {
                         let _ = t.set_pointer_capture(ev.pointer_id());

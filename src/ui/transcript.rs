@@ -18,6 +18,7 @@ use super::el_ref::ElRef;
 use super::keys::{use_shortcut, Area, Shortcuts};
 use super::media::Playback;
 use super::share::{close_menu, copy_text, download_text};
+use super::words::Language;
 use crate::core::row_batches::RowBatches;
 use crate::core::shortcuts::Shortcut;
 use crate::core::time::format_duration;
@@ -26,6 +27,7 @@ use crate::core::transcript_index::{
     current_word, hits_in, search, segments, word_pieces, Field, Match, TurnIndex,
 };
 use crate::core::transcript_rows::{Layout, Row, ToolRow};
+use crate::core::words::{self as msg, fill, Words};
 use crate::core::{Speaker, Transcript};
 use crate::net::later;
 use crate::net::perf;
@@ -160,15 +162,19 @@ impl Search {
             .map(|m| m.start)
     }
 
-    /// "2 of 7", "No matches", or nothing without a query.
-    fn count_text(&self) -> String {
+    /// "2 of 7", "No matches", or nothing without a query, in `w`.
+    fn count_text(&self, w: Words) -> String {
         let n = self.matches.with(Vec::len);
         if self.query.with(|q| q.trim().is_empty()) {
             String::new()
         } else if n == 0 {
-            "No matches".to_owned()
+            w.text(msg::NO_MATCHES).to_owned()
         } else {
-            format!("{} of {}", self.active.get().min(n - 1) + 1, n)
+            let (active, total) = (
+                (self.active.get().min(n - 1) + 1).to_string(),
+                n.to_string(),
+            );
+            fill(w.text(msg::MATCH_OF), &[("n", &active), ("total", &total)])
         }
     }
 }
@@ -297,6 +303,7 @@ fn batch_rows(
     current: &Selector<Option<usize>>,
     active_row: &Selector<Option<usize>>,
     search: Search,
+    words: Words,
 ) -> impl IntoView {
     let range = BATCHES.rows(batch, layout.rows.len());
     let start = range.start;
@@ -309,13 +316,11 @@ fn batch_rows(
             match *entry {
                 Row::Turn(i) => transcript.turns.get(i).cloned().map(|turn| {
                     let current = current.clone();
-                    view! { <Turn index=i row turn current active_row search /> }.into_any()
+                    view! { <Turn index=i row turn current active_row search words /> }.into_any()
                 }),
-                Row::Tool(i) => layout
-                    .tools
-                    .get(i)
-                    .cloned()
-                    .map(|tool| view! { <ToolRowView row tool active_row search /> }.into_any()),
+                Row::Tool(i) => layout.tools.get(i).cloned().map(|tool| {
+                    view! { <ToolRowView row tool active_row search words /> }.into_any()
+                }),
             }
         })
         .collect_view()
@@ -332,16 +337,17 @@ pub fn TranscriptView(
     /// Used in the download's file name.
     call_id: String,
 ) -> impl IntoView {
-    transcript_view(transcript, playback, call_id, None)
+    transcript_view(transcript, playback, call_id, None, Language::english())
 }
 
 /// [`TranscriptView`], with the board's `keys` where it is in one (j, k
-/// and / then act on it).
+/// and / then act on it), in the board's language.
 pub(crate) fn transcript_view(
     transcript: Arc<Transcript>,
     playback: Playback,
     call_id: String,
     keys: Option<Shortcuts>,
+    lang: Language,
 ) -> impl IntoView {
     let layout = Arc::new(Layout::new(&transcript));
     let index = Arc::new(TurnIndex::new(&transcript));
@@ -386,26 +392,43 @@ pub(crate) fn transcript_view(
     };
     let current = Selector::new(move || playing_turn.get());
     let active_row = Selector::new(move || search.active_match.get().map(|m| m.row));
-    let batch_view = {
+    // The rows, built again in another language.
+    let rows = {
         let transcript = Arc::clone(&transcript);
-        move |batch: usize| batch_rows(batch, &transcript, &layout, &current, &active_row, search)
+        move || {
+            let words = lang.words();
+            let (transcript, layout) = (Arc::clone(&transcript), Arc::clone(&layout));
+            let (current, active_row) = (current.clone(), active_row.clone());
+            let batch_view = move |batch: usize| {
+                batch_rows(
+                    batch,
+                    &transcript,
+                    &layout,
+                    &current,
+                    &active_row,
+                    search,
+                    words,
+                )
+            };
+            view! { <For each=move || 0..follow.shown_batches.get() key=|batch| *batch children=batch_view /> }
+        }
     };
     view! {
-        <section class="cb-transcript" part="transcript" aria-label="Transcript">
-            {transcript_tools(Arc::clone(&transcript), search, call_id, keys)}
-            {(!timed).then(|| view! { <p class="cb-note">"This transcript has no timings, so its turns cannot seek the recording."</p> })}
+        <section class="cb-transcript" part="transcript" aria-label=lang.t(msg::SECTION_TRANSCRIPT)>
+            {transcript_tools(Arc::clone(&transcript), search, call_id, keys, lang)}
+            {(!timed).then(|| view! { <p class="cb-note">{lang.t(msg::TRANSCRIPT_UNTIMED)}</p> })}
             <div
                 class="cb-transcript__scroll"
                 node_ref=container
                 on:scroll=move |_| follow.scrolled(playback.playing_untracked())
             >
                 <ol class="cb-turns" on:click=handler(on_list_click)>
-                    <For each=move || 0..follow.shown_batches.get() key=|batch| *batch children=batch_view />
+                    {rows}
                 </ol>
             </div>
             {move || (!follow.following.get() && timed).then(|| view! {
                 <button type="button" class="cb-button cb-follow" on:click=handler(resume)>
-                    "Follow playback"
+                    {lang.t(msg::FOLLOW_PLAYBACK)}
                 </button>
             }.into_any())}
         </section>
@@ -436,6 +459,7 @@ fn transcript_tools(
     search: Search,
     call_id: String,
     keys: Option<Shortcuts>,
+    lang: Language,
 ) -> impl IntoView {
     let copy_status = RwSignal::new(String::new());
     let field = ElRef::<web_sys::HtmlInputElement>::new();
@@ -446,7 +470,7 @@ fn transcript_tools(
     }
     let plain = {
         let transcript = Arc::clone(&transcript);
-        move || Format::Text.render(&transcript)
+        move || Format::Text.render(&transcript, lang.words())
     };
     let stem = format!(
         "transcript-{}",
@@ -467,11 +491,11 @@ fn transcript_tools(
                         class="cb-menu__item"
                         data-format=format.extension()
                         on:click=handler(move |ev| {
-                            download_text(&format.render(&transcript), &filename, format.media_type());
+                            download_text(&format.render(&transcript, lang.words()), &filename, format.media_type());
                             close_menu(&ev);
                         })
                     >
-                        {format.label()}
+                        {lang.t(format.label())}
                     </button>
                 </li>
             }
@@ -484,8 +508,8 @@ fn transcript_tools(
             <input
                 type="search"
                 class="cb-input"
-                placeholder="Search"
-                aria-label="Search transcript"
+                placeholder=lang.t(msg::SEARCH)
+                aria-label=lang.t(msg::SEARCH_TRANSCRIPT)
                 node_ref=field
                 prop:value=move || search.query.get()
                 on:input=handler(move |ev: web_sys::Event| {
@@ -499,23 +523,23 @@ fn transcript_tools(
                     }
                 })
             />
-            <span class="cb-transcript__count" aria-live="polite">{move || search.count_text()}</span>
-            <button type="button" class="cb-icon-button" aria-label="Previous match" disabled=no_matches on:click=handler(move |_| search.step(-1))>
+            <span class="cb-transcript__count" aria-live="polite">{move || search.count_text(lang.words())}</span>
+            <button type="button" class="cb-icon-button" aria-label=lang.t(msg::PREVIOUS_MATCH) disabled=no_matches on:click=handler(move |_| search.step(-1))>
                 "↑"
             </button>
-            <button type="button" class="cb-icon-button" aria-label="Next match" disabled=no_matches on:click=handler(move |_| search.step(1))>
+            <button type="button" class="cb-icon-button" aria-label=lang.t(msg::NEXT_MATCH) disabled=no_matches on:click=handler(move |_| search.step(1))>
                 "↓"
             </button>
             <span class="cb-spacer"></span>
-            <button type="button" class="cb-button cb-button--ghost" on:click=handler(move |_| copy_text(plain(), copy_status, "Copied"))>
+            <button type="button" class="cb-button cb-button--ghost" on:click=handler(move |_| copy_text(plain(), copy_status, msg::COPIED, lang.words_untracked()))>
                 {move || {
                     let status = copy_status.get();
-                    if status.is_empty() { "Copy".to_owned() } else { status }
+                    if status.is_empty() { lang.words().text(msg::COPY).to_owned() } else { status }
                 }}
             </button>
             <details class="cb-download">
-                <summary class="cb-button cb-button--ghost">"Download"</summary>
-                <ul class="cb-download__menu" aria-label="Download the transcript as">
+                <summary class="cb-button cb-button--ghost">{lang.t(msg::DOWNLOAD)}</summary>
+                <ul class="cb-download__menu" aria-label=lang.t(msg::DOWNLOAD_TRANSCRIPT_AS)>
                     {downloads}
                 </ul>
             </details>
@@ -588,20 +612,27 @@ fn Turn(
     active_row: Selector<Option<usize>>,
     /// The transcript's search.
     search: Search,
+    /// The words of the board's language.
+    words: Words,
 ) -> impl IntoView {
     let i = index;
     // Only rows whose hits change re-render when the search does.
     let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, row).to_vec()));
+    let label = match turn.label_in(words) {
+        "" => words.text(msg::SECTION_TRANSCRIPT),
+        label => label,
+    }
+    .to_owned();
     let text = turn.text;
-    let words = turn.words;
+    let timed_words = turn.words;
     let body = move || {
         let hits = hits.get();
         // Timed words, each its own click target, where there is no search
         // hit to mark in this turn.
-        if hits.is_empty() && !words.is_empty() {
-            return word_pieces(&text, &words)
+        if hits.is_empty() && !timed_words.is_empty() {
+            return word_pieces(&text, &timed_words)
                 .into_iter()
-                .map(|(piece, word)| match word.and_then(|i| words.get(i).map(|w| (i, w))) {
+                .map(|(piece, word)| match word.and_then(|i| timed_words.get(i).map(|w| (i, w))) {
                     Some((i, w)) => view! {
                         <span class="cb-word" data-w=i data-start=w.start_ms>{piece.to_owned()}</span>
                     }
@@ -618,11 +649,7 @@ fn Turn(
         )
     };
     let speaker = speaker_id(turn.speaker);
-    let label = if turn.label.is_empty() {
-        "Transcript".to_owned()
-    } else {
-        turn.label
-    };
+
     match turn.start_ms {
         Some(start) => view! {
             <li class="cb-turn" data-speaker=speaker data-turn=i aria-current=move || current.selected(&Some(i)).then_some("true")>
@@ -630,7 +657,7 @@ fn Turn(
                     <span class="cb-turn__meta">
                         <span class="cb-turn__speaker">{label}</span>
                         <span class="cb-turn__time">{format_duration(start)}</span>
-                        <span class="cb-sr-only">", play from here"</span>
+                        <span class="cb-sr-only">{words.text(msg::PLAY_FROM_HERE)}</span>
                     </span>
                 </button>
                 <p class="cb-turn__text cb-turn__text--timed" data-start=start>{body}</p>
@@ -663,6 +690,8 @@ fn ToolRowView(
     active_row: Selector<Option<usize>>,
     /// The transcript's search.
     search: Search,
+    /// The words of the board's language.
+    words: Words,
 ) -> impl IntoView {
     let hits = Memo::new(move |_| search.matches.with(|m| hits_in(m, row).to_vec()));
     let text_of = move |field: Field, text: String| {
@@ -679,19 +708,20 @@ fn ToolRowView(
     let time = tool.at_ms.map(|at| {
         let shown = format_duration(at);
         view! {
-            <button type="button" class="cb-tool__time" aria-label=format!("Play from {shown}") data-start=at>
+            <button type="button" class="cb-tool__time" aria-label=fill(words.text(msg::PLAY_FROM), &[("time", &shown)]) data-start=at>
                 {shown.clone()}
             </button>
         }
     });
     let outcome = tool
         .outcome
-        .map(|o| view! { <span class="cb-tool__outcome" data-outcome=o.id()>{o.label()}</span> });
-    let kind_label = tool.kind_label();
-    let summary = tool.details_label();
+        .map(|o| view! { <span class="cb-tool__outcome" data-outcome=o.id()>{words.text(o.label())}</span> });
+    let kind_label = words.text(tool.kind_label());
+    let summary = tool.details_label().map(|m| words.text(m));
+    let title = tool.title_in(words).to_owned();
     let blocks: Vec<(&'static str, Field, String)> = [
-        ("Arguments", Field::Arguments, tool.arguments),
-        ("Result", Field::Result, tool.result),
+        (words.text(msg::ARGUMENTS), Field::Arguments, tool.arguments),
+        (words.text(msg::RESULT), Field::Result, tool.result),
     ]
     .into_iter()
     .filter_map(|(label, field, text)| text.map(|t| (label, field, t)))
@@ -720,7 +750,7 @@ fn ToolRowView(
             <div class="cb-tool__line">
                 {time}
                 <span class="cb-tool__kind">{kind_label}</span>
-                <span class="cb-tool__title">{text_of(Field::Text, tool.title.clone())}</span>
+                <span class="cb-tool__title">{text_of(Field::Text, title)}</span>
                 {outcome}
             </div>
             {details}

@@ -83,6 +83,17 @@ impl Language {
         }
     }
 
+    /// English, and nothing else: for a view used outside a board (the
+    /// public [`TranscriptView`](super::TranscriptView)).
+    pub fn english() -> Self {
+        Self {
+            words: RwSignal::new(Words::ENGLISH),
+            page: RwSignal::new(None),
+            ready: RwSignal::new(true),
+            host: StoredValue::new_local(None),
+        }
+    }
+
     /// Whether the first language's words are there (or could not come,
     /// and English stands in): until then the board is built (its first
     /// page asked for) but not shown, so no English flashes before a
@@ -173,7 +184,10 @@ fn nearest_lang(host: Option<&web_sys::Element>) -> Option<String> {
 /// Follows the page's `lang` attributes: `page` is the nearest again
 /// after any of them changes (a CRM switching language in place). In the
 /// list controls' chunk.
-#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(list_controls, fallible))]
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(list_controls, fallible)
+)]
 fn watch_lang(
     host: Option<web_sys::Element>,
     page: RwSignal<Option<String>>,
@@ -217,13 +231,15 @@ fn watch_lang(
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     // Stops with the board (and frees the callback then).
     let held = send_wrapper::SendWrapper::new((observer, disconnect, changed));
-    owner.with(|| on_cleanup(move || {
-        let (observer, disconnect, changed) = held.take();
-        if let Some(d) = disconnect {
-            let _ = d.call0(&observer);
-        }
-        drop(changed);
-    }));
+    owner.with(|| {
+        on_cleanup(move || {
+            let (observer, disconnect, changed) = held.take();
+            if let Some(d) = disconnect {
+                let _ = d.call0(&observer);
+            }
+            drop(changed);
+        })
+    });
     Ok(())
 }
 

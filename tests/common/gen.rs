@@ -391,7 +391,7 @@ pub fn check_transcript(input: &(Value, Option<i64>, String, i64)) {
             let _ = segments(&turn.text, hits_in(&hits, row));
         }
         for format in Format::ALL {
-            let _ = format.render(&t);
+            let _ = format.render(&t, callboard::core::words::Words::ENGLISH);
         }
     }
 }
