@@ -377,3 +377,75 @@ key-space = Leertaste
 # Same as English on purpose.
 key-esc = Esc
 key-enter = Eingabe
+
+## The providers' own values, as the filters and their chips name them.
+
+choice-active = Aktiv
+choice-agent-hung-up = Agent hat aufgelegt
+choice-answered = Angenommen
+choice-caller-hung-up = Anrufer hat aufgelegt
+choice-dial-failed = Anwahl fehlgeschlagen
+choice-ended = Beendet
+choice-error = Fehler
+choice-in-queue = In Warteschlange
+choice-inactivity = Inaktivität
+choice-initiated = Eingeleitet
+choice-max-duration-reached = Maximale Dauer erreicht
+choice-negative = Negativ
+# Same as English on purpose.
+choice-neutral = Neutral
+choice-not-completed = Nicht abgeschlossen
+choice-not-connected = Nicht verbunden
+choice-not-evaluated = Nicht bewertet
+choice-ongoing = Läuft
+choice-pending = Ausstehend
+choice-phone-call = Telefonanruf
+choice-positive = Positiv
+choice-processing = Wird verarbeitet
+choice-queued = In Warteschlange
+choice-registered = Registriert
+choice-timeout = Zeitüberschreitung
+choice-unknown-error = Unbekannter Fehler
+choice-user-declined = Vom Nutzer abgelehnt
+choice-user-hung-up = Nutzer hat aufgelegt
+choice-voicemail-reached = Mailbox erreicht
+choice-web-call = Webanruf
+
+## What the search field suggests, where the provider searches something
+## other than everything.
+
+search-hint-phone-or-sid = Telefonnummer oder Anruf-SID
+search-hint-id-or-phone = Anruf-ID oder Telefonnummer
+search-hint-conversation = Wörter im Gespräch
+search-hint-transcript = Wörter im Transkript
+
+## Labels of the providers' details (the call's Details section, the column chooser).
+
+extra-actions = Aktionen
+extra-answered-by = Angenommen von
+extra-appointment-booked = Termin gebucht
+extra-batch = Stapel
+extra-call-sid = Anruf-SID
+extra-call-log = Anrufprotokoll
+extra-call-type = Anruftyp
+extra-completed = Abgeschlossen
+extra-email = E-Mail
+extra-error = Fehler
+extra-intent = Anliegen
+extra-lead = Interessent
+extra-notes = Notizen
+extra-reached-voicemail = Mailbox erreicht
+extra-success-evaluation = Erfolgsbewertung
+extra-telephony-sid = Telefonie-SID
+extra-test-call = Testanruf
+extra-went-to-voicemail = Mailbox angesprungen
+
+## Latency figures (the call's Latency section).
+
+latency-end-to-end = Ende-zu-Ende
+latency-text-to-speech = Sprachsynthese
+latency-speech-recognition = Spracherkennung
+latency-transcriber-avg = Transkription (Durchschn.)
+latency-agent-avg = Agent (Durchschn.)
+latency-synthesizer-avg = Sprachausgabe (Durchschn.)
+latency-turn-avg = Latenz je Redebeitrag (Durchschn.)

@@ -361,3 +361,74 @@ shortcut-open = Open the focused call
 key-space = Space
 key-esc = Esc
 key-enter = Enter
+
+## The providers' own values, as the filters and their chips name them.
+
+choice-active = Active
+choice-agent-hung-up = Agent hung up
+choice-answered = Answered
+choice-caller-hung-up = Caller hung up
+choice-dial-failed = Dial failed
+choice-ended = Ended
+choice-error = Error
+choice-in-queue = In queue
+choice-inactivity = Inactivity
+choice-initiated = Initiated
+choice-max-duration-reached = Max duration reached
+choice-negative = Negative
+choice-neutral = Neutral
+choice-not-completed = Not completed
+choice-not-connected = Not connected
+choice-not-evaluated = Not evaluated
+choice-ongoing = Ongoing
+choice-pending = Pending
+choice-phone-call = Phone call
+choice-positive = Positive
+choice-processing = Processing
+choice-queued = Queued
+choice-registered = Registered
+choice-timeout = Timeout
+choice-unknown-error = Unknown error
+choice-user-declined = User declined
+choice-user-hung-up = User hung up
+choice-voicemail-reached = Voicemail reached
+choice-web-call = Web call
+
+## What the search field suggests, where the provider searches something
+## other than everything.
+
+search-hint-phone-or-sid = Phone number or call SID
+search-hint-id-or-phone = Call ID or phone number
+search-hint-conversation = Words in the conversation
+search-hint-transcript = Words in the transcript
+
+## Labels of the providers' details (the call's Details section, the column chooser).
+
+extra-actions = Actions
+extra-answered-by = Answered by
+extra-appointment-booked = Appointment booked
+extra-batch = Batch
+extra-call-sid = Call SID
+extra-call-log = Call log
+extra-call-type = Call type
+extra-completed = Completed
+extra-email = Email
+extra-error = Error
+extra-intent = Intent
+extra-lead = Lead
+extra-notes = Notes
+extra-reached-voicemail = Reached voicemail
+extra-success-evaluation = Success evaluation
+extra-telephony-sid = Telephony SID
+extra-test-call = Test call
+extra-went-to-voicemail = Went to voicemail
+
+## Latency figures (the call's Latency section).
+
+latency-end-to-end = End-to-end
+latency-text-to-speech = Text-to-speech
+latency-speech-recognition = Speech recognition
+latency-transcriber-avg = Transcriber (avg)
+latency-agent-avg = Agent (avg)
+latency-synthesizer-avg = Synthesizer (avg)
+latency-turn-avg = Turn latency (avg)

@@ -374,3 +374,76 @@ key-space = Espacio
 # Same as English on purpose.
 key-esc = Esc
 key-enter = Intro
+
+## The providers' own values, as the filters and their chips name them.
+
+choice-active = Activa
+choice-agent-hung-up = El agente colgó
+choice-answered = Contestada
+choice-caller-hung-up = Colgó quien llamó
+choice-dial-failed = Falló la marcación
+choice-ended = Finalizada
+# Same as English on purpose.
+choice-error = Error
+choice-in-queue = En cola
+choice-inactivity = Inactividad
+choice-initiated = Iniciada
+choice-max-duration-reached = Se alcanzó la duración máxima
+choice-negative = Negativo
+choice-neutral = Neutro
+choice-not-completed = No completada
+choice-not-connected = No conectada
+choice-not-evaluated = No evaluada
+choice-ongoing = En curso
+choice-pending = Pendiente
+choice-phone-call = Llamada telefónica
+choice-positive = Positivo
+choice-processing = Procesando
+choice-queued = En cola
+choice-registered = Registrada
+choice-timeout = Tiempo de espera agotado
+choice-unknown-error = Error desconocido
+choice-user-declined = Rechazada por el usuario
+choice-user-hung-up = El usuario colgó
+choice-voicemail-reached = Contestó el buzón de voz
+choice-web-call = Llamada web
+
+## What the search field suggests, where the provider searches something
+## other than everything.
+
+search-hint-phone-or-sid = Número de teléfono o SID de llamada
+search-hint-id-or-phone = ID de llamada o número de teléfono
+search-hint-conversation = Palabras de la conversación
+search-hint-transcript = Palabras de la transcripción
+
+## Labels of the providers' details (the call's Details section, the column chooser).
+
+extra-actions = Acciones
+extra-answered-by = Contestada por
+extra-appointment-booked = Cita programada
+extra-batch = Lote
+extra-call-sid = SID de llamada
+extra-call-log = Registro de la llamada
+extra-call-type = Tipo de llamada
+extra-completed = Completada
+extra-email = Correo electrónico
+# Same as English on purpose.
+extra-error = Error
+extra-intent = Intención
+extra-lead = Cliente potencial
+extra-notes = Notas
+extra-reached-voicemail = Contestó el buzón de voz
+extra-success-evaluation = Evaluación del éxito
+extra-telephony-sid = SID de telefonía
+extra-test-call = Llamada de prueba
+extra-went-to-voicemail = Pasó al buzón de voz
+
+## Latency figures (the call's Latency section).
+
+latency-end-to-end = De extremo a extremo
+latency-text-to-speech = Texto a voz
+latency-speech-recognition = Reconocimiento de voz
+latency-transcriber-avg = Transcriptor (prom.)
+latency-agent-avg = Agente (prom.)
+latency-synthesizer-avg = Sintetizador (prom.)
+latency-turn-avg = Latencia por turno (prom.)

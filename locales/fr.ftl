@@ -386,3 +386,76 @@ shortcut-open = Ouvrir l'appel sélectionné
 key-space = Espace
 key-esc = Échap
 key-enter = Entrée
+
+## The providers' own values, as the filters and their chips name them.
+
+choice-active = Actif
+choice-agent-hung-up = L'agent a raccroché
+choice-answered = Répondu
+choice-caller-hung-up = L'appelant a raccroché
+choice-dial-failed = Échec de la numérotation
+choice-ended = Terminé
+choice-error = Erreur
+choice-in-queue = En file d'attente
+choice-inactivity = Inactivité
+choice-initiated = Initié
+choice-max-duration-reached = Durée maximale atteinte
+choice-negative = Négatif
+choice-neutral = Neutre
+choice-not-completed = Non terminé
+choice-not-connected = Non connecté
+choice-not-evaluated = Non évalué
+choice-ongoing = En cours
+choice-pending = En attente
+choice-phone-call = Appel téléphonique
+choice-positive = Positif
+choice-processing = En traitement
+choice-queued = En file d'attente
+choice-registered = Enregistré
+choice-timeout = Délai d'attente dépassé
+choice-unknown-error = Erreur inconnue
+choice-user-declined = Refusé par l'utilisateur
+choice-user-hung-up = L'utilisateur a raccroché
+choice-voicemail-reached = Messagerie vocale atteinte
+choice-web-call = Appel web
+
+## What the search field suggests, where the provider searches something
+## other than everything.
+
+search-hint-phone-or-sid = Numéro de téléphone ou SID de l'appel
+search-hint-id-or-phone = ID de l'appel ou numéro de téléphone
+search-hint-conversation = Mots de la conversation
+search-hint-transcript = Mots de la transcription
+
+## Labels of the providers' details (the call's Details section, the column chooser).
+
+# Same as English on purpose.
+extra-actions = Actions
+extra-answered-by = Répondu par
+extra-appointment-booked = Rendez-vous pris
+extra-batch = Lot
+extra-call-sid = SID de l'appel
+extra-call-log = Journal de l'appel
+extra-call-type = Type d'appel
+extra-completed = Terminé
+extra-email = E-mail
+extra-error = Erreur
+extra-intent = Intention
+extra-lead = Prospect
+# Same as English on purpose.
+extra-notes = Notes
+extra-reached-voicemail = Messagerie vocale atteinte
+extra-success-evaluation = Évaluation de la réussite
+extra-telephony-sid = SID de téléphonie
+extra-test-call = Appel de test
+extra-went-to-voicemail = Basculé sur la messagerie
+
+## Latency figures (the call's Latency section).
+
+latency-end-to-end = De bout en bout
+latency-text-to-speech = Synthèse vocale
+latency-speech-recognition = Reconnaissance vocale
+latency-transcriber-avg = Transcripteur (moy.)
+latency-agent-avg = Agent (moy.)
+latency-synthesizer-avg = Synthétiseur (moy.)
+latency-turn-avg = Latence par tour (moy.)

@@ -375,3 +375,74 @@ key-space = Espaço
 key-esc = Esc
 # Same as English on purpose.
 key-enter = Enter
+
+## The providers' own values, as the filters and their chips name them.
+
+choice-active = Ativa
+choice-agent-hung-up = O agente desligou
+choice-answered = Atendida
+choice-caller-hung-up = O chamador desligou
+choice-dial-failed = Falha na discagem
+choice-ended = Encerrada
+choice-error = Erro
+choice-in-queue = Na fila
+choice-inactivity = Inatividade
+choice-initiated = Iniciada
+choice-max-duration-reached = Duração máxima atingida
+choice-negative = Negativo
+choice-neutral = Neutro
+choice-not-completed = Não concluída
+choice-not-connected = Não conectada
+choice-not-evaluated = Não avaliada
+choice-ongoing = Em andamento
+choice-pending = Pendente
+choice-phone-call = Chamada telefônica
+choice-positive = Positivo
+choice-processing = Processando
+choice-queued = Na fila
+choice-registered = Registrada
+choice-timeout = Tempo esgotado
+choice-unknown-error = Erro desconhecido
+choice-user-declined = Recusada pelo usuário
+choice-user-hung-up = O usuário desligou
+choice-voicemail-reached = Caiu na caixa postal
+choice-web-call = Chamada web
+
+## What the search field suggests, where the provider searches something
+## other than everything.
+
+search-hint-phone-or-sid = Número de telefone ou SID da chamada
+search-hint-id-or-phone = ID da chamada ou número de telefone
+search-hint-conversation = Palavras da conversa
+search-hint-transcript = Palavras da transcrição
+
+## Labels of the providers' details (the call's Details section, the column chooser).
+
+extra-actions = Ações
+extra-answered-by = Atendida por
+extra-appointment-booked = Agendamento realizado
+extra-batch = Lote
+extra-call-sid = SID da chamada
+extra-call-log = Registro da chamada
+extra-call-type = Tipo de chamada
+extra-completed = Concluída
+extra-email = E-mail
+extra-error = Erro
+extra-intent = Intenção
+extra-lead = Potencial cliente
+extra-notes = Observações
+extra-reached-voicemail = Caiu na caixa postal
+extra-success-evaluation = Avaliação de sucesso
+extra-telephony-sid = SID da telefonia
+extra-test-call = Chamada de teste
+extra-went-to-voicemail = Foi para a caixa postal
+
+## Latency figures (the call's Latency section).
+
+latency-end-to-end = De ponta a ponta
+latency-text-to-speech = Texto para fala
+latency-speech-recognition = Reconhecimento de fala
+latency-transcriber-avg = Transcritor (média)
+latency-agent-avg = Agente (média)
+latency-synthesizer-avg = Sintetizador (média)
+latency-turn-avg = Latência por turno (média)

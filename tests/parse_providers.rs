@@ -8,6 +8,7 @@
 )]
 
 use callboard::core::time::parse_iso8601;
+use callboard::core::words::Words;
 use callboard::core::{
     ApiError, CallStatus, Cost, CostUnit, Direction, ExtraValue, Provider, Query, Speaker,
 };
@@ -136,7 +137,12 @@ fn agentvoice_detail() {
     assert_eq!(t.turns[0].end_ms, Some(2_900));
     assert_eq!(t.turns[1].speaker, Speaker::Customer);
     assert_eq!(t.turns[1].text, "Hi Ava.");
-    let labels: Vec<(&str, i64)> = d.latency.iter().map(|f| (f.label.as_str(), f.ms)).collect();
+    let owned: Vec<(String, i64)> = d
+        .latency
+        .iter()
+        .map(|f| (f.label_in(Words::ENGLISH), f.ms))
+        .collect();
+    let labels: Vec<(&str, i64)> = owned.iter().map(|(l, ms)| (l.as_str(), *ms)).collect();
     assert!(labels.contains(&("LLM", 412)), "{labels:?}");
     assert!(labels.contains(&("Text-to-speech", 180)));
     assert!(labels.contains(&("End-to-end p50", 820)));
@@ -436,7 +442,7 @@ fn zudu_detail_and_error() {
     assert_eq!(
         d.latency
             .iter()
-            .find(|f| f.label == "End-to-end p50")
+            .find(|f| f.label_in(Words::ENGLISH) == "End-to-end p50")
             .map(|f| f.ms),
         Some(151)
     );
@@ -531,7 +537,12 @@ fn smallest_detail_offsets_are_timestamp_minus_start() {
         Speaker::Agent,
         "`assistant` is the agent too"
     );
-    let labels: Vec<&str> = d.latency.iter().map(|f| f.label.as_str()).collect();
+    let owned: Vec<String> = d
+        .latency
+        .iter()
+        .map(|f| f.label_in(Words::ENGLISH))
+        .collect();
+    let labels: Vec<&str> = owned.iter().map(String::as_str).collect();
     assert_eq!(
         labels,
         ["Transcriber (avg)", "Agent (avg)", "Synthesizer (avg)"]
@@ -635,7 +646,12 @@ fn retell_detail_words() {
     assert_eq!(t.turns[0].end_ms, Some(2_600));
     assert_eq!(t.turns[1].start_ms, Some(3_300));
     assert_eq!(t.turns[1].words.len(), 2);
-    let f: Vec<(&str, i64)> = d.latency.iter().map(|f| (f.label.as_str(), f.ms)).collect();
+    let owned: Vec<(String, i64)> = d
+        .latency
+        .iter()
+        .map(|f| (f.label_in(Words::ENGLISH), f.ms))
+        .collect();
+    let f: Vec<(&str, i64)> = owned.iter().map(|(l, ms)| (l.as_str(), *ms)).collect();
     assert!(f.contains(&("End-to-end p50", 800)));
     assert!(f.contains(&("LLM p90", 600)));
     assert!(f.contains(&("Text-to-speech p50", 180)));

@@ -9,6 +9,7 @@ mod rng;
 
 pub use rng::Rng;
 
+use callboard::core::words;
 use callboard::core::{
     Call, CallDetail, Cost, CostUnit, ExtraValue, Figure, Provider, Speaker, ToolEvent,
     ToolEventKind, Transcript, Turn,
@@ -609,15 +610,18 @@ pub fn calls(count: usize, seed: u64) -> Vec<CallDetail> {
             let base = 600 + rng.below(500) as i64;
             vec![
                 Figure {
-                    label: "End-to-end p50".into(),
+                    label: words::LATENCY_END_TO_END.into(),
+                    percentile: Some("p50"),
                     ms: base,
                 },
                 Figure {
-                    label: "End-to-end p90".into(),
+                    label: words::LATENCY_END_TO_END.into(),
+                    percentile: Some("p90"),
                     ms: base + 300 + rng.below(400) as i64,
                 },
                 Figure {
-                    label: "LLM p50".into(),
+                    label: "LLM".into(),
+                    percentile: Some("p50"),
                     ms: base / 2,
                 },
             ]

@@ -4,6 +4,7 @@
 use super::error::QueryError;
 use super::normalize::Direction;
 use super::query::{FilterKind, Filters, Query, Scope, SortField};
+use super::words::Msg;
 
 /// How a provider pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,11 +40,11 @@ pub struct Choice {
     /// What the provider takes.
     pub value: &'static str,
     /// What the user reads.
-    pub label: &'static str,
+    pub label: Msg,
 }
 
 /// Shorthand for a `Choice`.
-pub(crate) const fn choice(value: &'static str, label: &'static str) -> Choice {
+pub(crate) const fn choice(value: &'static str, label: Msg) -> Choice {
     Choice { value, label }
 }
 
@@ -74,7 +75,7 @@ pub struct Capabilities {
     /// Outcome values it filters by (reached its goal or not).
     pub outcomes: &'static [Choice],
     /// What free-text search matches, for the search box's label.
-    pub search_hint: &'static str,
+    pub search_hint: Option<Msg>,
     /// The phone filter is sent as the search parameter, so the two cannot
     /// both be set.
     pub phone_via_search: bool,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::normalize::{end_reason_words, CallStatus, Direction};
 use super::provider_id::Provider;
 use super::transcript::Transcript;
-use super::words::{self, Words};
+use super::words::{self, Label, Words};
 
 /// One call as listed in the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,11 +158,11 @@ impl Call {
     }
 
     /// Adds a provider extra if it has a value.
-    pub fn push_extra(&mut self, key: &str, label: &str, value: Option<ExtraValue>) {
+    pub fn push_extra(&mut self, key: &str, label: impl Into<Label>, value: Option<ExtraValue>) {
         if let Some(value) = value {
             self.extras.push(Extra {
                 key: key.to_owned(),
-                label: label.to_owned(),
+                label: label.into(),
                 value,
             });
         }
@@ -248,7 +248,7 @@ pub struct Extra {
     /// A stable key (the provider's field name), for column choosers.
     pub key: String,
     /// A label for display.
-    pub label: String,
+    pub label: Label,
     /// The value.
     pub value: ExtraValue,
 }
@@ -275,10 +275,22 @@ pub enum ExtraValue {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Figure {
-    /// What was measured, e.g. "End-to-end p50".
-    pub label: String,
+    /// What was measured, e.g. "End-to-end".
+    pub label: Label,
+    /// The percentile, where the figure is one ("p50").
+    pub percentile: Option<&'static str>,
     /// The value in milliseconds.
     pub ms: i64,
+}
+
+impl Figure {
+    /// Its label in `w`: "End-to-end p50".
+    pub fn label_in(&self, w: Words) -> String {
+        match self.percentile {
+            Some(p) => format!("{} {p}", self.label.say(w)),
+            None => self.label.say(w).to_owned(),
+        }
+    }
 }
 
 /// Everything the detail view shows about one call.
@@ -326,7 +338,7 @@ mod tests {
         );
         c.push_extra(
             "appointment_booked",
-            "Appointment booked",
+            words::EXTRA_APPOINTMENT_BOOKED,
             Some(ExtraValue::Flag(true)),
         );
         assert_eq!(

@@ -245,6 +245,60 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A label that is one of our messages, or the provider's own word (a
+/// field name humanized, an acronym), shown as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// A message.
+    Said(Msg),
+    /// The provider's word.
+    Own(String),
+}
+
+impl Label {
+    /// In `w`.
+    pub fn say(&self, w: Words) -> &str {
+        match self {
+            Self::Said(m) => w.text(*m),
+            Self::Own(s) => s,
+        }
+    }
+}
+
+impl From<Msg> for Label {
+    fn from(m: Msg) -> Self {
+        Self::Said(m)
+    }
+}
+
+impl From<String> for Label {
+    fn from(s: String) -> Self {
+        Self::Own(s)
+    }
+}
+
+impl From<&str> for Label {
+    fn from(s: &str) -> Self {
+        Self::Own(s.to_owned())
+    }
+}
+
+/// In English (the server's JSON reads messages so).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.en)
+    }
+}
+
+/// In English (the server's JSON and the tests read labels so).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.say(Words::ENGLISH))
+    }
+}
+
 /// A message with its values, made where the words are not known yet (an
 /// error's description, say) and put into words where it is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -119,7 +119,7 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
                                 },
                                 other => extra_text(&locale, other).into_any(),
                             };
-                            view! { <div class="cb-fact"><dt>{e.label.clone()}</dt><dd>{value}</dd></div> }.into_any()
+                            view! { <div class="cb-fact"><dt>{e.label.say(locale.words).to_owned()}</dt><dd>{value}</dd></div> }.into_any()
                         })
                         .collect_view()
                 }}
@@ -295,12 +295,13 @@ fn transcript(
 fn latency_section(detail: ReadOnly<Fetched<CallDetail>>, lang: Language) -> impl IntoView {
     move || {
         let figures = detail.with(|d| d.value().map(|d| d.latency.clone()).unwrap_or_default());
+        let w = lang.words();
         (!figures.is_empty()).then(|| view! {
             <section class="cb-section" aria-label=lang.words().text(msg::SECTION_LATENCY)>
                 <h3 class="cb-section__title">{lang.words().text(msg::SECTION_LATENCY)}</h3>
                 <ul class="cb-figures">
                     {figures.into_iter().map(|f| view! {
-                        <li class="cb-figure"><span>{f.label}</span><strong>{format!("{} ms", f.ms)}</strong></li>
+                        <li class="cb-figure"><span>{f.label_in(w)}</span><strong>{format!("{} ms", f.ms)}</strong></li>
                     }.into_any()).collect_view()}
                 </ul>
             </section>

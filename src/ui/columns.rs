@@ -9,7 +9,7 @@ use crate::core::columns::Column;
 use crate::core::normalize::{humanize, short_id};
 use crate::core::phone;
 use crate::core::time::format_duration;
-use crate::core::words::{self, Lang, Words};
+use crate::core::words::{self, Label, Lang, Words};
 use crate::core::{Call, CallStatus, Capabilities, Direction, ExtraValue, SortField};
 
 /// What one cell shows.
@@ -35,7 +35,7 @@ enum Kind {
 pub struct ColumnDef {
     kind: Kind,
     /// An extra's label (a built-in's header is a message).
-    label: String,
+    label: Label,
 }
 
 impl ColumnDef {
@@ -43,15 +43,15 @@ impl ColumnDef {
     pub fn builtin(column: Column) -> Self {
         Self {
             kind: Kind::Builtin(column),
-            label: String::new(),
+            label: Label::Own(String::new()),
         }
     }
 
     /// A column for the provider extra `key`, headed `label`.
-    pub fn extra(key: &str, label: &str) -> Self {
+    pub fn extra(key: &str, label: impl Into<Label>) -> Self {
         Self {
             kind: Kind::Extra(key.to_owned()),
-            label: label.to_owned(),
+            label: label.into(),
         }
     }
 
@@ -72,7 +72,7 @@ impl ColumnDef {
     pub fn header(&self, w: Words) -> &str {
         match self.kind {
             Kind::Builtin(c) => w.text(c.label()),
-            Kind::Extra(_) => &self.label,
+            Kind::Extra(_) => self.label.say(w),
         }
     }
 
@@ -192,7 +192,7 @@ pub fn offered(calls: &[Call], shown: &[ColumnDef]) -> Vec<ColumnDef> {
     let extras = calls
         .iter()
         .flat_map(|c| c.extras.iter())
-        .map(|e| ColumnDef::extra(&e.key, &e.label))
+        .map(|e| ColumnDef::extra(&e.key, e.label.clone()))
         .chain(shown.iter().filter(|c| !c.visible_by_default()).cloned());
     for column in extras {
         if !all.contains(&column) {

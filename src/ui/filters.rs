@@ -19,7 +19,7 @@ use crate::core::shortcuts::Shortcut;
 use crate::core::time::{
     format_date, format_duration, parse_iso8601, zone_midnight, zone_next_midnight,
 };
-use crate::core::words::{self as msg, fill};
+use crate::core::words::{self as msg, fill, Words};
 use crate::core::{Capabilities, Choice, Direction, FilterKind, Filters};
 use crate::net::later::{self, Timer};
 
@@ -130,11 +130,11 @@ fn date_in_zone(ms: i64, l: &format::Locale) -> String {
     format_date(ms, format::offset_minutes(l, ms))
 }
 
-fn choice_label(choices: &[Choice], value: &str) -> String {
+fn choice_label(choices: &[Choice], value: &str, w: Words) -> String {
     choices
         .iter()
         .find(|c| c.value.eq_ignore_ascii_case(value))
-        .map_or_else(|| value.to_owned(), |c| c.label.to_owned())
+        .map_or_else(|| value.to_owned(), |c| w.text(c.label).to_owned())
 }
 
 /// The chips for the active filters: kind and text.
@@ -148,9 +148,11 @@ fn chips(f: &Filters, caps: &Capabilities, locale: &format::Locale) -> Vec<(Filt
                 | FilterKind::CallType
                 | FilterKind::EndReason
                 | FilterKind::Sentiment
-                | FilterKind::Outcome => {
-                    choice_label(caps.choices_for(kind), f.text(kind).unwrap_or_default())
-                }
+                | FilterKind::Outcome => choice_label(
+                    caps.choices_for(kind),
+                    f.text(kind).unwrap_or_default(),
+                    locale.words,
+                ),
                 FilterKind::Direction => f
                     .direction
                     .map_or("", |d| locale.words.text(d.label()))
@@ -303,9 +305,9 @@ fn ChoiceSelect(
     }
 }
 
-fn choices(list: &[Choice]) -> Vec<(String, String)> {
+fn choices(list: &[Choice], w: Words) -> Vec<(String, String)> {
     list.iter()
-        .map(|c| (c.value.to_owned(), c.label.to_owned()))
+        .map(|c| (c.value.to_owned(), w.text(c.label).to_owned()))
         .collect()
 }
 
@@ -450,7 +452,7 @@ fn choice_control(board: Board, kind: FilterKind) -> impl IntoView {
         <ChoiceSelect
             label
             any
-            choices=choices(list)
+            choices=choices(list, w)
             value=text_value(board, kind)
             on_change=set_text(board, kind)
         />
@@ -495,11 +497,7 @@ fn text_control(board: Board, kind: FilterKind, fold: Fold) -> impl IntoView {
     let (label, placeholder, input) = match kind {
         FilterKind::Search => (
             w.text(msg::FILTER_SEARCH),
-            if caps.search_hint.is_empty() {
-                w.text(msg::SEARCH_CALLS)
-            } else {
-                caps.search_hint
-            },
+            w.text(caps.search_hint.unwrap_or(msg::SEARCH_CALLS)),
             "search",
         ),
         FilterKind::Phone => (w.text(msg::FILTER_PHONE), "+1 415 555 0100", "tel"),

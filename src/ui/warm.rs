@@ -74,12 +74,12 @@ pub(crate) fn sample_detail(provider: Provider) -> CallDetail {
     call.extras = vec![
         Extra {
             key: "note".to_owned(),
-            label: "Note".to_owned(),
+            label: "Note".into(),
             value: ExtraValue::Text("sample".to_owned()),
         },
         Extra {
             key: "log".to_owned(),
-            label: "Log".to_owned(),
+            label: "Log".into(),
             value: ExtraValue::Link("https://example.com/log".to_owned()),
         },
     ];
@@ -87,7 +87,8 @@ pub(crate) fn sample_detail(provider: Provider) -> CallDetail {
         call,
         transcript,
         latency: vec![Figure {
-            label: "End-to-end".to_owned(),
+            label: "End-to-end".into(),
+            percentile: None,
             ms: 840,
         }],
     }

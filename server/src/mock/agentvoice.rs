@@ -6,6 +6,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use callboard::core::time::parse_iso8601;
+use callboard::core::words::Words;
 use callboard::core::{
     Call, CallDetail, Direction, Filters, Provider, Query, Sort, SortDir, SortField,
 };
@@ -84,7 +85,12 @@ fn full(d: &CallDetail) -> Value {
         "latency_metrics",
         d.latency
             .iter()
-            .map(|f| (f.label.to_lowercase().replace(' ', "_"), json!(f.ms)))
+            .map(|f| {
+                (
+                    f.label_in(Words::ENGLISH).to_lowercase().replace(' ', "_"),
+                    json!(f.ms),
+                )
+            })
             .collect(),
     );
     put(

@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
+use callboard::core::words::Words;
 use callboard::core::{
     Call, CallDetail, Provider, Query, Sort, SortDir, SortField, ToolEvent, ToolEventKind,
 };
@@ -131,12 +132,12 @@ pub fn detail_json(d: &CallDetail, cents: bool) -> Value {
     let p50 = d
         .latency
         .iter()
-        .find(|f| f.label == "End-to-end p50")
+        .find(|f| f.label_in(Words::ENGLISH) == "End-to-end p50")
         .map(|f| f.ms);
     let p90 = d
         .latency
         .iter()
-        .find(|f| f.label == "End-to-end p90")
+        .find(|f| f.label_in(Words::ENGLISH) == "End-to-end p90")
         .map(|f| f.ms);
     if p50.is_some() {
         put(

@@ -1,6 +1,7 @@
 //! AgentVoice (its examples: `tests/fixtures/agentvoice/`): `GET /api/calls` with `limit`/`offset`
 //! and totals; detail `GET /api/calls/{id}`.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -32,20 +33,20 @@ pub(super) const CAPS: Capabilities = Capabilities {
         F::DateRange,
     ],
     statuses: &[
-        choice("completed", "Completed"),
-        choice("in-progress", "In progress"),
-        choice("queued", "Queued"),
-        choice("failed", "Failed"),
-        choice("no-answer", "No answer"),
-        choice("busy", "Busy"),
-        choice("voicemail", "Voicemail"),
+        choice("completed", words::STATUS_COMPLETED),
+        choice("in-progress", words::STATUS_IN_PROGRESS),
+        choice("queued", words::CHOICE_QUEUED),
+        choice("failed", words::STATUS_FAILED),
+        choice("no-answer", words::STATUS_NO_ANSWER),
+        choice("busy", words::STATUS_BUSY),
+        choice("voicemail", words::STATUS_VOICEMAIL),
     ],
     directions: &[Direction::Inbound, Direction::Outbound],
     call_types: &[],
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "",
+    search_hint: None,
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
     sorts: &[
@@ -127,8 +128,12 @@ pub(super) fn parse_detail(value: &Value) -> Result<CallDetail, ApiError> {
         call.successful = call.successful.or_else(|| a.bool("call_successful"));
         call.sentiment = a.first_str(&["sentiment", "user_sentiment"]);
     }
-    call.push_extra("action_summary", "Actions", text(o.str("action_summary")));
-    call.push_extra("notes", "Notes", notes(o.arr("notes")));
+    call.push_extra(
+        "action_summary",
+        words::EXTRA_ACTIONS,
+        text(o.str("action_summary")),
+    );
+    call.push_extra("notes", words::EXTRA_NOTES, notes(o.arr("notes")));
     common::object_extras(&mut call, "custom_analysis", o.obj("custom_analysis"));
     common::object_extras(
         &mut call,
@@ -182,10 +187,14 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     c.end_reason = o.str("ended_reason");
     c.successful = o.bool("call_success");
     c.recording.mono = common::url_at(o, "recording_url");
-    c.push_extra("contact_email", "Email", text(o.str("contact_email")));
+    c.push_extra(
+        "contact_email",
+        words::EXTRA_EMAIL,
+        text(o.str("contact_email")),
+    );
     c.push_extra(
         "went_to_voicemail",
-        "Went to voicemail",
+        words::EXTRA_WENT_TO_VOICEMAIL,
         flag(o.bool("went_to_voicemail")),
     );
     Some(c)

@@ -4,6 +4,7 @@
 //! `GET /v1/calls/{call_id}` adds `transcripts[]`, `recording_url`,
 //! `summary` and `price`. `call_length` is in minutes.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -26,15 +27,15 @@ pub(super) const CAPS: Capabilities = Capabilities {
     max_page_size: 1000,
     filters: &[F::Status, F::Campaign, F::DateRange],
     statuses: &[
-        choice("completed", "Completed"),
-        choice("not_completed", "Not completed"),
+        choice("completed", words::STATUS_COMPLETED),
+        choice("not_completed", words::CHOICE_NOT_COMPLETED),
     ],
     directions: &[],
     call_types: &[],
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "",
+    search_hint: None,
     phone_via_search: false,
     date_granularity: DateGranularity::Day,
     sorts: &[SortField::CreatedAt],
@@ -117,9 +118,21 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     c.campaign_id = o.str("campaign_id");
     c.recording.mono = common::url_at(o, "recording_url");
     c.cost = common::cost(o.f64("price"), CostUnit::Usd);
-    c.push_extra("answered_by", "Answered by", words(o.str("answered_by")));
-    c.push_extra("batch_id", "Batch", text(o.str("batch_id")));
-    c.push_extra("error_message", "Error", text(o.str("error_message")));
-    c.push_extra("completed", "Completed", flag(o.bool("completed")));
+    c.push_extra(
+        "answered_by",
+        words::EXTRA_ANSWERED_BY,
+        words(o.str("answered_by")),
+    );
+    c.push_extra("batch_id", words::EXTRA_BATCH, text(o.str("batch_id")));
+    c.push_extra(
+        "error_message",
+        words::EXTRA_ERROR,
+        text(o.str("error_message")),
+    );
+    c.push_extra(
+        "completed",
+        words::EXTRA_COMPLETED,
+        flag(o.bool("completed")),
+    );
     Some(c)
 }

@@ -1,6 +1,7 @@
 //! Reading helpers every adapter shares: body parsing with envelope errors,
 //! row collection with skip counting, extras, costs and latency figures.
 
+use crate::core::words::{self, Label};
 use std::borrow::Cow;
 
 use rustc_hash::FxHashSet;
@@ -162,7 +163,7 @@ pub(crate) fn object_extras(call: &mut Call, prefix: &str, o: Option<Obj<'_>>) {
     let Some(o) = o else { return };
     for (field, value) in o.0.iter().take(MAX_OBJECT_EXTRAS) {
         if let Some(v) = scalar(value) {
-            call.push_extra(&format!("{prefix}.{field}"), &humanize(field), Some(v));
+            call.push_extra(&format!("{prefix}.{field}"), humanize(field), Some(v));
         }
     }
 }
@@ -176,33 +177,34 @@ pub(crate) fn pair_extras(call: &mut Call, prefix: &str, items: Option<&[Value]>
             continue;
         };
         if let Some(v) = o.get("value").and_then(scalar) {
-            call.push_extra(&format!("{prefix}.{name}"), &humanize(&name), Some(v));
+            call.push_extra(&format!("{prefix}.{name}"), humanize(&name), Some(v));
         }
     }
 }
 
-fn latency_label(key: &str) -> String {
-    match key.to_ascii_lowercase().as_str() {
-        "e2e" | "end_to_end" => "End-to-end".to_owned(),
-        "llm" => "LLM".to_owned(),
-        "tts" => "Text-to-speech".to_owned(),
-        "asr" | "stt" => "Speech recognition".to_owned(),
-        "average_transcriber_latency" => "Transcriber (avg)".to_owned(),
-        "average_agent_latency" => "Agent (avg)".to_owned(),
-        "average_synthesizer_latency" => "Synthesizer (avg)".to_owned(),
-        other => humanize(other),
-    }
+fn latency_label(key: &str) -> Label {
+    Label::Said(match key.to_ascii_lowercase().as_str() {
+        "e2e" | "end_to_end" => words::LATENCY_END_TO_END,
+        "llm" => return Label::Own("LLM".to_owned()),
+        "tts" => words::LATENCY_TEXT_TO_SPEECH,
+        "asr" | "stt" => words::LATENCY_SPEECH_RECOGNITION,
+        "average_transcriber_latency" => words::LATENCY_TRANSCRIBER_AVG,
+        "average_agent_latency" => words::LATENCY_AGENT_AVG,
+        "average_synthesizer_latency" => words::LATENCY_SYNTHESIZER_AVG,
+        other => return Label::Own(humanize(other)),
+    })
 }
 
 /// One latency figure under a provider's key, labelled in words.
 pub(crate) fn latency_figure(key: &str, ms: Option<f64>) -> Option<Figure> {
-    figure(latency_label(key), ms)
+    figure(latency_label(key), None, ms)
 }
 
-fn figure(label: String, ms: Option<f64>) -> Option<Figure> {
+fn figure(label: Label, percentile: Option<&'static str>, ms: Option<f64>) -> Option<Figure> {
     let ms = ms.filter(|v| (0.0..3.6e6).contains(v))?;
     Some(Figure {
         label,
+        percentile,
         ms: ms.round() as i64,
     })
 }
@@ -219,16 +221,16 @@ pub(crate) fn latency_figures(value: Option<&Value>, out: &mut Vec<Figure>) {
                     Value::Object(_) => {
                         let Some(o) = Obj::of(v) else { continue };
                         for p in ["p50", "p90", "p99"] {
-                            out.extend(figure(format!("{label} {p}"), o.f64(p)));
+                            out.extend(figure(label.clone(), Some(p), o.f64(p)));
                         }
                     }
-                    Value::Array(items) => out.extend(figure(label, average(items))),
-                    other => out.extend(figure(label, json::number(other))),
+                    Value::Array(items) => out.extend(figure(label, None, average(items))),
+                    other => out.extend(figure(label, None, json::number(other))),
                 }
             }
         }
         Some(Value::Array(items)) => {
-            out.extend(figure("Turn latency (avg)".into(), average(items)))
+            out.extend(figure(words::LATENCY_TURN_AVG.into(), None, average(items)))
         }
         _ => {}
     }

@@ -6,6 +6,7 @@
 //! `time_in_call_secs`. There is no recording URL: the audio is
 //! `GET /v1/convai/conversations/{id}/audio`, fetched through the proxy.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -35,11 +36,11 @@ pub(super) const CAPS: Capabilities = Capabilities {
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[
-        choice("success", "Successful"),
-        choice("failure", "Not successful"),
-        choice("unknown", "Not evaluated"),
+        choice("success", words::OUTCOME_SUCCESSFUL),
+        choice("failure", words::OUTCOME_NOT_SUCCESSFUL),
+        choice("unknown", words::CHOICE_NOT_EVALUATED),
     ],
-    search_hint: "Words in the conversation",
+    search_hint: Some(words::SEARCH_HINT_CONVERSATION),
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
     sorts: &[],

@@ -7,6 +7,7 @@
 //! answers with it. Zudu's calls follow Retell's call shape, so the call
 //! reader here serves both.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::{json, Map, Value};
@@ -42,42 +43,42 @@ pub(super) const CAPS: Capabilities = Capabilities {
     ],
     // v3's `call_status` filter takes these (not `registered`).
     statuses: &[
-        choice("ended", "Ended"),
-        choice("ongoing", "Ongoing"),
-        choice("not_connected", "Not connected"),
-        choice("error", "Error"),
+        choice("ended", words::CHOICE_ENDED),
+        choice("ongoing", words::CHOICE_ONGOING),
+        choice("not_connected", words::CHOICE_NOT_CONNECTED),
+        choice("error", words::CHOICE_ERROR),
     ],
     directions: &[Direction::Inbound, Direction::Outbound],
     call_types: &[
-        choice("phone_call", "Phone call"),
-        choice("web_call", "Web call"),
+        choice("phone_call", words::CHOICE_PHONE_CALL),
+        choice("web_call", words::CHOICE_WEB_CALL),
     ],
     // The common ones of Retell's `DisconnectionReason` (an open list:
     // others show as they come, unfiltered).
     end_reasons: &[
-        choice("user_hangup", "User hung up"),
-        choice("agent_hangup", "Agent hung up"),
-        choice("call_transfer", "Transferred"),
-        choice("voicemail_reached", "Voicemail reached"),
-        choice("inactivity", "Inactivity"),
-        choice("max_duration_reached", "Max duration reached"),
-        choice("dial_busy", "Busy"),
-        choice("dial_failed", "Dial failed"),
-        choice("dial_no_answer", "No answer"),
-        choice("user_declined", "User declined"),
-        choice("error_unknown", "Unknown error"),
+        choice("user_hangup", words::CHOICE_USER_HUNG_UP),
+        choice("agent_hangup", words::CHOICE_AGENT_HUNG_UP),
+        choice("call_transfer", words::ENDED_TRANSFERRED),
+        choice("voicemail_reached", words::CHOICE_VOICEMAIL_REACHED),
+        choice("inactivity", words::CHOICE_INACTIVITY),
+        choice("max_duration_reached", words::CHOICE_MAX_DURATION_REACHED),
+        choice("dial_busy", words::STATUS_BUSY),
+        choice("dial_failed", words::CHOICE_DIAL_FAILED),
+        choice("dial_no_answer", words::STATUS_NO_ANSWER),
+        choice("user_declined", words::CHOICE_USER_DECLINED),
+        choice("error_unknown", words::CHOICE_UNKNOWN_ERROR),
     ],
     sentiments: &[
-        choice("Positive", "Positive"),
-        choice("Neutral", "Neutral"),
-        choice("Negative", "Negative"),
-        choice("Unknown", "Unknown"),
+        choice("Positive", words::CHOICE_POSITIVE),
+        choice("Neutral", words::CHOICE_NEUTRAL),
+        choice("Negative", words::CHOICE_NEGATIVE),
+        choice("Unknown", words::UNKNOWN),
     ],
     outcomes: &[
-        choice("successful", "Successful"),
-        choice("unsuccessful", "Not successful"),
+        choice("successful", words::OUTCOME_SUCCESSFUL),
+        choice("unsuccessful", words::OUTCOME_NOT_SUCCESSFUL),
     ],
-    search_hint: "",
+    search_hint: None,
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
     sorts: &[SortField::StartedAt],
@@ -268,10 +269,10 @@ pub(super) fn read_call(o: Obj<'_>, provider: Provider) -> Option<Call> {
         Provider::Retell => common::cost(cost.map(|cents| cents / 100.0), CostUnit::Usd),
         _ => common::cost(cost, CostUnit::Usd),
     };
-    c.push_extra("call_type", "Call type", words(call_type));
+    c.push_extra("call_type", words::EXTRA_CALL_TYPE, words(call_type));
     c.push_extra(
         "in_voicemail",
-        "Reached voicemail",
+        words::EXTRA_REACHED_VOICEMAIL,
         flag(o.bool("call_analysis.in_voicemail")),
     );
     common::object_extras(

@@ -3,6 +3,7 @@
 //! `GET /atoms/v1/conversation` with 1-based pages and totals; recording
 //! links expire, so a fresh one is fetched when playback starts.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -36,27 +37,27 @@ pub(super) const CAPS: Capabilities = Capabilities {
         F::DateRange,
     ],
     statuses: &[
-        choice("completed", "Completed"),
-        choice("in_progress", "In progress"),
-        choice("active", "Active"),
-        choice("processing", "Processing"),
-        choice("pending", "Pending"),
-        choice("in_queue", "In queue"),
-        choice("failed", "Failed"),
-        choice("no_answer", "No answer"),
-        choice("cancelled", "Cancelled"),
+        choice("completed", words::STATUS_COMPLETED),
+        choice("in_progress", words::STATUS_IN_PROGRESS),
+        choice("active", words::CHOICE_ACTIVE),
+        choice("processing", words::CHOICE_PROCESSING),
+        choice("pending", words::CHOICE_PENDING),
+        choice("in_queue", words::CHOICE_IN_QUEUE),
+        choice("failed", words::STATUS_FAILED),
+        choice("no_answer", words::STATUS_NO_ANSWER),
+        choice("cancelled", words::STATUS_CANCELED),
     ],
     directions: &[Direction::Inbound, Direction::Outbound, Direction::Web],
     call_types: &[],
     end_reasons: &[
-        choice("user_hangup", "Caller hung up"),
-        choice("agent_hangup", "Agent hung up"),
-        choice("dial_no_answer", "No answer"),
-        choice("timeout", "Timeout"),
+        choice("user_hangup", words::CHOICE_CALLER_HUNG_UP),
+        choice("agent_hangup", words::CHOICE_AGENT_HUNG_UP),
+        choice("dial_no_answer", words::STATUS_NO_ANSWER),
+        choice("timeout", words::CHOICE_TIMEOUT),
     ],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "Call ID or phone number",
+    search_hint: Some(words::SEARCH_HINT_ID_OR_PHONE),
     phone_via_search: true,
     date_granularity: DateGranularity::Instant,
     sorts: &[

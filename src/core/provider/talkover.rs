@@ -2,6 +2,7 @@
 //! `GET /api/v1/calls` without an agent; 1-based pages with totals; dates
 //! only (`YYYY-MM-DD`); no transcripts or recordings.
 
+use crate::core::words;
 use serde_json::Value;
 
 use super::common::{self, flag, text};
@@ -29,20 +30,20 @@ pub(super) const CAPS: Capabilities = Capabilities {
         F::DateRange,
     ],
     statuses: &[
-        choice("initiated", "Initiated"),
-        choice("ringing", "Ringing"),
-        choice("answered", "Answered"),
-        choice("completed", "Completed"),
-        choice("failed", "Failed"),
-        choice("busy", "Busy"),
-        choice("no-answer", "No answer"),
+        choice("initiated", words::CHOICE_INITIATED),
+        choice("ringing", words::STATUS_RINGING),
+        choice("answered", words::CHOICE_ANSWERED),
+        choice("completed", words::STATUS_COMPLETED),
+        choice("failed", words::STATUS_FAILED),
+        choice("busy", words::STATUS_BUSY),
+        choice("no-answer", words::STATUS_NO_ANSWER),
     ],
     directions: &[Direction::Inbound, Direction::Outbound],
     call_types: &[],
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "Phone number or call SID",
+    search_hint: Some(words::SEARCH_HINT_PHONE_OR_SID),
     phone_via_search: true,
     date_granularity: DateGranularity::Day,
     sorts: &[],
@@ -114,7 +115,11 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     c.created_at = o.instant("created_at");
     c.agent_id = o.str("agent.id").or_else(|| o.str("agent_id"));
     c.agent_name = o.str("agent.name");
-    c.push_extra("sid", "Call SID", text(o.str("sid")));
-    c.push_extra("is_testing", "Test call", flag(o.bool("is_testing")));
+    c.push_extra("sid", words::EXTRA_CALL_SID, text(o.str("sid")));
+    c.push_extra(
+        "is_testing",
+        words::EXTRA_TEST_CALL,
+        flag(o.bool("is_testing")),
+    );
     Some(c)
 }

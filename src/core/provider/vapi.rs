@@ -7,6 +7,7 @@
 //! `artifact.recordingUrl`, `artifact.stereoRecordingUrl` and top-level
 //! fields are read only as fallbacks.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -35,7 +36,7 @@ pub(super) const CAPS: Capabilities = Capabilities {
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "",
+    search_hint: None,
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
     sorts: &[],
@@ -138,7 +139,7 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     if c.successful.is_none() && evaluation.is_some() {
         c.push_extra(
             "successEvaluation",
-            "Success evaluation",
+            words::EXTRA_SUCCESS_EVALUATION,
             text(o.str("analysis.successEvaluation")),
         );
     }

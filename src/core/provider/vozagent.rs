@@ -1,6 +1,7 @@
 //! VozAgent (its examples: `tests/fixtures/vozagent/`): `GET /v1/calls` answers a bare array with no
 //! total; there is a next page when the page came back full.
 
+use crate::core::words;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -24,16 +25,16 @@ pub(super) const CAPS: Capabilities = Capabilities {
     max_page_size: 100,
     filters: &[F::Status, F::Direction, F::Agent, F::Contact],
     statuses: &[
-        choice("completed", "Completed"),
-        choice("in-progress", "In progress"),
-        choice("failed", "Failed"),
+        choice("completed", words::STATUS_COMPLETED),
+        choice("in-progress", words::STATUS_IN_PROGRESS),
+        choice("failed", words::STATUS_FAILED),
     ],
     directions: &[Direction::Inbound, Direction::Outbound],
     call_types: &[],
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "",
+    search_hint: None,
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
     sorts: &[],
@@ -94,14 +95,18 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
     c.agent_number = o.str("assistant_phone_number");
     c.push_extra(
         "appointment_booked",
-        "Appointment booked",
+        words::EXTRA_APPOINTMENT_BOOKED,
         flag(o.bool("appointment_booked")),
     );
     c.push_extra(
         "lead_qualification",
-        "Lead",
+        words::EXTRA_LEAD,
         words(o.str("lead_qualification")),
     );
-    c.push_extra("call_intent", "Intent", words(o.str("call_intent")));
+    c.push_extra(
+        "call_intent",
+        words::EXTRA_INTENT,
+        words(o.str("call_intent")),
+    );
     Some(c)
 }

@@ -2,6 +2,7 @@
 //! /api/calls` with a JSON body when filtering or sorting; 0-based pages;
 //! an envelope `{message, status, error, data}`; Retell-shaped calls.
 
+use crate::core::words;
 use serde_json::{json, Map, Value};
 
 use super::common::{self, link, text};
@@ -21,21 +22,21 @@ pub(super) const CAPS: Capabilities = Capabilities {
     max_page_size: 100,
     filters: &[F::Status, F::CallType, F::Agent, F::Duration, F::Search],
     statuses: &[
-        choice("ENDED", "Ended"),
-        choice("ONGOING", "Ongoing"),
-        choice("REGISTERED", "Registered"),
-        choice("SCHEDULED", "Scheduled"),
-        choice("ERROR", "Error"),
+        choice("ENDED", words::CHOICE_ENDED),
+        choice("ONGOING", words::CHOICE_ONGOING),
+        choice("REGISTERED", words::CHOICE_REGISTERED),
+        choice("SCHEDULED", words::STATUS_SCHEDULED),
+        choice("ERROR", words::CHOICE_ERROR),
     ],
     directions: &[],
     call_types: &[
-        choice("PHONE_CALL", "Phone call"),
-        choice("WEB_CALL", "Web call"),
+        choice("PHONE_CALL", words::CHOICE_PHONE_CALL),
+        choice("WEB_CALL", words::CHOICE_WEB_CALL),
     ],
     end_reasons: &[],
     sentiments: &[],
     outcomes: &[],
-    search_hint: "Words in the transcript",
+    search_hint: Some(words::SEARCH_HINT_TRANSCRIPT),
     phone_via_search: false,
     date_granularity: DateGranularity::Instant,
     sorts: &[
@@ -122,10 +123,14 @@ fn read_call(o: Obj<'_>) -> Option<Call> {
 }
 
 fn add_extras(c: &mut Call, o: Obj<'_>) {
-    c.push_extra("public_log_url", "Call log", link(o.str("public_log_url")));
+    c.push_extra(
+        "public_log_url",
+        words::EXTRA_CALL_LOG,
+        link(o.str("public_log_url")),
+    );
     c.push_extra(
         "call_sid",
-        "Telephony SID",
+        words::EXTRA_TELEPHONY_SID,
         text(o.str("telephony_identifier.call_sid")),
     );
 }
