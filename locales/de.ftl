@@ -449,3 +449,75 @@ latency-transcriber-avg = Transkription (Durchschn.)
 latency-agent-avg = Agent (Durchschn.)
 latency-synthesizer-avg = Sprachausgabe (Durchschn.)
 latency-turn-avg = Latenz je Redebeitrag (Durchschn.)
+
+## What a failure says (under its heading). { $detail } is the provider's
+## own message, { $status } an HTTP status code.
+
+# Our words, then the provider's message: "Request rejected: limit must be <= 100".
+# Same as English on purpose.
+with-detail = { $text }: { $detail }
+error-unauthorized-message = Der Anbieter hat die Zugangsdaten des Proxys nicht akzeptiert (HTTP 401)
+error-forbidden-message = Der Zugriff auf diese Anrufe ist nicht erlaubt (HTTP 403)
+error-not-found-message = Nicht gefunden (HTTP 404)
+error-validation-message = Der Anbieter hat die Anfrage abgelehnt
+# { $text } is "Too many requests"; { $seconds } a whole number.
+retry-in = { $text }; versuchen Sie es in { $seconds } s erneut
+# { $time } is a UTC date and time (ISO 8601).
+retry-after = { $text }; versuchen Sie es nach { $time } erneut
+error-server-message = Beim Anbieter ist ein Problem aufgetreten (HTTP { $status })
+error-reported-message = Der Anbieter hat einen Fehler gemeldet
+error-refused-message = Der Anbieter hat die Anfrage verweigert (HTTP { $status })
+# { $reason } is what the browser said, or network-failed.
+error-network-message = Der Proxy war nicht erreichbar: { $reason }
+network-failed = die Anfrage ist fehlgeschlagen (keine Verbindung, durch CORS blockiert oder der Proxy ist nicht erreichbar)
+# { $time } is e.g. "20 seconds".
+error-timeout-message = Keine Antwort innerhalb von { $time }
+seconds = { $n ->
+    [one] { $n } Sekunde
+   *[other] { $n } Sekunden
+}
+# { $reason } is what was wrong with the answer (the messages below, or a
+# technical detail for the integrator).
+error-unreadable-message = Die Antwort konnte nicht gelesen werden: { $reason }
+response-empty = die Antwort war leer
+response-html = die Antwort ist HTML, kein JSON (ist die Proxy-URL richtig?)
+response-cut-off = die Antwort wurde abgeschnitten
+response-not-json = die Antwort ist kein gültiges JSON
+no-provider-answered = hinter dieser Proxy-URL hat kein Anbieter mit Anrufen geantwortet
+recording-link-not-http = der Link zur Aufzeichnung ist keine http(s)-URL
+no-recording-link = der Anbieter hat keinen Link für diese Aufzeichnung geliefert
+no-mono-recording = der Anruf hat keinen Link zu einer Mono-Aufzeichnung
+no-recording-link-in-answer = die Antwort enthält keinen Link zur Aufzeichnung
+
+## A query the provider cannot take: what is wrong, and what to do.
+
+# { $provider } is the voice-AI company, { $filter } a filter's name.
+cannot-filter = { $provider } kann nicht nach „{ $filter }“ filtern
+# { $field } is one of the sort-* words below.
+cannot-sort = { $provider } kann nicht nach { $field } sortieren
+# "1.5" is not a valid duration for Bland.
+invalid-value = „{ $value }“ ist kein gültiger Wert für „{ $what }“ bei { $provider }
+filters-conflict = { $provider } kann nicht gleichzeitig nach „{ $first }“ und „{ $second }“ filtern
+invalid-call-id = „{ $id }“ ist keine Anruf-ID
+# A page number, in invalid-value.
+page = Seite
+start-not-before-end = der Beginn liegt nicht vor dem Ende
+minimum-above-maximum = das Minimum liegt über dem Maximum
+sort-start-time = Startzeit
+sort-end-time = Endzeit
+sort-creation-time = Erstellungszeit
+sort-update-time = Aktualisierungszeit
+sort-duration = Dauer
+sort-latency = Latenz
+# “{ $attr }” is one of the page's settings (agent-id, campaign-id,
+# contact-id, phone-number) and stays as it is.
+remedy-remove-pin = Entfernen Sie die Einstellung “{ $attr }” der Seite: Die Anrufe dieses Anbieters lassen sich nicht auf einen Datensatz beschränken.
+# { $others } lists other settings joined by list-or: “agent-id” or “phone-number”.
+remedy-pin-instead = Entfernen Sie die Einstellung “{ $attr }” der Seite oder beschränken Sie die Anrufe stattdessen mit { $others }.
+list-or = oder
+remedy-clear-filter = Entfernen Sie den Filter „{ $filter }“.
+remedy-conflict = Verwenden Sie den Filter „{ $first }“ oder „{ $second }“, nicht beide.
+remedy-change-value = Ändern oder entfernen Sie den Filter „{ $filter }“.
+remedy-choose-page = Wählen Sie eine andere Seite.
+remedy-choose-sort = Wählen Sie eine andere Sortierung.
+remedy-check-call-id = Prüfen Sie die Anruf-ID, die laut Seite geöffnet werden soll.

@@ -432,3 +432,74 @@ latency-transcriber-avg = Transcriber (avg)
 latency-agent-avg = Agent (avg)
 latency-synthesizer-avg = Synthesizer (avg)
 latency-turn-avg = Turn latency (avg)
+
+## What a failure says (under its heading). { $detail } is the provider's
+## own message, { $status } an HTTP status code.
+
+# Our words, then the provider's message: "Request rejected: limit must be <= 100".
+with-detail = { $text }: { $detail }
+error-unauthorized-message = The provider did not accept the proxy's credentials (HTTP 401)
+error-forbidden-message = Access to these calls is not allowed (HTTP 403)
+error-not-found-message = Not found (HTTP 404)
+error-validation-message = The provider rejected the request
+# { $text } is "Too many requests"; { $seconds } a whole number.
+retry-in = { $text }; try again in { $seconds } s
+# { $time } is a UTC date and time (ISO 8601).
+retry-after = { $text }; try again after { $time }
+error-server-message = The provider had a problem (HTTP { $status })
+error-reported-message = The provider reported an error
+error-refused-message = The provider refused the request (HTTP { $status })
+# { $reason } is what the browser said, or network-failed.
+error-network-message = Could not reach the proxy: { $reason }
+network-failed = the request failed (offline, blocked by CORS, or the proxy is down)
+# { $time } is e.g. "20 seconds".
+error-timeout-message = No answer within { $time }
+seconds = { $n ->
+    [one] { $n } second
+   *[other] { $n } seconds
+}
+# { $reason } is what was wrong with the answer (the messages below, or a
+# technical detail for the integrator).
+error-unreadable-message = The response could not be read: { $reason }
+response-empty = the response was empty
+response-html = the response is HTML, not JSON (is the proxy URL right?)
+response-cut-off = the response was cut off
+response-not-json = the response is not valid JSON
+no-provider-answered = no provider's calls answered behind this proxy URL
+recording-link-not-http = the recording link is not an http(s) URL
+no-recording-link = the provider returned no link for this recording
+no-mono-recording = the call has no mono recording link
+no-recording-link-in-answer = the answer holds no recording link
+
+## A query the provider cannot take: what is wrong, and what to do.
+
+# { $provider } is the voice-AI company, { $filter } a filter's name.
+cannot-filter = { $provider } cannot filter by { $filter }
+# { $field } is one of the sort-* words below.
+cannot-sort = { $provider } cannot sort by { $field }
+# "1.5" is not a valid duration for Bland.
+invalid-value = "{ $value }" is not a valid { $what } for { $provider }
+filters-conflict = { $provider } cannot filter by { $first } and { $second } at once
+invalid-call-id = "{ $id }" is not a call id
+# A page number, in invalid-value.
+page = page
+start-not-before-end = the start is not before the end
+minimum-above-maximum = the minimum is above the maximum
+sort-start-time = start time
+sort-end-time = end time
+sort-creation-time = creation time
+sort-update-time = update time
+sort-duration = duration
+sort-latency = latency
+# “{ $attr }” is one of the page's settings (agent-id, campaign-id,
+# contact-id, phone-number) and stays as it is.
+remedy-remove-pin = Remove the page's “{ $attr }” setting: this provider's calls cannot be pinned to one record.
+# { $others } lists other settings joined by list-or: “agent-id” or “phone-number”.
+remedy-pin-instead = Remove the page's “{ $attr }” setting, or pin with { $others } instead.
+list-or = or
+remedy-clear-filter = Clear the { $filter } filter.
+remedy-conflict = Use the { $first } or the { $second } filter, not both.
+remedy-change-value = Change or clear the { $filter } filter.
+remedy-choose-page = Choose another page.
+remedy-choose-sort = Choose another sort.
+remedy-check-call-id = Check the call id the page asks to open.

@@ -447,3 +447,76 @@ latency-transcriber-avg = Transcriptor (prom.)
 latency-agent-avg = Agente (prom.)
 latency-synthesizer-avg = Sintetizador (prom.)
 latency-turn-avg = Latencia por turno (prom.)
+
+## What a failure says (under its heading). { $detail } is the provider's
+## own message, { $status } an HTTP status code.
+
+# Our words, then the provider's message: "Request rejected: limit must be <= 100".
+# Same as English on purpose.
+with-detail = { $text }: { $detail }
+error-unauthorized-message = El proveedor no aceptó las credenciales del proxy (HTTP 401)
+error-forbidden-message = No se permite el acceso a estas llamadas (HTTP 403)
+error-not-found-message = No encontrado (HTTP 404)
+error-validation-message = El proveedor rechazó la solicitud
+# { $text } is "Too many requests"; { $seconds } a whole number.
+retry-in = { $text }; vuelva a intentarlo en { $seconds } s
+# { $time } is a UTC date and time (ISO 8601).
+retry-after = { $text }; vuelva a intentarlo después de { $time }
+error-server-message = El proveedor tuvo un problema (HTTP { $status })
+error-reported-message = El proveedor devolvió un error
+error-refused-message = El proveedor denegó la solicitud (HTTP { $status })
+# { $reason } is what the browser said, or network-failed.
+error-network-message = No se pudo conectar con el proxy: { $reason }
+network-failed = la solicitud falló (sin conexión, bloqueada por CORS o el proxy no está disponible)
+# { $time } is e.g. "20 seconds".
+error-timeout-message = No hubo respuesta en { $time }
+seconds = { $n ->
+    [one] { $n } segundo
+    [many] { $n } segundos
+   *[other] { $n } segundos
+}
+# { $reason } is what was wrong with the answer (the messages below, or a
+# technical detail for the integrator).
+error-unreadable-message = No se pudo leer la respuesta: { $reason }
+response-empty = la respuesta estaba vacía
+response-html = la respuesta es HTML, no JSON (¿es correcta la URL del proxy?)
+response-cut-off = la respuesta llegó incompleta
+response-not-json = la respuesta no es JSON válido
+no-provider-answered = ningún proveedor respondió con llamadas a través de esta URL del proxy
+recording-link-not-http = el enlace de la grabación no es una URL http(s)
+no-recording-link = el proveedor no devolvió ningún enlace para esta grabación
+no-mono-recording = la llamada no tiene enlace de grabación mono
+no-recording-link-in-answer = la respuesta no contiene ningún enlace de grabación
+
+## A query the provider cannot take: what is wrong, and what to do.
+
+# { $provider } is the voice-AI company, { $filter } a filter's name.
+cannot-filter = { $provider } no admite el filtro { $filter }
+# { $field } is one of the sort-* words below.
+cannot-sort = { $provider } no permite ordenar por { $field }
+# "1.5" is not a valid duration for Bland.
+invalid-value = «{ $value }» no es un valor válido de { $what } para { $provider }
+filters-conflict = { $provider } no permite usar a la vez los filtros { $first } y { $second }
+invalid-call-id = «{ $id }» no es un ID de llamada
+# A page number, in invalid-value.
+page = página
+start-not-before-end = el inicio no es anterior al final
+minimum-above-maximum = el mínimo es mayor que el máximo
+sort-start-time = hora de inicio
+sort-end-time = hora de finalización
+sort-creation-time = fecha de creación
+sort-update-time = fecha de actualización
+sort-duration = duración
+sort-latency = latencia
+# “{ $attr }” is one of the page's settings (agent-id, campaign-id,
+# contact-id, phone-number) and stays as it is.
+remedy-remove-pin = Quite la configuración “{ $attr }” de la página: las llamadas de este proveedor no se pueden limitar a un solo registro.
+# { $others } lists other settings joined by list-or: “agent-id” or “phone-number”.
+remedy-pin-instead = Quite la configuración “{ $attr }” de la página o, en su lugar, limite las llamadas con { $others }.
+list-or = o
+remedy-clear-filter = Borre el filtro { $filter }.
+remedy-conflict = Use el filtro { $first } o el filtro { $second }, no ambos.
+remedy-change-value = Cambie o borre el filtro { $filter }.
+remedy-choose-page = Elija otra página.
+remedy-choose-sort = Elija otro orden.
+remedy-check-call-id = Verifique el ID de la llamada que la página intenta abrir.

@@ -459,3 +459,76 @@ latency-transcriber-avg = Transcripteur (moy.)
 latency-agent-avg = Agent (moy.)
 latency-synthesizer-avg = Synthétiseur (moy.)
 latency-turn-avg = Latence par tour (moy.)
+
+## What a failure says (under its heading). { $detail } is the provider's
+## own message, { $status } an HTTP status code.
+
+# Our words, then the provider's message: "Request rejected: limit must be <= 100".
+with-detail = { $text } : { $detail }
+error-unauthorized-message = Le fournisseur n'a pas accepté les identifiants du proxy (HTTP 401)
+error-forbidden-message = L'accès à ces appels n'est pas autorisé (HTTP 403)
+error-not-found-message = Introuvable (HTTP 404)
+error-validation-message = Le fournisseur a rejeté la requête
+# { $text } is "Too many requests"; { $seconds } a whole number.
+retry-in = { $text } ; réessayez dans { $seconds } s
+# { $time } is a UTC date and time (ISO 8601).
+retry-after = { $text } ; réessayez après { $time }
+error-server-message = Le fournisseur a rencontré un problème (HTTP { $status })
+error-reported-message = Le fournisseur a signalé une erreur
+error-refused-message = Le fournisseur a refusé la requête (HTTP { $status })
+# { $reason } is what the browser said, or network-failed.
+error-network-message = Impossible de joindre le proxy : { $reason }
+network-failed = la requête a échoué (hors ligne, bloquée par CORS, ou le proxy est indisponible)
+# { $time } is e.g. "20 seconds".
+error-timeout-message = Aucune réponse dans un délai de { $time }
+seconds = { $n ->
+    [one] { $n } seconde
+    [many] { $n } secondes
+   *[other] { $n } secondes
+}
+# { $reason } is what was wrong with the answer (the messages below, or a
+# technical detail for the integrator).
+error-unreadable-message = Impossible de lire la réponse : { $reason }
+response-empty = la réponse était vide
+response-html = la réponse est du HTML, pas du JSON (l'URL du proxy est-elle correcte ?)
+response-cut-off = la réponse a été tronquée
+response-not-json = la réponse n'est pas du JSON valide
+no-provider-answered = aucun fournisseur n'a répondu avec des appels derrière cette URL du proxy
+recording-link-not-http = le lien de l'enregistrement n'est pas une URL http(s)
+no-recording-link = le fournisseur n'a renvoyé aucun lien pour cet enregistrement
+no-mono-recording = l'appel n'a pas de lien d'enregistrement mono
+no-recording-link-in-answer = la réponse ne contient aucun lien d'enregistrement
+
+## A query the provider cannot take: what is wrong, and what to do.
+
+# { $provider } is the voice-AI company, { $filter } a filter's name.
+cannot-filter = { $provider } ne prend pas en charge le filtre { $filter }
+# { $field } is one of the sort-* words below.
+cannot-sort = { $provider } ne permet pas de trier par { $field }
+# "1.5" is not a valid duration for Bland.
+invalid-value = « { $value } » n'est pas une valeur de { $what } valide pour { $provider }
+filters-conflict = { $provider } ne permet pas d'utiliser à la fois les filtres { $first } et { $second }
+invalid-call-id = « { $id } » n'est pas un ID d'appel
+# A page number, in invalid-value.
+# Same as English on purpose.
+page = page
+start-not-before-end = le début n'est pas antérieur à la fin
+minimum-above-maximum = le minimum est supérieur au maximum
+sort-start-time = heure de début
+sort-end-time = heure de fin
+sort-creation-time = date de création
+sort-update-time = date de mise à jour
+sort-duration = durée
+sort-latency = latence
+# “{ $attr }” is one of the page's settings (agent-id, campaign-id,
+# contact-id, phone-number) and stays as it is.
+remedy-remove-pin = Retirez le réglage “{ $attr }” de la page : les appels de ce fournisseur ne peuvent pas être limités à une seule fiche.
+# { $others } lists other settings joined by list-or: “agent-id” or “phone-number”.
+remedy-pin-instead = Retirez le réglage “{ $attr }” de la page, ou limitez plutôt les appels avec { $others }.
+list-or = ou
+remedy-clear-filter = Effacez le filtre { $filter }.
+remedy-conflict = Utilisez le filtre { $first } ou le filtre { $second }, pas les deux.
+remedy-change-value = Modifiez ou effacez le filtre { $filter }.
+remedy-choose-page = Choisissez une autre page.
+remedy-choose-sort = Choisissez un autre tri.
+remedy-check-call-id = Vérifiez l'ID de l'appel que la page demande d'ouvrir.

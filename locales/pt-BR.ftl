@@ -446,3 +446,76 @@ latency-transcriber-avg = Transcritor (média)
 latency-agent-avg = Agente (média)
 latency-synthesizer-avg = Sintetizador (média)
 latency-turn-avg = Latência por turno (média)
+
+## What a failure says (under its heading). { $detail } is the provider's
+## own message, { $status } an HTTP status code.
+
+# Our words, then the provider's message: "Request rejected: limit must be <= 100".
+# Same as English on purpose.
+with-detail = { $text }: { $detail }
+error-unauthorized-message = O provedor não aceitou as credenciais do proxy (HTTP 401)
+error-forbidden-message = O acesso a estas chamadas não é permitido (HTTP 403)
+error-not-found-message = Não encontrado (HTTP 404)
+error-validation-message = O provedor rejeitou a solicitação
+# { $text } is "Too many requests"; { $seconds } a whole number.
+retry-in = { $text }; tente novamente em { $seconds } s
+# { $time } is a UTC date and time (ISO 8601).
+retry-after = { $text }; tente novamente depois de { $time }
+error-server-message = O provedor teve um problema (HTTP { $status })
+error-reported-message = O provedor informou um erro
+error-refused-message = O provedor recusou a solicitação (HTTP { $status })
+# { $reason } is what the browser said, or network-failed.
+error-network-message = Não foi possível acessar o proxy: { $reason }
+network-failed = a solicitação falhou (sem conexão, bloqueada por CORS ou o proxy está fora do ar)
+# { $time } is e.g. "20 seconds".
+error-timeout-message = Sem resposta em { $time }
+seconds = { $n ->
+    [one] { $n } segundo
+    [many] { $n } segundos
+   *[other] { $n } segundos
+}
+# { $reason } is what was wrong with the answer (the messages below, or a
+# technical detail for the integrator).
+error-unreadable-message = Não foi possível ler a resposta: { $reason }
+response-empty = a resposta veio vazia
+response-html = a resposta é HTML, não JSON (a URL do proxy está correta?)
+response-cut-off = a resposta veio incompleta
+response-not-json = a resposta não é um JSON válido
+no-provider-answered = nenhum provedor respondeu com chamadas por meio desta URL do proxy
+recording-link-not-http = o link da gravação não é uma URL http(s)
+no-recording-link = o provedor não retornou nenhum link para esta gravação
+no-mono-recording = a chamada não tem link de gravação mono
+no-recording-link-in-answer = a resposta não contém nenhum link de gravação
+
+## A query the provider cannot take: what is wrong, and what to do.
+
+# { $provider } is the voice-AI company, { $filter } a filter's name.
+cannot-filter = { $provider } não oferece o filtro { $filter }
+# { $field } is one of the sort-* words below.
+cannot-sort = { $provider } não permite ordenar por { $field }
+# "1.5" is not a valid duration for Bland.
+invalid-value = “{ $value }” não é um valor válido de { $what } para { $provider }
+filters-conflict = { $provider } não permite usar os filtros { $first } e { $second } ao mesmo tempo
+invalid-call-id = “{ $id }” não é um ID de chamada
+# A page number, in invalid-value.
+page = página
+start-not-before-end = o início não é anterior ao fim
+minimum-above-maximum = o mínimo é maior que o máximo
+sort-start-time = horário de início
+sort-end-time = horário de término
+sort-creation-time = data de criação
+sort-update-time = data de atualização
+sort-duration = duração
+sort-latency = latência
+# “{ $attr }” is one of the page's settings (agent-id, campaign-id,
+# contact-id, phone-number) and stays as it is.
+remedy-remove-pin = Remova a configuração “{ $attr }” da página: as chamadas deste provedor não podem ser restritas a um único registro.
+# { $others } lists other settings joined by list-or: “agent-id” or “phone-number”.
+remedy-pin-instead = Remova a configuração “{ $attr }” da página ou, em vez disso, restrinja as chamadas com { $others }.
+list-or = ou
+remedy-clear-filter = Limpe o filtro { $filter }.
+remedy-conflict = Use o filtro { $first } ou o filtro { $second }, não os dois.
+remedy-change-value = Altere ou limpe o filtro { $filter }.
+remedy-choose-page = Escolha outra página.
+remedy-choose-sort = Escolha outra ordenação.
+remedy-check-call-id = Verifique o ID da chamada que a página pede para abrir.

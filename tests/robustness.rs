@@ -11,6 +11,7 @@
     missing_docs
 )]
 
+use callboard::core::words::Words;
 use callboard::core::{ApiError, CallStatus, Direction, Provider, Query};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -308,7 +309,10 @@ fn non_json_bodies_say_what_is_wrong() {
             ] {
                 match result {
                     Some(ApiError::Unreadable { reason }) => {
-                        assert!(reason.contains(needle), "{p}: {body:?} gave {reason:?}")
+                        assert!(
+                            reason.say(Words::ENGLISH).contains(needle),
+                            "{p}: {body:?} gave {reason:?}"
+                        )
                     }
                     other => panic!("{p}: {body:?} gave {other:?}"),
                 }

@@ -4,7 +4,7 @@
 use super::error::QueryError;
 use super::normalize::Direction;
 use super::query::{FilterKind, Filters, Query, Scope, SortField};
-use super::words::Msg;
+use super::words::{self, fill, Label, Msg, Words};
 
 /// How a provider pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,8 +146,9 @@ impl Capabilities {
     /// retry cannot help with these, so the widget says this instead of
     /// offering one: a pin comes from the host page's settings, a filter
     /// from the user.
-    pub fn remedy(&self, error: &QueryError, scope: &Scope) -> String {
+    pub fn remedy(&self, error: &QueryError, scope: &Scope, w: Words) -> String {
         let pinned = |kind: FilterKind| scope.pinned().contains(&kind);
+        let filter = |kind: FilterKind| kind.name_in(w);
         match error {
             QueryError::UnsupportedFilter { filter, .. } if pinned(*filter) => {
                 let attr = Scope::attribute(*filter).unwrap_or("scope");
@@ -158,21 +159,35 @@ impl Capabilities {
                     .map(|a| format!("“{a}”"))
                     .collect();
                 if others.is_empty() {
-                    format!("Remove the page's “{attr}” setting: this provider's calls cannot be pinned to one record.")
+                    fill(w.text(words::REMEDY_REMOVE_PIN), &[("attr", attr)])
                 } else {
-                    format!(
-                        "Remove the page's “{attr}” setting, or pin with {} instead.",
-                        others.join(" or ")
+                    let or = format!(" {} ", w.text(words::LIST_OR));
+                    let others = super::normalize::join_str(others.iter().map(String::as_str), &or);
+                    fill(
+                        w.text(words::REMEDY_PIN_INSTEAD),
+                        &[("attr", attr), ("others", &others)],
                     )
                 }
             }
-            QueryError::UnsupportedFilter { filter, .. } => format!("Clear the {filter} filter."),
-            QueryError::Conflict { first, second, .. } => {
-                format!("Use the {first} or the {second} filter, not both.")
+            QueryError::UnsupportedFilter { filter: f, .. } => fill(
+                w.text(words::REMEDY_CLEAR_FILTER),
+                &[("filter", &filter(*f))],
+            ),
+            QueryError::Conflict { first, second, .. } => fill(
+                w.text(words::REMEDY_CONFLICT),
+                &[("first", &filter(*first)), ("second", &filter(*second))],
+            ),
+            QueryError::InvalidValue {
+                what: Some(kind), ..
+            } => fill(
+                w.text(words::REMEDY_CHANGE_VALUE),
+                &[("filter", &filter(*kind))],
+            ),
+            QueryError::InvalidValue { what: None, .. } => {
+                w.text(words::REMEDY_CHOOSE_PAGE).to_owned()
             }
-            QueryError::InvalidValue { what, .. } => format!("Change or clear the {what} filter."),
-            QueryError::UnsupportedSort { .. } => "Choose another sort.".to_owned(),
-            QueryError::InvalidId { .. } => "Check the call id the page asks to open.".to_owned(),
+            QueryError::UnsupportedSort { .. } => w.text(words::REMEDY_CHOOSE_SORT).to_owned(),
+            QueryError::InvalidId { .. } => w.text(words::REMEDY_CHECK_CALL_ID).to_owned(),
         }
     }
 
@@ -191,7 +206,7 @@ impl Capabilities {
     pub fn validate(&self, provider: &'static str, query: &Query) -> Result<Filters, QueryError> {
         if query.page == 0 {
             return Err(QueryError::InvalidValue {
-                what: "page".into(),
+                what: None,
                 value: "0".into(),
                 provider,
             });
@@ -205,9 +220,9 @@ impl Capabilities {
                 });
             }
         }
-        let bad = |what: FilterKind, value: &str| QueryError::InvalidValue {
-            what: what.to_string(),
-            value: value.to_owned(),
+        let bad = |what: FilterKind, value: Label| QueryError::InvalidValue {
+            what: Some(what),
+            value,
             provider,
         };
         for (slot, choices, kind) in [
@@ -218,18 +233,18 @@ impl Capabilities {
             (&mut f.outcome, self.outcomes, FilterKind::Outcome),
         ] {
             if let Some(value) = slot.as_deref() {
-                let native = canonical(choices, value).ok_or_else(|| bad(kind, value))?;
+                let native = canonical(choices, value).ok_or_else(|| bad(kind, value.into()))?;
                 *slot = Some(native.to_owned());
             }
         }
         if let Some(d) = f.direction.filter(|d| !self.directions.contains(d)) {
-            return Err(bad(FilterKind::Direction, d.id()));
+            return Err(bad(FilterKind::Direction, d.id().into()));
         }
         if let (Some(a), Some(b)) = (f.date_from, f.date_to) {
             if a >= b {
                 return Err(bad(
                     FilterKind::DateRange,
-                    "the start is not before the end",
+                    words::START_NOT_BEFORE_END.into(),
                 ));
             }
         }
@@ -237,7 +252,7 @@ impl Capabilities {
             if a > b {
                 return Err(bad(
                     FilterKind::Duration,
-                    "the minimum is above the maximum",
+                    words::MINIMUM_ABOVE_MAXIMUM.into(),
                 ));
             }
         }
@@ -280,11 +295,11 @@ mod tests {
             filter: FilterKind::Contact,
         };
         assert_eq!(
-            vapi.remedy(&pinned, &contact),
+            vapi.remedy(&pinned, &contact, Words::ENGLISH),
             "Remove the page's “contact-id” setting, or pin with “agent-id” instead."
         );
         assert_eq!(
-            vapi.remedy(&pinned, &Scope::default()),
+            vapi.remedy(&pinned, &Scope::default(), Words::ENGLISH),
             "Clear the contact filter.",
             "an unpinned filter is the user's"
         );
@@ -293,7 +308,7 @@ mod tests {
             ..*vapi
         };
         assert!(none
-            .remedy(&pinned, &contact)
+            .remedy(&pinned, &contact, Words::ENGLISH)
             .ends_with("cannot be pinned to one record."));
     }
 

@@ -8,36 +8,32 @@ use super::json::{self, Obj};
 use super::normalize::collapse_whitespace;
 use super::query::{FilterKind, SortField};
 use super::time;
-use super::words::{self, Msg};
+use super::words::{self, fill, Label, Msg, Words};
 
 /// The longest provider message kept (in characters).
 const MAX_MESSAGE_CHARS: usize = 300;
 
 /// Why a request for calls failed.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 pub enum ApiError {
     /// 401: the proxy or provider did not accept the credentials.
-    #[error("The provider did not accept the proxy's credentials (HTTP 401){}", detail(.message))]
     Unauthorized {
         /// The provider's message.
         message: Option<String>,
     },
     /// 403: not allowed.
-    #[error("Access to these calls is not allowed (HTTP 403){}", detail(.message))]
     Forbidden {
         /// The provider's message.
         message: Option<String>,
     },
     /// 404 / 410: no such call or agent.
-    #[error("Not found (HTTP 404){}", detail(.message))]
     NotFound {
         /// The provider's message.
         message: Option<String>,
     },
     /// 400 / 422: the provider rejected a parameter.
-    #[error("The provider rejected the request{}{}", detail(.message), field_detail(.fields))]
     Validation {
         /// The provider's message.
         message: Option<String>,
@@ -45,7 +41,6 @@ pub enum ApiError {
         fields: Vec<FieldError>,
     },
     /// 429: too many requests.
-    #[error("Too many requests{}{}", retry_detail(.retry_after), detail(.message))]
     RateLimited {
         /// The provider's message.
         message: Option<String>,
@@ -53,7 +48,6 @@ pub enum ApiError {
         retry_after: Option<RetryAfter>,
     },
     /// 5xx: the provider or proxy failed.
-    #[error("The provider had a problem (HTTP {status}){}", detail(.message))]
     Server {
         /// The HTTP status.
         status: u16,
@@ -61,7 +55,6 @@ pub enum ApiError {
         message: Option<String>,
     },
     /// Any other refusal, including an error envelope in a 2xx response.
-    #[error("{}{}", rejected_head(*.status), detail(.message))]
     Rejected {
         /// The HTTP status.
         status: u16,
@@ -69,40 +62,39 @@ pub enum ApiError {
         message: Option<String>,
     },
     /// The request never got an answer: offline, DNS, CORS, proxy down.
-    #[error("Could not reach the proxy: {message}")]
     Network {
-        /// What the browser said.
-        message: String,
+        /// What the browser said (or our words for it).
+        message: Label,
     },
     /// No answer in time.
-    #[error("No answer within {}", seconds(*.after_ms))]
     Timeout {
         /// The time limit that passed.
         after_ms: u64,
     },
     /// An answer came but could not be read.
-    #[error("The response could not be read: {reason}")]
     Unreadable {
         /// What was wrong with it.
-        reason: String,
+        reason: Label,
     },
 }
 
-/// `20 seconds`, `1.5 seconds`, `1 second`.
-fn seconds(ms: u64) -> String {
-    let text = super::decimal::format(ms as f64 / 1_000.0, 1);
-    if text == "1" {
-        "1 second".to_owned()
-    } else {
-        format!("{text} seconds")
-    }
+/// `20 seconds`, `1.5 seconds`, `1 second` (a plural form chosen by
+/// `plural`, which says the count's category in the language).
+fn seconds(ms: u64, w: Words, plural: &dyn Fn(f64) -> String) -> String {
+    let n = ms as f64 / 1_000.0;
+    let text = super::decimal::format(n, 1);
+    fill(w.plural(words::SECONDS, &plural(n)), &[("n", &text)])
 }
 
-fn detail(message: &Option<String>) -> String {
-    message
-        .as_deref()
-        .map(|m| format!(": {m}"))
-        .unwrap_or_default()
+/// `text` with the provider's message after it, if any.
+fn with_detail(text: String, message: &Option<String>, w: Words) -> String {
+    match message {
+        Some(m) => fill(
+            w.text(words::WITH_DETAIL),
+            &[("text", &text), ("detail", m)],
+        ),
+        None => text,
+    }
 }
 
 fn field_detail(fields: &[FieldError]) -> String {
@@ -112,23 +104,75 @@ fn field_detail(fields: &[FieldError]) -> String {
         .collect()
 }
 
-fn retry_detail(retry: &Option<RetryAfter>) -> String {
-    match retry {
-        Some(RetryAfter::Seconds(s)) => format!("; try again in {s} s"),
-        Some(RetryAfter::At(at)) => format!("; try again after {}", time::format_iso8601(*at)),
-        None => String::new(),
-    }
-}
-
-fn rejected_head(status: u16) -> String {
-    if (200..300).contains(&status) {
-        "The provider reported an error".to_owned()
-    } else {
-        format!("The provider refused the request (HTTP {status})")
-    }
-}
-
 impl ApiError {
+    /// What happened, in `w`; `plural` says a count's plural category
+    /// in the language (`Intl.PluralRules`, in the widget).
+    pub fn message(&self, w: Words, plural: &dyn Fn(f64) -> String) -> String {
+        let status = |m, status: u16| fill(w.text(m), &[("status", &status.to_string())]);
+        match self {
+            Self::Unauthorized { message } => with_detail(
+                w.text(words::ERROR_UNAUTHORIZED_MESSAGE).to_owned(),
+                message,
+                w,
+            ),
+            Self::Forbidden { message } => with_detail(
+                w.text(words::ERROR_FORBIDDEN_MESSAGE).to_owned(),
+                message,
+                w,
+            ),
+            Self::NotFound { message } => with_detail(
+                w.text(words::ERROR_NOT_FOUND_MESSAGE).to_owned(),
+                message,
+                w,
+            ),
+            Self::Validation { message, fields } => {
+                let head = w.text(words::ERROR_VALIDATION_MESSAGE).to_owned();
+                with_detail(head, message, w) + &field_detail(fields)
+            }
+            Self::RateLimited {
+                message,
+                retry_after,
+            } => {
+                let head = w.text(words::ERROR_TOO_MANY_REQUESTS).to_owned();
+                let head = match retry_after {
+                    Some(RetryAfter::Seconds(s)) => fill(
+                        w.text(words::RETRY_IN),
+                        &[("text", &head), ("seconds", &s.to_string())],
+                    ),
+                    Some(RetryAfter::At(at)) => fill(
+                        w.text(words::RETRY_AFTER),
+                        &[("text", &head), ("time", &time::format_iso8601(*at))],
+                    ),
+                    None => head,
+                };
+                with_detail(head, message, w)
+            }
+            Self::Server { status: s, message } => {
+                with_detail(status(words::ERROR_SERVER_MESSAGE, *s), message, w)
+            }
+            Self::Rejected { status: s, message } => {
+                let head = if (200..300).contains(s) {
+                    w.text(words::ERROR_REPORTED_MESSAGE).to_owned()
+                } else {
+                    status(words::ERROR_REFUSED_MESSAGE, *s)
+                };
+                with_detail(head, message, w)
+            }
+            Self::Network { message } => fill(
+                w.text(words::ERROR_NETWORK_MESSAGE),
+                &[("reason", message.say(w))],
+            ),
+            Self::Timeout { after_ms } => fill(
+                w.text(words::ERROR_TIMEOUT_MESSAGE),
+                &[("time", &seconds(*after_ms, w, plural))],
+            ),
+            Self::Unreadable { reason } => fill(
+                w.text(words::ERROR_UNREADABLE_MESSAGE),
+                &[("reason", reason.say(w))],
+            ),
+        }
+    }
+
     /// A short heading for the error state.
     pub fn title(&self) -> Msg {
         match self {
@@ -197,13 +241,28 @@ impl ApiError {
         classify(status, ErrorBody::default(), None)
     }
 
-    /// Wraps a reason a body could not be read.
-    pub fn unreadable(reason: impl Into<String>) -> Self {
+    /// Wraps a reason a body could not be read (our words, or a
+    /// technical detail for the integrator, shown as it is).
+    pub fn unreadable(reason: impl Into<Label>) -> Self {
         Self::Unreadable {
             reason: reason.into(),
         }
     }
 }
+
+/// English plural categories (what `Intl.PluralRules("en")` says).
+pub fn english_plural(n: f64) -> String {
+    if n == 1.0 { "one" } else { "other" }.to_owned()
+}
+
+impl std::fmt::Display for ApiError {
+    /// In English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Words::ENGLISH, &english_plural))
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 /// What kind of failure stopped a load: the provider's or proxy's
 /// answer, the network, the query, or the widget itself. Turned into its
@@ -388,12 +447,11 @@ impl RetryAfter {
 }
 
 /// A request that cannot be put to a provider.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 pub enum QueryError {
     /// A filter the provider lacks.
-    #[error("{provider} cannot filter by {filter}")]
     UnsupportedFilter {
         /// The provider's name.
         provider: &'static str,
@@ -401,7 +459,6 @@ pub enum QueryError {
         filter: FilterKind,
     },
     /// A sort the provider lacks.
-    #[error("{provider} cannot sort by {}", .field.label())]
     UnsupportedSort {
         /// The provider's name.
         provider: &'static str,
@@ -409,17 +466,15 @@ pub enum QueryError {
         field: SortField,
     },
     /// A value the provider does not take.
-    #[error("\"{value}\" is not a valid {what} for {provider}")]
     InvalidValue {
-        /// What the value is for.
-        what: String,
-        /// The value.
-        value: String,
+        /// The filter the value is for (`None`: the page).
+        what: Option<FilterKind>,
+        /// The value, or what is wrong with it.
+        value: Label,
         /// The provider's name.
         provider: &'static str,
     },
     /// Two filters that travel in the same parameter.
-    #[error("{provider} cannot filter by {first} and {second} at once")]
     Conflict {
         /// The provider's name.
         provider: &'static str,
@@ -429,12 +484,68 @@ pub enum QueryError {
         second: FilterKind,
     },
     /// A call id that cannot be a path segment.
-    #[error("\"{id}\" is not a call id")]
     InvalidId {
         /// The id.
         id: String,
     },
 }
+
+impl QueryError {
+    /// What is wrong, in `w`.
+    pub fn message(&self, w: Words) -> String {
+        let filter = |k: FilterKind| k.name_in(w);
+        match self {
+            Self::UnsupportedFilter {
+                provider,
+                filter: f,
+            } => fill(
+                w.text(words::CANNOT_FILTER),
+                &[("provider", provider), ("filter", &filter(*f))],
+            ),
+            Self::UnsupportedSort { provider, field } => fill(
+                w.text(words::CANNOT_SORT),
+                &[("provider", provider), ("field", w.text(field.label()))],
+            ),
+            Self::InvalidValue {
+                what,
+                value,
+                provider,
+            } => {
+                let what = what.map_or_else(|| w.text(words::PAGE).to_owned(), filter);
+                fill(
+                    w.text(words::INVALID_VALUE),
+                    &[
+                        ("value", value.say(w)),
+                        ("what", &what),
+                        ("provider", provider),
+                    ],
+                )
+            }
+            Self::Conflict {
+                provider,
+                first,
+                second,
+            } => fill(
+                w.text(words::FILTERS_CONFLICT),
+                &[
+                    ("provider", provider),
+                    ("first", &filter(*first)),
+                    ("second", &filter(*second)),
+                ],
+            ),
+            Self::InvalidId { id } => fill(w.text(words::INVALID_CALL_ID), &[("id", id)]),
+        }
+    }
+}
+
+impl std::fmt::Display for QueryError {
+    /// In English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Words::ENGLISH))
+    }
+}
+
+impl std::error::Error for QueryError {}
 
 /// What an error body says, in any provider's shape.
 #[derive(Debug, Default, PartialEq)]

@@ -5,6 +5,7 @@
 //! missing, numbers may arrive as strings, booleans as strings or
 //! 0/1. Nothing here panics on any input.
 
+use super::words::{self, Msg};
 use std::borrow::Cow;
 
 use serde_json::{Map, Value};
@@ -170,19 +171,21 @@ pub fn boolean(value: &Value) -> Option<bool> {
     }
 }
 
-/// Parses a response body as JSON, saying what was wrong when it is not.
-pub fn parse_body(body: &str) -> Result<Value, String> {
+/// Parses a response body as JSON, saying what was wrong when it is not
+/// (in words a CRM user can act on; serde's own message, with its
+/// line and column, is not one of them).
+pub fn parse_body(body: &str) -> Result<Value, Msg> {
     let trimmed = body.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
-        return Err("the response was empty".to_owned());
+        return Err(words::RESPONSE_EMPTY);
     }
     serde_json::from_str(trimmed).map_err(|e| {
         if trimmed.starts_with('<') {
-            "the response is HTML, not JSON (is the proxy URL right?)".to_owned()
+            words::RESPONSE_HTML
         } else if e.is_eof() {
-            format!("the response was cut off ({e})")
+            words::RESPONSE_CUT_OFF
         } else {
-            format!("the response is not valid JSON ({e})")
+            words::RESPONSE_NOT_JSON
         }
     })
 }
@@ -295,10 +298,11 @@ mod tests {
 
     #[test]
     fn bodies_say_what_is_wrong() {
-        assert!(parse_body("").unwrap_err().contains("empty"));
-        assert!(parse_body("<html>").unwrap_err().contains("HTML"));
-        assert!(parse_body("{\"data\": [").unwrap_err().contains("cut off"));
-        assert!(parse_body("nope").unwrap_err().contains("not valid JSON"));
+        let said = |body| parse_body(body).map_err(Msg::en).unwrap_err();
+        assert!(said("").contains("empty"));
+        assert!(said("<html>").contains("HTML"));
+        assert!(said("{\"data\": [").contains("cut off"));
+        assert!(said("nope").contains("not valid JSON"));
         assert_eq!(parse_body("\u{feff} [1] ").unwrap(), json!([1]));
     }
 }

@@ -1,7 +1,7 @@
 //! What the user asks for: page or cursor, page size, sort, filters and the
 //! fixed scope an embedding pins.
 
-use super::words::{self, Msg};
+use super::words::{self, Msg, Words};
 use std::fmt;
 
 use super::normalize::Direction;
@@ -172,14 +172,14 @@ impl SortField {
     }
 
     /// A label for display.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Self::StartedAt => "start time",
-            Self::EndedAt => "end time",
-            Self::CreatedAt => "creation time",
-            Self::UpdatedAt => "update time",
-            Self::Duration => "duration",
-            Self::Latency => "latency",
+            Self::StartedAt => words::SORT_START_TIME,
+            Self::EndedAt => words::SORT_END_TIME,
+            Self::CreatedAt => words::SORT_CREATION_TIME,
+            Self::UpdatedAt => words::SORT_UPDATE_TIME,
+            Self::Duration => words::SORT_DURATION,
+            Self::Latency => words::SORT_LATENCY,
         }
     }
 }
@@ -477,6 +477,18 @@ impl FilterKind {
         Self::DateRange,
         Self::Duration,
     ];
+
+    /// Its name inside a sentence in `w` ("Clear the status filter."):
+    /// English writes it in lower case; other languages as their label is
+    /// written (German nouns keep their capital).
+    pub fn name_in(self, w: Words) -> String {
+        let label = w.text(self.label());
+        if w.lang() == words::Lang::En {
+            label.to_ascii_lowercase()
+        } else {
+            label.to_owned()
+        }
+    }
 
     /// A label for display.
     pub fn label(self) -> Msg {

@@ -25,7 +25,7 @@ pub use latest::Latest;
 pub use memory::MemorySource;
 pub use proxy::{Credentials, ProviderChoice, ProxyConfig, ProxySource};
 
-use crate::core::words::{self, Msg};
+use crate::core::words::{self, Msg, Words};
 use crate::core::{
     ApiError, CallDetail, Capabilities, ErrorKind, ErrorReply, Page, Provider, Query, QueryError,
 };
@@ -71,6 +71,18 @@ impl FetchError {
             Self::Query(_) => words::ERROR_FILTER_UNAVAILABLE,
             Self::Aborted => words::ERROR_CANCELLED,
             Self::Unavailable(u) => u.title,
+        }
+    }
+
+    /// What happened, in `w` (`plural`: a count's plural category in
+    /// the language). Its `Display` is the English, for logs and the
+    /// embedding's `error` event.
+    pub fn message(&self, w: Words, plural: &dyn Fn(f64) -> String) -> String {
+        match self {
+            Self::Api(e) => e.message(w, plural),
+            Self::Query(e) => e.message(w),
+            Self::Aborted => self.to_string(),
+            Self::Unavailable(u) => w.text(u.message).to_owned(),
         }
     }
 

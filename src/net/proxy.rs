@@ -10,6 +10,7 @@ use web_sys::{AbortSignal, RequestCredentials};
 use super::{early, perf, CallSource, FetchError, LocalFuture, Readers};
 use crate::core::cache::TtlCache;
 use crate::core::request::Method as NativeMethod;
+use crate::core::words;
 use crate::core::{
     ApiError, BodyError, CallDetail, ErrorReply, Page, Provider, ProviderRequest, Query,
 };
@@ -178,12 +179,14 @@ fn fetch_failure(
         .into()
     } else if name == "TypeError" {
         ApiError::Network {
-            message: "the request failed (offline, blocked by CORS, or the proxy is down)"
-                .to_owned(),
+            message: words::NETWORK_FAILED.into(),
         }
         .into()
     } else {
-        ApiError::Network { message }.into()
+        ApiError::Network {
+            message: message.into(),
+        }
+        .into()
     }
 }
 
@@ -463,9 +466,7 @@ impl Inner {
         Err(match failure {
             Some(ProbeFailure::Request(e)) => e,
             Some(ProbeFailure::Answer(failed)) => (self.readers.error)(failed).await.into(),
-            None => {
-                ApiError::unreadable("no provider's calls answered behind this proxy URL").into()
-            }
+            None => ApiError::unreadable(words::NO_PROVIDER_ANSWERED).into(),
         })
     }
 }

@@ -23,7 +23,7 @@ use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
-use super::words::Language;
+use super::words::{failure, Language};
 use crate::core::live::LiveState;
 use crate::core::shortcuts::shortcut;
 use crate::core::words;
@@ -41,13 +41,14 @@ pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 fn ErrorBanner(board: Board) -> impl IntoView {
     move || {
         board.list.state().with(|l| l.error().cloned()).map(|e| {
-            let remedy = board.list.remedy(&e);
+            let w = board.lang.words();
+            let remedy = board.list.remedy(&e, w);
             let on_retry = remedy
                 .is_none()
                 .then(|| handler(move |_: web_sys::MouseEvent| board.list.retry()));
             let notice = Notice {
-                title: board.lang.words().text(e.title()).to_owned(),
-                message: e.to_string(),
+                title: w.text(e.title()).to_owned(),
+                message: failure(&e, w),
                 kind: e.kind(),
                 remedy,
             };

@@ -161,7 +161,7 @@ fn detail_frame(
 fn failure(board: Board, e: FetchError) -> impl IntoView {
     let notice = Notice {
         title: board.lang.words().text(e.title()).to_owned(),
-        message: e.to_string(),
+        message: super::words::failure(&e, board.lang.words()),
         kind: e.kind(),
         remedy: None,
     };

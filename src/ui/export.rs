@@ -18,7 +18,7 @@ use super::share::{close_menu, download_text};
 use super::split::split_view;
 use super::state::Board;
 use super::warm;
-use super::words::plural;
+use super::words::{failure, plural};
 use crate::core::csv_export::csv;
 use crate::core::time::format_date;
 use crate::core::words::{self as msg, fill};
@@ -168,7 +168,7 @@ fn run(board: Board, all: bool, export: Export) {
             Err(e) => {
                 let stopped = fill(
                     locale.words.text(msg::EXPORT_STOPPED),
-                    &[("error", &e.to_string())],
+                    &[("error", &failure(&e, locale.words))],
                 );
                 export.set(Some(stopped), false, true);
             }

@@ -15,6 +15,7 @@ use super::options::Phase;
 use super::read_only::ReadOnly;
 use super::remote::{Fetched, Loader};
 use crate::core::pager::{AllPages, CursorTrail};
+use crate::core::words::Words;
 use crate::core::{Call, Capabilities, Filters, Page, Pagination, Provider, Query, Scope, Sort};
 use crate::net::{perf, CallSource, FetchError};
 
@@ -109,11 +110,11 @@ impl CallList {
 
     /// What to change when the list's query cannot be put to the provider
     /// (errors a retry cannot fix), else `None`.
-    pub fn remedy(&self, error: &FetchError) -> Option<String> {
+    pub fn remedy(&self, error: &FetchError, w: Words) -> Option<String> {
         match error {
             FetchError::Query(q) => {
                 let scope = self.query.with(|query| query.scope.clone());
-                Some(self.capabilities().remedy(q, &scope))
+                Some(self.capabilities().remedy(q, &scope, w))
             }
             _ => None,
         }

@@ -14,6 +14,7 @@ use super::read_only::ReadOnly;
 use super::remote::{Fetched, Loader};
 use crate::core::moment::moment_url;
 use crate::core::url::safe_url;
+use crate::core::words;
 use crate::core::{ApiError, CallDetail, Provider};
 use crate::net::{perf, CallSource, FetchError, LocalFuture};
 
@@ -240,12 +241,9 @@ fn fresh_link(
 ) -> LocalFuture<Result<String, FetchError>> {
     Box::pin(async move {
         match request.await? {
-            Some(url) => safe_url(&url).ok_or_else(|| {
-                ApiError::unreadable("the recording link is not an http(s) URL").into()
-            }),
-            None => {
-                Err(ApiError::unreadable("the provider returned no link for this recording").into())
-            }
+            Some(url) => safe_url(&url)
+                .ok_or_else(|| ApiError::unreadable(words::RECORDING_LINK_NOT_HTTP).into()),
+            None => Err(ApiError::unreadable(words::NO_RECORDING_LINK).into()),
         }
     })
 }

@@ -12,7 +12,7 @@ use super::read_only::ReadOnly;
 use super::remote::Fetched;
 use super::share::copy_text;
 use super::state::Board;
-use super::words::Language;
+use super::words::{failure, Language};
 use crate::core::decimal;
 use crate::core::live::running_since;
 use crate::core::player::{seconds_to_ms, slider_key, speed_label, SKIP_MS, SPEEDS};
@@ -133,7 +133,8 @@ impl Recording {
 
     /// What failed, if anything (tracked).
     fn error(self) -> Option<String> {
-        let link_error = self.link.with(|l| l.error().map(ToString::to_string));
+        let w = self.board.lang.words();
+        let link_error = self.link.with(|l| l.error().map(|e| failure(e, w)));
         link_error.or_else(|| {
             self.playback.failed().then(|| {
                 let said = if self.fresh {

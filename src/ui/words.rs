@@ -22,7 +22,9 @@ use wasm_bindgen::JsValue;
 use super::boxed::{effect, spawn};
 use super::options::Options;
 use super::split::{self, CodeError};
+use crate::core::error::english_plural;
 use crate::core::words::{self as catalog, fill, Lang, Msg, Plural, Table, Words};
+use crate::net::FetchError;
 
 /// The language a board speaks and its words. `Copy`; the board holds
 /// it ([`Board::lang`](super::state::Board)), and every view says its
@@ -256,6 +258,15 @@ fn browser_languages() -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// What `e` says in `w` (its plural forms chosen as the language's
+/// rules say).
+pub fn failure(e: &FetchError, w: Words) -> String {
+    e.message(w, &|n| match w.lang() {
+        Lang::En => english_plural(n),
+        lang => super::format::plural_category(lang.tag(), n),
+    })
 }
 
 /// A language's table (none for English), from the languages' chunk.

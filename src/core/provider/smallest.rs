@@ -168,8 +168,8 @@ pub(super) fn parse_recording_link(value: &Value) -> Result<String, ApiError> {
         .or_else(|| o.and_then(|o| o.get("data")).and_then(json::text))
         .or_else(|| o.and_then(|o| o.first_str(&keys)))
         .or_else(|| json::text(value));
-    let url = found.ok_or_else(|| ApiError::unreadable("the answer holds no recording link"))?;
-    safe_url(&url).ok_or_else(|| ApiError::unreadable("the recording link is not an http(s) URL"))
+    let url = found.ok_or_else(|| ApiError::unreadable(words::NO_RECORDING_LINK_IN_ANSWER))?;
+    safe_url(&url).ok_or_else(|| ApiError::unreadable(words::RECORDING_LINK_NOT_HTTP))
 }
 
 fn read_call(o: Obj<'_>) -> Option<Call> {

@@ -188,5 +188,5 @@ fn read_recording(o: Obj<'_>, c: &mut Call) {
 /// A fresh recording link: the mono link of the call fetched again.
 pub(super) fn parse_recording_link(value: &Value) -> Result<String, ApiError> {
     let o = common::detail_obj(value, &["data"])?;
-    mono_url(o).ok_or_else(|| ApiError::unreadable("the call has no mono recording link"))
+    mono_url(o).ok_or_else(|| ApiError::unreadable(words::NO_MONO_RECORDING))
 }
