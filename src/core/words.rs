@@ -256,6 +256,11 @@ pub enum Label {
 }
 
 impl Label {
+    /// Whether it is the provider's own word (not ours to translate).
+    pub fn is_own(&self) -> bool {
+        matches!(self, Self::Own(_))
+    }
+
     /// In `w`.
     pub fn say(&self, w: Words) -> &str {
         match self {

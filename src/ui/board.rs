@@ -274,7 +274,7 @@ pub fn CallBoard(
                 None if config.with(|c| c.proxy_url.trim().is_empty()) => {
                     return view! {
                         <div class="cb" part="root">
-                            <p class="cb-note" role="status">{language.words_untracked().text(words::NO_PROXY_URL)}</p>
+                            <p class="cb-note" role="status">{language.t(words::NO_PROXY_URL)}</p>
                         </div>
                     }
                     .into_any();

@@ -119,7 +119,9 @@ fn Extras(board: Board, call: Call) -> impl IntoView {
                                 },
                                 other => extra_text(&locale, other).into_any(),
                             };
-                            view! { <div class="cb-fact"><dt>{e.label.say(locale.words).to_owned()}</dt><dd>{value}</dd></div> }.into_any()
+                            // (A label of the provider's own, not translated, is marked so.)
+                            let own = e.label.is_own().then_some("cb-own");
+                            view! { <div class="cb-fact"><dt class=own>{e.label.say(locale.words).to_owned()}</dt><dd>{value}</dd></div> }.into_any()
                         })
                         .collect_view()
                 }}
@@ -301,7 +303,7 @@ fn latency_section(detail: ReadOnly<Fetched<CallDetail>>, lang: Language) -> imp
                 <h3 class="cb-section__title">{lang.words().text(msg::SECTION_LATENCY)}</h3>
                 <ul class="cb-figures">
                     {figures.into_iter().map(|f| view! {
-                        <li class="cb-figure"><span>{f.label_in(w)}</span><strong>{format!("{} ms", f.ms)}</strong></li>
+                        <li class="cb-figure"><span class=f.label.is_own().then_some("cb-own")>{f.label_in(w)}</span><strong>{format!("{} ms", f.ms)}</strong></li>
                     }.into_any()).collect_view()}
                 </ul>
             </section>

@@ -29,6 +29,7 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                 .into_iter()
                 .map(|column| {
                     let label = column.header(w).to_owned();
+                    let own = column.header_is_own().then_some("cb-own");
                     let mine = column.clone();
                     let checked = move || shown.with(|s| s.contains(&mine));
                     view! {
@@ -38,7 +39,7 @@ pub(crate) fn ColumnChooser(board: Board, shown: RwSignal<Vec<ColumnDef>>) -> im
                                 prop:checked=checked
                                 on:change=handler(move |_| shown.update(|s| toggle(s, &column)))
                             />
-                            {label}
+                            <span class=own>{label}</span>
                         </label>
                     }
                     .into_any()

@@ -68,6 +68,12 @@ impl ColumnDef {
             .collect()
     }
 
+    /// Whether its header is the provider's own word (an extra named by
+    /// its field), not ours to translate.
+    pub fn header_is_own(&self) -> bool {
+        matches!(self.kind, Kind::Extra(_)) && self.label.is_own()
+    }
+
     /// The header text in `w`.
     pub fn header(&self, w: Words) -> &str {
         match self.kind {

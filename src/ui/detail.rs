@@ -133,15 +133,15 @@ fn detail_frame(
         }
     });
     view! {
-        <aside class="cb-detail" part="detail" aria-label=board.lang.words_untracked().text(msg::CALL_DETAILS) data-call-id=id node_ref=panel>
+        <aside class="cb-detail" part="detail" aria-label=board.lang.t(msg::CALL_DETAILS) data-call-id=id node_ref=panel>
             <header class="cb-detail__header">
                 <div class="cb-detail__bar">
                     // In a narrow widget the call replaces the list: this leads back.
                     <button type="button" class="cb-button cb-button--ghost cb-back" on:click=handler(move |_| board.call.close())>
-                        {board.lang.words_untracked().text(msg::BACK_TO_CALLS)}
+                        {board.lang.t(msg::BACK_TO_CALLS)}
                     </button>
                     {tools}
-                    <button type="button" class="cb-icon-button cb-close" aria-label=board.lang.words_untracked().text(msg::CLOSE_CALL_DETAILS) on:click=handler(move |_| board.call.close())>
+                    <button type="button" class="cb-icon-button cb-close" aria-label=board.lang.t(msg::CLOSE_CALL_DETAILS) on:click=handler(move |_| board.call.close())>
                         "✕"
                     </button>
                 </div>
@@ -174,7 +174,7 @@ fn failure(board: Board, e: FetchError) -> impl IntoView {
 
 /// The loading state's line.
 fn loading(board: Board) -> impl IntoView {
-    view! { <p class="cb-muted" role="status">{board.lang.words_untracked().text(msg::LOADING_CALL_DETAILS)}</p> }
+    view! { <p class="cb-muted" role="status">{board.lang.t(msg::LOADING_CALL_DETAILS)}</p> }
 }
 
 /// The panel's heading: who the call was with, else its title.

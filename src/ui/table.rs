@@ -378,7 +378,7 @@ pub fn CallTable(
         <div class="cb-table-tools">{lead}{tools}</div>
         <div class="cb-table-wrap" part="table">
             <table class="cb-table" aria-busy=move || loading().to_string()>
-                <caption class="cb-sr-only">{board.lang.words_untracked().text(msg::CALLS)}</caption>
+                <caption class="cb-sr-only">{board.lang.t(msg::CALLS)}</caption>
                 <thead>{header_row(board, shown)}</thead>
                 // A row pointed at or focused is likely to be opened: its
                 // view's code starts loading.
