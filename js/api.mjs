@@ -60,7 +60,7 @@ export const ATTRIBUTES = [
     description:
       "A link template for moments, e.g. `https://crm.example.com/calls/{id}?t={seconds}` (`{id}`, `{seconds}`, `{ms}`): the player then offers “Copy link to this moment”, which copies the link and fires `callboard-moment`.",
   },
-  { name: "locale", property: "locale", type: "string", description: "BCP 47 locale for dates and numbers (default: the browser's)." },
+  { name: "locale", property: "locale", type: "string", description: "BCP 47 language of the widget's words, dates and numbers (default: the nearest lang attribute, then the browser's)." },
   { name: "time-zone", property: "timeZone", type: "string", description: "IANA time zone for dates (default: the browser's)." },
   {
     name: "theme",

@@ -31,7 +31,7 @@ export interface CallBoardOptions {
    * it and fires `callboard-moment`. The widget never changes the page's URL.
    */
   momentUrl?: string;
-  /** BCP 47 locale for dates and numbers (`locale`). Default: the browser's. */
+  /** BCP 47 language of the widget's words, dates and numbers (`locale`). Default: the nearest `lang` attribute, then the browser's. */
   locale?: string;
   /** IANA time zone for dates (`time-zone`). Default: the browser's. */
   timeZone?: string;

@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::boxed::{effect, handler};
+use super::boxed::handler;
 use super::code::{CodeState, CONTROLS_UNAVAILABLE};
 use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
 use super::events::{Callbacks, Events};
 use super::filters::{filter_bar, HeldFilters};
-use super::follow::{use_board, use_controller, use_detail_state, use_options};
+use super::follow::{use_board, use_controller, use_detail_state, use_language, use_options};
 use super::keys;
 use super::live::live_feed;
 use super::notice::{error_notice, Notice};
@@ -160,25 +160,7 @@ fn BoardRoot(
     board.list.start();
     let root = ElRef::<web_sys::HtmlDivElement>::new();
     use_detail_state(board, root);
-    // The page's language is followed once the list controls' code is
-    // there (after the first rows).
-    effect(move || {
-        if board.code.state(Chunk::ListControls).get() == CodeState::Ready {
-            language.follow_page();
-        }
-    });
-    // Not shown until the language's words are there (English at once);
-    // the first page is asked for meanwhile.
-    effect(move || {
-        let ready = language.ready();
-        if let Some(el) = root.get() {
-            let _ = if ready {
-                el.remove_attribute("style")
-            } else {
-                el.set_attribute("style", "visibility:hidden")
-            };
-        }
-    });
+    use_language(board, root);
     view! {
         <div
             class="cb"

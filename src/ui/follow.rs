@@ -1,19 +1,21 @@
 //! The board as the embedding drives it: made from its options, following
 //! their changes (page size and pin, time zone, the call to open and where
 //! to start it) and its controller's commands (`refresh()`,
-//! `openCall(id)`), and giving the focus back to the row a closed call was
-//! opened from.
+//! `openCall(id)`), giving the focus back to the row a closed call was
+//! opened from, and showing the board once its language's words are there.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use super::boxed::effect;
+use super::code::CodeState;
 use super::el_ref::ElRef;
 use super::events::Events;
 use super::format::{self, Locale};
 use super::options::{Controller, Options};
 use super::scroll;
+use super::split::Chunk;
 use super::state::Board;
 use super::table;
 use super::words::Language;
@@ -46,6 +48,28 @@ pub fn use_board(
     });
     let moment_url = Signal::derive(move || options.with(|o| o.moment_url.clone()));
     Board::new(source, initial, locale, moment_url, events, language)
+}
+
+/// The board's language on its root: the root not shown until the
+/// language's words are there (English at once; the first page is asked
+/// for meanwhile), and the page's `lang` followed once the list
+/// controls' code is there (after the first rows).
+pub fn use_language(board: Board, root: ElRef<web_sys::HtmlDivElement>) {
+    effect(move || {
+        if board.code.state(Chunk::ListControls).get() == CodeState::Ready {
+            board.lang.follow_page();
+        }
+    });
+    effect(move || {
+        let ready = board.lang.ready();
+        if let Some(el) = root.get() {
+            let _ = if ready {
+                el.remove_attribute("style")
+            } else {
+                el.set_attribute("style", "visibility:hidden")
+            };
+        }
+    });
 }
 
 /// Follows the embedding's options: page size and scope, the time zone's

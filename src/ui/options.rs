@@ -60,7 +60,9 @@ pub struct Options {
     /// `https://crm.example.com/calls/{id}?t={seconds}`: with it the player
     /// offers "Copy link to this moment" (`{id}`, `{seconds}`, `{ms}`).
     pub moment_url: Option<String>,
-    /// Locale for dates and numbers (`locale`); the browser's by default.
+    /// The language of the widget's words, dates and numbers (`locale`,
+    /// BCP 47); by default the nearest `lang` attribute (the `host`'s,
+    /// else `<html lang>`), then the browser's.
     pub locale: Option<String>,
     /// Time zone for dates (`time-zone`); the browser's by default.
     pub time_zone: Option<String>,

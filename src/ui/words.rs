@@ -151,10 +151,7 @@ impl Language {
 /// A plural's form for `n` in `words`, `{n}` filled with `shown` (`n` as
 /// the viewer reads it) and the `others` values.
 pub fn plural(words: Words, p: Plural, n: f64, shown: &str, others: &[(&str, &str)]) -> String {
-    let category = match words.lang() {
-        Lang::En => if n == 1.0 { "one" } else { "other" }.to_owned(),
-        lang => super::format::plural_category(lang.tag(), n),
-    };
+    let category = category(words, n);
     let mut values = vec![("n", shown)];
     values.extend_from_slice(others);
     fill(words.plural(p, &category), &values)
@@ -263,10 +260,16 @@ fn browser_languages() -> Vec<String> {
 /// What `e` says in `w` (its plural forms chosen as the language's
 /// rules say).
 pub fn failure(e: &FetchError, w: Words) -> String {
-    e.message(w, &|n| match w.lang() {
+    e.message(w, &|n| category(w, n))
+}
+
+/// The plural category of `n` in the language of `w` (English's without
+/// asking `Intl`).
+fn category(w: Words, n: f64) -> String {
+    match w.lang() {
         Lang::En => english_plural(n),
         lang => super::format::plural_category(lang.tag(), n),
-    })
+    }
 }
 
 /// A language's table (none for English), from the languages' chunk.
