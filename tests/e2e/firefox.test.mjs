@@ -103,6 +103,26 @@ test("Firefox: list, page, open, play and seek", async () => {
   assert.deepEqual(errors, []);
 });
 
+test("Firefox: a Spanish page gets the widget in Spanish, its language file loaded; the words change in place", async () => {
+  await driver.get(`${BASE}/pages/narrow.html?lang=es&width=1000`);
+  await waitInWidget((root) => root.querySelectorAll("tr[data-call-id]").length > 5, null, "the rows");
+  await waitInWidget((root) => root.querySelector(".cb-pager:not(.cb-held)"), null, "the pager");
+  assert.match(await inWidget((root) => root.querySelector("th").textContent), /^Hora/);
+  assert.match(await inWidget((root) => root.querySelector(".cb-pager__size").textContent), /Filas por página/);
+  // Dates follow the page's language too.
+  assert.match(await inWidget((root) => root.querySelector(".cb-td--time").textContent), /\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b/);
+  const root = await shadow();
+  await (await root.findElement(By.css("tr[data-call-id] td"))).click();
+  await waitInWidget((root) => root.querySelectorAll("li.cb-turn").length >= 3, null, "the transcript");
+  await (await button("Reproducir")).click();
+  await waitInWidget((root) => root.querySelector("audio")?.currentTime > 0.3, null, "audio playing");
+  await driver.executeScript(`document.documentElement.lang = "de"`);
+  await waitInWidget((root) => [...root.querySelectorAll(".cb-section__title")].some((t) => t.textContent === "Transkript"), null, "German words");
+  assert.ok(await inWidget((root) => !root.querySelector("audio").paused), "still playing");
+  const errors = await inWidget(() => window.__events.filter((e) => e.type === "callboard-error"));
+  assert.deepEqual(errors, []);
+});
+
 test("Firefox: a call told by the event stream joins the list as it happens", async () => {
   // An event stream of its own (the dev server's data set stays as the
   // other specs read it): one Retell call, started now.
