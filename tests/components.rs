@@ -491,7 +491,7 @@ async fn empty_state_offers_to_clear_filters() {
 fn turn(speaker: Speaker, text: &str, start: Option<i64>) -> Turn {
     Turn {
         speaker,
-        label: speaker.label().into(),
+        label: speaker.label().en().into(),
         text: text.into(),
         start_ms: start,
         end_ms: None,
@@ -1110,4 +1110,81 @@ async fn the_call_view_warms_up_unseen_once_idle() {
     })
     .await;
     let _ = restore.call0(&wasm_bindgen::JsValue::NULL);
+}
+
+/// A board whose options (its `locale` among them) the test changes.
+fn mount_board_with(source: MemorySource, options: RwSignal<Options>) -> Mounted {
+    let root = container();
+    let src: Rc<dyn CallSource> = Rc::new(source.clone());
+    let handle = mount_to(root.clone(), move || {
+        view! { <CallBoard options=options source=src.clone() /> }.into_any()
+    });
+    Mounted {
+        root,
+        source,
+        _handle: handle,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_words_follow_the_locale_in_place_and_nothing_else_moves() {
+    let source = MemorySource::new(Provider::AgentVoice, calls(Provider::AgentVoice, 60));
+    let options = RwSignal::new(Options {
+        provider: ProviderChoice::Fixed(Provider::AgentVoice),
+        page_size: 25,
+        locale: Some("es-MX".into()),
+        ..Options::default()
+    });
+    let m = mount_board_with(source, options);
+    until("Spanish rows", || {
+        row_ids(&m.root).len() == 25 && text(&m.root, "th.cb-th--time").starts_with("Hora")
+    })
+    .await;
+    until("the pager", || {
+        all(&m.root, "button")
+            .iter()
+            .any(|b| b.text_content().is_some_and(|t| t.trim() == "Siguiente ›"))
+    })
+    .await;
+    let range = text(&m.root, ".cb-pager__range");
+    assert!(range.contains(" de "), "{range}");
+    button(&m.root, "Siguiente ›").click();
+    until("page 2", || {
+        row_ids(&m.root).first().map(String::as_str) == Some("call-025")
+    })
+    .await;
+    open_first_call(&m.root).await;
+    let queries = m.source.queries().len();
+    let panel = one(&m.root, ".cb-detail");
+
+    options.update(|o| o.locale = Some("de".into()));
+    until("German words", || {
+        text(&m.root, "th.cb-th--time").starts_with("Zeit")
+    })
+    .await;
+    // The same panel, call and page; nothing asked for again.
+    assert!(one(&m.root, ".cb-detail").is_same_node(Some(&panel)));
+    assert_eq!(
+        row_ids(&m.root).first().map(String::as_str),
+        Some("call-025")
+    );
+    assert_eq!(
+        m.source.queries().len(),
+        queries,
+        "no request for new words"
+    );
+    assert!(
+        all(&m.root, ".cb-section__title")
+            .iter()
+            .any(|t| t.text_content().as_deref() == Some("Transkript")),
+        "the call's sections in German"
+    );
+
+    // A language the widget does not speak: English, quietly.
+    options.update(|o| o.locale = Some("ja".into()));
+    until("English words", || {
+        text(&m.root, "th.cb-th--time").starts_with("Time")
+    })
+    .await;
+    assert!(one(&m.root, ".cb-detail").is_same_node(Some(&panel)));
 }

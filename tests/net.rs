@@ -190,7 +190,8 @@ async fn network_failures_timeouts_and_aborts() {
     let vapi = source(ProviderChoice::Fixed(Provider::Vapi));
     match vapi.list(&Query::default(), None).await.unwrap_err() {
         FetchError::Api(ApiError::Network { message }) => {
-            assert!(message.contains("offline"), "{message}")
+            let said = message.say(callboard::core::words::Words::ENGLISH);
+            assert!(said.contains("offline"), "{said}")
         }
         other => panic!("{other:?}"),
     }
