@@ -4,8 +4,9 @@
 //! on demand (each is a chunk of its own with the `split` feature), and
 //! texts that follow it in place when it changes.
 //!
-//! A component says a message with [`t`] (a text that follows the
-//! language) or reads [`words`] inside a closure that already rebuilds.
+//! A component says a message with [`Language::t`] (a text that follows
+//! the language) or reads [`Language::words`] inside a closure that
+//! already rebuilds.
 
 // The languages' split points are `wasm_split`'s generated import/export
 // pairs and loaders, which are `unsafe`; nothing else here is.
@@ -274,21 +275,32 @@ fn category(w: Words, n: f64) -> String {
 
 /// A language's table (none for English), from the languages' chunk.
 async fn table(lang: Lang) -> Result<Option<&'static Table>, CodeError> {
-    if lang == Lang::En {
-        return Ok(None);
-    }
-    split::run(languages(lang)).await.map(Some)
+    Ok(Some(match lang {
+        Lang::En => return Ok(None),
+        Lang::Es => split::run(lang_es()).await?,
+        Lang::PtBr => split::run(lang_pt_br()).await?,
+        Lang::Fr => split::run(lang_fr()).await?,
+        Lang::De => split::run(lang_de()).await?,
+        Lang::EnXa => split::run(lang_en_xa()).await?,
+    }))
 }
 
-/// The split point of the languages' tables (one chunk for all: one
-/// loader in the main module).
-#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(languages, fallible))]
-fn languages(lang: Lang) -> Result<&'static Table, CodeError> {
-    Ok(match lang {
-        Lang::Es | Lang::En => &catalog::ES,
-        Lang::PtBr => &catalog::PT_BR,
-        Lang::Fr => &catalog::FR,
-        Lang::De => &catalog::DE,
-        Lang::EnXa => &catalog::EN_XA,
-    })
+/// Declares each language's split point: a function that hands out its
+/// table, the table in the language's own chunk (a page loads only its
+/// own language's words, about 4 KB gzip).
+macro_rules! language_chunks {
+    ($($name:ident => $table:ident),* $(,)?) => {$(
+        #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($name, fallible))]
+        fn $name() -> Result<&'static Table, CodeError> {
+            Ok(&catalog::$table)
+        }
+    )*};
+}
+
+language_chunks! {
+    lang_es => ES,
+    lang_pt_br => PT_BR,
+    lang_fr => FR,
+    lang_de => DE,
+    lang_en_xa => EN_XA,
 }
