@@ -14,7 +14,8 @@ use super::filters::{filter_bar, HeldFilters};
 use super::follow::{use_board, use_controller, use_detail_state, use_language, use_options};
 use super::keys;
 use super::live::live_feed;
-use super::notice::{error_notice, Notice};
+use super::failure::RemedyOf;
+use super::notice::{error_notice, failure_notice, Notice};
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,
 };
@@ -23,7 +24,7 @@ use super::readers::CHUNK_READERS;
 use super::split::{held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
-use super::words::{failure, Language};
+use super::words::Language;
 use crate::core::live::LiveState;
 use crate::core::shortcuts::shortcut;
 use crate::core::words;
@@ -40,20 +41,17 @@ pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 #[component]
 fn ErrorBanner(board: Board) -> impl IntoView {
     move || {
-        board.list.state().with(|l| l.error().cloned()).map(|e| {
-            let w = board.lang.words();
-            let remedy = board.list.remedy(&e, w);
-            let on_retry = remedy
-                .is_none()
-                .then(|| handler(move |_: web_sys::MouseEvent| board.list.retry()));
-            let notice = Notice {
-                title: w.text(e.title()).to_owned(),
-                message: failure(&e, w),
-                kind: e.kind(),
-                remedy,
-            };
-            error_notice(notice, on_retry, board.lang).into_any()
-        })
+        let e = board.list.state().with(|l| l.error().cloned())?;
+        let remedy = RemedyOf {
+            capabilities: board.list.capabilities(),
+            scope: board.list.query().with(|q| q.scope.clone()),
+        };
+        let notice = failure_notice(board, &e, Some(remedy))?;
+        let on_retry = notice
+            .remedy
+            .is_none()
+            .then(|| handler(move |_: web_sys::MouseEvent| board.list.retry()));
+        Some(error_notice(notice, on_retry, board.lang).into_any())
     }
 }
 

@@ -12,7 +12,7 @@ use super::columns::status_label;
 use super::el_ref::ElRef;
 use super::format;
 use super::keys::{use_shortcut, Area};
-use super::notice::{error_notice, Notice};
+use super::notice::{error_notice, failure_notice};
 use super::read_only::ReadOnly;
 use super::remote::Fetched;
 use super::scroll;
@@ -157,19 +157,18 @@ fn detail_frame(
     }
 }
 
-/// What failed loading the open call, with a retry.
+/// What failed loading the open call, with a retry (the loading line
+/// while the words of failures load).
 fn failure(board: Board, e: FetchError) -> impl IntoView {
-    let notice = Notice {
-        title: board.lang.words().text(e.title()).to_owned(),
-        message: super::words::failure(&e, board.lang.words()),
-        kind: e.kind(),
-        remedy: None,
-    };
-    error_notice(
-        notice,
-        Some(handler(move |_| board.call.retry())),
-        board.lang,
-    )
+    move || match failure_notice(board, &e, None) {
+        Some(notice) => error_notice(
+            notice,
+            Some(handler(move |_| board.call.retry())),
+            board.lang,
+        )
+        .into_any(),
+        None => loading(board).into_any(),
+    }
 }
 
 /// The loading state's line.

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::boxed::spawn;
+use super::failure::english;
 use super::options::{
     CallSelected, FilterChange, LoadError, Moment, PageChange, Phase, PlaybackStart,
 };
@@ -44,17 +46,23 @@ impl Events {
         self.0.try_get_value().unwrap_or_default()
     }
 
-    /// Reports a failure while loading `during` to the embedding.
+    /// Reports a failure while loading `during` to the embedding, with
+    /// its English message (written by the list controls' code: told once
+    /// that is there, by its heading if it cannot load).
     pub fn error(&self, during: Phase, e: &FetchError) {
         let status = match e {
             FetchError::Api(api) => api.status(),
             _ => None,
         };
-        self.report(LoadError {
-            during,
-            kind: e.kind(),
-            message: e.to_string(),
-            status,
+        let (events, kind, e) = (*self, e.kind(), e.clone());
+        spawn(async move {
+            let message = english(e).await;
+            events.report(LoadError {
+                during,
+                kind,
+                message,
+                status,
+            });
         });
     }
 

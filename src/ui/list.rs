@@ -15,7 +15,6 @@ use super::options::Phase;
 use super::read_only::ReadOnly;
 use super::remote::{Fetched, Loader};
 use crate::core::pager::{AllPages, CursorTrail};
-use crate::core::words::Words;
 use crate::core::{Call, Capabilities, Filters, Page, Pagination, Provider, Query, Scope, Sort};
 use crate::net::{perf, CallSource, FetchError};
 
@@ -106,18 +105,6 @@ impl CallList {
             l.value()
                 .and_then(|p| p.page.rows.iter().find(|c| c.id == id).cloned())
         })
-    }
-
-    /// What to change when the list's query cannot be put to the provider
-    /// (errors a retry cannot fix), else `None`.
-    pub fn remedy(&self, error: &FetchError, w: Words) -> Option<String> {
-        match error {
-            FetchError::Query(q) => {
-                let scope = self.query.with(|query| query.scope.clone());
-                Some(self.capabilities().remedy(q, &scope, w))
-            }
-            _ => None,
-        }
     }
 
     /// The source, while the board is there.

@@ -12,6 +12,7 @@ mod detail;
 mod el_ref;
 mod events;
 mod export;
+mod failure;
 mod filters;
 mod follow;
 pub mod format;

@@ -4,10 +4,14 @@
 use leptos::prelude::*;
 
 use super::boxed::handler;
+use super::code::CodeState;
+use super::failure::{describe, RemedyOf};
+use super::split::{self, Chunk};
+use super::state::Board;
 use super::words::Language;
 use crate::core::words::{self, Words};
 use crate::core::ErrorKind;
-use crate::net::Unavailable;
+use crate::net::{FetchError, Unavailable};
 
 /// What a notice says.
 pub struct Notice {
@@ -33,6 +37,32 @@ impl Notice {
     }
 }
 
+/// The notice for `e` in the board's language (tracked: it follows the
+/// language and the list controls' code), with what to change where
+/// `remedy` says the list's query is at fault. `None` while the code of
+/// its words loads (asked for here); by its heading alone if that code
+/// did not load ([`super::failure`]).
+pub fn failure_notice(board: Board, e: &FetchError, remedy: Option<RemedyOf>) -> Option<Notice> {
+    let w = board.lang.words();
+    if let FetchError::Unavailable(u) = e {
+        return Some(Notice::unavailable(*u, w));
+    }
+    let (message, remedy) = match board.code.state(Chunk::ListControls).get() {
+        CodeState::Ready => split::loaded(describe(e.clone(), w, remedy)).ok()?,
+        CodeState::Failed => (String::new(), None),
+        CodeState::Held | CodeState::Loading => {
+            board.code.controls_after_first_answer();
+            return None;
+        }
+    };
+    Some(Notice {
+        title: w.text(e.title()).to_owned(),
+        message,
+        kind: e.kind(),
+        remedy,
+    })
+}
+
 /// A failure, announced (`role="alert"`), with what Retry does
 /// (`on_retry`, a boxed click handler: no Retry without it).
 pub fn error_notice(
@@ -53,7 +83,7 @@ pub fn error_notice(
         <div class="cb-error" role="alert" part="error" data-error=kind.as_str()>
             <div>
                 <strong class="cb-error__title">{title}</strong>
-                <p class="cb-error__message">{message}</p>
+                {(!message.is_empty()).then(|| view! { <p class="cb-error__message">{message}</p> })}
                 {remedy.map(|r| view! { <p class="cb-error__remedy">{r}</p> })}
             </div>
             {retry}
