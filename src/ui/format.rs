@@ -85,21 +85,13 @@ fn formatter(ctor: &str, l: &Locale, opts: &Object, with_zone: bool) -> Option<F
 }
 
 /// The plural category of `n` in language `tag` (`one`, `few`, `other`,
-/// …), as `Intl.PluralRules` says; `other` where it cannot.
+/// …), as `Intl.PluralRules` says (`tag` is one of the widget's
+/// languages).
 pub fn plural_category(tag: &str, n: f64) -> String {
-    let rules = constructor("PluralRules").and_then(|ctor| {
-        let locales = Array::of1(&JsValue::from_str(tag));
-        let rules = Reflect::construct(&ctor, &locales).ok()?;
-        let select: Function = Reflect::get(&rules, &JsValue::from_str("select"))
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        select
-            .call1(&rules, &JsValue::from_f64(n))
-            .ok()?
-            .as_string()
-    });
-    rules.unwrap_or_else(|| "other".to_owned())
+    let locales = Array::of1(&JsValue::from_str(tag));
+    js_sys::Intl::PluralRules::new(&locales, &Object::new())
+        .select(n)
+        .into()
 }
 
 /// The formatters for `l` (a new set when the locale or zone changed).

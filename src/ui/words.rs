@@ -117,7 +117,7 @@ impl Language {
         self.words.get()
     }
 
-    /// The words spoken now, untracked (experiment).
+    /// The words spoken now, untracked (an event handler's).
     pub fn words_untracked(self) -> Words {
         self.words.get_untracked()
     }
@@ -161,22 +161,23 @@ pub fn plural(words: Words, p: Plural, n: f64, shown: &str, others: &[(&str, &st
 /// The `lang` attribute of `host` or its nearest ancestor that has one,
 /// across shadow roots; `<html lang>` without a host.
 fn nearest_lang(host: Option<&web_sys::Element>) -> Option<String> {
-    use wasm_bindgen::JsCast;
     let document = || web_sys::window()?.document()?.document_element();
     let mut at = host.cloned().or_else(document);
     while let Some(el) = at {
-        let closest = Reflect::get(&el, &JsValue::from_str("closest"))
+        if let Some(lang) = el
+            .closest("[lang]")
             .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .and_then(|f| f.call1(&el, &JsValue::from_str("[lang]")).ok())
-            .and_then(|e| e.dyn_into::<web_sys::Element>().ok());
-        if let Some(lang) = closest.and_then(|e| e.get_attribute("lang")) {
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+        {
             return Some(lang);
         }
         // Out of a shadow root to its host.
-        at = Reflect::get(&el.get_root_node(), &JsValue::from_str("host"))
+        at = el
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
             .ok()
-            .and_then(|h| h.dyn_into::<web_sys::Element>().ok());
+            .map(|r| r.host());
     }
     None
 }
@@ -245,12 +246,10 @@ fn watch_lang(
 
 /// The browser's languages, most preferred first.
 fn browser_languages() -> Vec<String> {
-    Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
-        .and_then(|n| Reflect::get(&n, &JsValue::from_str("languages")))
-        .ok()
-        .filter(js_sys::Array::is_array)
-        .map(|a| {
-            js_sys::Array::from(&a)
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
                 .iter()
                 .filter_map(|l| l.as_string())
                 .collect()
@@ -273,16 +272,21 @@ fn category(w: Words, n: f64) -> String {
     }
 }
 
-/// A language's table (none for English), from the languages' chunk.
+/// The load of a language's table (from its chunk).
+type TableLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Result<&'static Table, CodeError>>>>;
+
+/// A language's table (none for English), from its chunk: one boxed
+/// load, so that waiting for any language is one piece of code.
 async fn table(lang: Lang) -> Result<Option<&'static Table>, CodeError> {
-    Ok(Some(match lang {
+    let load: fn() -> TableLoad = match lang {
         Lang::En => return Ok(None),
-        Lang::Es => split::run(lang_es()).await?,
-        Lang::PtBr => split::run(lang_pt_br()).await?,
-        Lang::Fr => split::run(lang_fr()).await?,
-        Lang::De => split::run(lang_de()).await?,
-        Lang::EnXa => split::run(lang_en_xa()).await?,
-    }))
+        Lang::Es => || Box::pin(split::run(lang_es())),
+        Lang::PtBr => || Box::pin(split::run(lang_pt_br())),
+        Lang::Fr => || Box::pin(split::run(lang_fr())),
+        Lang::De => || Box::pin(split::run(lang_de())),
+        Lang::EnXa => || Box::pin(split::run(lang_en_xa())),
+    };
+    load().await.map(Some)
 }
 
 /// Declares each language's split point: a function that hands out its
