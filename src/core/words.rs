@@ -115,23 +115,29 @@ impl Lang {
     /// `es-MX` Spanish), English for a well-formed tag of a language the
     /// widget does not speak; `None` for a malformed one (`"?"`, `""`).
     pub fn of_tag(tag: &str) -> Option<Self> {
-        let mut parts = tag.trim().split(['-', '_']);
+        let mut parts = tag.trim().as_bytes().split(|b| matches!(b, b'-' | b'_'));
         let language = parts.next()?;
-        let well_formed = (2..=8).contains(&language.len())
-            && language.bytes().all(|b| b.is_ascii_alphabetic())
-            && parts.all(|p| {
-                (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
-            });
-        if !well_formed {
+        let (mut subtags, mut region) = (0, None);
+        let rest_well_formed = parts.all(|p| {
+            subtags += 1;
+            region = region.or(Some(p));
+            (1..=8).contains(&p.len()) && p.iter().all(u8::is_ascii_alphanumeric)
+        });
+        if !(rest_well_formed
+            && (2..=8).contains(&language.len())
+            && language.iter().all(u8::is_ascii_alphabetic))
+        {
             return None;
         }
-        let lower = tag.trim().to_ascii_lowercase().replace('_', "-");
-        Some(match language.to_ascii_lowercase().as_str() {
-            "es" => Self::Es,
-            "pt" => Self::PtBr,
-            "fr" => Self::Fr,
-            "de" => Self::De,
-            "en" if lower == "en-xa" => Self::EnXa,
+        let is = |part: &[u8], name: &str| part.eq_ignore_ascii_case(name.as_bytes());
+        Some(match language {
+            l if is(l, "es") => Self::Es,
+            l if is(l, "pt") => Self::PtBr,
+            l if is(l, "fr") => Self::Fr,
+            l if is(l, "de") => Self::De,
+            l if is(l, "en") && subtags == 1 && region.is_some_and(|r| is(r, "xa")) => {
+                Self::EnXa
+            }
             _ => Self::En,
         })
     }

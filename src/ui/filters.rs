@@ -660,6 +660,9 @@ split_view! {
     /// The split point: the filter bar, in the list controls' chunk (the
     /// first rows need none of it; [`HeldFilters`] holds its place).
     pub(crate) mod filter_bar in list_controls, fn(board: Board) {
+        // The page's language is followed from here on (its code is in
+        // this chunk: an English page needs none of it before its rows).
+        board.lang.follow_page();
         // Built again in another language (the filters are the board's).
         (move || {
             board.lang.words();

@@ -9,13 +9,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::boxed::effect;
-use super::code::CodeState;
 use super::el_ref::ElRef;
 use super::events::Events;
 use super::format::{self, Locale};
 use super::options::{Controller, Options};
 use super::scroll;
-use super::split::Chunk;
 use super::state::Board;
 use super::table;
 use super::words::Language;
@@ -52,14 +50,9 @@ pub fn use_board(
 
 /// The board's language on its root: the root not shown until the
 /// language's words are there (English at once; the first page is asked
-/// for meanwhile), and the page's `lang` followed once the list
-/// controls' code is there (after the first rows).
+/// for meanwhile). (The list controls' code follows the page's `lang`
+/// once it is there: [`Language::follow_page`](super::words::Language::follow_page).)
 pub fn use_language(board: Board, root: ElRef<web_sys::HtmlDivElement>) {
-    effect(move || {
-        if board.code.state(Chunk::ListControls).get() == CodeState::Ready {
-            board.lang.follow_page();
-        }
-    });
     effect(move || {
         let ready = board.lang.ready();
         if let Some(el) = root.get() {

@@ -37,9 +37,10 @@ pub struct Language {
     page: RwSignal<Option<String>>,
     /// Whether the first language's words are there (or failed to come).
     ready: RwSignal<bool>,
-    /// The element whose language the widget follows, until
-    /// [`follow_page`](Self::follow_page) takes it.
-    host: StoredValue<Option<Option<web_sys::Element>>, LocalStorage>,
+    /// The element whose language the widget follows and the owner the
+    /// following lives as long as (the board's), until
+    /// [`follow_page`](Self::follow_page) takes them.
+    host: StoredValue<Option<(Option<web_sys::Element>, Owner)>, LocalStorage>,
 }
 
 impl Language {
@@ -63,7 +64,7 @@ impl Language {
             words: RwSignal::new(Words::ENGLISH),
             page,
             ready: RwSignal::new(untrack(resolve) == Lang::En),
-            host: StoredValue::new_local(Some(host)),
+            host: StoredValue::new_local(Owner::current().map(|o| (host, o))),
         };
         // The language asked for last (its table may still be on its way).
         let asked = Rc::new(Cell::new(Lang::En));
@@ -76,10 +77,7 @@ impl Language {
     /// so after its first rows, and English pages need none of it
     /// before them).
     pub fn follow_page(self) {
-        let Some(owner) = Owner::current() else {
-            return;
-        };
-        if let Some(host) = self.host.try_update_value(Option::take).flatten() {
+        if let Some((host, owner)) = self.host.try_update_value(Option::take).flatten() {
             spawn(async move {
                 let _ = split::run(watch_lang(host, self.page, owner)).await;
             });
