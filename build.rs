@@ -17,6 +17,9 @@ mod catalog;
 use catalog::{Forms, Message};
 
 /// The translations: catalog tag, and the name of its table.
+/// The plural categories (CLDR's), in the order of each plural's forms
+/// in a table (as `core::words::CATEGORIES`).
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 const LANGUAGES: [(&str, &str); 4] = [("es", "ES"), ("pt-BR", "PT_BR"), ("fr", "FR"), ("de", "DE")];
 
 /// Characters that need no space on either side.
@@ -139,29 +142,49 @@ fn words() -> Result<String, String> {
         }
         tables.push((tag, table, messages));
     }
+    let _ = writeln!(
+        out,
+        "\n/// How many messages are texts (the plurals' forms come after)."
+    );
+    let _ = writeln!(out, "const TEXTS: usize = {texts};");
     for (tag, table, messages) in tables {
-        let _ = writeln!(
-            out,
-            "\n/// The words in `{tag}`, in the English messages' order."
-        );
-        let _ = writeln!(out, "pub static {table}: Table = Table {{\n    texts: &[");
+        // One string of all the language's words and where each ends: a
+        // language's chunk holds its own words whole (a text also said
+        // elsewhere is not a literal shared with another chunk).
+        let mut text = String::new();
+        let mut ends: Vec<usize> = Vec::new();
         // (Every English message is there: checked above.)
         let find = |id: &str| messages.iter().find(|m| m.id == id).map(|m| &m.forms);
         for m in english.iter().filter(|m| matches!(m.forms, Forms::Text(_))) {
             if let Some(Forms::Text(t)) = find(&m.id) {
-                let _ = writeln!(out, "        {t:?},");
+                text.push_str(t);
+                ends.push(text.len());
             }
         }
-        let _ = writeln!(out, "    ],\n    plurals: &[");
         for m in english
             .iter()
             .filter(|m| matches!(m.forms, Forms::Plural { .. }))
         {
             if let Some(Forms::Plural { variants, .. }) = find(&m.id) {
-                let _ = writeln!(out, "        &{variants:?},");
+                for category in CATEGORIES {
+                    if let Some((_, form)) = variants.iter().find(|(c, _)| c == category) {
+                        text.push_str(form);
+                    }
+                    ends.push(text.len());
+                }
             }
         }
-        let _ = writeln!(out, "    ],\n}};");
+        if text.len() > usize::from(u16::MAX) {
+            return Err(format!("locales/{tag}.ftl: over 64 KB of words"));
+        }
+        let _ = writeln!(
+            out,
+            "\n/// The words in `{tag}`, in the English messages' order."
+        );
+        let _ = writeln!(
+            out,
+            "pub static {table}: Table = Table {{\n    text: {text:?},\n    ends: &{ends:?},\n}};"
+        );
     }
     Ok(out)
 }

@@ -43,14 +43,32 @@ impl Plural {
     }
 }
 
-/// A language's words, in the order of the English messages.
+/// A language's words, in the order of the English messages: the texts,
+/// then each plural's forms by [`CATEGORIES`] (empty where the language
+/// has none), one after another in one string.
 #[derive(Debug)]
 pub struct Table {
-    /// The texts.
-    pub texts: &'static [&'static str],
-    /// Each plural's forms by plural category (`one`, `other`, …).
-    pub plurals: &'static [&'static [(&'static str, &'static str)]],
+    /// Every text and form, one after another.
+    pub text: &'static str,
+    /// Where each ends in `text` (each starts where the one before ends).
+    pub ends: &'static [u16],
 }
+
+impl Table {
+    /// Text or form `i`.
+    fn get(&self, i: usize) -> Option<&'static str> {
+        let text: &'static str = self.text;
+        let start = match i.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        text.get(usize::from(start)..usize::from(*self.ends.get(i)?))
+    }
+}
+
+/// The plural categories (CLDR's, as `Intl.PluralRules` names them), in
+/// the order of each plural's forms in a [`Table`].
+pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
@@ -135,9 +153,7 @@ impl Lang {
             l if is(l, "pt") => Self::PtBr,
             l if is(l, "fr") => Self::Fr,
             l if is(l, "de") => Self::De,
-            l if is(l, "en") && subtags == 1 && region.is_some_and(|r| is(r, "xa")) => {
-                Self::EnXa
-            }
+            l if is(l, "en") && subtags == 1 && region.is_some_and(|r| is(r, "xa")) => Self::EnXa,
             _ => Self::En,
         })
     }
@@ -202,8 +218,7 @@ impl Words {
     #[inline(never)]
     pub fn text(self, m: Msg) -> &'static str {
         self.table
-            .and_then(|t| t.texts.get(usize::from(m.id)))
-            .copied()
+            .and_then(|t| t.get(usize::from(m.id)))
             .unwrap_or(m.en)
     }
 
@@ -212,11 +227,19 @@ impl Words {
     /// form where the language has none for it.
     #[inline(never)]
     pub fn plural(self, p: Plural, category: &str) -> &'static str {
-        let Some(forms) = self.table.and_then(|t| t.plurals.get(usize::from(p.id))) else {
+        let Some(table) = self.table else {
             return if category == "one" { p.one } else { p.other };
         };
-        let form = |c: &str| forms.iter().find(|(k, _)| *k == c).map(|(_, t)| *t);
-        form(category).or_else(|| form("other")).unwrap_or(p.other)
+        let other = CATEGORIES.len() - 1;
+        let form = |c: usize| {
+            table
+                .get(TEXTS + usize::from(p.id) * CATEGORIES.len() + c)
+                .filter(|f| !f.is_empty())
+        };
+        let category = CATEGORIES.iter().position(|c| *c == category);
+        form(category.unwrap_or(other))
+            .or_else(|| form(other))
+            .unwrap_or(p.other)
     }
 }
 

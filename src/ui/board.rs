@@ -10,11 +10,11 @@ use super::code::{CodeState, CONTROLS_UNAVAILABLE};
 use super::detail::{panel, DetailShell};
 use super::el_ref::ElRef;
 use super::events::{Callbacks, Events};
+use super::failure::RemedyOf;
 use super::filters::{filter_bar, HeldFilters};
 use super::follow::{use_board, use_controller, use_detail_state, use_language, use_options};
 use super::keys;
 use super::live::live_feed;
-use super::failure::RemedyOf;
 use super::notice::{error_notice, failure_notice, Notice};
 use super::options::{
     CallSelected, Controller, FilterChange, LoadError, Moment, Options, PageChange, PlaybackStart,

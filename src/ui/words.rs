@@ -271,7 +271,8 @@ fn category(w: Words, n: f64) -> String {
 }
 
 /// The load of a language's table (from its chunk).
-type TableLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Result<&'static Table, CodeError>>>>;
+type TableLoad =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<&'static Table, CodeError>>>>;
 
 /// A language's table (none for English), from its chunk: one boxed
 /// load, so that waiting for any language is one piece of code.
