@@ -1,6 +1,8 @@
 //! The native request an adapter builds: method, path, query and JSON body.
 //! The widget sends it to `{proxy-url}{path}?{query}`.
 
+use serde_json::Value;
+
 use super::error::QueryError;
 
 /// HTTP method of a native request.
@@ -50,12 +52,14 @@ impl ProviderRequest {
     }
 
     /// A POST of `body` to `path`.
-    pub fn post(path: String, body: &serde_json::Value) -> Self {
+    pub fn post(path: String, body: &Value) -> Self {
+        let mut text = String::new();
+        write_body(&mut text, body);
         Self {
             method: Method::Post,
             path,
             query: Vec::new(),
-            body: Some(super::json::to_text(body)),
+            body: Some(text),
         }
     }
 
@@ -136,9 +140,103 @@ pub fn id_segment(id: &str) -> Result<String, QueryError> {
     Ok(encode_component(t))
 }
 
+/// Writes `value` as compact JSON, as `serde_json::to_string` does (keys
+/// in the map's sorted order, text escaped as it escapes it), for a
+/// request body. A body holds text, flags and whole numbers (page sizes,
+/// offsets, durations and instants in ms), never a fraction: a number
+/// that is not whole is written `null`. Written here, not by serde_json,
+/// because its writer brings its float formatting and tables into the
+/// main module (about 3 KB gzip before the first rows); the tests check
+/// every provider's bodies against serde_json's own text.
+fn write_body(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => out.push_str(&i.to_string()),
+            (None, Some(u)) => out.push_str(&u.to_string()),
+            (None, None) => out.push_str("null"),
+        },
+        Value::String(s) => write_text(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_body(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_text(out, key);
+                out.push(':');
+                write_body(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes `text` as a JSON string: `"` and `\` escaped, control
+/// characters as `\n`, `\t`, … or `\u00XX`; everything else as it is.
+fn write_text(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                let hex = b"0123456789abcdef";
+                out.push_str("\\u00");
+                for nibble in [u32::from(c) >> 4, u32::from(c) & 0xf] {
+                    out.extend(hex.get(nibble as usize).map(|&b| char::from(b)));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A body is the text serde_json writes for it, hostile text too, and
+    /// serde_json reads it back as the same value.
+    #[test]
+    fn bodies_are_written_as_serde_json_writes_them() {
+        let body = serde_json::json!({
+            "limit": 25,
+            "skip": u64::MAX,
+            "after": -1_700_000_000_000_i64,
+            "include_total": true,
+            "none": null,
+            "q": "say \"hi\" \\ back\n\t\r\u{8}\u{c}\u{1}\u{1f}\u{7f} — ünïcödé ✓ </script>",
+            "filter_criteria": {"agent": [{"agent_id": "a"}], "b": [], "a": {}},
+        });
+        let r = ProviderRequest::post("/v3/list-calls".into(), &body);
+        let text = r.body.unwrap_or_default();
+        assert_eq!(serde_json::to_string(&body).ok().as_deref(), Some(text.as_str()));
+        assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(body));
+    }
+
+    #[test]
+    fn a_fraction_in_a_body_is_null() {
+        let r = ProviderRequest::post("/x".into(), &serde_json::json!({"f": 1.5}));
+        assert_eq!(r.body.as_deref(), Some(r#"{"f":null}"#));
+    }
 
     #[test]
     fn encodes_components() {

@@ -366,7 +366,11 @@ pub fn check_query(q: &Query) {
             "{p}: {url}"
         );
         if let Some(b) = &r.body {
-            assert!(serde_json::from_str::<Value>(b).is_ok(), "{p}: {b}");
+            // Read back by serde_json, and the text it would write itself.
+            let read = serde_json::from_str::<Value>(b);
+            assert!(read.is_ok(), "{p}: {b}");
+            let again = read.ok().and_then(|v| serde_json::to_string(&v).ok());
+            assert_eq!(again.as_deref(), Some(b.as_str()), "{p}");
         }
         for id in ["", "..", "a/b", "c1"] {
             let _ = p.detail_request(id).map(|r| r.url("https://proxy"));
