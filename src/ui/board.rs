@@ -21,12 +21,11 @@ use super::options::{
 };
 use super::pager::{pager_view, HeldPager};
 use super::readers::CHUNK_READERS;
-use super::split::{held_until_loaded, Chunk};
+use super::split::{self, held_until_loaded, Chunk};
 use super::state::Board;
 use super::table::CallTable;
 use super::words::Language;
 use crate::core::live::LiveState;
-use crate::core::shortcuts::shortcut;
 use crate::core::words;
 use crate::net::{CallSource, ProxySource};
 
@@ -128,11 +127,7 @@ fn on_keydown(board: Board) -> impl FnMut(web_sys::KeyboardEvent) {
             board.call.close();
             return;
         }
-        let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
-        let Some(shortcut) = shortcut(&ev.key(), modifier, keys::focus_of(ev.target())) else {
-            return;
-        };
-        if board.keys.run(shortcut) {
+        if split::loaded(keys::key_pressed(board.keys, ev.clone())) == Ok(true) {
             ev.prevent_default();
             ev.stop_propagation();
         }

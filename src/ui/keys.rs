@@ -4,6 +4,14 @@
 //! the transcript its turns and search, the filter bar its search), so a
 //! shortcut does exactly what its control does, and nothing where no
 //! control is there.
+//!
+//! Every such control is in a chunk, and so is reading a key
+//! ([`key_pressed`], in the list controls' chunk, loaded a task after the
+//! first answer): the main module only hands it the widget's keys.
+
+// The split point below is `wasm_split`'s generated import/export pair and
+// loader, which are `unsafe`; nothing else here is.
+#![allow(unsafe_code)]
 
 use std::rc::Rc;
 
@@ -11,10 +19,24 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{EventTarget, HtmlElement};
 
-use crate::core::shortcuts::{Focus, Shortcut};
+use super::split::CodeError;
+use crate::core::shortcuts::{shortcut, Focus, Shortcut};
+
+/// Runs what `ev`'s key asks for, if it is a shortcut here (whose key it
+/// is depends on the focus: typing in a field is not a shortcut); whether
+/// one acted. In the list controls' chunk: until it is loaded, a key is
+/// left alone (the controls that register actions are in chunks too).
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(list_controls, fallible)
+)]
+pub(crate) fn key_pressed(keys: Shortcuts, ev: web_sys::KeyboardEvent) -> Result<bool, CodeError> {
+    let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+    Ok(shortcut(&ev.key(), modifier, focus_of(ev.target())).is_some_and(|s| keys.run(s)))
+}
 
 /// What kind of element `target` is, for deciding whose a key is.
-pub fn focus_of(target: Option<EventTarget>) -> Focus {
+fn focus_of(target: Option<EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return Focus::Other;
     };
@@ -83,7 +105,7 @@ impl Shortcuts {
     /// Runs the action registered for `shortcut` (the open call's before
     /// the list's, the latest registered first, until one acts); whether
     /// one did.
-    pub fn run(&self, shortcut: Shortcut) -> bool {
+    fn run(&self, shortcut: Shortcut) -> bool {
         // Taken out first (an action may register or remove others), in
         // the order they are tried: the open call's, then the list's, the
         // latest registered first in each.
