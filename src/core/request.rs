@@ -228,7 +228,10 @@ mod tests {
         });
         let r = ProviderRequest::post("/v3/list-calls".into(), &body);
         let text = r.body.unwrap_or_default();
-        assert_eq!(serde_json::to_string(&body).ok().as_deref(), Some(text.as_str()));
+        assert_eq!(
+            serde_json::to_string(&body).ok().as_deref(),
+            Some(text.as_str())
+        );
         assert_eq!(serde_json::from_str::<Value>(&text).ok(), Some(body));
     }
 
