@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::boxed::spawn;
 use super::events::Events;
+use super::{failure, keys};
 use super::options::{LoadError, Phase};
 use super::read_only::ReadOnly;
 use super::split::{Chunk, CodeError, SPLIT};
@@ -152,7 +153,14 @@ impl Code {
     pub fn load_controls(self) {
         self.set(Chunk::ListControls, CodeState::Loading);
         spawn(async move {
-            let state = match Chunk::ListControls.fetch().await {
+            // With the split points the main module runs at once, without
+            // waiting (a failure's words, a key).
+            let loaded = async {
+                Chunk::ListControls.fetch().await?;
+                failure::ready().await?;
+                keys::ready().await
+            };
+            let state = match loaded.await {
                 Ok(()) => CodeState::Ready,
                 Err(CodeError) => {
                     self.events.report(LoadError {

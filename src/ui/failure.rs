@@ -34,7 +34,7 @@ pub struct RemedyOf {
 /// chunk: [`split::loaded`] it where its code may not be there.
 #[cfg_attr(
     feature = "split",
-    wasm_split_helpers::wasm_split(list_controls, fallible)
+    wasm_split_helpers::wasm_split(list_controls, fallible, preload(load_describe))
 )]
 pub(crate) fn describe(
     e: FetchError,
@@ -46,6 +46,15 @@ pub(crate) fn describe(
         _ => None,
     };
     Ok((failure(&e, w), change))
+}
+
+/// Readies [`describe`] once the list controls' chunk is there (each
+/// split point's own load completes apart from its chunk's), so that it
+/// runs at once ([`split::loaded`]).
+pub async fn ready() -> Result<(), CodeError> {
+    #[cfg(feature = "split")]
+    load_describe().await?;
+    Ok(())
 }
 
 /// What `e` says in English (the embedding's `error` event), once the

@@ -28,11 +28,20 @@ use crate::core::shortcuts::{shortcut, Focus, Shortcut};
 /// left alone (the controls that register actions are in chunks too).
 #[cfg_attr(
     feature = "split",
-    wasm_split_helpers::wasm_split(list_controls, fallible)
+    wasm_split_helpers::wasm_split(list_controls, fallible, preload(load_key_pressed))
 )]
 pub(crate) fn key_pressed(keys: Shortcuts, ev: web_sys::KeyboardEvent) -> Result<bool, CodeError> {
     let modifier = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
     Ok(shortcut(&ev.key(), modifier, focus_of(ev.target())).is_some_and(|s| keys.run(s)))
+}
+
+/// Readies [`key_pressed`] once the list controls' chunk is there (each
+/// split point's own load completes apart from its chunk's), so that a
+/// key runs it at once.
+pub async fn ready() -> Result<(), CodeError> {
+    #[cfg(feature = "split")]
+    load_key_pressed().await?;
+    Ok(())
 }
 
 /// What kind of element `target` is, for deciding whose a key is.
