@@ -55,6 +55,29 @@ for (const [lang, words] of Object.entries(LIST)) {
   });
 }
 
+// A language's words are one file of their own: a Spanish page's first
+// rows need that file and no other on-demand one (every other chunk held
+// back here, the rows still come, in Spanish); an English page asks for
+// none.
+test("a Spanish page's first rows wait for one extra file, its words; an English page's for none", async () => {
+  for (const [lang, time] of [["es", "Hora"], [null, "Time"]]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const asked = [];
+    await p.route(/\/(split|chunk)_[a-z_0-9]+\.wasm$/, (route) => {
+      const name = new URL(route.request().url()).pathname.split("/").pop();
+      asked.push(name);
+      return name === "split_lang_es.wasm" ? route.continue() : route.abort("blockedbyclient");
+    });
+    await p.goto(`${BASE}/pages/narrow.html?width=1100${lang ? `&lang=${lang}` : ""}`);
+    await p.locator("tr[data-call-id]").nth(5).waitFor();
+    assert.match((await headers(p))[0], new RegExp(`^${time}`));
+    const words = asked.filter((n) => n.startsWith("split_lang_"));
+    assert.deepEqual(words, lang ? ["split_lang_es.wasm"] : [], asked.join());
+    await context.close();
+  }
+});
+
 test("es-MX reads as Spanish, pt as Brazilian Portuguese, a language the widget lacks as English", async () => {
   for (const [lang, time] of [["es-MX", "Hora"], ["pt", "Horário"], ["ja", "Time"], ["??", "Time"]]) {
     const p = await page(lang);
