@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use super::boxed::spawn;
 use super::events::Events;
-use super::{failure, keys};
 use super::options::{LoadError, Phase};
 use super::read_only::ReadOnly;
 use super::split::{Chunk, CodeError, SPLIT};
+use super::{failure, keys};
 use crate::core::ErrorKind;
 use crate::net::{later, FetchError, Unavailable};
 
