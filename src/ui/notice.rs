@@ -48,7 +48,8 @@ pub fn failure_notice(board: Board, e: &FetchError, remedy: Option<RemedyOf>) ->
         return Some(Notice::unavailable(*u, w));
     }
     let (message, remedy) = match board.code.state(Chunk::ListControls).get() {
-        CodeState::Ready => split::loaded(describe(e.clone(), w, remedy)).ok()?,
+        // (Were its words not to come, the failure still shows.)
+        CodeState::Ready => split::loaded(describe(e.clone(), w, remedy)).unwrap_or_default(),
         CodeState::Failed => (String::new(), None),
         CodeState::Held | CodeState::Loading => {
             board.code.controls_after_first_answer();
