@@ -10,11 +10,19 @@
 use callboard::core::time::parse_iso8601;
 use callboard::core::words::Words;
 use callboard::core::{
-    ApiError, CallStatus, Cost, CostUnit, Direction, ExtraValue, Provider, Query, Speaker,
+    ApiError, CallStatus, Cost, CostUnit, Direction, ExtraValue, Figure, Provider, Query, Speaker,
 };
 
 fn iso(s: &str) -> Option<i64> {
     Some(parse_iso8601(s).expect(s))
+}
+
+/// Latency figures, labelled in English, with their ms.
+fn latency_in_english(figures: &[Figure]) -> Vec<(String, i64)> {
+    figures
+        .iter()
+        .map(|f| (f.label_in(Words::ENGLISH), f.ms))
+        .collect()
 }
 
 fn q(page_size: u32) -> Query {
@@ -137,16 +145,11 @@ fn agentvoice_detail() {
     assert_eq!(t.turns[0].end_ms, Some(2_900));
     assert_eq!(t.turns[1].speaker, Speaker::Customer);
     assert_eq!(t.turns[1].text, "Hi Ava.");
-    let owned: Vec<(String, i64)> = d
-        .latency
-        .iter()
-        .map(|f| (f.label_in(Words::ENGLISH), f.ms))
-        .collect();
-    let labels: Vec<(&str, i64)> = owned.iter().map(|(l, ms)| (l.as_str(), *ms)).collect();
-    assert!(labels.contains(&("LLM", 412)), "{labels:?}");
-    assert!(labels.contains(&("Text-to-speech", 180)));
-    assert!(labels.contains(&("End-to-end p50", 820)));
-    assert!(labels.contains(&("End-to-end p90", 1_300)));
+    let labels = latency_in_english(&d.latency);
+    assert!(labels.contains(&("LLM".to_owned(), 412)), "{labels:?}");
+    assert!(labels.contains(&("Text-to-speech".to_owned(), 180)));
+    assert!(labels.contains(&("End-to-end p50".to_owned(), 820)));
+    assert!(labels.contains(&("End-to-end p90".to_owned(), 1_300)));
 }
 
 // ------------------------------------------------------------------ VozAgent
@@ -646,15 +649,10 @@ fn retell_detail_words() {
     assert_eq!(t.turns[0].end_ms, Some(2_600));
     assert_eq!(t.turns[1].start_ms, Some(3_300));
     assert_eq!(t.turns[1].words.len(), 2);
-    let owned: Vec<(String, i64)> = d
-        .latency
-        .iter()
-        .map(|f| (f.label_in(Words::ENGLISH), f.ms))
-        .collect();
-    let f: Vec<(&str, i64)> = owned.iter().map(|(l, ms)| (l.as_str(), *ms)).collect();
-    assert!(f.contains(&("End-to-end p50", 800)));
-    assert!(f.contains(&("LLM p90", 600)));
-    assert!(f.contains(&("Text-to-speech p50", 180)));
+    let f = latency_in_english(&d.latency);
+    assert!(f.contains(&("End-to-end p50".to_owned(), 800)));
+    assert!(f.contains(&("LLM p90".to_owned(), 600)));
+    assert!(f.contains(&("Text-to-speech p50".to_owned(), 180)));
 }
 
 // ---------------------------------------------------------------------- Vapi
