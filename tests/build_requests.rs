@@ -35,10 +35,7 @@ fn with(filters: Filters) -> Query {
 }
 
 fn params(r: &ProviderRequest) -> Vec<(&str, &str)> {
-    r.query
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect()
+    r.query.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 fn body(r: &ProviderRequest) -> Value {

@@ -15,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader};
 
 use super::later::{sleep, Timer};
-use super::{CallSource, Credentials, FetchError};
+use super::{fetch, CallSource, Credentials, FetchError};
 use crate::core::live::{
     decode_utf8, poll_wait_ms, reconnect_wait_ms, retry_after_ms, LiveState, SseEvent, SseParser,
 };
@@ -266,22 +266,18 @@ async fn open(
     last_id: &str,
     abort: &AbortSignal,
 ) -> Option<web_sys::Response> {
-    let init = web_sys::RequestInit::new();
-    init.set_credentials(config.credentials.mode());
-    init.set_signal(Some(abort));
+    let (init, headers) = fetch::init(
+        "text/event-stream",
+        &config.headers,
+        config.credentials,
+        abort,
+    )
+    .ok()?;
     init.set_cache(web_sys::RequestCache::NoStore);
-    let headers = web_sys::Headers::new().ok()?;
-    headers.set("Accept", "text/event-stream").ok()?;
     if !last_id.is_empty() {
         headers.set("Last-Event-ID", last_id).ok()?;
     }
-    for (name, value) in &config.headers {
-        headers.set(name, value).ok()?;
-    }
-    init.set_headers(&headers);
     let request = web_sys::Request::new_with_str_and_init(url, &init).ok()?;
-    let answer = JsFuture::from(web_sys::window()?.fetch_with_request(&request))
-        .await
-        .ok()?;
+    let answer = JsFuture::from(fetch::send(&request)).await.ok()?;
     answer.dyn_into().ok()
 }

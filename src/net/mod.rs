@@ -11,6 +11,7 @@
 //! the layer above decides where that code is and when it is there.
 
 pub(crate) mod early;
+mod fetch;
 pub(crate) mod later;
 mod latest;
 pub mod live;
@@ -21,9 +22,10 @@ mod proxy;
 use std::future::Future;
 use std::pin::Pin;
 
+pub use fetch::Credentials;
 pub use latest::Latest;
 pub use memory::MemorySource;
-pub use proxy::{Credentials, ProviderChoice, ProxyConfig, ProxySource};
+pub use proxy::{ProviderChoice, ProxyConfig, ProxySource};
 
 use crate::core::words::{self, Msg, Words};
 use crate::core::{

@@ -3,13 +3,13 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestCredentials};
+use web_sys::{AbortSignal, Response};
 
+use super::fetch::{self, Credentials};
 use super::{early, perf, CallSource, FetchError, LocalFuture, Readers};
 use crate::core::cache::TtlCache;
-use crate::core::request::Method as NativeMethod;
 use crate::core::words;
 use crate::core::{
     ApiError, BodyError, CallDetail, ErrorReply, Page, Provider, ProviderRequest, Query,
@@ -29,37 +29,6 @@ pub enum ProviderChoice {
     Fixed(Provider),
     /// Recognise it from the first response's shape.
     Auto,
-}
-
-/// The fetch credentials mode (`credentials` property of `<call-board>`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Credentials {
-    /// Never send cookies.
-    Omit,
-    /// Send cookies to the page's own origin (the fetch default).
-    #[default]
-    SameOrigin,
-    /// Send cookies to any origin (the proxy must allow credentials).
-    Include,
-}
-
-impl Credentials {
-    /// The mode's name in the Fetch standard.
-    fn name(self) -> &'static str {
-        match self {
-            Self::Omit => "omit",
-            Self::SameOrigin => "same-origin",
-            Self::Include => "include",
-        }
-    }
-
-    pub(super) fn mode(self) -> RequestCredentials {
-        match self {
-            Self::Omit => RequestCredentials::Omit,
-            Self::SameOrigin => RequestCredentials::SameOrigin,
-            Self::Include => RequestCredentials::Include,
-        }
-    }
 }
 
 /// Where and how to fetch.
@@ -89,7 +58,7 @@ impl Default for ProxyConfig {
     }
 }
 
-/// A [`CallSource`] that fetches through the proxy with gloo-net.
+/// A [`CallSource`] that fetches through the proxy.
 #[derive(Clone)]
 pub struct ProxySource(Rc<Inner>);
 
@@ -317,9 +286,9 @@ impl Inner {
                 message,
             )
         };
-        let gloo_failed = |err: gloo_net::Error| match err {
-            gloo_net::Error::JsError(e) => failed(&e.name, e.message),
-            other => failed("", other.to_string()),
+        let js_failed = |error: JsValue| {
+            let (name, message) = fetch::failure(&error);
+            failed(&name, message)
         };
         let (status, retry_after, body) = match early::take(&early_key(req, cfg)) {
             // The first page, asked for while the widget loaded.
@@ -328,14 +297,18 @@ impl Inner {
                 early::answer(&reply).map_err(|(name, message)| failed(&name, message))?
             }
             None => {
-                let request = self.request(req, &timeout, abort).map_err(gloo_failed)?;
-                let response = request.send().await.map_err(gloo_failed)?;
-                let status = response.status();
-                let retry_after = response.headers().get("retry-after");
+                let request = self.request(req, &timeout, abort).map_err(js_failed)?;
+                let response: Response = JsFuture::from(fetch::send(&request))
+                    .await
+                    .and_then(JsCast::dyn_into)
+                    .map_err(js_failed)?;
+                let retry_after = response.headers().get("retry-after").ok().flatten();
+                let text = response.text().map_err(js_failed)?;
+                let body = JsFuture::from(text).await.map_err(js_failed)?;
                 (
-                    status,
+                    response.status(),
                     retry_after,
-                    response.text().await.map_err(gloo_failed)?,
+                    body.as_string().unwrap_or_default(),
                 )
             }
         };
@@ -353,31 +326,21 @@ impl Inner {
         req: &ProviderRequest,
         timeout: &AbortSignal,
         abort: Option<&AbortSignal>,
-    ) -> Result<gloo_net::http::Request, gloo_net::Error> {
+    ) -> Result<web_sys::Request, JsValue> {
         let cfg = &self.config;
         let signals = js_sys::Array::of1(timeout);
         if let Some(a) = abort {
             signals.push(a);
         }
         let signal = AbortSignal::any(&signals);
-        let method = match req.method {
-            NativeMethod::Get => Method::GET,
-            NativeMethod::Post => Method::POST,
-        };
-        let mut builder = RequestBuilder::new(&req.url(&cfg.proxy_url))
-            .method(method)
-            .credentials(cfg.credentials.mode())
-            .abort_signal(Some(&signal))
-            .header("Accept", "application/json");
-        for (name, value) in &cfg.headers {
-            builder = builder.header(name, value);
+        let (init, headers) =
+            fetch::init("application/json", &cfg.headers, cfg.credentials, &signal)?;
+        init.set_method(req.method.as_str());
+        if let Some(body) = &req.body {
+            headers.set("Content-Type", "application/json")?;
+            init.set_body(&JsValue::from_str(body));
         }
-        match &req.body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body.as_str()),
-            None => builder.build(),
-        }
+        web_sys::Request::new_with_str_and_init(&req.url(&cfg.proxy_url), &init)
     }
 
     /// The provider, recognised the first time in `auto` mode from every

@@ -63,9 +63,9 @@ pub(super) const CAPS: Capabilities = Capabilities {
 
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
     let offset = u64::from(q.page.saturating_sub(1)) * u64::from(size);
-    let mut r = ProviderRequest::get("/api/calls".into())
-        .param("limit", size.to_string())
-        .param("offset", offset.to_string())
+    let mut r = ProviderRequest::get("/api/calls".into());
+    r.number("limit", size.into())
+        .number("offset", offset)
         .param("fields", "light");
     if let Some(sort) = q.sort {
         let field = match sort.field {
@@ -73,22 +73,24 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
             SortField::CreatedAt => "created_at",
             _ => "started_at",
         };
-        r = r.param("order_by", field).param("order", sort.dir.short());
+        r.param("order_by", field).param("order", sort.dir.short());
     }
-    r.param_opt("phone_number", f.phone_number.clone())
-        .param_opt("contact_id", f.contact_id.clone())
-        .param_opt("agent_id", f.agent_id.clone())
-        .param_opt("campaign_id", f.campaign_id.clone())
-        .param_opt("status", f.status.clone())
+    r.param_opt("phone_number", f.phone_number.as_deref())
+        .param_opt("contact_id", f.contact_id.as_deref())
+        .param_opt("agent_id", f.agent_id.as_deref())
+        .param_opt("campaign_id", f.campaign_id.as_deref())
+        .param_opt("status", f.status.as_deref())
         .param_opt("call_type", f.direction.map(Direction::id))
-        .param_opt("from", f.date_from.map(format_iso8601))
-        .param_opt("to", f.date_to.map(format_iso8601))
+        .param_opt("from", f.date_from.map(format_iso8601).as_deref())
+        .param_opt("to", f.date_to.map(format_iso8601).as_deref());
+    r
 }
 
 pub(super) fn detail_request(id: &str) -> ProviderRequest {
-    ProviderRequest::get(format!("/api/calls/{id}"))
-        .param("fields", "full")
-        .param("include", "transcript,metrics")
+    let mut r = ProviderRequest::get(format!("/api/calls/{id}"));
+    r.param("fields", "full")
+        .param("include", "transcript,metrics");
+    r
 }
 
 pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {

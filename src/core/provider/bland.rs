@@ -52,18 +52,27 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
     // Days in the viewer's zone; `date_to` is exclusive, so the last day
     // is the one before it.
     let offset = q.utc_offset_minutes;
-    ProviderRequest::get("/v1/calls".into())
-        .param("from", from.to_string())
-        .param("to", (from + u64::from(size)).to_string())
-        .param("limit", size.to_string())
-        .param_opt("ascending", ascending.then(|| "true".to_owned()))
+    let mut r = ProviderRequest::get("/v1/calls".into());
+    r.number("from", from)
+        .number("to", from + u64::from(size))
+        .number("limit", size.into())
+        .param_opt("ascending", ascending.then_some("true"))
         .param_opt(
             "completed",
-            f.status.as_deref().map(|s| (s == "completed").to_string()),
+            f.status
+                .as_deref()
+                .map(|s| if s == "completed" { "true" } else { "false" }),
         )
-        .param_opt("campaign_id", f.campaign_id.clone())
-        .param_opt("start_date", f.date_from.map(|ms| first_day(ms, offset)))
-        .param_opt("end_date", f.date_to.map(|ms| last_day(ms, offset)))
+        .param_opt("campaign_id", f.campaign_id.as_deref())
+        .param_opt(
+            "start_date",
+            f.date_from.map(|ms| first_day(ms, offset)).as_deref(),
+        )
+        .param_opt(
+            "end_date",
+            f.date_to.map(|ms| last_day(ms, offset)).as_deref(),
+        );
+    r
 }
 
 pub(super) fn parse_list(value: &Value, query: &Query, size: u32) -> Result<Page, ApiError> {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::core::error::{is_error_envelope, ApiError, BodyError};
 use crate::core::json::{self, Obj};
 use crate::core::model::{Call, Cost, CostUnit, ExtraValue, Figure, Page};
-use crate::core::normalize::humanize;
+use crate::core::normalize::{humanize, join_str};
 use crate::core::url::safe_url;
 
 /// The most extras read from one free-form object (custom analysis,
@@ -40,11 +40,9 @@ pub(crate) fn items_at<'a>(value: &'a Value, paths: &[&str]) -> Result<&'a [Valu
     }
     let found = Obj::of(value).and_then(|o| paths.iter().find_map(|p| o.arr(p)));
     found.ok_or_else(|| {
-        let names: Vec<String> = paths.iter().map(|p| format!("`{p}`")).collect();
-        ApiError::unreadable(format!(
-            "expected a list of calls under {}",
-            names.join(" or ")
-        ))
+        let names = paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>();
+        let names = join_str(names.iter().map(String::as_str), " or ");
+        ApiError::unreadable(format!("expected a list of calls under {names}"))
     })
 }
 

@@ -58,30 +58,33 @@ fn seconds_floor(ms: i64) -> i64 {
 
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
     // Dates are half-open `[from, to)` in ms; ElevenLabs takes seconds.
-    ProviderRequest::get("/v1/convai/conversations".into())
-        .param("page_size", size.to_string())
+    let mut r = ProviderRequest::get("/v1/convai/conversations".into());
+    r.number("page_size", size.into())
         .param("summary_mode", "include")
-        .param_opt("cursor", q.cursor.clone())
-        .param_opt("agent_id", f.agent_id.clone())
-        .param_opt("search", f.search.clone())
-        .param_opt("call_successful", f.outcome.clone())
-        .param_opt(
-            "call_start_after_unix",
-            f.date_from.map(|ms| seconds_floor(ms).to_string()),
-        )
-        .param_opt(
+        .param_opt("cursor", q.cursor.as_deref())
+        .param_opt("agent_id", f.agent_id.as_deref())
+        .param_opt("search", f.search.as_deref())
+        .param_opt("call_successful", f.outcome.as_deref());
+    for (key, seconds) in [
+        ("call_start_after_unix", f.date_from.map(seconds_floor)),
+        (
             "call_start_before_unix",
-            f.date_to.map(|ms| seconds_floor(ms - 1).to_string()),
-        )
-        .param_opt(
+            f.date_to.map(|ms| seconds_floor(ms - 1)),
+        ),
+        (
             "call_duration_min_secs",
-            f.min_duration_ms.map(|ms| seconds_floor(ms).to_string()),
-        )
-        .param_opt(
+            f.min_duration_ms.map(seconds_floor),
+        ),
+        (
             "call_duration_max_secs",
-            f.max_duration_ms
-                .map(|ms| (ms + 999).div_euclid(1_000).to_string()),
-        )
+            f.max_duration_ms.map(|ms| (ms + 999).div_euclid(1_000)),
+        ),
+    ] {
+        if let Some(s) = seconds {
+            r.param(key, &s.to_string());
+        }
+    }
+    r
 }
 
 pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {

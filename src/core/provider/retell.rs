@@ -10,7 +10,7 @@
 use crate::core::words;
 use std::sync::Arc;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::common::{self, flag, words};
 use super::Provider;
@@ -93,10 +93,10 @@ pub(super) const CAPS: Capabilities = Capabilities {
 pub(super) fn threshold(lower: Option<i64>, upper: Option<i64>) -> Option<Value> {
     let mut m = Map::new();
     if let Some(l) = lower {
-        m.insert("lower_threshold".into(), json!(l));
+        put(&mut m, "lower_threshold", l.into());
     }
     if let Some(u) = upper {
-        m.insert("upper_threshold".into(), json!(u));
+        put(&mut m, "upper_threshold", u.into());
     }
     (!m.is_empty()).then_some(Value::Object(m))
 }
@@ -109,62 +109,81 @@ pub(super) fn sort_order(dir: SortDir) -> &'static str {
     }
 }
 
+/// One of v3's typed filters: `{type: kind, op, value}`.
+fn typed(kind: &str, op: &str, value: Value) -> Value {
+    let mut m = Map::new();
+    put(&mut m, "type", kind.into());
+    put(&mut m, "op", op.into());
+    put(&mut m, "value", value);
+    Value::Object(m)
+}
+
 /// A v3 number filter over `[lower, upper]` (either may be open):
 /// `{type: "range", op: "bt"}` with both bounds, else `ge` / `le`.
 fn number_filter(lower: Option<i64>, upper: Option<i64>) -> Option<Value> {
-    match (lower, upper) {
-        (Some(l), Some(u)) => Some(json!({"type": "range", "op": "bt", "value": [l, u]})),
-        (Some(l), None) => Some(json!({"type": "number", "op": "ge", "value": l})),
-        (None, Some(u)) => Some(json!({"type": "number", "op": "le", "value": u})),
-        (None, None) => None,
-    }
+    Some(match (lower, upper) {
+        (Some(l), Some(u)) => typed("range", "bt", Value::Array(vec![l.into(), u.into()])),
+        (Some(l), None) => typed("number", "ge", l.into()),
+        (None, Some(u)) => typed("number", "le", u.into()),
+        (None, None) => return None,
+    })
+}
+
+/// Puts `value` at `key` in `map`.
+pub(super) fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
+    map.insert(key.to_owned(), value);
 }
 
 /// The v3 list request: `POST /v3/list-calls`.
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
     let mut criteria = Map::new();
     if let Some(agent) = &f.agent_id {
-        criteria.insert("agent".into(), json!([{ "agent_id": agent }]));
+        let mut one = Map::new();
+        put(&mut one, "agent_id", agent.as_str().into());
+        put(
+            &mut criteria,
+            "agent",
+            Value::Array(vec![Value::Object(one)]),
+        );
     }
-    let mut one_of = |key: &str, v: Option<String>| {
+    for (key, v) in [
+        ("call_status", f.status.as_deref()),
+        ("call_type", f.call_type.as_deref()),
+        ("direction", f.direction.map(|d| d.id())),
+        ("disconnection_reason", f.end_reason.as_deref()),
+        ("user_sentiment", f.sentiment.as_deref()),
+    ] {
         if let Some(v) = v {
-            criteria.insert(
-                key.to_owned(),
-                json!({"type": "enum", "op": "in", "value": [v]}),
-            );
+            let value = Value::Array(vec![v.into()]);
+            put(&mut criteria, key, typed("enum", "in", value));
         }
-    };
-    one_of("call_status", f.status.clone());
-    one_of("call_type", f.call_type.clone());
-    one_of("direction", f.direction.map(|d| d.id().to_owned()));
-    one_of("disconnection_reason", f.end_reason.clone());
-    one_of("user_sentiment", f.sentiment.clone());
+    }
     if let Some(outcome) = &f.outcome {
-        criteria.insert(
-            "call_successful".into(),
-            json!({"type": "boolean", "op": "eq", "value": outcome == "successful"}),
+        let value = (outcome == "successful").into();
+        put(
+            &mut criteria,
+            "call_successful",
+            typed("boolean", "eq", value),
         );
     }
     // Dates are half-open `[from, to)`; Retell's bounds are inclusive.
-    if let Some(t) = number_filter(f.date_from, f.date_to.map(|t| t - 1)) {
-        criteria.insert("start_timestamp".into(), t);
-    }
-    if let Some(t) = number_filter(f.min_duration_ms, f.max_duration_ms) {
-        criteria.insert("duration_ms".into(), t);
+    for (key, lower, upper) in [
+        ("start_timestamp", f.date_from, f.date_to.map(|t| t - 1)),
+        ("duration_ms", f.min_duration_ms, f.max_duration_ms),
+    ] {
+        if let Some(t) = number_filter(lower, upper) {
+            put(&mut criteria, key, t);
+        }
     }
     let mut body = Map::new();
-    body.insert("limit".into(), json!(size));
-    body.insert(
-        "skip".into(),
-        json!(u64::from(q.page.saturating_sub(1)) * u64::from(size)),
-    );
-    body.insert("include_total".into(), json!(true));
-    body.insert(
-        "sort_order".into(),
-        json!(sort_order(q.sort.map(|s| s.dir).unwrap_or_default())),
-    );
+    put(&mut body, "limit", size.into());
+    let skip = u64::from(q.page.saturating_sub(1)) * u64::from(size);
+    put(&mut body, "skip", skip.into());
+    put(&mut body, "include_total", true.into());
+    let dir = q.sort.map(|s| s.dir).unwrap_or_default();
+    put(&mut body, "sort_order", sort_order(dir).into());
     if !criteria.is_empty() {
-        body.insert("filter_criteria".into(), Value::Object(criteria));
+        put(&mut body, "filter_criteria", Value::Object(criteria));
     }
     ProviderRequest::post("/v3/list-calls".into(), &Value::Object(body))
 }

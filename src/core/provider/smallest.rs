@@ -82,9 +82,9 @@ fn call_type(d: Direction) -> &'static str {
 }
 
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
-    let mut r = ProviderRequest::get("/atoms/v1/conversation".into())
-        .param("page", q.page.max(1).to_string())
-        .param("limit", size.to_string());
+    let mut r = ProviderRequest::get("/atoms/v1/conversation".into());
+    r.number("page", q.page.max(1).into())
+        .number("limit", size.into());
     if let Some(sort) = q.sort {
         let field = match sort.field {
             SortField::UpdatedAt => "updatedAt",
@@ -92,21 +92,18 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
             SortField::Latency => "avgLatency",
             _ => "createdAt",
         };
-        r = r
-            .param("sortBy", field)
+        r.param("sortBy", field)
             .param("sortOrder", sort.dir.short());
     }
-    r.param_opt("agentIds", f.agent_id.clone())
-        .param_opt("campaignIds", f.campaign_id.clone())
+    r.param_opt("agentIds", f.agent_id.as_deref())
+        .param_opt("campaignIds", f.campaign_id.as_deref())
         .param_opt("callTypes", f.direction.map(call_type))
-        .param_opt(
-            "search",
-            f.phone_number.clone().or_else(|| f.search.clone()),
-        )
-        .param_opt("statusFilter", f.status.clone())
-        .param_opt("disconnectReasonFilter", f.end_reason.clone())
-        .param_opt("dateFrom", f.date_from.map(format_iso8601))
-        .param_opt("dateTo", f.date_to.map(format_iso8601))
+        .param_opt("search", f.phone_number.as_deref().or(f.search.as_deref()))
+        .param_opt("statusFilter", f.status.as_deref())
+        .param_opt("disconnectReasonFilter", f.end_reason.as_deref())
+        .param_opt("dateFrom", f.date_from.map(format_iso8601).as_deref())
+        .param_opt("dateTo", f.date_to.map(format_iso8601).as_deref());
+    r
 }
 
 pub(super) fn recording_link_request(id: &str) -> ProviderRequest {

@@ -64,19 +64,23 @@ pub(super) fn list_request(
         None => "/api/v1/calls".to_owned(),
     };
     let offset = q.utc_offset_minutes;
-    Ok(ProviderRequest::get(path)
-        .param("page", q.page.max(1).to_string())
-        .param("per_page", size.to_string())
-        .param_opt("status", f.status.clone())
+    let mut r = ProviderRequest::get(path);
+    r.number("page", q.page.max(1).into())
+        .number("per_page", size.into())
+        .param_opt("status", f.status.as_deref())
         .param_opt("direction", f.direction.map(Direction::id))
-        .param_opt("date_from", f.date_from.map(|ms| first_day(ms, offset)))
+        .param_opt(
+            "date_from",
+            f.date_from.map(|ms| first_day(ms, offset)).as_deref(),
+        )
         // `date_to` is inclusive and ours is exclusive: the last day is the
         // one before the end.
-        .param_opt("date_to", f.date_to.map(|ms| last_day(ms, offset)))
         .param_opt(
-            "search",
-            f.phone_number.clone().or_else(|| f.search.clone()),
-        ))
+            "date_to",
+            f.date_to.map(|ms| last_day(ms, offset)).as_deref(),
+        )
+        .param_opt("search", f.phone_number.as_deref().or(f.search.as_deref()));
+    Ok(r)
 }
 
 pub(super) fn parse_list(value: &Value) -> Result<Page, ApiError> {

@@ -59,11 +59,12 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
         (Some(cursor), None) => Some(cursor.to_owned()),
         (None, to) => to.map(format_iso8601),
     };
-    ProviderRequest::get("/call".into())
-        .param("limit", size.to_string())
-        .param_opt("assistantId", f.agent_id.clone())
-        .param_opt("createdAtGe", f.date_from.map(format_iso8601))
-        .param_opt("createdAtLt", before)
+    let mut r = ProviderRequest::get("/call".into());
+    r.number("limit", size.into())
+        .param_opt("assistantId", f.agent_id.as_deref())
+        .param_opt("createdAtGe", f.date_from.map(format_iso8601).as_deref())
+        .param_opt("createdAtLt", before.as_deref());
+    r
 }
 
 pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {

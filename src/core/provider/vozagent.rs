@@ -47,13 +47,14 @@ pub(super) const CAPS: Capabilities = Capabilities {
 
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
     let offset = u64::from(q.page.saturating_sub(1)) * u64::from(size);
-    ProviderRequest::get("/v1/calls".into())
-        .param("limit", size.to_string())
-        .param("offset", offset.to_string())
-        .param_opt("status", f.status.clone())
-        .param_opt("contact_id", f.contact_id.clone())
-        .param_opt("assistant_id", f.agent_id.clone())
-        .param_opt("call_type", f.direction.map(Direction::id))
+    let mut r = ProviderRequest::get("/v1/calls".into());
+    r.number("limit", size.into())
+        .number("offset", offset)
+        .param_opt("status", f.status.as_deref())
+        .param_opt("contact_id", f.contact_id.as_deref())
+        .param_opt("assistant_id", f.agent_id.as_deref())
+        .param_opt("call_type", f.direction.map(Direction::id));
+    r
 }
 
 pub(super) fn parse_list(value: &Value, size: u32) -> Result<Page, ApiError> {

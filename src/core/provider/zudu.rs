@@ -3,10 +3,10 @@
 //! an envelope `{message, status, error, data}`; Retell-shaped calls.
 
 use crate::core::words;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::common::{self, link, text};
-use super::retell::{self, sort_order, threshold};
+use super::retell::{self, put, sort_order, threshold};
 use super::Provider;
 use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
 use crate::core::error::ApiError;
@@ -54,9 +54,9 @@ pub(super) const CAPS: Capabilities = Capabilities {
 pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest {
     let page = q.page.saturating_sub(1);
     if f.is_empty() && q.sort.is_none() {
-        return ProviderRequest::get("/api/calls".into())
-            .param("page", page.to_string())
-            .param("limit", size.to_string());
+        let mut r = ProviderRequest::get("/api/calls".into());
+        r.number("page", page.into()).number("limit", size.into());
+        return r;
     }
     let mut criteria = Map::new();
     for (key, v) in [
@@ -65,28 +65,28 @@ pub(super) fn list_request(q: &Query, f: &Filters, size: u32) -> ProviderRequest
         ("agent_id", &f.agent_id),
     ] {
         if let Some(v) = v {
-            criteria.insert(key.into(), json!([v]));
+            put(&mut criteria, key, Value::Array(vec![v.as_str().into()]));
         }
     }
     if let Some(t) = threshold(f.min_duration_ms, f.max_duration_ms) {
-        criteria.insert("duration_ms".into(), t);
+        put(&mut criteria, "duration_ms", t);
     }
     if let Some(s) = &f.search {
-        criteria.insert("transcript_search".into(), json!(s));
+        put(&mut criteria, "transcript_search", s.as_str().into());
     }
     let mut body = Map::new();
-    body.insert("page".into(), json!(page));
-    body.insert("limit".into(), json!(size));
+    put(&mut body, "page", page.into());
+    put(&mut body, "limit", size.into());
     if let Some(sort) = q.sort {
         let field = match sort.field {
             SortField::EndedAt => "end_timestamp",
             SortField::Duration => "call_duration",
             _ => "start_timestamp",
         };
-        body.insert("sort_by".into(), json!(field));
-        body.insert("sort_order".into(), json!(sort_order(sort.dir)));
+        put(&mut body, "sort_by", field.into());
+        put(&mut body, "sort_order", sort_order(sort.dir).into());
     }
-    body.insert("filter_criteria".into(), Value::Object(criteria));
+    put(&mut body, "filter_criteria", Value::Object(criteria));
     ProviderRequest::post("/api/calls".into(), &Value::Object(body))
 }
 
