@@ -32,6 +32,12 @@ pub(crate) fn parse_2xx(body: &str) -> Result<Value, BodyError> {
     }
 }
 
+/// Puts `value` at `key` in a request body's `map` (one shared copy of
+/// the key's allocation, not one per key written).
+pub(crate) fn put(map: &mut serde_json::Map<String, Value>, key: &str, value: Value) {
+    map.insert(key.to_owned(), value);
+}
+
 /// The list of call objects at the first of `paths` that holds an array
 /// (or the value itself, when it is one).
 pub(crate) fn items_at<'a>(value: &'a Value, paths: &[&str]) -> Result<&'a [Value], ApiError> {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::common::{self, flag, words};
+use super::common::{self, flag, put, words};
 use super::Provider;
 use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
 use crate::core::error::ApiError;
@@ -127,11 +127,6 @@ fn number_filter(lower: Option<i64>, upper: Option<i64>) -> Option<Value> {
         (None, Some(u)) => typed("number", "le", u.into()),
         (None, None) => return None,
     })
-}
-
-/// Puts `value` at `key` in `map`.
-pub(super) fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
-    map.insert(key.to_owned(), value);
 }
 
 /// The v3 list request: `POST /v3/list-calls`.

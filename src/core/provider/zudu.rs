@@ -5,8 +5,8 @@
 use crate::core::words;
 use serde_json::{Map, Value};
 
-use super::common::{self, link, text};
-use super::retell::{self, put, sort_order, threshold};
+use super::common::{self, link, put, text};
+use super::retell::{self, sort_order, threshold};
 use super::Provider;
 use crate::core::capabilities::{choice, Capabilities, DateGranularity, Pagination};
 use crate::core::error::ApiError;
