@@ -40,11 +40,13 @@ window.fetch = async function (req) {
     });
   }
   if (r.network) throw new TypeError("Failed to fetch");
+  if (r.reject) throw r.reject;
   return new Response(r.body, { status: r.status, headers: r.headers || {} });
 };
 "#;
 
-/// Installs the stub with `routes`: `[url part, {status, body, headers, hang, network}]`.
+/// Installs the stub with `routes`: `[url part, {status, body, headers, hang, network,
+/// reject}]` (`reject`: what `fetch` throws, not an error object).
 fn stub(routes: Value) {
     eval(STUB);
     eval(&format!("window.__cb.routes = {routes};"));
@@ -214,6 +216,15 @@ async fn network_failures_timeouts_and_aborts() {
     );
     controller.abort();
     assert_eq!(pending.await.unwrap_err(), FetchError::Aborted);
+    // A failure that is not an error object still says what happened.
+    stub(json!([["/call", {"reject": "boom"}]]));
+    match vapi.list(&Query::default(), None).await.unwrap_err() {
+        FetchError::Api(ApiError::Network { message }) => {
+            let said = message.say(callboard::core::words::Words::ENGLISH);
+            assert_eq!(said, "the request failed")
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]

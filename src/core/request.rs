@@ -66,8 +66,8 @@ impl ProviderRequest {
     // The builders below take `&mut self` and plain `&str`s, not `self`
     // and `impl Into<String>`: the nine providers' list requests call them
     // some sixty times, and a call of one shared copy is a few bytes where
-    // a generic copy inlined at each call was tens (about 1 KB gzip of the
-    // main module in all).
+    // a generic copy inlined at each call was tens (0.6 KB gzip of the main
+    // module, with Retell's and Zudu's bodies written without `json!`).
 
     /// Adds a query parameter.
     pub fn param(&mut self, key: &'static str, value: &str) -> &mut Self {

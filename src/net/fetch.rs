@@ -76,13 +76,15 @@ pub(crate) fn send(request: &Request) -> Promise {
 }
 
 /// A failure's name and message (`TypeError` and why, `AbortError`,
-/// `TimeoutError`, …); empty where it has none.
+/// `TimeoutError`, …): no name and a plain message for a failure that
+/// is not an error object.
 pub(crate) fn failure(error: &JsValue) -> (String, String) {
     let field = |name: &str| {
         Reflect::get(error, &JsValue::from_str(name))
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_default()
+            .filter(|v| !v.is_empty())
     };
-    (field("name"), field("message"))
+    let message = field("message").unwrap_or_else(|| "the request failed".to_owned());
+    (field("name").unwrap_or_default(), message)
 }
