@@ -33,8 +33,14 @@ fn HeaderCell(board: Board, column: ColumnDef, words: Words) -> impl IntoView {
         move || field().map(|f| SortState::of(board.list.query().with(|q| q.sort), f).aria())
     };
     let label = column.header(words).to_owned();
+    // A column the provider names itself is headed by its word, not ours.
+    let own = if column.header_is_own() {
+        " cb-own"
+    } else {
+        ""
+    };
     view! {
-        <th scope="col" class=format!("cb-th cb-th--{}", column.class_id()) aria-sort=sort_attr>
+        <th scope="col" class=format!("cb-th cb-th--{}{own}", column.class_id()) aria-sort=sort_attr>
             {move || match field() {
                 Some(f) => {
                     let arrow = move || {

@@ -17,8 +17,9 @@ const DATA = [
   ".cb-primary", ".cb-secondary", ".cb-detail__title", ".cb-fact dd", ".cb-summary",
   ".cb-turn__text", ".cb-tool__title", ".cb-tool__json", ".cb-td--agent", ".cb-td--time",
   ".cb-td--duration", ".cb-turn__time", ".cb-player__time", ".cb-own",
-  // A provider's end reason the widget does not know, humanized.
-  ".cb-td--outcome",
+  // A provider's end reason the widget does not know, humanized; the
+  // values of a column of the provider's own fields.
+  ".cb-td--outcome", ".cb-td--extra",
   // Speeds ("1.25×") and the stylesheet.
   "option", "style",
 ].join(", ");
@@ -81,3 +82,20 @@ for (const [width, viewport] of [[1100, 1280], [320, 320]]) {
     await page.context().close();
   });
 }
+
+test("en-XA: a column the provider names itself is headed by the provider's word", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // Retell's calls carry their metadata and analysis: fields it names.
+  await page.goto(`${BASE}/pages/narrow.html?lang=en-XA&width=1100&provider=retell`);
+  await page.locator("tr[data-call-id]").nth(5).waitFor();
+  const chooser = page.locator(".cb-columns summary");
+  await chooser.click();
+  const own = page.locator(".cb-columns label:has(.cb-own) input");
+  assert.ok((await own.count()) > 0, "the provider offers a column of its own");
+  await own.first().check();
+  await chooser.click();
+  assert.equal(await page.locator("th.cb-own").count(), 1, "its header is marked as the provider's");
+  assert.deepEqual(await strays(page), [], "the list with the provider's column");
+  await context.close();
+});
